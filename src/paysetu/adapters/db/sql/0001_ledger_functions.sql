@@ -1,0 +1,389 @@
+-- paysetu ledger write path (PostgreSQL). Applied by Alembic; replaced as a whole by later revisions.
+--
+-- ledger_apply(entries jsonb, now timestamptz) applies a linked batch of journal entries in
+-- order, all or nothing, in one round trip. The caller (Python) has already checked everything
+-- that needs no stored state (shape, amounts, balance per currency); this function checks the
+-- rest, under row locks taken up front in account-id order so that concurrent batches never
+-- deadlock. On the first refusal it raises SQLSTATE PSL01 with
+--   MESSAGE = the CreateEntryStatus code, DETAIL = the entry's index, HINT = the param,
+-- which rolls the whole batch back. It returns one row per entry: the index and whether the
+-- entry already existed with the same content (an idempotent replay).
+--
+-- Entry document keys: id, kind (single_phase|pending|post_pending|void_pending), metadata,
+-- postings [{a: account id, d: debit|credit, m: amount_minor, c: currency}], timeout_s,
+-- balancing_debit, balancing_credit, reverses_id, pending_id, amount (partial post).
+
+CREATE FUNCTION ledger_refuse(p_code text, p_index integer, p_param text DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION USING ERRCODE = 'PSL01', MESSAGE = p_code, DETAIL = p_index::text,
+        HINT = coalesce(p_param, '');
+END $$;
+
+-- Same id submitted again: the same content is a replay (returns true), anything else is refused.
+CREATE FUNCTION ledger_compare_existing(p_doc jsonb, p_index integer, p_existing ledger_entries)
+RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    v_kind text := p_doc->>'kind';
+    v_same_accounts boolean;
+    v_same_amounts boolean;
+BEGIN
+    IF p_existing.kind <> v_kind THEN
+        PERFORM ledger_refuse('exists_with_different_kind', p_index, 'id');
+    END IF;
+    IF p_existing.balancing_debit <> coalesce((p_doc->>'balancing_debit')::boolean, false)
+       OR p_existing.balancing_credit <> coalesce((p_doc->>'balancing_credit')::boolean, false) THEN
+        PERFORM ledger_refuse('exists_with_different_flags', p_index, 'id');
+    END IF;
+    IF p_existing.pending_id IS DISTINCT FROM (p_doc->>'pending_id') THEN
+        PERFORM ledger_refuse('exists_with_different_pending_id', p_index, 'pending_id');
+    END IF;
+    IF p_existing.timeout_s IS DISTINCT FROM (p_doc->>'timeout_s')::integer THEN
+        PERFORM ledger_refuse('exists_with_different_timeout', p_index, 'timeout_s');
+    END IF;
+    IF v_kind IN ('single_phase', 'pending') THEN
+        -- A balancing entry stores what moved and remembers what was asked.
+        WITH asked AS (
+            SELECT x.a, x.d, x.c,
+                   CASE WHEN p_existing.amount_requested IS NOT NULL
+                        THEN p_existing.amount_requested ELSE x.m END AS m
+            FROM jsonb_to_recordset(p_doc->'postings') AS x(a text, d text, m bigint, c text)
+        ), stored AS (
+            SELECT p.account_id AS a, p.direction AS d, p.currency::text AS c,
+                   CASE WHEN p_existing.amount_requested IS NOT NULL
+                        THEN p_existing.amount_requested ELSE p.amount_minor END AS m
+            FROM ledger_postings p WHERE p.entry_id = p_existing.id
+        )
+        SELECT
+            (SELECT array_agg(a || d || c ORDER BY a, d, c) FROM asked)
+                = (SELECT array_agg(a || d || c ORDER BY a, d, c) FROM stored),
+            (SELECT array_agg(a || d || c || m ORDER BY a, d, c, m) FROM asked)
+                = (SELECT array_agg(a || d || c || m ORDER BY a, d, c, m) FROM stored)
+        INTO v_same_accounts, v_same_amounts;
+        IF NOT v_same_accounts THEN
+            PERFORM ledger_refuse('exists_with_different_postings', p_index, 'postings');
+        END IF;
+        IF NOT v_same_amounts THEN
+            PERFORM ledger_refuse('exists_with_different_amount', p_index, 'postings');
+        END IF;
+    ELSIF v_kind = 'post_pending'
+          AND p_existing.amount_requested IS DISTINCT FROM (p_doc->>'amount')::bigint THEN
+        PERFORM ledger_refuse('exists_with_different_amount', p_index, 'amount_minor');
+    END IF;
+    IF p_existing.metadata <> coalesce(p_doc->'metadata', '{}'::jsonb) THEN
+        PERFORM ledger_refuse('exists_with_different_metadata', p_index, 'metadata');
+    END IF;
+    IF p_existing.reverses_id IS DISTINCT FROM (p_doc->>'reverses_id') THEN
+        PERFORM ledger_refuse('exists_with_different_reversed_id', p_index, 'reverses_id');
+    END IF;
+    RETURN true;
+END $$;
+
+-- Release pending amounts of one pending entry (void or expiry), given its accounts are locked.
+CREATE FUNCTION ledger_release_pending(p_pending_id text)
+RETURNS void LANGUAGE sql AS $$
+    UPDATE ledger_accounts a
+    SET debits_pending = a.debits_pending - d.debits, credits_pending = a.credits_pending - d.credits
+    FROM (
+        SELECT p.account_id,
+               sum(CASE WHEN p.direction = 'debit' THEN p.amount_minor ELSE 0 END) AS debits,
+               sum(CASE WHEN p.direction = 'credit' THEN p.amount_minor ELSE 0 END) AS credits
+        FROM ledger_postings p WHERE p.entry_id = p_pending_id GROUP BY p.account_id
+    ) d
+    WHERE a.id = d.account_id;
+$$;
+
+-- Expire pending entries whose timeout passed: all of them, those touching one account, or one.
+-- Takes its own locks in account order; safe to run concurrently with anything. Returns count.
+CREATE FUNCTION ledger_expire(p_now timestamptz, p_account_id text DEFAULT NULL,
+                              p_pending_id text DEFAULT NULL, p_limit integer DEFAULT 10000)
+RETURNS integer LANGUAGE plpgsql AS $$
+DECLARE
+    v_pending record;
+    v_count integer := 0;
+BEGIN
+    FOR v_pending IN
+        SELECT e.id FROM ledger_entries e
+        WHERE e.kind = 'pending' AND e.expires_at IS NOT NULL AND e.expires_at <= p_now
+          AND (p_pending_id IS NULL OR e.id = p_pending_id)
+          AND (p_account_id IS NULL OR EXISTS (
+                SELECT 1 FROM ledger_postings p WHERE p.entry_id = e.id AND p.account_id = p_account_id))
+          AND NOT EXISTS (SELECT 1 FROM ledger_entries o WHERE o.pending_id = e.id)
+        ORDER BY e.expires_at, e.id
+        LIMIT p_limit
+    LOOP
+        PERFORM 1 FROM ledger_accounts a
+        WHERE a.id IN (SELECT p.account_id FROM ledger_postings p WHERE p.entry_id = v_pending.id)
+        ORDER BY a.id FOR NO KEY UPDATE;
+        INSERT INTO ledger_entries (id, kind, pending_id, metadata, created_at)
+        VALUES ('je_expiry_' || md5(v_pending.id), 'expire_pending', v_pending.id, '{}'::jsonb, p_now)
+        ON CONFLICT DO NOTHING;
+        IF FOUND THEN
+            PERFORM ledger_release_pending(v_pending.id);
+            v_count := v_count + 1;
+        END IF;
+    END LOOP;
+    RETURN v_count;
+END $$;
+
+-- Resolve a pending entry: post (in full or part) or void. Accounts are already locked.
+CREATE FUNCTION ledger_apply_resolution(p_doc jsonb, p_index integer, p_now timestamptz)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_post boolean := (p_doc->>'kind') = 'post_pending';
+    v_pending ledger_entries;
+    v_outcome text;
+    v_amount bigint := (p_doc->>'amount')::bigint;
+    v_reserved bigint;
+    v_postings integer;
+    v_closed record;
+BEGIN
+    SELECT * INTO v_pending FROM ledger_entries WHERE id = p_doc->>'pending_id';
+    IF NOT FOUND THEN
+        PERFORM ledger_refuse('pending_transfer_not_found', p_index, 'pending_id');
+    END IF;
+    IF v_pending.kind <> 'pending' THEN
+        PERFORM ledger_refuse('pending_transfer_not_pending', p_index, 'pending_id');
+    END IF;
+    SELECT o.kind INTO v_outcome FROM ledger_entries o WHERE o.pending_id = v_pending.id;
+    IF v_outcome = 'post_pending' THEN
+        PERFORM ledger_refuse('pending_transfer_already_posted', p_index, 'pending_id');
+    ELSIF v_outcome = 'void_pending' THEN
+        PERFORM ledger_refuse('pending_transfer_already_voided', p_index, 'pending_id');
+    ELSIF v_outcome = 'expire_pending' OR v_pending.expires_at <= p_now THEN
+        PERFORM ledger_refuse('pending_transfer_expired', p_index, 'pending_id');
+    END IF;
+    SELECT count(*), max(p.amount_minor) INTO v_postings, v_reserved
+    FROM ledger_postings p WHERE p.entry_id = v_pending.id;
+    IF v_post AND v_amount IS NOT NULL THEN
+        IF v_postings <> 2 THEN
+            PERFORM ledger_refuse('partial_post_requires_two_postings', p_index, 'amount_minor');
+        END IF;
+        IF v_amount > v_reserved THEN
+            PERFORM ledger_refuse('exceeds_pending_transfer_amount', p_index, 'amount_minor');
+        END IF;
+    END IF;
+    IF v_post THEN
+        SELECT p.direction, a.id INTO v_closed FROM ledger_postings p
+        JOIN ledger_accounts a ON a.id = p.account_id
+        WHERE p.entry_id = v_pending.id AND a.closed
+        ORDER BY p.direction DESC, p.id LIMIT 1;
+        IF FOUND THEN
+            PERFORM ledger_refuse(v_closed.direction || '_account_already_closed', p_index, 'pending_id');
+        END IF;
+    END IF;
+
+    INSERT INTO ledger_entries (id, kind, pending_id, amount_requested, metadata, created_at)
+    VALUES (p_doc->>'id', p_doc->>'kind', v_pending.id, CASE WHEN v_post THEN v_amount END,
+            coalesce(p_doc->'metadata', '{}'::jsonb), p_now);
+    PERFORM ledger_release_pending(v_pending.id);
+    IF v_post THEN
+        INSERT INTO ledger_postings (entry_id, account_id, direction, amount_minor, currency,
+                                     pending, created_at)
+        SELECT p_doc->>'id', p.account_id, p.direction, coalesce(v_amount, p.amount_minor),
+               p.currency, false, p_now
+        FROM ledger_postings p WHERE p.entry_id = v_pending.id ORDER BY p.id;
+        UPDATE ledger_accounts a
+        SET debits_posted = a.debits_posted + d.debits, credits_posted = a.credits_posted + d.credits
+        FROM (
+            SELECT p.account_id,
+                   sum(CASE WHEN p.direction = 'debit' THEN coalesce(v_amount, p.amount_minor) ELSE 0 END) AS debits,
+                   sum(CASE WHEN p.direction = 'credit' THEN coalesce(v_amount, p.amount_minor) ELSE 0 END) AS credits
+            FROM ledger_postings p WHERE p.entry_id = v_pending.id GROUP BY p.account_id
+        ) d
+        WHERE a.id = d.account_id;
+    END IF;
+END $$;
+
+-- What a balancing entry may move: the amount asked, capped by what the flagged accounts allow.
+CREATE FUNCTION ledger_balancing_amount(p_doc jsonb, p_asked bigint)
+RETURNS bigint LANGUAGE sql STABLE AS $$
+    SELECT least(
+               p_asked,
+               min(CASE WHEN coalesce((p_doc->>'balancing_debit')::boolean, false)
+                             AND x.d = 'debit' AND a.debits_must_not_exceed_credits
+                        THEN a.credits_posted - a.debits_posted - a.debits_pending END),
+               min(CASE WHEN coalesce((p_doc->>'balancing_credit')::boolean, false)
+                             AND x.d = 'credit' AND a.credits_must_not_exceed_debits
+                        THEN a.debits_posted - a.credits_posted - a.credits_pending END))
+    FROM jsonb_to_recordset(p_doc->'postings') AS x(a text, d text)
+    JOIN ledger_accounts a ON a.id = x.a;
+$$;
+
+-- Apply a single-phase or pending entry. Accounts are already locked.
+CREATE FUNCTION ledger_apply_new(p_doc jsonb, p_index integer, p_now timestamptz)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_pending boolean := (p_doc->>'kind') = 'pending';
+    v_balancing_debit boolean := coalesce((p_doc->>'balancing_debit')::boolean, false);
+    v_balancing_credit boolean := coalesce((p_doc->>'balancing_credit')::boolean, false);
+    v_timeout integer := (p_doc->>'timeout_s')::integer;
+    v_reverses text := p_doc->>'reverses_id';
+    v_asked bigint;
+    v_amount bigint;
+    v_problem record;
+    v_reversed ledger_entries;
+    v_expired integer;
+BEGIN
+    -- Every posting's account exists, has the posting's currency, and is open (in that order).
+    SELECT x.ord, x.d, a.id IS NULL AS missing, a.currency <> x.c AS other_currency,
+           coalesce(a.closed, false) AS closed
+    INTO v_problem
+    FROM ROWS FROM (jsonb_to_recordset(p_doc->'postings') AS (a text, d text, m bigint, c text))
+        WITH ORDINALITY AS x(a, d, m, c, ord)
+    LEFT JOIN ledger_accounts a ON a.id = x.a
+    WHERE a.id IS NULL OR a.currency <> x.c OR a.closed
+    ORDER BY (a.id IS NULL) DESC, (x.d = 'debit') DESC, (a.currency <> x.c) DESC, x.ord
+    LIMIT 1;
+    IF FOUND AND v_problem.missing THEN
+        PERFORM ledger_refuse(v_problem.d || '_account_not_found', p_index,
+                              format('postings[%s].account_id', v_problem.ord - 1));
+    ELSIF FOUND AND v_problem.other_currency THEN
+        PERFORM ledger_refuse('currency_must_match_account', p_index,
+                              format('postings[%s].currency', v_problem.ord - 1));
+    END IF;
+    IF v_reverses IS NOT NULL THEN
+        SELECT * INTO v_reversed FROM ledger_entries WHERE id = v_reverses;
+        IF NOT FOUND THEN
+            PERFORM ledger_refuse('reversed_entry_not_found', p_index, 'reverses_id');
+        END IF;
+        IF v_reversed.kind NOT IN ('single_phase', 'post_pending') THEN
+            PERFORM ledger_refuse('reversed_entry_not_posted', p_index, 'reverses_id');
+        END IF;
+        PERFORM 1 FROM ledger_entries WHERE reverses_id = v_reverses;
+        IF FOUND THEN
+            PERFORM ledger_refuse('entry_already_reversed', p_index, 'reverses_id');
+        END IF;
+    END IF;
+    IF v_problem.closed THEN
+        SELECT x.ord, x.d INTO v_problem
+        FROM ROWS FROM (jsonb_to_recordset(p_doc->'postings') AS (a text, d text, m bigint, c text))
+        WITH ORDINALITY AS x(a, d, m, c, ord)
+        JOIN ledger_accounts a ON a.id = x.a
+        WHERE a.closed ORDER BY (x.d = 'debit') DESC, x.ord LIMIT 1;
+        PERFORM ledger_refuse(v_problem.d || '_account_already_closed', p_index,
+                              format('postings[%s].account_id', v_problem.ord - 1));
+    END IF;
+
+    -- Balancing: move at most what the flagged side can give or take (two postings only).
+    IF v_balancing_debit OR v_balancing_credit THEN
+        SELECT max(x.m) INTO v_asked FROM jsonb_to_recordset(p_doc->'postings') AS x(m bigint);
+        v_amount := ledger_balancing_amount(p_doc, v_asked);
+        IF v_amount <= 0 THEN
+            -- Nothing available: release expired reservations on these accounts and look again.
+            PERFORM ledger_expire(p_now, x.a) FROM jsonb_to_recordset(p_doc->'postings') AS x(a text);
+            v_amount := ledger_balancing_amount(p_doc, v_asked);
+        END IF;
+        IF v_amount <= 0 THEN
+            PERFORM ledger_refuse(CASE WHEN v_balancing_debit THEN 'exceeds_credits'
+                                       ELSE 'exceeds_debits' END, p_index, 'postings');
+        END IF;
+    END IF;
+
+    -- Limits and overflow, checked on the aggregated change per account; expired reservations
+    -- that still hold funds are released first (lazy expiry) before a limit refusal stands.
+    FOR attempt IN 1..2 LOOP
+        WITH delta AS (
+            SELECT x.a, sum(CASE WHEN x.d = 'debit' THEN coalesce(v_amount, x.m) ELSE 0 END)::numeric AS debits,
+                        sum(CASE WHEN x.d = 'credit' THEN coalesce(v_amount, x.m) ELSE 0 END)::numeric AS credits
+            FROM jsonb_to_recordset(p_doc->'postings') AS x(a text, d text, m bigint)
+            GROUP BY x.a
+        )
+        SELECT a.id,
+               a.debits_pending::numeric + a.debits_posted + d.debits > 9223372036854775807 AS overflows_debits,
+               a.credits_pending::numeric + a.credits_posted + d.credits > 9223372036854775807 AS overflows_credits,
+               a.debits_must_not_exceed_credits
+                 AND a.debits_pending::numeric + a.debits_posted + d.debits > a.credits_posted AS exceeds_credits,
+               a.credits_must_not_exceed_debits
+                 AND a.credits_pending::numeric + a.credits_posted + d.credits > a.debits_posted AS exceeds_debits,
+               a.debits_pending + a.credits_pending > 0 AS has_pending
+        INTO v_problem
+        FROM delta d JOIN ledger_accounts a ON a.id = d.a
+        WHERE a.debits_pending::numeric + a.debits_posted + d.debits > 9223372036854775807
+           OR a.credits_pending::numeric + a.credits_posted + d.credits > 9223372036854775807
+           OR (a.debits_must_not_exceed_credits
+               AND a.debits_pending::numeric + a.debits_posted + d.debits > a.credits_posted)
+           OR (a.credits_must_not_exceed_debits
+               AND a.credits_pending::numeric + a.credits_posted + d.credits > a.debits_posted)
+        ORDER BY 2 DESC, 3 DESC, 4 DESC, 5 DESC, a.id
+        LIMIT 1;
+        EXIT WHEN NOT FOUND;
+        IF v_problem.overflows_debits THEN
+            PERFORM ledger_refuse('overflows_debits', p_index, 'postings');
+        ELSIF v_problem.overflows_credits THEN
+            PERFORM ledger_refuse('overflows_credits', p_index, 'postings');
+        END IF;
+        v_expired := 0;
+        IF attempt = 1 AND v_problem.has_pending THEN
+            v_expired := ledger_expire(p_now, v_problem.id);
+        END IF;
+        IF v_expired = 0 THEN
+            IF v_problem.exceeds_credits THEN
+                PERFORM ledger_refuse('exceeds_credits', p_index, 'postings');
+            END IF;
+            PERFORM ledger_refuse('exceeds_debits', p_index, 'postings');
+        END IF;
+        IF v_balancing_debit OR v_balancing_credit THEN
+            -- Released funds change what a balancing entry may move: recompute it.
+            v_amount := ledger_balancing_amount(p_doc, v_asked);
+        END IF;
+    END LOOP;
+
+    INSERT INTO ledger_entries (id, kind, reverses_id, timeout_s, expires_at, amount_requested,
+                                balancing_debit, balancing_credit, metadata, created_at)
+    VALUES (p_doc->>'id', p_doc->>'kind', v_reverses, v_timeout,
+            p_now + make_interval(secs => v_timeout), CASE WHEN v_amount IS NOT NULL THEN v_asked END,
+            v_balancing_debit, v_balancing_credit, coalesce(p_doc->'metadata', '{}'::jsonb), p_now);
+    INSERT INTO ledger_postings (entry_id, account_id, direction, amount_minor, currency, pending, created_at)
+    SELECT p_doc->>'id', x.a, x.d, coalesce(v_amount, x.m), x.c, v_pending, p_now
+    FROM ROWS FROM (jsonb_to_recordset(p_doc->'postings') AS (a text, d text, m bigint, c text))
+        WITH ORDINALITY AS x(a, d, m, c, ord)
+    ORDER BY x.ord;
+    UPDATE ledger_accounts a
+    SET debits_pending = a.debits_pending + CASE WHEN v_pending THEN d.debits ELSE 0 END,
+        credits_pending = a.credits_pending + CASE WHEN v_pending THEN d.credits ELSE 0 END,
+        debits_posted = a.debits_posted + CASE WHEN v_pending THEN 0 ELSE d.debits END,
+        credits_posted = a.credits_posted + CASE WHEN v_pending THEN 0 ELSE d.credits END
+    FROM (
+        SELECT x.a, sum(CASE WHEN x.d = 'debit' THEN coalesce(v_amount, x.m) ELSE 0 END) AS debits,
+                    sum(CASE WHEN x.d = 'credit' THEN coalesce(v_amount, x.m) ELSE 0 END) AS credits
+        FROM jsonb_to_recordset(p_doc->'postings') AS x(a text, d text, m bigint)
+        GROUP BY x.a
+    ) d
+    WHERE a.id = d.a;
+END $$;
+
+-- The batch driver: lock every account the batch touches in id order, then apply in order.
+CREATE FUNCTION ledger_apply(p_entries jsonb, p_now timestamptz)
+RETURNS TABLE (entry_index integer, replayed boolean) LANGUAGE plpgsql AS $$
+DECLARE
+    v_doc jsonb;
+    v_index integer := 0;
+    v_existing ledger_entries;
+BEGIN
+    PERFORM 1 FROM ledger_accounts a
+    WHERE a.id IN (
+        SELECT p->>'a' FROM jsonb_array_elements(p_entries) e, jsonb_array_elements(e->'postings') p
+        UNION
+        SELECT lp.account_id FROM ledger_postings lp
+        WHERE lp.entry_id IN (SELECT e->>'pending_id' FROM jsonb_array_elements(p_entries) e
+                              WHERE e ? 'pending_id'))
+    ORDER BY a.id FOR NO KEY UPDATE;
+
+    FOR v_doc IN SELECT value FROM jsonb_array_elements(p_entries) LOOP
+        entry_index := v_index;
+        SELECT * INTO v_existing FROM ledger_entries WHERE id = v_doc->>'id';
+        IF FOUND THEN
+            replayed := ledger_compare_existing(v_doc, v_index, v_existing);
+        ELSE
+            IF v_doc->>'kind' IN ('post_pending', 'void_pending') THEN
+                PERFORM ledger_apply_resolution(v_doc, v_index, p_now);
+            ELSE
+                PERFORM ledger_apply_new(v_doc, v_index, p_now);
+            END IF;
+            replayed := false;
+        END IF;
+        RETURN NEXT;
+        v_index := v_index + 1;
+    END LOOP;
+END $$;

@@ -1,0 +1,100 @@
+"""The PostgreSQL unit of work: one connection, one transaction, the ledger repository on it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Self
+
+import sqlalchemy as sa
+
+from paysetu.adapters.db import audit, ledger_store
+from paysetu.domain.audit import AuditReport
+from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
+
+
+class PostgresLedgerRepository:
+    """:class:`~paysetu.services.ports.LedgerRepository` over one SQLAlchemy connection."""
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self._connection = connection
+
+    def apply(self, entries: Sequence[EntryRequest], now: datetime) -> list[ledger_store.AppliedEntry]:
+        return ledger_store.apply_entries(self._connection, entries, now)
+
+    def create_accounts(
+        self, accounts: Sequence[NewAccount], now: datetime
+    ) -> list[tuple[Account, bool]]:
+        return ledger_store.create_accounts(self._connection, accounts, now)
+
+    def get_account(self, account_id: str, now: datetime) -> Account:
+        return ledger_store.get_account(self._connection, account_id, now)
+
+    def list_accounts(
+        self, *, owner_type: str | None, owner_id: str | None, limit: int, starting_after: str | None
+    ) -> tuple[list[Account], bool]:
+        return ledger_store.list_accounts(
+            self._connection, owner_type=owner_type, owner_id=owner_id, limit=limit,
+            starting_after=starting_after,
+        )
+
+    def set_closed(self, account_id: str, closed: bool, now: datetime, reason: str) -> Account:
+        return ledger_store.set_account_closed(self._connection, account_id, closed, now, reason)
+
+    def expire(self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000) -> int:
+        return ledger_store.expire_pending(self._connection, now, pending_id=pending_id, limit=limit)
+
+    def balance_at(self, account_id: str, at: datetime) -> Balance:
+        return ledger_store.balance_at(self._connection, account_id, at)
+
+    def postings(
+        self, account_id: str, *, limit: int, starting_after: int | None
+    ) -> tuple[list[ledger_store.StoredPosting], bool]:
+        return ledger_store.list_postings(
+            self._connection, account_id, limit=limit, starting_after=starting_after
+        )
+
+    def get_entry(self, entry_id: str) -> JournalEntry:
+        return ledger_store.get_entry(self._connection, entry_id)
+
+    def find_entries(
+        self, *, metadata: Mapping[str, str | None], limit: int, starting_after: str | None
+    ) -> tuple[list[JournalEntry], bool]:
+        return ledger_store.find_entries(
+            self._connection, metadata=metadata, limit=limit, starting_after=starting_after
+        )
+
+    def audit(self) -> AuditReport:
+        self._connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        return audit.run_audit(self._connection)
+
+
+class PostgresUnitOfWork:
+    """``with uow: ...; uow.commit()``; leaving the block without commit rolls back."""
+
+    ledger: PostgresLedgerRepository
+
+    def __init__(self, engine: sa.Engine) -> None:
+        self._engine = engine
+
+    def __enter__(self) -> Self:
+        self._connection = self._engine.connect()
+        self._transaction = self._connection.begin()
+        self.ledger = PostgresLedgerRepository(self._connection)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self._transaction.is_active:
+                self._transaction.rollback()
+        finally:
+            self._connection.close()
+
+    def commit(self) -> None:
+        self._transaction.commit()

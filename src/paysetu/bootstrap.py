@@ -1,0 +1,52 @@
+"""The only place that wires settings -> database -> unit of work -> services.
+
+Nothing here runs at import time; callers build a :class:`Runtime` and close it when done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from paysetu.adapters.clock import SystemClock
+from paysetu.adapters.db import migrate
+from paysetu.adapters.db.embedded import EmbeddedPostgres
+from paysetu.adapters.db.engine import create_engine
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ids import UlidIds
+from paysetu.config import Settings
+from paysetu.services.ledger import LedgerService
+from paysetu.services.ports import Clock
+
+
+@dataclass
+class Runtime:
+    """A wired application: engine, services, and the embedded server if one was started."""
+
+    settings: Settings
+    engine: sa.Engine
+    ledger: LedgerService
+    embedded: EmbeddedPostgres | None = field(default=None)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def database_url(settings: Settings) -> tuple[str, EmbeddedPostgres | None]:
+    """The configured URL, or a freshly started embedded server's."""
+    if settings.database_url:
+        return settings.database_url, None
+    server = EmbeddedPostgres(settings.data_dir / "postgres")
+    return server.url(), server
+
+
+def build(settings: Settings | None = None, *, clock: Clock | None = None, migrate_schema: bool = True) -> Runtime:
+    """Start (or connect to) the database, apply migrations, and wire the services."""
+    settings = settings or Settings()
+    url, embedded = database_url(settings)
+    engine = create_engine(url, pool_size=settings.db_pool_size)
+    if migrate_schema:
+        migrate.upgrade(engine)
+    ledger = LedgerService(lambda: PostgresUnitOfWork(engine), clock or SystemClock(), UlidIds())
+    return Runtime(settings, engine, ledger, embedded)

@@ -1,0 +1,26 @@
+"""The one place settings come from: environment variables prefixed ``PAYSETU_``.
+
+Read once, in :mod:`paysetu.bootstrap`; nothing else reads the environment.
+"""
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Deployment settings.
+
+    Attributes:
+        database_url: PostgreSQL (14+) URL. Unset: paysetu starts its own embedded server
+            under ``data_dir``.
+        data_dir: Where the embedded database and generated files live.
+        db_pool_size: Connections kept open per process.
+    """
+
+    model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
+
+    database_url: str | None = None
+    data_dir: Path = Path("var")
+    db_pool_size: int = Field(default=10, ge=1, le=200)

@@ -1,0 +1,356 @@
+"""The double-entry ledger's vocabulary and its stateless rules.
+
+An :class:`Account` holds one currency and four balances (TigerBeetle's debits/credits,
+pending/posted). A journal entry is a set of :class:`Posting` s that balance per currency;
+it is either applied at once (single phase), or reserved as *pending* and later posted (in full
+or in part), voided, or expired, exactly once.
+
+This module decides everything that can be decided from the request alone (shape, amounts,
+currencies, balance per currency) and refuses at construction with the first failing
+:class:`~paysetu.domain.errors.CreateEntryStatus` in precedence order. Rules that need the
+stored state (accounts exist, are open, have funds; ids are fresh) are applied by the database
+adapter under row locks, with the codes of the same enum.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+
+from paysetu.domain.errors import (
+    AccountRejected,
+    CreateAccountStatus,
+    CreateEntryStatus,
+    EntryRejected,
+)
+from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
+
+ENTRY_ID_PATTERN = re.compile(r"^je_[A-Za-z0-9_-]{1,60}$")
+ACCOUNT_ID_PATTERN = re.compile(r"^acct_[A-Za-z0-9_-]{1,60}$")
+POSTINGS_PER_ENTRY_MAX = 64
+ENTRIES_PER_BATCH_MAX = 8190
+"""TigerBeetle's batch size: the most entries one linked batch may hold."""
+METADATA_KEYS_MAX = 50
+METADATA_KEY_LENGTH_MAX = 40
+METADATA_VALUE_LENGTH_MAX = 500
+OWNER_FIELD_LENGTH_MAX = 64
+
+
+class Direction(StrEnum):
+    DEBIT = "debit"
+    CREDIT = "credit"
+
+
+class AccountKind(StrEnum):
+    """The five elements of accounting; debit-normal: asset, expense; the rest credit-normal."""
+
+    ASSET = "asset"
+    LIABILITY = "liability"
+    EQUITY = "equity"
+    INCOME = "income"
+    EXPENSE = "expense"
+
+
+class EntryKind(StrEnum):
+    SINGLE_PHASE = "single_phase"
+    PENDING = "pending"
+    POST_PENDING = "post_pending"
+    VOID_PENDING = "void_pending"
+    EXPIRE_PENDING = "expire_pending"
+
+
+def metadata_is_valid(metadata: object) -> bool:
+    """Flat object of at most 50 string keys (<= 40 chars) and string values (<= 500 chars)."""
+    if not isinstance(metadata, Mapping) or len(metadata) > METADATA_KEYS_MAX:
+        return False
+    return all(
+        isinstance(key, str)
+        and 0 < len(key) <= METADATA_KEY_LENGTH_MAX
+        and isinstance(value, str)
+        and len(value) <= METADATA_VALUE_LENGTH_MAX
+        for key, value in metadata.items()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Balance:
+    """TigerBeetle's four balance fields, in the account's minor units.
+
+    Attributes:
+        debits_pending: Debits reserved by pending entries not yet posted, voided or expired.
+        debits_posted: Debits applied.
+        credits_pending: Credits reserved by pending entries.
+        credits_posted: Credits applied.
+    """
+
+    debits_pending: int = 0
+    debits_posted: int = 0
+    credits_pending: int = 0
+    credits_posted: int = 0
+
+    @property
+    def credit_balance_posted(self) -> int:
+        """Posted credits minus posted debits (a wallet's balance; liabilities are credit-normal)."""
+        return self.credits_posted - self.debits_posted
+
+    @property
+    def available_to_debit(self) -> int:
+        """What a ``debits_must_not_exceed_credits`` account can still give."""
+        return self.credits_posted - self.debits_posted - self.debits_pending
+
+    @property
+    def available_to_credit(self) -> int:
+        """What a ``credits_must_not_exceed_debits`` account can still take."""
+        return self.debits_posted - self.credits_posted - self.credits_pending
+
+
+@dataclass(frozen=True, slots=True)
+class NewAccount:
+    """A request to open an account; refused at construction with a :class:`CreateAccountStatus`.
+
+    Attributes:
+        id: ``acct_`` plus 1-60 of ``[A-Za-z0-9_-]``, chosen by the client (idempotent).
+        currency: ISO 4217 code; every posting to the account uses it.
+        kind: Accounting element.
+        debits_must_not_exceed_credits: Refuse debits beyond credits (a wallet cannot go negative).
+        credits_must_not_exceed_debits: Refuse credits beyond debits (an asset with a cap).
+        owner_type: Who the account belongs to (``customer``, ``merchant``, ``lender``, ``platform``).
+        owner_id: The owner's public id.
+        metadata: Flat string map for the client's own references.
+    """
+
+    id: str
+    currency: str
+    kind: AccountKind
+    debits_must_not_exceed_credits: bool = False
+    credits_must_not_exceed_debits: bool = False
+    owner_type: str | None = None
+    owner_id: str | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        status = self._first_failure()
+        if status is not None:
+            raise AccountRejected(status)
+
+    def _first_failure(self) -> CreateAccountStatus | None:
+        if not ACCOUNT_ID_PATTERN.match(self.id):
+            return CreateAccountStatus.ID_INVALID
+        if not is_currency(self.currency):
+            return CreateAccountStatus.CURRENCY_INVALID
+        if self.debits_must_not_exceed_credits and self.credits_must_not_exceed_debits:
+            return CreateAccountStatus.FLAGS_ARE_MUTUALLY_EXCLUSIVE
+        if (self.owner_type is None) != (self.owner_id is None) or not all(
+            0 < len(text) <= OWNER_FIELD_LENGTH_MAX and text.isprintable()
+            for text in (self.owner_type, self.owner_id)
+            if text is not None
+        ):
+            return CreateAccountStatus.OWNER_INVALID
+        if not metadata_is_valid(self.metadata):
+            return CreateAccountStatus.METADATA_INVALID
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """An account as stored, with its balances."""
+
+    id: str
+    currency: str
+    kind: AccountKind
+    debits_must_not_exceed_credits: bool
+    credits_must_not_exceed_debits: bool
+    closed: bool
+    owner_type: str | None
+    owner_id: str | None
+    metadata: Mapping[str, str]
+    balance: Balance
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One leg of a journal entry: ``amount_minor`` debited or credited to one account."""
+
+    account_id: str
+    direction: Direction
+    amount_minor: int
+    currency: str
+
+
+def _posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
+    for index, posting in enumerate(postings):
+        if not isinstance(posting.account_id, str) or not ACCOUNT_ID_PATTERN.match(posting.account_id):
+            return CreateEntryStatus.ACCOUNT_ID_INVALID, f"postings[{index}].account_id"
+    for index, posting in enumerate(postings):
+        if type(posting.amount_minor) is not int or posting.amount_minor <= 0:
+            return CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE, f"postings[{index}].amount_minor"
+        if posting.amount_minor > AMOUNT_MINOR_MAX:
+            return CreateEntryStatus.AMOUNT_TOO_LARGE, f"postings[{index}].amount_minor"
+    for index, posting in enumerate(postings):
+        if not is_currency(posting.currency):
+            return CreateEntryStatus.CURRENCY_INVALID, f"postings[{index}].currency"
+    debited = {p.account_id for p in postings if p.direction is Direction.DEBIT}
+    for index, posting in enumerate(postings):
+        if posting.direction is Direction.CREDIT and posting.account_id in debited:
+            return CreateEntryStatus.ACCOUNTS_MUST_BE_DIFFERENT, f"postings[{index}].account_id"
+    net: Counter[str] = Counter()
+    for posting in postings:
+        sign = 1 if posting.direction is Direction.DEBIT else -1
+        net[posting.currency] += sign * posting.amount_minor
+    unbalanced = sorted(currency for currency, total in net.items() if total != 0)
+    if unbalanced:
+        return CreateEntryStatus.POSTINGS_MUST_BALANCE, "postings"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class NewEntry:
+    """A request to apply (or, with ``pending``, to reserve) a balanced set of postings.
+
+    Attributes:
+        id: ``je_`` plus 1-60 of ``[A-Za-z0-9_-]``; resubmitting it is idempotent.
+        postings: At least two; per currency, debits equal credits.
+        metadata: Flat string map, queryable by key.
+        pending: Reserve the amounts now; post, void or expire later.
+        timeout_s: Pending only: seconds after which the reservation expires (None: never).
+        balancing_debit: Move at most what the debited account can give (TigerBeetle semantics).
+        balancing_credit: Move at most what the credited account can take.
+        reverses_id: Set on the entry that reverses a posted one (see :func:`reversal_of`).
+    """
+
+    id: str
+    postings: tuple[Posting, ...]
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    pending: bool = False
+    timeout_s: int | None = None
+    balancing_debit: bool = False
+    balancing_credit: bool = False
+    reverses_id: str | None = None
+
+    def __post_init__(self) -> None:
+        failure = self._first_failure()
+        if failure is not None:
+            raise EntryRejected(failure[0], param=failure[1])
+
+    @property
+    def kind(self) -> EntryKind:
+        return EntryKind.PENDING if self.pending else EntryKind.SINGLE_PHASE
+
+    def _first_failure(self) -> tuple[CreateEntryStatus, str | None] | None:
+        if not ENTRY_ID_PATTERN.match(self.id):
+            return CreateEntryStatus.ID_INVALID, "id"
+        if len(self.postings) < 2:
+            return CreateEntryStatus.POSTINGS_TOO_FEW, "postings"
+        if len(self.postings) > POSTINGS_PER_ENTRY_MAX:
+            return CreateEntryStatus.POSTINGS_TOO_MANY, "postings"
+        posting_failure = _posting_failure(self.postings)
+        if posting_failure is not None:
+            return posting_failure
+        if self.timeout_s is not None and not self.pending:
+            return CreateEntryStatus.TIMEOUT_RESERVED_FOR_PENDING_TRANSFER, "timeout_s"
+        if self.timeout_s is not None and (type(self.timeout_s) is not int or self.timeout_s <= 0):
+            return CreateEntryStatus.TIMEOUT_MUST_BE_POSITIVE, "timeout_s"
+        if (self.balancing_debit or self.balancing_credit) and len(self.postings) != 2:
+            return CreateEntryStatus.BALANCING_REQUIRES_TWO_POSTINGS, "postings"
+        if not metadata_is_valid(self.metadata):
+            return CreateEntryStatus.METADATA_INVALID, "metadata"
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingResolution:
+    """Post (in full, or ``amount_minor`` of a one-debit/one-credit reservation) or void.
+
+    Attributes:
+        id: The resolving entry's own id (idempotent like any entry id).
+        pending_id: The pending entry being resolved.
+        post: True to post, False to void.
+        amount_minor: Post only: a smaller amount than reserved (None: the full reservation).
+        metadata: Flat string map.
+    """
+
+    id: str
+    pending_id: str
+    post: bool
+    amount_minor: int | None = None
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        failure = self._first_failure()
+        if failure is not None:
+            raise EntryRejected(failure[0], param=failure[1])
+
+    @property
+    def kind(self) -> EntryKind:
+        return EntryKind.POST_PENDING if self.post else EntryKind.VOID_PENDING
+
+    def _first_failure(self) -> tuple[CreateEntryStatus, str | None] | None:
+        if not ENTRY_ID_PATTERN.match(self.id):
+            return CreateEntryStatus.ID_INVALID, "id"
+        if not ENTRY_ID_PATTERN.match(self.pending_id):
+            return CreateEntryStatus.ID_INVALID, "pending_id"
+        if self.pending_id == self.id:
+            return CreateEntryStatus.PENDING_ID_MUST_BE_DIFFERENT, "pending_id"
+        if self.amount_minor is not None:
+            if not self.post or type(self.amount_minor) is not int or self.amount_minor <= 0:
+                return CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE, "amount_minor"
+            if self.amount_minor > AMOUNT_MINOR_MAX:
+                return CreateEntryStatus.AMOUNT_TOO_LARGE, "amount_minor"
+        if not metadata_is_valid(self.metadata):
+            return CreateEntryStatus.METADATA_INVALID, "metadata"
+        return None
+
+
+EntryRequest = NewEntry | PendingResolution
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """An entry as stored. Never updated; corrections are new entries that link back.
+
+    Attributes:
+        id: Public id.
+        kind: Single phase, pending, or the post/void/expiry of a pending entry.
+        postings: What moved (a void or an expiry moves nothing and has none).
+        metadata: As submitted.
+        created_at: When the ledger applied it.
+        pending_id: For a post, void or expiry: the pending entry it resolves.
+        reverses_id: For a reversal: the entry it undoes.
+        timeout_s: For a pending entry: its timeout.
+        expires_at: For a pending entry with a timeout: when it lapses.
+        amount_requested: For a balancing entry or a partial post: the amount asked for.
+        balancing_debit: Submitted with the balancing_debit flag.
+        balancing_credit: Submitted with the balancing_credit flag.
+    """
+
+    id: str
+    kind: EntryKind
+    postings: tuple[Posting, ...]
+    metadata: Mapping[str, str]
+    created_at: datetime
+    pending_id: str | None = None
+    reverses_id: str | None = None
+    timeout_s: int | None = None
+    expires_at: datetime | None = None
+    amount_requested: int | None = None
+    balancing_debit: bool = False
+    balancing_credit: bool = False
+
+
+def reversal_of(entry: JournalEntry, reversal_id: str, metadata: Mapping[str, str]) -> NewEntry:
+    """The entry that undoes a posted ``entry``: the same postings with directions swapped."""
+    swapped = tuple(
+        Posting(
+            p.account_id,
+            Direction.CREDIT if p.direction is Direction.DEBIT else Direction.DEBIT,
+            p.amount_minor,
+            p.currency,
+        )
+        for p in entry.postings
+    )
+    return NewEntry(id=reversal_id, postings=swapped, metadata=metadata, reverses_id=entry.id)

@@ -1,0 +1,83 @@
+"""What the services need from the outside world, as Protocols (adapters implement them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from paysetu.domain.audit import AuditReport
+from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
+
+
+class Clock(Protocol):
+    def now(self) -> datetime:
+        """The current instant, timezone-aware."""
+        ...
+
+
+class IdFactory(Protocol):
+    def new_id(self, prefix: str) -> str:
+        """A fresh, time-sortable public id such as ``je_01JD...``."""
+        ...
+
+
+class AppliedEntryLike(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def replayed(self) -> bool: ...
+
+
+class PostingLike(Protocol):
+    @property
+    def sequence(self) -> int: ...
+    @property
+    def entry_id(self) -> str: ...
+    @property
+    def amount_minor(self) -> int: ...
+
+
+class LedgerRepository(Protocol):
+    """Ledger reads and writes inside the unit of work's database transaction."""
+
+    def apply(self, entries: Sequence[EntryRequest], now: datetime) -> Sequence[AppliedEntryLike]: ...
+    def create_accounts(
+        self, accounts: Sequence[NewAccount], now: datetime
+    ) -> Sequence[tuple[Account, bool]]: ...
+    def get_account(self, account_id: str, now: datetime) -> Account: ...
+    def list_accounts(
+        self, *, owner_type: str | None, owner_id: str | None, limit: int, starting_after: str | None
+    ) -> tuple[Sequence[Account], bool]: ...
+    def set_closed(self, account_id: str, closed: bool, now: datetime, reason: str) -> Account: ...
+    def expire(self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000) -> int: ...
+    def balance_at(self, account_id: str, at: datetime) -> Balance: ...
+    def postings(
+        self, account_id: str, *, limit: int, starting_after: int | None
+    ) -> tuple[Sequence[PostingLike], bool]: ...
+    def get_entry(self, entry_id: str) -> JournalEntry: ...
+    def find_entries(
+        self, *, metadata: Mapping[str, str | None], limit: int, starting_after: str | None
+    ) -> tuple[Sequence[JournalEntry], bool]: ...
+    def audit(self) -> AuditReport: ...
+
+
+class UnitOfWork(Protocol):
+    """One database transaction: commit explicitly, anything else rolls back."""
+
+    ledger: LedgerRepository
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+
+
+class TransientConflict(Exception):
+    """The database aborted the transaction for a reason a retry resolves (deadlock,
+    serialization failure, a concurrent insert of the same id). Raised by adapters."""
