@@ -88,7 +88,12 @@ class CreateEntryStatus(_Code):
     )
     POSTINGS_TOO_FEW = ("postings_too_few", False, _I, "An entry needs at least two postings.")
     POSTINGS_TOO_MANY = ("postings_too_many", False, _I, "An entry holds more postings than allowed.")
+    POSTING_INVALID = (
+        "posting_invalid", False, _I,
+        "A posting is not an object of account_id, direction, amount_minor and currency.",
+    )
     ACCOUNT_ID_INVALID = ("account_id_invalid", False, _I, "A posting names an account id that is not well formed.")
+    DIRECTION_INVALID = ("direction_invalid", False, _I, "A posting's direction is neither `debit` nor `credit`.")
     AMOUNT_MUST_BE_POSITIVE = (
         "amount_must_be_positive", False, _I, "Every posting amount is a positive integer of minor units.",
     )

@@ -1,0 +1,30 @@
+"""The ``paysetu`` command: a Typer app with one sub-app per area."""
+
+from __future__ import annotations
+
+import typer
+
+from paysetu.domain.errors import PaysetuError
+from paysetu.entrypoints.cli import audit, bench, db, demo, ledger
+from paysetu.entrypoints.cli.runtime import errors
+
+app = typer.Typer(
+    help="paysetu: payments, cross-border checkout and micro-credit on one double-entry ledger.",
+    no_args_is_help=True,
+    pretty_exceptions_show_locals=False,
+)
+app.add_typer(ledger.app, name="ledger")
+app.add_typer(db.app, name="db")
+app.add_typer(bench.app, name="bench")
+app.command("audit")(audit.audit)
+app.command("demo")(demo.demo)
+
+
+def main() -> None:
+    """Console-script entry: expected rejections print their code and exit 1, no traceback."""
+    try:
+        app()
+    except PaysetuError as error:
+        where = f" ({error.param})" if error.param else ""
+        errors.print(f"[red]error[/red] {error.code}{where}: {error.message}")
+        raise SystemExit(1) from None

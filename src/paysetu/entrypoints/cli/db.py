@@ -1,0 +1,15 @@
+"""``paysetu db ...``: schema migrations."""
+
+import typer
+
+from paysetu.adapters.db import migrate
+from paysetu.entrypoints.cli.runtime import console, runtime
+
+app = typer.Typer(help="Database schema.", no_args_is_help=True)
+
+
+@app.command("upgrade")
+def upgrade() -> None:
+    """Apply every pending migration (start-up does this too)."""
+    with runtime() as rt:
+        console.print(f"schema at revision {migrate.current_revision(rt.engine)} (head {migrate.head_revision()})")
