@@ -8,7 +8,14 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from paysetu.domain.audit import AuditReport
-from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
+from paysetu.domain.ledger import (
+    Account,
+    Balance,
+    Direction,
+    EntryRequest,
+    JournalEntry,
+    NewAccount,
+)
 
 
 class Clock(Protocol):
@@ -37,6 +44,14 @@ class PostingLike(Protocol):
     def entry_id(self) -> str: ...
     @property
     def amount_minor(self) -> int: ...
+    @property
+    def direction(self) -> Direction: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def pending(self) -> bool: ...
+    @property
+    def created_at(self) -> datetime: ...
 
 
 class LedgerRepository(Protocol):

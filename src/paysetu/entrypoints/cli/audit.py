@@ -4,6 +4,7 @@ from rich.table import Table
 
 from paysetu.domain.audit import AuditReport
 from paysetu.domain.money import Money
+from paysetu.entrypoints.money_display import format_money
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 
 
@@ -15,7 +16,7 @@ def print_report(report: AuditReport) -> None:
     for t in report.totals:
         table.add_row(
             t.currency, str(t.accounts),
-            *(str(Money(v, t.currency)) for v in
+            *(format_money(Money(v, t.currency)) for v in
               (t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending)),
         )
     console.print(table)

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Create .venv and install paysetu with its pinned dependencies, once per pyproject.toml change.
+# Sourced by scripts/run.sh and scripts/test.sh; needs only Python 3.11+, pip, gcc and git.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+PYTHON_BIN="${PYTHON:-python3}"
+if ! "$PYTHON_BIN" -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)'; then
+    echo "paysetu needs Python 3.11 or newer (found: $("$PYTHON_BIN" --version 2>&1))" >&2
+    exit 1
+fi
+if [ ! -x .venv/bin/python ]; then
+    echo "creating virtual environment in .venv" >&2
+    "$PYTHON_BIN" -m venv .venv
+fi
+stamp=.venv/.paysetu-installed
+wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
+    echo "installing paysetu and its pinned dependencies into .venv" >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+    echo "$wanted" > "$stamp"
+fi
