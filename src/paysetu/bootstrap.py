@@ -41,7 +41,9 @@ def database_url(settings: Settings) -> tuple[str, EmbeddedPostgres | None]:
     return server.url(), server
 
 
-def build(settings: Settings | None = None, *, clock: Clock | None = None, migrate_schema: bool = True) -> Runtime:
+def build(
+    settings: Settings | None = None, *, clock: Clock | None = None, migrate_schema: bool = True
+) -> Runtime:
     """Start (or connect to) the database, apply migrations, and wire the services."""
     settings = settings or Settings()
     url, embedded = database_url(settings)

@@ -94,7 +94,7 @@ class Balance:
 
     @property
     def credit_balance_posted(self) -> int:
-        """Posted credits minus posted debits (a wallet's balance; liabilities are credit-normal)."""
+        """Posted credits minus posted debits: a credit-normal account's balance."""
         return self.credits_posted - self.debits_posted
 
     @property
@@ -118,7 +118,7 @@ class NewAccount:
         kind: Accounting element.
         debits_must_not_exceed_credits: Refuse debits beyond credits (a wallet cannot go negative).
         credits_must_not_exceed_debits: Refuse credits beyond debits (an asset with a cap).
-        owner_type: Who the account belongs to (``customer``, ``merchant``, ``lender``, ``platform``).
+        owner_type: Who the account belongs to (``customer``, ``merchant``, ``lender``...).
         owner_id: The owner's public id.
         metadata: Flat string map for the client's own references.
     """
@@ -184,7 +184,9 @@ class Posting:
 
 def _posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
     for index, posting in enumerate(postings):
-        if not isinstance(posting.account_id, str) or not ACCOUNT_ID_PATTERN.match(posting.account_id):
+        if not isinstance(posting.account_id, str) or not ACCOUNT_ID_PATTERN.match(
+            posting.account_id
+        ):
             return CreateEntryStatus.ACCOUNT_ID_INVALID, f"postings[{index}].account_id"
     for index, posting in enumerate(postings):
         if type(posting.amount_minor) is not int or posting.amount_minor <= 0:

@@ -34,7 +34,7 @@ def _posting(raw: object, index: int) -> Posting:
     if not isinstance(raw, Mapping):
         raise EntryRejected(CreateEntryStatus.POSTING_INVALID, param=f"postings[{index}]")
     try:
-        direction = Direction(raw.get("direction"))
+        direction = Direction(str(raw.get("direction")))
     except ValueError:
         raise EntryRejected(
             CreateEntryStatus.DIRECTION_INVALID, param=f"postings[{index}].direction"
@@ -93,7 +93,8 @@ def account_json(account: Account) -> dict[str, Any]:
         "debits_must_not_exceed_credits": account.debits_must_not_exceed_credits,
         "credits_must_not_exceed_debits": account.credits_must_not_exceed_debits,
         "closed": account.closed,
-        "owner": None if account.owner_type is None
+        "owner": None
+        if account.owner_type is None
         else {"type": account.owner_type, "id": account.owner_id},
         "metadata": dict(account.metadata),
         "debits_pending": b.debits_pending,

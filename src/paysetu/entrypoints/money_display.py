@@ -11,7 +11,10 @@ DEFAULT_LOCALE = "en_IN"
 def format_money(money: Money, locale: str = DEFAULT_LOCALE) -> str:
     """``Money(10000000, "INR")`` -> ``"₹1,00,000.00"``; exact, the currency's own decimals."""
     return format_currency(
-        money.to_decimal(), money.currency, locale=locale, currency_digits=True,
+        money.to_decimal(),
+        money.currency,
+        locale=locale,
+        currency_digits=True,
         decimal_quantization=False,
     )
 

@@ -33,7 +33,7 @@ from paysetu.services.ports import (
     Clock,
     IdFactory,
     PostingLike,
-    TransientConflict,
+    TransientConflictError,
     UnitOfWork,
 )
 
@@ -68,7 +68,7 @@ class LedgerService:
                     result = work(uow)
                     uow.commit()
                     return result
-            except TransientConflict:
+            except TransientConflictError:
                 if attempt == RETRIES_MAX - 1:
                     raise
         raise AssertionError("unreachable")  # pragma: no cover
@@ -104,7 +104,9 @@ class LedgerService:
             pending_id = entry.pending_id
             self._in_transaction(lambda uow: uow.ledger.expire(now, pending_id=pending_id))
 
-    def reverse(self, entry_id: str, reversal_id: str, metadata: Mapping[str, str]) -> AppliedEntryLike:
+    def reverse(
+        self, entry_id: str, reversal_id: str, metadata: Mapping[str, str]
+    ) -> AppliedEntryLike:
         """Undo a posted entry with a new entry of swapped postings that links to it."""
         original = self.get_entry(entry_id)
         if original.kind.value not in ("single_phase", "post_pending"):
@@ -113,11 +115,15 @@ class LedgerService:
 
     def close_account(self, account_id: str, reason: str = "") -> Account:
         now = self._clock.now()
-        return self._in_transaction(lambda uow: uow.ledger.set_closed(account_id, True, now, reason))
+        return self._in_transaction(
+            lambda uow: uow.ledger.set_closed(account_id, True, now, reason)
+        )
 
     def reopen_account(self, account_id: str, reason: str = "") -> Account:
         now = self._clock.now()
-        return self._in_transaction(lambda uow: uow.ledger.set_closed(account_id, False, now, reason))
+        return self._in_transaction(
+            lambda uow: uow.ledger.set_closed(account_id, False, now, reason)
+        )
 
     def get_account(self, account_id: str) -> Account:
         now = self._clock.now()
@@ -153,7 +159,11 @@ class LedgerService:
         return self._in_transaction(lambda uow: uow.ledger.get_entry(entry_id))
 
     def find_entries(
-        self, metadata: Mapping[str, str | None], *, limit: int = 100, starting_after: str | None = None
+        self,
+        metadata: Mapping[str, str | None],
+        *,
+        limit: int = 100,
+        starting_after: str | None = None,
     ) -> tuple[Sequence[JournalEntry], bool]:
         _check_page_size(limit)
         return self._in_transaction(

@@ -57,16 +57,25 @@ class PostingLike(Protocol):
 class LedgerRepository(Protocol):
     """Ledger reads and writes inside the unit of work's database transaction."""
 
-    def apply(self, entries: Sequence[EntryRequest], now: datetime) -> Sequence[AppliedEntryLike]: ...
+    def apply(
+        self, entries: Sequence[EntryRequest], now: datetime
+    ) -> Sequence[AppliedEntryLike]: ...
     def create_accounts(
         self, accounts: Sequence[NewAccount], now: datetime
     ) -> Sequence[tuple[Account, bool]]: ...
     def get_account(self, account_id: str, now: datetime) -> Account: ...
     def list_accounts(
-        self, *, owner_type: str | None, owner_id: str | None, limit: int, starting_after: str | None
+        self,
+        *,
+        owner_type: str | None,
+        owner_id: str | None,
+        limit: int,
+        starting_after: str | None,
     ) -> tuple[Sequence[Account], bool]: ...
     def set_closed(self, account_id: str, closed: bool, now: datetime, reason: str) -> Account: ...
-    def expire(self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000) -> int: ...
+    def expire(
+        self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000
+    ) -> int: ...
     def balance_at(self, account_id: str, at: datetime) -> Balance: ...
     def postings(
         self, account_id: str, *, limit: int, starting_after: int | None
@@ -81,7 +90,8 @@ class LedgerRepository(Protocol):
 class UnitOfWork(Protocol):
     """One database transaction: commit explicitly, anything else rolls back."""
 
-    ledger: LedgerRepository
+    @property
+    def ledger(self) -> LedgerRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(
@@ -93,6 +103,6 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
 
-class TransientConflict(Exception):
+class TransientConflictError(Exception):
     """The database aborted the transaction for a reason a retry resolves (deadlock,
     serialization failure, a concurrent insert of the same id). Raised by adapters."""

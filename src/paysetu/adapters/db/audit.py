@@ -22,15 +22,19 @@ FROM ledger_accounts GROUP BY currency ORDER BY currency
 _BALANCE_MISMATCHES = """
 WITH open_pending AS (
     SELECT e.id FROM ledger_entries e
-    WHERE e.kind = 'pending' AND NOT EXISTS (SELECT 1 FROM ledger_entries o WHERE o.pending_id = e.id)
+    WHERE e.kind = 'pending'
+      AND NOT EXISTS (SELECT 1 FROM ledger_entries o WHERE o.pending_id = e.id)
 ), sums AS (
     SELECT p.account_id,
         sum(p.amount_minor) FILTER (WHERE p.direction = 'debit' AND NOT p.pending) AS debits_posted,
-        sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND NOT p.pending) AS credits_posted,
+        sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND NOT p.pending)
+            AS credits_posted,
         sum(p.amount_minor) FILTER (WHERE p.direction = 'debit' AND p.pending
-                                     AND p.entry_id IN (SELECT id FROM open_pending)) AS debits_pending,
+                                     AND p.entry_id IN (SELECT id FROM open_pending))
+            AS debits_pending,
         sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND p.pending
-                                     AND p.entry_id IN (SELECT id FROM open_pending)) AS credits_pending
+                                     AND p.entry_id IN (SELECT id FROM open_pending))
+            AS credits_pending
     FROM ledger_postings p GROUP BY p.account_id
 )
 SELECT a.id, a.debits_posted, a.credits_posted, a.debits_pending, a.credits_pending,
@@ -47,10 +51,12 @@ ORDER BY a.id LIMIT 1000
 """
 
 _UNBALANCED_ENTRIES = """
-SELECT entry_id, currency,
-       sum(CASE direction WHEN 'debit' THEN amount_minor::numeric ELSE -amount_minor::numeric END) AS net
-FROM ledger_postings GROUP BY entry_id, currency
-HAVING sum(CASE direction WHEN 'debit' THEN amount_minor::numeric ELSE -amount_minor::numeric END) <> 0
+SELECT entry_id, currency, net FROM (
+    SELECT entry_id, currency,
+           sum(CASE direction WHEN 'debit' THEN amount_minor::numeric
+                              ELSE -amount_minor::numeric END) AS net
+    FROM ledger_postings GROUP BY entry_id, currency
+) sums WHERE net <> 0
 ORDER BY entry_id LIMIT 1000
 """
 
@@ -73,34 +79,56 @@ def run_audit(connection: sa.Connection) -> AuditReport:
     findings: list[AuditFinding] = []
     totals = []
     for row in connection.execute(sa.text(_TOTALS)):
-        t = CurrencyTotals(row.currency, int(row.debits_posted), int(row.credits_posted),
-                           int(row.debits_pending), int(row.credits_pending), int(row.accounts))
+        t = CurrencyTotals(
+            row.currency,
+            int(row.debits_posted),
+            int(row.credits_posted),
+            int(row.debits_pending),
+            int(row.credits_pending),
+            int(row.accounts),
+        )
         totals.append(t)
         if t.debits_posted != t.credits_posted or t.debits_pending != t.credits_pending:
-            findings.append(AuditFinding(
-                "currency_nets_to_zero", t.currency,
-                f"posted debits {t.debits_posted} vs credits {t.credits_posted}; "
-                f"pending debits {t.debits_pending} vs credits {t.credits_pending}",
-            ))
+            findings.append(
+                AuditFinding(
+                    "currency_nets_to_zero",
+                    t.currency,
+                    f"posted debits {t.debits_posted} vs credits {t.credits_posted}; "
+                    f"pending debits {t.debits_pending} vs credits {t.credits_pending}",
+                )
+            )
     for row in connection.execute(sa.text(_BALANCE_MISMATCHES)):
-        findings.append(AuditFinding(
-            "balance_matches_postings", row.id,
-            f"stored dp={row.debits_pending} dP={row.debits_posted} cp={row.credits_pending} "
-            f"cP={row.credits_posted}; postings dp={row.sum_debits_pending} "
-            f"dP={row.sum_debits_posted} cp={row.sum_credits_pending} cP={row.sum_credits_posted}",
-        ))
+        findings.append(
+            AuditFinding(
+                "balance_matches_postings",
+                row.id,
+                f"stored dp={row.debits_pending} dP={row.debits_posted} cp={row.credits_pending} "
+                f"cP={row.credits_posted}; postings dp={row.sum_debits_pending} "
+                f"dP={row.sum_debits_posted} cp={row.sum_credits_pending} "
+                f"cP={row.sum_credits_posted}",
+            )
+        )
     for row in connection.execute(sa.text(_UNBALANCED_ENTRIES)):
-        findings.append(AuditFinding("entry_balances", row.entry_id, f"{row.currency} nets {row.net}"))
+        findings.append(
+            AuditFinding("entry_balances", row.entry_id, f"{row.currency} nets {row.net}")
+        )
     for row in connection.execute(sa.text(_POSTING_CURRENCY_MISMATCHES)):
-        findings.append(AuditFinding(
-            "posting_currency_matches_account", row.entry_id,
-            f"posting to {row.account_id} in {row.currency}, account in {row.account_currency}",
-        ))
+        findings.append(
+            AuditFinding(
+                "posting_currency_matches_account",
+                row.entry_id,
+                f"posting to {row.account_id} in {row.currency}, account in {row.account_currency}",
+            )
+        )
     for row in connection.execute(sa.text(_LIMIT_BREACHES)):
-        findings.append(AuditFinding(
-            "limit_respected", row.id,
-            f"dp={row.debits_pending} dP={row.debits_posted} cp={row.credits_pending} cP={row.credits_posted}",
-        ))
+        findings.append(
+            AuditFinding(
+                "limit_respected",
+                row.id,
+                f"dp={row.debits_pending} dP={row.debits_posted} "
+                f"cp={row.credits_pending} cP={row.credits_posted}",
+            )
+        )
     accounts = connection.execute(sa.text("SELECT count(*) FROM ledger_accounts")).scalar_one()
     entries = connection.execute(sa.text("SELECT count(*) FROM ledger_entries")).scalar_one()
     return AuditReport(tuple(totals), int(accounts), int(entries), tuple(findings))

@@ -29,7 +29,6 @@ from paysetu.domain.errors import (
     QueryRejected,
     QueryStatus,
 )
-from paysetu.services.ports import TransientConflict
 from paysetu.domain.ledger import (
     Account,
     AccountKind,
@@ -42,6 +41,7 @@ from paysetu.domain.ledger import (
     NewEntry,
     Posting,
 )
+from paysetu.services.ports import TransientConflictError
 
 REFUSAL_SQLSTATE = "PSL01"
 
@@ -107,17 +107,20 @@ _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 def _refusal(error: sa.exc.DBAPIError, count: int) -> Exception:
     original = error.orig
     if isinstance(original, psycopg.Error) and original.sqlstate in _RETRYABLE_SQLSTATES:
-        return TransientConflict(str(original.sqlstate))
+        return TransientConflictError(str(original.sqlstate))
     if not isinstance(original, psycopg.Error) or original.sqlstate != REFUSAL_SQLSTATE:
         return error
-    code = CreateEntryStatus(original.diag.message_primary)
+    code = CreateEntryStatus.from_value(original.diag.message_primary or "")
     index = int(original.diag.message_detail or "0")
     param = original.diag.message_hint or None
     if count == 1:
         return EntryRejected(code, param=param)
     results = [
-        EntryResult(i, code if i == index else CreateEntryStatus.LINKED_EVENT_FAILED,
-                    param if i == index else None)
+        EntryResult(
+            i,
+            code if i == index else CreateEntryStatus.LINKED_EVENT_FAILED,
+            param if i == index else None,
+        )
         for i in range(count)
     ]
     return BatchRejected(results)
@@ -155,7 +158,9 @@ def _account(row: sa.Row[Any]) -> Account:
         owner_type=row.owner_type,
         owner_id=row.owner_id,
         metadata=row.metadata,
-        balance=Balance(row.debits_pending, row.debits_posted, row.credits_pending, row.credits_posted),
+        balance=Balance(
+            row.debits_pending, row.debits_posted, row.credits_pending, row.credits_posted
+        ),
         created_at=row.created_at,
     )
 
@@ -183,9 +188,14 @@ def create_accounts(
     """Open accounts (idempotent by id); returns each account and whether it was new."""
     docs = [
         {
-            "id": a.id, "currency": a.currency, "kind": a.kind.value,
-            "dmnec": a.debits_must_not_exceed_credits, "cmned": a.credits_must_not_exceed_debits,
-            "owner_type": a.owner_type, "owner_id": a.owner_id, "metadata": dict(a.metadata),
+            "id": a.id,
+            "currency": a.currency,
+            "kind": a.kind.value,
+            "dmnec": a.debits_must_not_exceed_credits,
+            "cmned": a.credits_must_not_exceed_debits,
+            "owner_type": a.owner_type,
+            "owner_id": a.owner_id,
+            "metadata": dict(a.metadata),
         }
         for a in accounts
     ]
@@ -262,8 +272,12 @@ def list_accounts(
             " AND (CAST(:after AS text) IS NULL OR id > :after)"
             " ORDER BY id LIMIT :limit"
         ),
-        {"owner_type": owner_type, "owner_id": owner_id, "after": starting_after,
-         "limit": limit + 1},
+        {
+            "owner_type": owner_type,
+            "owner_id": owner_id,
+            "after": starting_after,
+            "limit": limit + 1,
+        },
     ).all()
     return [_account(r) for r in rows[:limit]], len(rows) > limit
 
@@ -292,7 +306,12 @@ def set_account_closed(
             "INSERT INTO ledger_account_events (account_id, event, reason, created_at)"
             " VALUES (:id, :event, :reason, :now)"
         ),
-        {"id": account_id, "event": "closed" if closed else "reopened", "reason": reason, "now": now},
+        {
+            "id": account_id,
+            "event": "closed" if closed else "reopened",
+            "reason": reason,
+            "now": now,
+        },
     )
     return get_account(connection, account_id, now)
 
@@ -323,11 +342,13 @@ def balance_at(connection: sa.Connection, account_id: str, at: datetime) -> Bala
             "SELECT"
             " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'debit' AND p.pending), 0)"
             "   AS debits_pending,"
-            " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'debit' AND NOT p.pending), 0)"
+            " coalesce(sum(p.amount_minor)"
+            "   FILTER (WHERE p.direction = 'debit' AND NOT p.pending), 0)"
             "   AS debits_posted,"
             " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND p.pending), 0)"
             "   AS credits_pending,"
-            " coalesce(sum(p.amount_minor) FILTER (WHERE p.direction = 'credit' AND NOT p.pending), 0)"
+            " coalesce(sum(p.amount_minor)"
+            "   FILTER (WHERE p.direction = 'credit' AND NOT p.pending), 0)"
             "   AS credits_posted"
             " FROM ledger_postings p"
             " WHERE p.account_id = :id AND p.created_at <= :at"
@@ -337,8 +358,10 @@ def balance_at(connection: sa.Connection, account_id: str, at: datetime) -> Bala
         {"id": account_id, "at": at},
     ).one()
     return Balance(
-        int(row.debits_pending), int(row.debits_posted),
-        int(row.credits_pending), int(row.credits_posted),
+        int(row.debits_pending),
+        int(row.debits_posted),
+        int(row.credits_pending),
+        int(row.credits_posted),
     )
 
 
@@ -350,14 +373,23 @@ def list_postings(
         raise QueryRejected(QueryStatus.ACCOUNT_NOT_FOUND, param="account_id")
     rows = connection.execute(
         sa.text(
-            "SELECT id, entry_id, account_id, direction, amount_minor, currency, pending, created_at"
+            "SELECT id, entry_id, account_id, direction, amount_minor, currency, pending,"
+            " created_at"
             " FROM ledger_postings WHERE account_id = :id AND id > :after ORDER BY id LIMIT :limit"
         ),
         {"id": account_id, "after": starting_after or 0, "limit": limit + 1},
     ).all()
     postings = [
-        StoredPosting(r.id, r.entry_id, r.account_id, Direction(r.direction), r.amount_minor,
-                      r.currency, r.pending, r.created_at)
+        StoredPosting(
+            r.id,
+            r.entry_id,
+            r.account_id,
+            Direction(r.direction),
+            r.amount_minor,
+            r.currency,
+            r.pending,
+            r.created_at,
+        )
         for r in rows[:limit]
     ]
     return postings, len(rows) > limit
@@ -369,7 +401,9 @@ _ENTRY_COLUMNS = (
 )
 
 
-def _entries_with_postings(connection: sa.Connection, rows: Sequence[sa.Row[Any]]) -> list[JournalEntry]:
+def _entries_with_postings(
+    connection: sa.Connection, rows: Sequence[sa.Row[Any]]
+) -> list[JournalEntry]:
     postings: dict[str, list[Posting]] = {r.id: [] for r in rows}
     for p in connection.execute(
         sa.text(
@@ -383,10 +417,18 @@ def _entries_with_postings(connection: sa.Connection, rows: Sequence[sa.Row[Any]
         )
     return [
         JournalEntry(
-            id=r.id, kind=EntryKind(r.kind), postings=tuple(postings[r.id]), metadata=r.metadata,
-            created_at=r.created_at, pending_id=r.pending_id, reverses_id=r.reverses_id,
-            timeout_s=r.timeout_s, expires_at=r.expires_at, amount_requested=r.amount_requested,
-            balancing_debit=r.balancing_debit, balancing_credit=r.balancing_credit,
+            id=r.id,
+            kind=EntryKind(r.kind),
+            postings=tuple(postings[r.id]),
+            metadata=r.metadata,
+            created_at=r.created_at,
+            pending_id=r.pending_id,
+            reverses_id=r.reverses_id,
+            timeout_s=r.timeout_s,
+            expires_at=r.expires_at,
+            amount_requested=r.amount_requested,
+            balancing_debit=r.balancing_debit,
+            balancing_credit=r.balancing_credit,
         )
         for r in rows
     ]
@@ -419,6 +461,11 @@ def find_entries(
             " WHERE metadata @> CAST(:contains AS jsonb) AND metadata ?& CAST(:keys AS text[])"
             " AND (CAST(:after AS text) IS NULL OR id > :after) ORDER BY id LIMIT :limit"
         ),
-        {"contains": json.dumps(contains), "keys": keys, "after": starting_after, "limit": limit + 1},
+        {
+            "contains": json.dumps(contains),
+            "keys": keys,
+            "after": starting_after,
+            "limit": limit + 1,
+        },
     ).all()
     return _entries_with_postings(connection, rows[:limit]), len(rows) > limit

@@ -20,7 +20,9 @@ class PostgresLedgerRepository:
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 
-    def apply(self, entries: Sequence[EntryRequest], now: datetime) -> list[ledger_store.AppliedEntry]:
+    def apply(
+        self, entries: Sequence[EntryRequest], now: datetime
+    ) -> list[ledger_store.AppliedEntry]:
         return ledger_store.apply_entries(self._connection, entries, now)
 
     def create_accounts(
@@ -32,10 +34,18 @@ class PostgresLedgerRepository:
         return ledger_store.get_account(self._connection, account_id, now)
 
     def list_accounts(
-        self, *, owner_type: str | None, owner_id: str | None, limit: int, starting_after: str | None
+        self,
+        *,
+        owner_type: str | None,
+        owner_id: str | None,
+        limit: int,
+        starting_after: str | None,
     ) -> tuple[list[Account], bool]:
         return ledger_store.list_accounts(
-            self._connection, owner_type=owner_type, owner_id=owner_id, limit=limit,
+            self._connection,
+            owner_type=owner_type,
+            owner_id=owner_id,
+            limit=limit,
             starting_after=starting_after,
         )
 
@@ -43,7 +53,9 @@ class PostgresLedgerRepository:
         return ledger_store.set_account_closed(self._connection, account_id, closed, now, reason)
 
     def expire(self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000) -> int:
-        return ledger_store.expire_pending(self._connection, now, pending_id=pending_id, limit=limit)
+        return ledger_store.expire_pending(
+            self._connection, now, pending_id=pending_id, limit=limit
+        )
 
     def balance_at(self, account_id: str, at: datetime) -> Balance:
         return ledger_store.balance_at(self._connection, account_id, at)

@@ -4,23 +4,34 @@ from rich.table import Table
 
 from paysetu.domain.audit import AuditReport
 from paysetu.domain.money import Money
-from paysetu.entrypoints.money_display import format_money
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
+from paysetu.entrypoints.money_display import format_money
 
 
 def print_report(report: AuditReport) -> None:
     table = Table(title="Totals per currency (every debit has its credit)")
-    for column in ("currency", "accounts", "debits posted", "credits posted", "debits pending",
-                   "credits pending"):
+    for column in (
+        "currency",
+        "accounts",
+        "debits posted",
+        "credits posted",
+        "debits pending",
+        "credits pending",
+    ):
         table.add_column(column, justify="right" if column != "currency" else "left")
     for t in report.totals:
         table.add_row(
-            t.currency, str(t.accounts),
-            *(format_money(Money(v, t.currency)) for v in
-              (t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending)),
+            t.currency,
+            str(t.accounts),
+            *(
+                format_money(Money(v, t.currency))
+                for v in (t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending)
+            ),
         )
     console.print(table)
-    console.print(f"{report.accounts_checked} accounts, {report.entries_checked} journal entries checked")
+    console.print(
+        f"{report.accounts_checked} accounts, {report.entries_checked} journal entries checked"
+    )
     for finding in report.findings:
         errors.print(f"[red]FAIL[/red] {finding.rule} {finding.subject}: {finding.detail}")
 

@@ -12,4 +12,7 @@ app = typer.Typer(help="Database schema.", no_args_is_help=True)
 def upgrade() -> None:
     """Apply every pending migration (start-up does this too)."""
     with runtime() as rt:
-        console.print(f"schema at revision {migrate.current_revision(rt.engine)} (head {migrate.head_revision()})")
+        console.print(
+            f"schema at revision {migrate.current_revision(rt.engine)}"
+            f" (head {migrate.head_revision()})"
+        )

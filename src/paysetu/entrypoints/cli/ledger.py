@@ -26,12 +26,16 @@ from paysetu.domain.ledger import (
     Posting,
 )
 from paysetu.domain.money import AmountFormatError, CurrencyError, Money
+from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.entrypoints.ledger_json import account_json, parse_entry
 from paysetu.entrypoints.money_display import format_money, normal_balance
-from paysetu.entrypoints.cli.runtime import console, errors, runtime
 
-app = typer.Typer(help="The double-entry ledger: accounts, journal entries, history.", no_args_is_help=True)
-accounts_app = typer.Typer(help="Open, list, show, close and reopen accounts.", no_args_is_help=True)
+app = typer.Typer(
+    help="The double-entry ledger: accounts, journal entries, history.", no_args_is_help=True
+)
+accounts_app = typer.Typer(
+    help="Open, list, show, close and reopen accounts.", no_args_is_help=True
+)
 app.add_typer(accounts_app, name="accounts")
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
@@ -65,11 +69,17 @@ def _print_accounts(accounts: list[Account], as_json: bool) -> None:
     table.add_column("pending dr / cr", justify="right")
     table.add_column("owner")
     for a in accounts:
-        flag = " (no overdraft)" if a.debits_must_not_exceed_credits else (
-            " (capped)" if a.credits_must_not_exceed_debits else "")
-        pending = (f"{format_money(Money(a.balance.debits_pending, a.currency))} / "
-                   f"{format_money(Money(a.balance.credits_pending, a.currency))}"
-                   if a.balance.debits_pending or a.balance.credits_pending else "")
+        flag = (
+            " (no overdraft)"
+            if a.debits_must_not_exceed_credits
+            else (" (capped)" if a.credits_must_not_exceed_debits else "")
+        )
+        pending = (
+            f"{format_money(Money(a.balance.debits_pending, a.currency))} / "
+            f"{format_money(Money(a.balance.credits_pending, a.currency))}"
+            if a.balance.debits_pending or a.balance.credits_pending
+            else ""
+        )
         table.add_row(
             a.id + (" [closed]" if a.closed else ""),
             a.kind.value + flag,
@@ -84,10 +94,18 @@ def _print_accounts(accounts: list[Account], as_json: bool) -> None:
 def create_account(
     currency: Annotated[str, typer.Option(help="ISO 4217 code, e.g. INR.")],
     kind: Annotated[AccountKind, typer.Option(help="Accounting element.")],
-    account_id: Annotated[str | None, typer.Option("--id", help="acct_... (default: generated).")] = None,
-    debits_must_not_exceed_credits: Annotated[bool, typer.Option(help="Refuse overdrafts.")] = False,
-    credits_must_not_exceed_debits: Annotated[bool, typer.Option(help="Cap credits at debits.")] = False,
-    owner_type: Annotated[str | None, typer.Option(help="customer, merchant, lender, platform...")] = None,
+    account_id: Annotated[
+        str | None, typer.Option("--id", help="acct_... (default: generated).")
+    ] = None,
+    debits_must_not_exceed_credits: Annotated[
+        bool, typer.Option(help="Refuse overdrafts.")
+    ] = False,
+    credits_must_not_exceed_debits: Annotated[
+        bool, typer.Option(help="Cap credits at debits.")
+    ] = False,
+    owner_type: Annotated[
+        str | None, typer.Option(help="customer, merchant, lender, platform...")
+    ] = None,
     owner_id: Annotated[str | None, typer.Option(help="The owner's id.")] = None,
     metadata: Annotated[list[str] | None, typer.Option(help="key=value, repeatable.")] = None,
     as_json: JsonFlag = False,
@@ -95,9 +113,14 @@ def create_account(
     """Open an account (idempotent by --id)."""
     with runtime() as rt:
         new = NewAccount(
-            account_id or rt.ledger.new_account_id(), currency, kind,
-            debits_must_not_exceed_credits, credits_must_not_exceed_debits,
-            owner_type, owner_id, _metadata(metadata or []),
+            account_id or rt.ledger.new_account_id(),
+            currency,
+            kind,
+            debits_must_not_exceed_credits,
+            credits_must_not_exceed_debits,
+            owner_type,
+            owner_id,
+            _metadata(metadata or []),
         )
         [(account, created)] = rt.ledger.create_accounts([new])
     if not as_json:
@@ -110,7 +133,9 @@ def list_accounts(
     owner_type: Annotated[str | None, typer.Option(help="Only this owner type.")] = None,
     owner_id: Annotated[str | None, typer.Option(help="Only this owner id.")] = None,
     limit: Annotated[int, typer.Option(help="Page size (1-1000).")] = 100,
-    starting_after: Annotated[str | None, typer.Option(help="Cursor: the last id of the previous page.")] = None,
+    starting_after: Annotated[
+        str | None, typer.Option(help="Cursor: the last id of the previous page.")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """List accounts in id order, a page at a time."""
@@ -126,7 +151,9 @@ def list_accounts(
 @accounts_app.command("show")
 def show_account(
     account_id: str,
-    at: Annotated[datetime | None, typer.Option(help="Balances as they stood at this instant (ISO 8601).")] = None,
+    at: Annotated[
+        datetime | None, typer.Option(help="Balances as they stood at this instant (ISO 8601).")
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """One account and its balances (now, or at --at)."""
@@ -139,14 +166,18 @@ def show_account(
 
 
 @accounts_app.command("close")
-def close_account(account_id: str, reason: Annotated[str, typer.Option(help="Recorded with the event.")] = "") -> None:
+def close_account(
+    account_id: str, reason: Annotated[str, typer.Option(help="Recorded with the event.")] = ""
+) -> None:
     """Close an account: it refuses new postings until reopened."""
     with runtime() as rt:
         _print_accounts([rt.ledger.close_account(account_id, reason)], False)
 
 
 @accounts_app.command("reopen")
-def reopen_account(account_id: str, reason: Annotated[str, typer.Option(help="Recorded with the event.")] = "") -> None:
+def reopen_account(
+    account_id: str, reason: Annotated[str, typer.Option(help="Recorded with the event.")] = ""
+) -> None:
     """Reopen a closed account."""
     with runtime() as rt:
         _print_accounts([rt.ledger.reopen_account(account_id, reason)], False)
@@ -163,22 +194,35 @@ def _entries_from_file(path: Path) -> list[EntryRequest]:
         try:
             entries.append(parse_entry(document))
         except EntryRejected as rejection:
-            raise EntryRejected(rejection.code, f"entry {index}: {rejection.message}",
-                                f"entries[{index}].{rejection.param}") from None
+            raise EntryRejected(
+                rejection.code,
+                f"entry {index}: {rejection.message}",
+                f"entries[{index}].{rejection.param}",
+            ) from None
     return entries
 
 
 @app.command("post")
 def post(
-    file: Annotated[Path | None, typer.Option(help="JSON file: one entry or a list (a linked batch).")] = None,
+    file: Annotated[
+        Path | None, typer.Option(help="JSON file: one entry or a list (a linked batch).")
+    ] = None,
     debit: Annotated[str | None, typer.Option("--debit", help="Account to debit.")] = None,
     credit: Annotated[str | None, typer.Option("--credit", help="Account to credit.")] = None,
-    amount: Annotated[str | None, typer.Option(help="Decimal amount in major units, e.g. 12.50.")] = None,
+    amount: Annotated[
+        str | None, typer.Option(help="Decimal amount in major units, e.g. 12.50.")
+    ] = None,
     currency: Annotated[str | None, typer.Option(help="ISO 4217 code.")] = None,
-    entry_id: Annotated[str | None, typer.Option("--id", help="je_... (default: generated).")] = None,
+    entry_id: Annotated[
+        str | None, typer.Option("--id", help="je_... (default: generated).")
+    ] = None,
     pending: Annotated[bool, typer.Option(help="Reserve instead of posting.")] = False,
-    timeout_s: Annotated[int | None, typer.Option(help="Pending only: seconds until expiry.")] = None,
-    post_pending: Annotated[str | None, typer.Option(help="Post this pending entry (optionally --amount).")] = None,
+    timeout_s: Annotated[
+        int | None, typer.Option(help="Pending only: seconds until expiry.")
+    ] = None,
+    post_pending: Annotated[
+        str | None, typer.Option(help="Post this pending entry (optionally --amount).")
+    ] = None,
     void_pending: Annotated[str | None, typer.Option(help="Void this pending entry.")] = None,
     metadata: Annotated[list[str] | None, typer.Option(help="key=value, repeatable.")] = None,
 ) -> None:
@@ -193,16 +237,27 @@ def post(
             minor = None
             if amount is not None:
                 minor = _amount(amount, currency or "")
-            entries = [PendingResolution(new_id, pending_id, bool(post_pending), minor, _metadata(metadata or []))]
+            entries = [
+                PendingResolution(
+                    new_id, pending_id, bool(post_pending), minor, _metadata(metadata or [])
+                )
+            ]
         else:
             if not (debit and credit and amount and currency):
                 raise typer.BadParameter("give --file, or --debit --credit --amount --currency")
             minor = _amount(amount, currency)
-            entries = [NewEntry(
-                new_id,
-                (Posting(debit, Direction.DEBIT, minor, currency), Posting(credit, Direction.CREDIT, minor, currency)),
-                _metadata(metadata or []), pending=pending, timeout_s=timeout_s,
-            )]
+            entries = [
+                NewEntry(
+                    new_id,
+                    (
+                        Posting(debit, Direction.DEBIT, minor, currency),
+                        Posting(credit, Direction.CREDIT, minor, currency),
+                    ),
+                    _metadata(metadata or []),
+                    pending=pending,
+                    timeout_s=timeout_s,
+                )
+            ]
         try:
             applied = rt.ledger.apply(entries)
         except BatchRejected as rejection:
@@ -218,7 +273,9 @@ def post(
 def history(
     account_id: str,
     limit: Annotated[int, typer.Option(help="Page size (1-1000).")] = 100,
-    starting_after: Annotated[int | None, typer.Option(help="Cursor: the last sequence shown.")] = None,
+    starting_after: Annotated[
+        int | None, typer.Option(help="Cursor: the last sequence shown.")
+    ] = None,
 ) -> None:
     """An account's postings, oldest first, a page at a time."""
     with runtime() as rt:
@@ -230,8 +287,13 @@ def history(
     for p in page:
         money = str(Money(p.amount_minor, p.currency))
         is_debit = p.direction is Direction.DEBIT
-        table.add_row(str(p.sequence), p.entry_id, money if is_debit else "",
-                      "" if is_debit else money, "pending" if p.pending else "")
+        table.add_row(
+            str(p.sequence),
+            p.entry_id,
+            money if is_debit else "",
+            "" if is_debit else money,
+            "pending" if p.pending else "",
+        )
     console.print(table)
     if has_more:
         console.print(f"more: --starting-after {page[-1].sequence}")
@@ -250,11 +312,15 @@ def show_entry(entry_id: str) -> None:
     """One journal entry with its postings."""
     with runtime() as rt:
         entry = rt.ledger.get_entry(entry_id)
-    console.print(f"{entry.id} {entry.kind.value} at {entry.created_at.isoformat()}"
-                  + (f" resolves {entry.pending_id}" if entry.pending_id else "")
-                  + (f" reverses {entry.reverses_id}" if entry.reverses_id else ""))
+    console.print(
+        f"{entry.id} {entry.kind.value} at {entry.created_at.isoformat()}"
+        + (f" resolves {entry.pending_id}" if entry.pending_id else "")
+        + (f" reverses {entry.reverses_id}" if entry.reverses_id else "")
+    )
     for p in entry.postings:
-        console.print(f"  {p.direction.value:6} {p.account_id:40} {Money(p.amount_minor, p.currency)}")
+        console.print(
+            f"  {p.direction.value:6} {p.account_id:40} {Money(p.amount_minor, p.currency)}"
+        )
     if entry.metadata:
         console.print(f"  metadata {json.dumps(dict(entry.metadata))}")
 
@@ -262,7 +328,9 @@ def show_entry(entry_id: str) -> None:
 @app.command("reverse")
 def reverse(
     entry_id: str,
-    reversal_id: Annotated[str | None, typer.Option("--id", help="je_... (default: generated).")] = None,
+    reversal_id: Annotated[
+        str | None, typer.Option("--id", help="je_... (default: generated).")
+    ] = None,
 ) -> None:
     """Undo a posted entry with a new entry that links to it."""
     with runtime() as rt:
