@@ -9,6 +9,8 @@ each other's rows.
 from __future__ import annotations
 
 import itertools
+import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,9 +57,10 @@ class TestDatabases:
 
 
 @pytest.fixture(scope="session")
-def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestDatabases]:
-    pgdata: Path = tmp_path_factory.mktemp("postgres") / "data"
-    server = EmbeddedPostgres(pgdata, delete_on_exit=True)
+def databases() -> Iterator[TestDatabases]:
+    # Not pytest's tmp_path: concurrent pytest sessions prune each other's temp roots.
+    root = Path(tempfile.mkdtemp(prefix="paysetu-pg-"))
+    server = EmbeddedPostgres(root / "data", delete_on_exit=True)
     dbs = TestDatabases(server)
     dbs.admin(f"CREATE DATABASE {TEMPLATE}")
     engine = create_engine(dbs.url(TEMPLATE), pool_size=1)
@@ -67,6 +70,7 @@ def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestDatabase
         yield dbs
     finally:
         server.stop()
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture

@@ -15,7 +15,9 @@ from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ids import UlidIds
+from paysetu.adapters.secrets import SystemSecrets
 from paysetu.config import Settings
+from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.services.ledger import LedgerService
 from paysetu.services.ports import Clock
 
@@ -27,6 +29,7 @@ class Runtime:
     settings: Settings
     engine: sa.Engine
     ledger: LedgerService
+    context: AppContext
     embedded: EmbeddedPostgres | None = field(default=None)
 
     def close(self) -> None:
@@ -50,5 +53,21 @@ def build(
     engine = create_engine(url, pool_size=settings.db_pool_size)
     if migrate_schema:
         migrate.upgrade(engine)
-    ledger = LedgerService(lambda: PostgresUnitOfWork(engine), clock or SystemClock(), UlidIds())
-    return Runtime(settings, engine, ledger, embedded)
+    clock = clock or SystemClock()
+    ledger = LedgerService(lambda: PostgresUnitOfWork(engine), clock, UlidIds())
+    context = AppContext(
+        uow_factory=lambda: PostgresUnitOfWork(engine),
+        clock=clock,
+        ids=UlidIds(),
+        secrets=SystemSecrets(),
+        policy=policy_from(settings),
+    )
+    return Runtime(settings, engine, ledger, context, embedded)
+
+
+def policy_from(settings: Settings) -> PaymentsPolicy:
+    """Payments policy from settings (limits default to RBI's PPI tiers)."""
+    return PaymentsPolicy(
+        authorization_timeout_s=settings.authorization_timeout_s,
+        escrow_release_s=settings.escrow_release_s,
+    )

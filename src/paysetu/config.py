@@ -17,6 +17,10 @@ class Settings(BaseSettings):
             under ``data_dir``.
         data_dir: Where the embedded database and generated files live.
         db_pool_size: Connections kept open per process.
+        authorization_timeout_s: How long a manual-capture authorisation holds funds.
+        escrow_release_s: How long escrowed funds wait for the buyer before release.
+        host: Address ``paysetu serve`` listens on.
+        port: Port ``paysetu serve`` listens on (0: any free port).
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -24,3 +28,7 @@ class Settings(BaseSettings):
     database_url: str | None = None
     data_dir: Path = Path("var")
     db_pool_size: int = Field(default=10, ge=1, le=200)
+    authorization_timeout_s: int = Field(default=7 * 24 * 3600, ge=60)
+    escrow_release_s: int = Field(default=14 * 24 * 3600, ge=60)
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=0, le=65535)

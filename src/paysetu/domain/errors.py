@@ -45,6 +45,10 @@ class ErrorCategory(StrEnum):
     """Valid, but refused by a balance or limit rule (insufficient funds)."""
     UNAVAILABLE = "unavailable"
     """The system could not do it now; retry with the same id or idempotency key."""
+    UNAUTHENTICATED = "unauthenticated"
+    """No valid API key or session came with the request."""
+    RATE_LIMITED = "rate_limited"
+    """Too many requests for this key; retry after the time given."""
 
 
 class _Code(StrEnum):
@@ -70,6 +74,9 @@ class _Code(StrEnum):
                 return member
         raise ValueError(f"{value!r} is not a {cls.__name__}")
 
+
+ErrorCode = _Code
+"""Public name of the code base class, for the other families' enums."""
 
 _I, _N, _C, _D, _U = (
     ErrorCategory.INVALID,

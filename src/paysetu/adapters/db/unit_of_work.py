@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
+from functools import cached_property
 from types import TracebackType
 from typing import Self
 
 import sqlalchemy as sa
 
 from paysetu.adapters.db import audit, ledger_store
+from paysetu.adapters.db.access_store import ApiKeyStore, IdempotencyStore
+from paysetu.adapters.db.customers_store import CustomerStore, WalletStore
+from paysetu.adapters.db.events_store import EventStore
+from paysetu.adapters.db.merchants_store import MerchantStore
 from paysetu.domain.audit import AuditReport
 from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
 
@@ -83,7 +88,10 @@ class PostgresLedgerRepository:
 
 
 class PostgresUnitOfWork:
-    """``with uow: ...; uow.commit()``; leaving the block without commit rolls back."""
+    """``with uow: ...; uow.commit()``; leaving the block without commit rolls back.
+
+    Repositories are created on first use, all on the same connection and transaction.
+    """
 
     ledger: PostgresLedgerRepository
 
@@ -95,6 +103,33 @@ class PostgresUnitOfWork:
         self._transaction = self._connection.begin()
         self.ledger = PostgresLedgerRepository(self._connection)
         return self
+
+    def savepoint(self) -> sa.NestedTransaction:
+        return self._connection.begin_nested()
+
+    @cached_property
+    def api_keys(self) -> ApiKeyStore:
+        return ApiKeyStore(self._connection)
+
+    @cached_property
+    def idempotency(self) -> IdempotencyStore:
+        return IdempotencyStore(self._connection)
+
+    @cached_property
+    def customers(self) -> CustomerStore:
+        return CustomerStore(self._connection)
+
+    @cached_property
+    def wallets(self) -> WalletStore:
+        return WalletStore(self._connection)
+
+    @cached_property
+    def events(self) -> EventStore:
+        return EventStore(self._connection)
+
+    @cached_property
+    def merchants(self) -> MerchantStore:
+        return MerchantStore(self._connection)
 
     def __exit__(
         self,

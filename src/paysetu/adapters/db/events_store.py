@@ -1,0 +1,80 @@
+"""Events and the webhook outbox: an event and its deliveries are written in the caller's
+transaction, so a change and its notification commit (or vanish) together."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from paysetu.adapters.db.pagination import fetch_page
+from paysetu.services.app_ports import PageRequest
+from paysetu.domain.events import Event
+
+
+def _event(row: sa.Row[Any]) -> Event:
+    return Event(row.id, row.merchant_id, row.type, row.data, row.created_at)
+
+
+class EventStore:
+    def __init__(self, connection: sa.Connection) -> None:
+        self._connection = connection
+
+    def insert_with_deliveries(self, event: Event, delivery_id_prefix: str) -> int:
+        """Store the event and queue one delivery per subscribed endpoint; returns how many."""
+        self._connection.execute(
+            sa.text(
+                "INSERT INTO events (id, merchant_id, type, data, created_at)"
+                " VALUES (:id, :merchant_id, :type, CAST(:data AS jsonb), :created_at)"
+            ),
+            {
+                "id": event.id, "merchant_id": event.merchant_id, "type": event.type,
+                "data": json.dumps(event.data), "created_at": event.created_at,
+            },
+        )
+        if event.merchant_id is None:
+            return 0
+        result = self._connection.execute(
+            sa.text(
+                "INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status,"
+                " next_attempt_at, created_at)"
+                " SELECT :prefix || e.id || '_' || :event_id, :event_id, e.id, 'pending',"
+                " :created_at, :created_at FROM webhook_endpoints e"
+                " WHERE e.merchant_id = :merchant_id AND NOT e.disabled"
+                " AND (:type = ANY(e.enabled_events) OR '*' = ANY(e.enabled_events))"
+            ),
+            {
+                "prefix": delivery_id_prefix, "event_id": event.id, "type": event.type,
+                "merchant_id": event.merchant_id, "created_at": event.created_at,
+            },
+        )
+        return result.rowcount
+
+    def get(self, event_id: str) -> Event | None:
+        row = self._connection.execute(
+            sa.text("SELECT * FROM events WHERE id = :id"), {"id": event_id}
+        ).one_or_none()
+        return None if row is None else _event(row)
+
+    def list_page(
+        self, merchant_id: str | None, event_type: str | None, page: PageRequest
+    ) -> tuple[list[Event], bool]:
+        rows, has_more = fetch_page(
+            self._connection,
+            "SELECT * FROM events",
+            "(CAST(:merchant AS text) IS NULL OR merchant_id = :merchant)"
+            " AND (CAST(:type AS text) IS NULL OR type = :type)",
+            {"merchant": merchant_id, "type": event_type},
+            page,
+        )
+        return [_event(r) for r in rows], has_more
+
+    def created_since(self, since: datetime) -> int:
+        return int(
+            self._connection.execute(
+                sa.text("SELECT count(*) FROM events WHERE created_at >= :since"),
+                {"since": since},
+            ).scalar_one()
+        )

@@ -1,0 +1,45 @@
+"""Events: immutable records of what happened, listed by the API and sent to webhooks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+EVENT_TYPES = frozenset({
+    "customer.created",
+    "wallet.created",
+    "wallet.topped_up",
+    "wallet.transferred",
+    "wallet.withdrawn",
+    "merchant.created",
+    "payment.created",
+    "payment.requires_capture",
+    "payment.succeeded",
+    "payment.failed",
+    "payment.canceled",
+    "payment.escrow_released",
+    "payment.disputed",
+    "refund.created",
+    "refund.succeeded",
+    "refund.failed",
+})
+"""Every event type paysetu emits; webhook endpoints subscribe to these or to ``*``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened to an object, with a snapshot of the object.
+
+    Attributes:
+        merchant_id: Whose event it is (webhooks go to that merchant's endpoints); None for
+            platform-wide events.
+        type: One of :data:`EVENT_TYPES`.
+        data: ``{"object": <the API object after the change>}``.
+    """
+
+    id: str
+    merchant_id: str | None
+    type: str
+    data: dict[str, Any]
+    created_at: datetime

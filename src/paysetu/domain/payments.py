@@ -1,0 +1,205 @@
+"""Merchants, payments, refunds and escrow: states, fees, and the journal entries they post.
+
+Every money movement is a ledger entry built here from account ids and amounts (pure); the
+services apply them. Entries per operation:
+
+* automatic capture: wallet -> merchant (or escrow) for the amount; merchant -> fee income for
+  the fee (one entry, three postings);
+* manual: confirm reserves wallet -> merchant (or escrow) as a pending entry; capture posts it
+  (in full or in part; the rest is released) linked with the fee entry; cancel voids it;
+* escrow release: escrow -> merchant available, for what is held;
+* refund: merchant (or escrow while held) -> wallet; fees are not returned.
+
+Fee rule: ``amount * fee_bps / 10,000`` rounded half-up to the minor unit, plus the fixed fee,
+never more than the amount captured.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from paysetu.domain.ledger import Direction, NewEntry, Posting
+
+
+class PaymentState(StrEnum):
+    REQUIRES_CONFIRMATION = "requires_confirmation"
+    REQUIRES_CAPTURE = "requires_capture"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    CANCELED = "canceled"
+
+
+class CaptureMethod(StrEnum):
+    AUTOMATIC = "automatic"
+    MANUAL = "manual"
+
+
+class EscrowState(StrEnum):
+    HELD = "held"
+    RELEASED = "released"
+    DISPUTED = "disputed"
+
+
+class RefundState(StrEnum):
+    SUCCEEDED = "succeeded"
+    PENDING = "pending"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True, slots=True)
+class FeePlan:
+    fee_bps: int
+    fee_fixed_minor: int
+
+    def fee_for(self, amount_minor: int) -> int:
+        """Percentage rounded half-up to the minor unit, plus the fixed part, capped at amount."""
+        percent_part = (amount_minor * self.fee_bps + 5_000) // 10_000
+        return min(amount_minor, percent_part + self.fee_fixed_minor)
+
+
+@dataclass(frozen=True, slots=True)
+class MerchantAccounts:
+    """The ledger accounts of one merchant in one currency."""
+
+    available: str
+    escrow: str
+    fees: str
+
+
+@dataclass(frozen=True, slots=True)
+class Merchant:
+    id: str
+    legal_name: str
+    country: str
+    settlement_currency: str
+    fee_plan: FeePlan
+    metadata: Mapping[str, str]
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    """A payment from a customer's wallet to a merchant.
+
+    Attributes:
+        authorization_entry_id: The pending ledger entry of a manual-capture authorisation.
+        escrow_status: For escrow payments once captured: held, released or disputed.
+    """
+
+    id: str
+    merchant_id: str
+    customer_id: str
+    wallet_id: str
+    amount_minor: int
+    currency: str
+    capture_method: CaptureMethod
+    escrow: bool
+    status: PaymentState
+    amount_captured_minor: int
+    amount_refunded_minor: int
+    fee_minor: int
+    authorization_entry_id: str | None
+    authorization_expires_at: datetime | None
+    escrow_status: EscrowState | None
+    escrow_release_at: datetime | None
+    failure_code: str | None
+    cancellation_reason: str | None
+    description: str | None
+    metadata: Mapping[str, str]
+    created_at: datetime
+    updated_at: datetime
+
+    @property
+    def refundable_minor(self) -> int:
+        return self.amount_captured_minor - self.amount_refunded_minor
+
+
+@dataclass(frozen=True, slots=True)
+class Refund:
+    id: str
+    payment_id: str
+    merchant_id: str
+    amount_minor: int
+    currency: str
+    status: RefundState
+    entry_id: str | None
+    reason: str | None
+    failure_code: str | None
+    metadata: Mapping[str, str]
+    created_at: datetime
+
+
+def _move(
+    entry_id: str, debit: str, credit: str, amount: int, currency: str, meta: Mapping[str, str]
+) -> NewEntry:
+    return NewEntry(
+        entry_id,
+        (
+            Posting(debit, Direction.DEBIT, amount, currency),
+            Posting(credit, Direction.CREDIT, amount, currency),
+        ),
+        meta,
+    )
+
+
+def charge_entry(
+    entry_id: str,
+    wallet_account: str,
+    destination: str,
+    fees_account: str,
+    amount_minor: int,
+    fee_minor: int,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """Automatic capture: the wallet pays the amount; the destination keeps it net of the fee."""
+    postings = [
+        Posting(wallet_account, Direction.DEBIT, amount_minor, currency),
+        Posting(destination, Direction.CREDIT, amount_minor - fee_minor, currency),
+    ]
+    if fee_minor:
+        postings.append(Posting(fees_account, Direction.CREDIT, fee_minor, currency))
+    if amount_minor == fee_minor:
+        postings.pop(1)
+    return NewEntry(entry_id, tuple(postings), meta)
+
+
+def authorization_entry(
+    entry_id: str,
+    wallet_account: str,
+    destination: str,
+    amount_minor: int,
+    currency: str,
+    timeout_s: int,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """Manual capture: reserve the amount from the wallet until capture, cancel or timeout."""
+    entry = _move(entry_id, wallet_account, destination, amount_minor, currency, meta)
+    return NewEntry(entry.id, entry.postings, meta, pending=True, timeout_s=timeout_s)
+
+
+def fee_entry(
+    entry_id: str,
+    source: str,
+    fees_account: str,
+    fee_minor: int,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """The platform's fee, taken from where the captured money landed."""
+    return _move(entry_id, source, fees_account, fee_minor, currency, meta)
+
+
+def transfer_entry(
+    entry_id: str,
+    source: str,
+    destination: str,
+    amount_minor: int,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """A plain movement between two accounts (top-up, transfer, withdrawal, release, refund)."""
+    return _move(entry_id, source, destination, amount_minor, currency, meta)

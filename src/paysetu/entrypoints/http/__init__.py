@@ -1,0 +1,1 @@
+"""The HTTP API (FastAPI): Stripe's conventions over paysetu's services."""

@@ -1,0 +1,111 @@
+"""Per-request plumbing: the app's services, the caller, the idempotency key, the body hash."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Annotated, Any
+
+from fastapi import Depends, Header, Request
+from fastapi.responses import JSONResponse
+
+from paysetu.domain.access import Principal, Role
+from paysetu.domain.errors import PaysetuError
+from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.entrypoints.error_mapping import error_body, http_status
+from paysetu.services import access
+from paysetu.services.app_ports import AppUnitOfWork
+from paysetu.services.context import AppContext
+from paysetu.services.idempotency import ApiResponse, RequestFingerprint, execute
+
+
+def app_context(request: Request) -> AppContext:
+    context: AppContext = request.app.state.context
+    return context
+
+
+def request_id(request: Request) -> str:
+    return str(getattr(request.state, "request_id", "req_unknown"))
+
+
+def _presented_key(authorization: str | None) -> str | None:
+    if authorization is None:
+        return None
+    scheme, _, value = authorization.partition(" ")
+    if scheme.lower() == "bearer":
+        return value.strip()
+    if scheme.lower() == "basic":
+        import base64  # noqa: PLC0415 - rare path (Stripe's curl -u style)
+
+        try:
+            return base64.b64decode(value).decode().split(":", 1)[0]
+        except ValueError:
+            return ""
+    return ""
+
+
+def principal(
+    context: Annotated[AppContext, Depends(app_context)],
+    authorization: Annotated[str | None, Header()] = None,
+) -> Principal:
+    """The authenticated caller (``Authorization: Bearer sk_...``), or 401."""
+    return access.authenticate(context, _presented_key(authorization))
+
+
+def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Principal:
+    """Routes that operate the platform: other roles get 404, as for an object they can't see."""
+    if caller.role is not Role.PLATFORM:
+        raise RequestRejected(RequestStatus.RESOURCE_MISSING)
+    return caller
+
+
+async def body_hash(request: Request) -> str:
+    return hashlib.sha256(await request.body()).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class WriteRequest:
+    """Everything a write handler needs to run a use case idempotently."""
+
+    context: AppContext
+    caller: Principal
+    idempotency_key: str | None
+    fingerprint: RequestFingerprint
+    request_id: str
+
+    def run(self, status: int, work: Any) -> JSONResponse:
+        """Run ``work(uow) -> dict`` once per Idempotency-Key and render the response."""
+
+        def as_response(uow: AppUnitOfWork) -> ApiResponse:
+            return ApiResponse(status, work(uow))
+
+        def refusal(error: PaysetuError) -> ApiResponse:
+            return ApiResponse(http_status(error), dict(error_body(error, self.request_id)))
+
+        response, replayed = execute(
+            self.context, self.caller, self.idempotency_key, self.fingerprint, as_response,
+            refusal,
+        )
+        headers = {"Idempotent-Replayed": "true"} if replayed else {}
+        if self.idempotency_key is not None:
+            headers["Idempotency-Key"] = self.idempotency_key
+        return JSONResponse(response.body, status_code=response.status, headers=headers)
+
+
+def write_request(
+    request: Request,
+    context: Annotated[AppContext, Depends(app_context)],
+    caller: Annotated[Principal, Depends(principal)],
+    digest: Annotated[str, Depends(body_hash)],
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
+) -> WriteRequest:
+    return WriteRequest(
+        context, caller, idempotency_key,
+        RequestFingerprint(request.method, request.url.path, digest), request_id(request),
+    )
+
+
+Caller = Annotated[Principal, Depends(principal)]
+PlatformCaller = Annotated[Principal, Depends(platform_only)]
+Context = Annotated[AppContext, Depends(app_context)]
+Write = Annotated[WriteRequest, Depends(write_request)]

@@ -1,0 +1,1 @@
+"""One router per resource; each handler parses, authorises, calls one service."""

@@ -1,0 +1,38 @@
+"""``/v1/customers``: the platform's customers (payers), with their KYC tier."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from paysetu.entrypoints.http.context import Context, PlatformCaller, Write
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.entrypoints.http.schemas import CustomerCreate
+from paysetu.services import wallets
+from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.services.objects import customer_object
+
+router = APIRouter(tags=["customers"])
+
+
+@router.post("/customers", status_code=200)
+def create_customer(body: CustomerCreate, write: Write, _: PlatformCaller) -> Any:
+    return write.run(200, lambda uow: wallets.create_customer(
+        write.context, uow, body.name, body.email, body.kyc_tier, body.metadata))
+
+
+@router.get("/customers/{customer_id}")
+def get_customer(customer_id: str, context: Context, _: PlatformCaller) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        return customer_object(wallets.get_customer(uow, customer_id))
+
+
+@router.get("/customers")
+def list_customers(
+    context: Context, _: PlatformCaller, page: Annotated[PageRequest, Depends(page_request)]
+) -> dict[str, Any]:
+    uow: AppUnitOfWork
+    with context.uow_factory() as uow:
+        items, has_more = uow.customers.list_page(page)
+    return list_object("/v1/customers", [customer_object(c) for c in items], has_more)

@@ -1,0 +1,43 @@
+"""``/v1/merchants``: onboarding (platform) and a merchant's own profile and balances."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+
+from paysetu.domain.access import Role
+from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.entrypoints.http.schemas import MerchantCreate
+from paysetu.services import merchants
+from paysetu.services.app_ports import PageRequest
+from paysetu.services.objects import merchant_object
+
+router = APIRouter(tags=["merchants"])
+
+
+@router.post("/merchants")
+def create_merchant(body: MerchantCreate, write: Write, _: PlatformCaller) -> Any:
+    return write.run(200, lambda uow: merchants.create_merchant(
+        write.context, uow, body.legal_name, body.country, body.settlement_currency,
+        body.fee_bps, body.fee_fixed_minor, body.metadata))
+
+
+@router.get("/merchants/{merchant_id}")
+def get_merchant(merchant_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        merchant = merchants.get_merchant(uow, caller, merchant_id)
+        return merchant_object(merchant, uow.merchants.balances(merchant.id))
+
+
+@router.get("/merchants")
+def list_merchants(
+    context: Context, caller: Caller, page: Annotated[PageRequest, Depends(page_request)]
+) -> dict[str, Any]:
+    """The platform sees every merchant; a merchant key sees only its own."""
+    only = None if caller.role is Role.PLATFORM else (caller.owner_id or "-")
+    with context.uow_factory() as uow:
+        items, has_more = uow.merchants.list_page(only, page)
+        data = [merchant_object(m, uow.merchants.balances(m.id)) for m in items]
+    return list_object("/v1/merchants", data, has_more)

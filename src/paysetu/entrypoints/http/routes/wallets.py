@@ -1,0 +1,59 @@
+"""``/v1/wallets``: customers' wallets and their movements (top-up, transfer, withdrawal)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from paysetu.entrypoints.http.context import Context, PlatformCaller, Write
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.entrypoints.http.schemas import WalletCreate, WalletMovement, WalletTransfer
+from paysetu.services import wallets
+from paysetu.services.app_ports import PageRequest
+from paysetu.services.objects import wallet_object
+
+router = APIRouter(tags=["wallets"])
+
+
+@router.post("/wallets")
+def create_wallet(body: WalletCreate, write: Write, _: PlatformCaller) -> Any:
+    return write.run(200, lambda uow: wallets.create_wallet(
+        write.context, uow, body.customer, body.currency))
+
+
+@router.get("/wallets/{wallet_id}")
+def get_wallet(wallet_id: str, context: Context, _: PlatformCaller) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        return wallet_object(wallets.get_wallet(uow, wallet_id))
+
+
+@router.get("/wallets")
+def list_wallets(
+    context: Context,
+    _: PlatformCaller,
+    page: Annotated[PageRequest, Depends(page_request)],
+    customer: Annotated[str | None, Query(description="Only this customer's wallets.")] = None,
+) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        items, has_more = uow.wallets.list_page(customer, page)
+    return list_object("/v1/wallets", [wallet_object(w) for w in items], has_more)
+
+
+@router.post("/wallets/{wallet_id}/top_ups")
+def top_up(wallet_id: str, body: WalletMovement, write: Write, _: PlatformCaller) -> Any:
+    return write.run(200, lambda uow: wallets.top_up(
+        write.context, uow, wallet_id, body.amount_minor, body.currency, body.metadata))
+
+
+@router.post("/wallets/{wallet_id}/transfers")
+def transfer(wallet_id: str, body: WalletTransfer, write: Write, _: PlatformCaller) -> Any:
+    return write.run(200, lambda uow: wallets.transfer(
+        write.context, uow, wallet_id, body.destination, body.amount_minor, body.currency,
+        body.metadata))
+
+
+@router.post("/wallets/{wallet_id}/withdrawals")
+def withdraw(wallet_id: str, body: WalletMovement, write: Write, _: PlatformCaller) -> Any:
+    return write.run(200, lambda uow: wallets.withdraw(
+        write.context, uow, wallet_id, body.amount_minor, body.currency, body.metadata))

@@ -1,0 +1,21 @@
+"""Emit an event in the caller's transaction; its webhook deliveries are queued with it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from paysetu.domain.events import EVENT_TYPES, Event
+from paysetu.domain.invariants import invariant
+from paysetu.services.app_ports import AppUnitOfWork
+from paysetu.services.context import AppContext
+
+
+def emit(
+    ctx: AppContext, uow: AppUnitOfWork, merchant_id: str | None, event_type: str,
+    obj: dict[str, Any],
+) -> Event:
+    """Record ``event_type`` about ``obj`` (its API form) for ``merchant_id``'s webhooks."""
+    invariant(event_type in EVENT_TYPES, f"unknown event type {event_type}")
+    event = Event(ctx.ids.new_id("evt"), merchant_id, event_type, {"object": obj}, ctx.clock.now())
+    uow.events.insert_with_deliveries(event, "whd_")
+    return event

@@ -1,0 +1,51 @@
+"""API test fixtures: the FastAPI app over a fresh migrated database, and keys for each role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+import sqlalchemy as sa
+from fastapi.testclient import TestClient
+
+from paysetu.adapters.clock import FixedClock
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ids import UlidIds
+from paysetu.adapters.secrets import SystemSecrets
+from paysetu.domain.access import Role
+from paysetu.entrypoints.http.app import create_app
+from paysetu.services import access
+from paysetu.services.context import AppContext, PaymentsPolicy
+
+
+@pytest.fixture
+def app_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
+    return AppContext(
+        uow_factory=lambda: PostgresUnitOfWork(engine),
+        clock=clock,
+        ids=UlidIds(),
+        secrets=SystemSecrets(),
+        policy=PaymentsPolicy(),
+    )
+
+
+@pytest.fixture
+def client(app_context: AppContext) -> Iterator[TestClient]:
+    with TestClient(create_app(app_context), raise_server_exceptions=True) as test_client:
+        yield test_client
+
+
+@dataclass(frozen=True)
+class Keys:
+    platform: dict[str, str]
+
+    def merchant(self, context: AppContext, merchant_id: str) -> dict[str, str]:
+        issued = access.create_key(context, Role.MERCHANT, merchant_id, livemode=False)
+        return {"Authorization": f"Bearer {issued.secret}"}
+
+
+@pytest.fixture
+def keys(app_context: AppContext) -> Keys:
+    issued = access.create_key(app_context, Role.PLATFORM, None, livemode=False)
+    return Keys(platform={"Authorization": f"Bearer {issued.secret}"})
