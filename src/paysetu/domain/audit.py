@@ -1,8 +1,9 @@
 """What an audit of the ledger found, as values (no I/O here).
 
-The audit proves three things: every currency nets to zero over all accounts; every stored
-balance equals the sum of its account's postings; every journal entry balances per currency
-and has one outcome at most if pending.
+The audit proves: every currency nets to zero over all accounts; every stored balance equals
+the sum of its account's postings; every journal entry balances per currency; every posting is
+in its account's currency; no flagged account is over its limit. (At most one outcome per
+pending entry is a unique index, not an audit rule.)
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ class AuditFinding:
 
     Attributes:
         rule: Short name of the invariant (``currency_nets_to_zero``, ``balance_matches_postings``,
-            ``entry_balances``, ``limit_respected``).
+            ``entry_balances``, ``posting_currency_matches_account``, ``limit_respected``).
         subject: What broke it (a currency, an account id, an entry id).
         detail: Numbers that show how.
     """

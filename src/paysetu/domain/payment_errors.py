@@ -149,7 +149,7 @@ class WalletStatus(ErrorCode):
 
 
 class PaymentStatus(ErrorCode):
-    """Why a merchant, payment, refund, escrow or webhook operation was refused; precedence order."""
+    """Why a merchant, payment, refund, escrow or webhook operation was refused (precedence)."""
 
     LEGAL_NAME_INVALID = (
         "legal_name_invalid",

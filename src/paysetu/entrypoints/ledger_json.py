@@ -17,10 +17,11 @@ A malformed document is refused with the same codes as the domain, never a trace
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
 from paysetu.domain.ledger import (
+    ENTRY_ID_PATTERN,
     Account,
     Direction,
     EntryRequest,
@@ -31,22 +32,16 @@ from paysetu.domain.ledger import (
 
 
 def _posting(raw: object, index: int) -> Posting:
-    if not isinstance(raw, Mapping):
+    """A posting from JSON; wrong types are passed through for the domain to refuse in order."""
+    if not isinstance(raw, Mapping):  # pragma: no cover - parse_entry checks shapes first
         raise EntryRejected(CreateEntryStatus.POSTING_INVALID, param=f"postings[{index}]")
-    try:
-        direction = Direction(str(raw.get("direction")))
-    except ValueError:
-        raise EntryRejected(
-            CreateEntryStatus.DIRECTION_INVALID, param=f"postings[{index}].direction"
-        ) from None
-    amount = raw.get("amount_minor")
-    if type(amount) is not int:
-        raise EntryRejected(
-            CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE,
-            "amount_minor is an integer of minor units",
-            param=f"postings[{index}].amount_minor",
-        )
-    return Posting(str(raw.get("account_id", "")), direction, amount, str(raw.get("currency", "")))
+    direction: Any = raw.get("direction")
+    if direction in {d.value for d in Direction}:
+        direction = Direction(direction)
+    return Posting(
+        cast(str, raw.get("account_id")), direction, cast(int, raw.get("amount_minor")),
+        cast(str, raw.get("currency")),
+    )
 
 
 def _flag(raw: Mapping[str, Any], key: str) -> bool:
@@ -54,29 +49,34 @@ def _flag(raw: Mapping[str, Any], key: str) -> bool:
 
 
 def parse_entry(raw: object) -> EntryRequest:
-    """Turn one JSON object into an entry request, or raise :class:`EntryRejected`."""
+    """Turn one JSON object into an entry request, or raise :class:`EntryRejected`.
+
+    Refusals follow the domain's precedence: the id first, then the postings' shape, accounts,
+    directions, amounts and currencies, then the balance.
+    """
     if not isinstance(raw, Mapping):
         raise EntryRejected(CreateEntryStatus.ID_INVALID, "an entry is a JSON object", param="id")
-    entry_id = str(raw.get("id", ""))
+    entry_id = raw.get("id")
+    if not isinstance(entry_id, str) or not ENTRY_ID_PATTERN.match(entry_id):
+        raise EntryRejected(CreateEntryStatus.ID_INVALID, param="id")
     metadata = raw.get("metadata") or {}
     for key, post in (("post_pending_id", True), ("void_pending_id", False)):
         if key in raw:
-            amount = raw.get("amount_minor")
-            if amount is not None and type(amount) is not int:
-                raise EntryRejected(CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE, param="amount_minor")
-            return PendingResolution(entry_id, str(raw[key]), post, amount, metadata)
+            return PendingResolution(
+                entry_id, str(raw[key]), post, cast(int | None, raw.get("amount_minor")), metadata
+            )
     postings_raw = raw.get("postings")
     if not isinstance(postings_raw, list):
         raise EntryRejected(CreateEntryStatus.POSTINGS_TOO_FEW, param="postings")
-    timeout = raw.get("timeout_s")
-    if timeout is not None and type(timeout) is not int:
-        raise EntryRejected(CreateEntryStatus.TIMEOUT_MUST_BE_POSITIVE, param="timeout_s")
+    for index, posting in enumerate(postings_raw):
+        if not isinstance(posting, Mapping):
+            raise EntryRejected(CreateEntryStatus.POSTING_INVALID, param=f"postings[{index}]")
     return NewEntry(
         id=entry_id,
         postings=tuple(_posting(p, i) for i, p in enumerate(postings_raw)),
         metadata=metadata,
         pending=_flag(raw, "pending"),
-        timeout_s=timeout,
+        timeout_s=cast(int | None, raw.get("timeout_s")),
         balancing_debit=_flag(raw, "balancing_debit"),
         balancing_credit=_flag(raw, "balancing_credit"),
     )
