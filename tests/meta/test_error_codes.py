@@ -52,6 +52,9 @@ OUTSIDE_THE_TREE = {
     "paysetu.domain.money.AmountFormatError": (
         "ValueError of Money.parse; entrypoints turn it into a coded refusal"
     ),
+    "paysetu.webhooks.SignatureVerificationError": (
+        "raised in a merchant's webhook receiver by the helper paysetu ships; never by the API"
+    ),
 }
 """Exception classes that deliberately do not inherit from PaysetuError, with the reason."""
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -29,7 +29,10 @@ from paysetu.domain.errors import (
 )
 from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
 
-ENTRY_ID_PATTERN = re.compile(r"^je_[A-Za-z0-9_-]{1,60}$")
+ENTRY_ID_PATTERN = re.compile(r"^je_(?!expiry_)[A-Za-z0-9_-]{1,60}$")
+"""Client-chosen entry ids. ``je_expiry_...`` is reserved for the expiries the ledger records
+itself, so no client can take an expiry's id and keep a reservation alive forever."""
+TIMEOUT_S_MAX = 2**31 - 1
 ACCOUNT_ID_PATTERN = re.compile(r"^acct_[A-Za-z0-9_-]{1,60}$")
 POSTINGS_PER_ENTRY_MAX = 64
 ENTRIES_PER_BATCH_MAX = 8190
@@ -72,6 +75,7 @@ def metadata_is_valid(metadata: object) -> bool:
         and 0 < len(key) <= METADATA_KEY_LENGTH_MAX
         and isinstance(value, str)
         and len(value) <= METADATA_VALUE_LENGTH_MAX
+        and "\x00" not in key + value  # PostgreSQL text and jsonb cannot hold NUL
         for key, value in metadata.items()
     )
 
@@ -108,6 +112,16 @@ class Balance:
         return self.debits_posted - self.credits_posted - self.credits_pending
 
 
+_ACCOUNT_PARAMS = {
+    CreateAccountStatus.ID_INVALID: "id",
+    CreateAccountStatus.CURRENCY_INVALID: "currency",
+    CreateAccountStatus.FLAGS_ARE_MUTUALLY_EXCLUSIVE: "credits_must_not_exceed_debits",
+    CreateAccountStatus.OWNER_INVALID: "owner",
+    CreateAccountStatus.METADATA_INVALID: "metadata",
+}
+"""The request field at fault for each refusal :class:`NewAccount` makes by itself."""
+
+
 @dataclass(frozen=True, slots=True)
 class NewAccount:
     """A request to open an account; refused at construction with a :class:`CreateAccountStatus`.
@@ -135,7 +149,7 @@ class NewAccount:
     def __post_init__(self) -> None:
         status = self._first_failure()
         if status is not None:
-            raise AccountRejected(status)
+            raise AccountRejected(status, param=_ACCOUNT_PARAMS[status])
 
     def _first_failure(self) -> CreateAccountStatus | None:
         if not ACCOUNT_ID_PATTERN.match(self.id):
@@ -182,20 +196,38 @@ class Posting:
     currency: str
 
 
+_POSTING_RULES: tuple[tuple[CreateEntryStatus, str, Callable[[Posting], bool]], ...] = (
+    (CreateEntryStatus.POSTING_INVALID, "", lambda p: not isinstance(p, Posting)),
+    (
+        CreateEntryStatus.ACCOUNT_ID_INVALID,
+        ".account_id",
+        lambda p: not isinstance(p.account_id, str) or not ACCOUNT_ID_PATTERN.match(p.account_id),
+    ),
+    (
+        CreateEntryStatus.DIRECTION_INVALID,
+        ".direction",
+        lambda p: not isinstance(p.direction, Direction),
+    ),
+    (
+        CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE,
+        ".amount_minor",
+        lambda p: type(p.amount_minor) is not int or p.amount_minor <= 0,
+    ),
+    (
+        CreateEntryStatus.AMOUNT_TOO_LARGE,
+        ".amount_minor",
+        lambda p: p.amount_minor > AMOUNT_MINOR_MAX,
+    ),
+    (CreateEntryStatus.CURRENCY_INVALID, ".currency", lambda p: not is_currency(p.currency)),
+)
+"""Rules on one posting, in precedence order; each is checked on every posting before the next."""
+
+
 def _posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
-    for index, posting in enumerate(postings):
-        if not isinstance(posting.account_id, str) or not ACCOUNT_ID_PATTERN.match(
-            posting.account_id
-        ):
-            return CreateEntryStatus.ACCOUNT_ID_INVALID, f"postings[{index}].account_id"
-    for index, posting in enumerate(postings):
-        if type(posting.amount_minor) is not int or posting.amount_minor <= 0:
-            return CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE, f"postings[{index}].amount_minor"
-        if posting.amount_minor > AMOUNT_MINOR_MAX:
-            return CreateEntryStatus.AMOUNT_TOO_LARGE, f"postings[{index}].amount_minor"
-    for index, posting in enumerate(postings):
-        if not is_currency(posting.currency):
-            return CreateEntryStatus.CURRENCY_INVALID, f"postings[{index}].currency"
+    for status, field_suffix, broken in _POSTING_RULES:
+        for index, posting in enumerate(postings):
+            if broken(posting):
+                return status, f"postings[{index}]{field_suffix}"
     debited = {p.account_id for p in postings if p.direction is Direction.DEBIT}
     for index, posting in enumerate(postings):
         if posting.direction is Direction.CREDIT and posting.account_id in debited:
@@ -257,6 +289,8 @@ class NewEntry:
             return CreateEntryStatus.TIMEOUT_RESERVED_FOR_PENDING_TRANSFER, "timeout_s"
         if self.timeout_s is not None and (type(self.timeout_s) is not int or self.timeout_s <= 0):
             return CreateEntryStatus.TIMEOUT_MUST_BE_POSITIVE, "timeout_s"
+        if self.timeout_s is not None and self.timeout_s > TIMEOUT_S_MAX:
+            return CreateEntryStatus.OVERFLOWS_TIMEOUT, "timeout_s"
         if (self.balancing_debit or self.balancing_credit) and len(self.postings) != 2:
             return CreateEntryStatus.BALANCING_REQUIRES_TWO_POSTINGS, "postings"
         if not metadata_is_valid(self.metadata):

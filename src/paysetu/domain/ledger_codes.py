@@ -32,7 +32,7 @@ class CreateEntryStatus(_Code):
         "id_invalid",
         False,
         _I,
-        "The entry id is not `je_` followed by 1-60 letters, digits, `_` or `-`.",
+        "The entry id is not `je_` + 1-60 of `[A-Za-z0-9_-]` (`je_expiry_` is reserved).",
     )
     PENDING_ID_MUST_BE_DIFFERENT = (
         "pending_id_must_be_different",
@@ -106,6 +106,12 @@ class CreateEntryStatus(_Code):
         False,
         _I,
         "A timeout is a positive number of seconds.",
+    )
+    OVERFLOWS_TIMEOUT = (
+        "overflows_timeout",
+        False,
+        _I,
+        "A timeout is at most 2,147,483,647 seconds (about 68 years).",
     )
     BALANCING_REQUIRES_TWO_POSTINGS = (
         "balancing_requires_two_postings",

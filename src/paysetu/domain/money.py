@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_PREC, Context, Decimal, InvalidOperation
 from functools import cache
 
 from iso4217 import Currency
@@ -22,6 +22,8 @@ AMOUNT_MINOR_MAX = 2**63 - 1
 """Largest amount a single posting or balance may hold (PostgreSQL ``bigint``)."""
 
 _DECIMAL_TEXT = re.compile(r"^-?\d+(\.\d+)?$")
+_EXACT = Context(prec=MAX_PREC)
+"""Scaling by a power of ten never rounds in this context (the default keeps 28 digits)."""
 
 
 class CurrencyError(ValueError):
@@ -101,11 +103,11 @@ class Money:
             raise AmountFormatError(
                 f"{text!r} has {places} decimal places; {currency} allows {exponent}"
             )
-        return cls(int(value.scaleb(exponent)), currency)
+        return cls(int(value.scaleb(exponent, context=_EXACT)), currency)
 
     def to_decimal(self) -> Decimal:
         """The amount in major units, exact (``Decimal("12.50")``)."""
-        return Decimal(self.amount_minor).scaleb(-currency_exponent(self.currency))
+        return Decimal(self.amount_minor).scaleb(-currency_exponent(self.currency), context=_EXACT)
 
     def __str__(self) -> str:
         exponent = currency_exponent(self.currency)

@@ -108,7 +108,12 @@ class LedgerService:
         self, entry_id: str, reversal_id: str, metadata: Mapping[str, str]
     ) -> AppliedEntryLike:
         """Undo a posted entry with a new entry of swapped postings that links to it."""
-        original = self.get_entry(entry_id)
+        try:
+            original = self.get_entry(entry_id)
+        except QueryRejected:
+            raise EntryRejected(
+                CreateEntryStatus.REVERSED_ENTRY_NOT_FOUND, param="entry_id"
+            ) from None
         if original.kind.value not in ("single_phase", "post_pending"):
             raise EntryRejected(CreateEntryStatus.REVERSED_ENTRY_NOT_POSTED, param="entry_id")
         return self.apply([reversal_of(original, reversal_id, metadata)])[0]

@@ -224,13 +224,15 @@ def create_accounts(
         )
     stored = {a.id: a for a in get_accounts(connection, [a.id for a in accounts])}
     results: list[tuple[Account, bool]] = []
+    reported: set[str] = set()
     for new in accounts:
         old = stored[new.id]
-        if new.id not in created:
-            difference = _account_difference(new, old)
-            if difference is not None:
-                raise AccountRejected(difference, param="id")
-        results.append((old, new.id in created))
+        # Compare every request, including a second one with the id created by this batch.
+        difference = _account_difference(new, old)
+        if difference is not None:
+            raise AccountRejected(difference, param="id")
+        results.append((old, new.id in created and new.id not in reported))
+        reported.add(new.id)
     return results
 
 
@@ -286,6 +288,8 @@ def set_account_closed(
     connection: sa.Connection, account_id: str, closed: bool, now: datetime, reason: str
 ) -> Account:
     """Close (or reopen) an account and record the event; refuses on a wrong state."""
+    if not get_accounts(connection, [account_id]):
+        raise AccountRejected(AccountStateStatus.ACCOUNT_NOT_FOUND, param="account_id")
     account = get_account(connection, account_id, now)
     row = connection.execute(
         sa.text("SELECT closed FROM ledger_accounts WHERE id = :id FOR NO KEY UPDATE"),
