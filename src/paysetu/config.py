@@ -4,8 +4,9 @@ Read once, in :mod:`paysetu.bootstrap`; nothing else reads the environment.
 """
 
 from pathlib import Path
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -20,7 +21,8 @@ class Settings(BaseSettings):
         authorization_timeout_s: How long a manual-capture authorisation holds funds.
         escrow_release_s: How long escrowed funds wait for the buyer before release.
         host: Address ``paysetu serve`` listens on.
-        port: Port ``paysetu serve`` listens on (0: any free port).
+        port: Port ``paysetu serve`` and ``paysetu run`` listen on (0: any free port).
+        log_level: Least severe level logged (JSON lines on stderr) by the servers.
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -32,3 +34,6 @@ class Settings(BaseSettings):
     escrow_release_s: int = Field(default=14 * 24 * 3600, ge=60)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
+    log_level: Annotated[
+        Literal["DEBUG", "INFO", "WARNING", "ERROR"], BeforeValidator(lambda v: str(v).upper())
+    ] = "INFO"

@@ -4,7 +4,6 @@ from functools import cache
 
 from babel import Locale
 
-
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
 """CLDR territories that are groupings or placeholders, not ISO 3166-1 countries."""
 

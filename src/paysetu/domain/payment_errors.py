@@ -193,6 +193,12 @@ class PaymentStatus(ErrorCode):
         _I,
         "capture_method is `automatic` or `manual`.",
     )
+    METADATA_INVALID = (
+        "metadata_invalid",
+        False,
+        _I,
+        "Metadata is at most 50 keys of 1-40 characters with string values of up to 500.",
+    )
     WEBHOOK_URL_INVALID = (
         "webhook_url_invalid",
         False,
@@ -263,6 +269,12 @@ class PaymentStatus(ErrorCode):
         True,
         _D,
         "A refund would take the wallet over its KYC tier's limit.",
+    )
+    MERCHANT_BALANCE_INSUFFICIENT = (
+        "merchant_balance_insufficient",
+        True,
+        _D,
+        "The merchant's balance cannot cover the refund yet; it stays pending until it can.",
     )
 
 

@@ -10,13 +10,17 @@ services apply them. Entries per operation:
 * escrow release: escrow -> merchant available, for what is held;
 * refund: merchant (or escrow while held) -> wallet; fees are not returned.
 
+Every entry's metadata names its ``kind`` and the ``payment`` (and ``refund``) it belongs to:
+a merchant's balance transactions and the amount an escrow holds for one payment are read back
+from the ledger by those keys, so no table keeps a balance of its own.
+
 Fee rule: ``amount * fee_bps / 10,000`` rounded half-up to the minor unit, plus the fixed fee,
 never more than the amount captured.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -132,6 +136,41 @@ class Refund:
     created_at: datetime
 
 
+@dataclass(frozen=True, slots=True)
+class BalanceTransaction:
+    """One posted movement on a merchant's available or escrow account, as the merchant sees it.
+
+    Attributes:
+        sequence: The ledger posting's sequence number (the list cursor).
+        balance: ``available`` or ``escrow``.
+        type: The entry's ``kind`` (payment, capture, fee, refund, escrow_release...).
+        net_minor: Signed change of the balance: credits positive, debits negative.
+        fee_minor: The platform fee taken in the same entry (a charge books it in one entry).
+        source: The refund or payment the entry belongs to.
+    """
+
+    sequence: int
+    entry_id: str
+    merchant_id: str
+    balance: str
+    type: str
+    net_minor: int
+    fee_minor: int
+    currency: str
+    source: str | None
+    created_at: datetime
+
+
+def entry_metadata(kind: str, payment: Payment, **extra: str) -> dict[str, str]:
+    """What every entry of a payment carries: balance transactions and escrow read it back."""
+    return {"kind": kind, "payment": payment.id, "merchant": payment.merchant_id, **extra}
+
+
+def destination_of(payment: Payment, accounts: MerchantAccounts) -> str:
+    """Where a payment's money lands: the merchant's escrow or its available balance."""
+    return accounts.escrow if payment.escrow else accounts.available
+
+
 def _move(
     entry_id: str, debit: str, credit: str, amount: int, currency: str, meta: Mapping[str, str]
 ) -> NewEntry:
@@ -203,3 +242,32 @@ def transfer_entry(
 ) -> NewEntry:
     """A plain movement between two accounts (top-up, transfer, withdrawal, release, refund)."""
     return _move(entry_id, source, destination, amount_minor, currency, meta)
+
+
+def refund_entry(
+    entry_id: str,
+    sources: Sequence[tuple[str, int]],
+    wallet_account: str,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """A refund: each ``(account, amount)`` source pays its part, the payer's wallet gets the sum.
+
+    Sources with nothing to pay are left out (a posting is never zero).
+    """
+    postings = [
+        Posting(account, Direction.DEBIT, amount, currency) for account, amount in sources if amount
+    ]
+    total = sum(p.amount_minor for p in postings)
+    postings.append(Posting(wallet_account, Direction.CREDIT, total, currency))
+    return NewEntry(entry_id, tuple(postings), meta)
+
+
+def refund_sources(amount_minor: int, escrow_held_minor: int) -> tuple[int, int]:
+    """``(from escrow, from available)``: what escrow still holds for the payment goes first.
+
+    The fee was taken from escrow at capture, so escrow alone cannot return the whole captured
+    amount; the merchant's available balance pays the rest (fees are not returned).
+    """
+    from_escrow = max(0, min(amount_minor, escrow_held_minor))
+    return from_escrow, amount_minor - from_escrow

@@ -14,8 +14,22 @@ from typing import Any, Protocol
 
 from paysetu.domain.access import ApiKeyRecord
 from paysetu.domain.events import Event
-from paysetu.domain.payments import Merchant, MerchantAccounts
+from paysetu.domain.payments import (
+    BalanceTransaction,
+    Merchant,
+    MerchantAccounts,
+    Payment,
+    Refund,
+)
 from paysetu.domain.wallets import Customer, Wallet
+from paysetu.domain.webhooks import (
+    Delivery,
+    DeliveryAttempt,
+    DeliveryJob,
+    DeliveryStatus,
+    SendResult,
+    WebhookEndpoint,
+)
 from paysetu.services.ports import UnitOfWork
 
 
@@ -85,6 +99,84 @@ class MerchantRepository(Protocol):
     def balances(self, merchant_id: str) -> list[Any]: ...
 
 
+class WebhookRepository(Protocol):
+    def insert_endpoint(self, endpoint: WebhookEndpoint) -> None: ...
+    def get_endpoint(self, endpoint_id: str) -> WebhookEndpoint | None: ...
+    def list_endpoints(
+        self, merchant_id: str | None, page: PageRequest
+    ) -> tuple[list[WebhookEndpoint], bool]: ...
+    def disable_endpoint(self, endpoint_id: str) -> int: ...
+    def list_deliveries(
+        self, endpoint_id: str, page: PageRequest
+    ) -> tuple[list[Delivery], bool]: ...
+    def claim_due(self, now: datetime, lease_until: datetime, limit: int) -> list[DeliveryJob]: ...
+    def record_attempt(
+        self, job: DeliveryJob, attempt: DeliveryAttempt, status: DeliveryStatus,
+        next_attempt_at: datetime,
+    ) -> bool: ...
+
+
+class WebhookSender(Protocol):
+    """Sends one signed webhook request (HTTP in production, a recording fake in tests)."""
+
+    def send(self, url: str, body: bytes, headers: dict[str, str]) -> SendResult:
+        """POST ``body``; never raises for network errors or timeouts (they are results)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerTotals:
+    """One currency's ledger at a glance (debit volume equals credit volume per currency).
+
+    Attributes:
+        currency: ISO 4217 code.
+        accounts: Accounts open or closed in this currency.
+        posted_minor: Sum of posted debits over all accounts.
+        pending_minor: Sum of pending (reserved) debits over all accounts.
+    """
+
+    currency: str
+    accounts: int
+    posted_minor: int
+    pending_minor: int
+
+
+class StatsRepository(Protocol):
+    """Aggregates for operations (metrics), read at scrape time."""
+
+    def payments_by_status(self) -> dict[str, int]: ...
+    def ledger_totals(self) -> list[LedgerTotals]: ...
+
+
+class PaymentRepository(Protocol):
+    def insert(self, payment: Payment) -> None: ...
+    def get(self, payment_id: str, *, for_update: bool = False) -> Payment | None: ...
+    def save(self, payment: Payment) -> None: ...
+    def list_page(
+        self, merchant_id: str | None, status: str | None, page: PageRequest
+    ) -> tuple[list[Payment], bool]: ...
+    def due_authorizations(self, now: datetime, limit: int) -> list[Payment]: ...
+    def due_escrows(self, now: datetime, limit: int) -> list[Payment]: ...
+    def escrow_held(self, payment_id: str, escrow_account: str) -> int: ...
+
+
+class RefundRepository(Protocol):
+    def insert(self, refund: Refund) -> None: ...
+    def get(self, refund_id: str) -> Refund | None: ...
+    def save(self, refund: Refund) -> None: ...
+    def list_page(
+        self, merchant_id: str | None, payment_id: str | None, page: PageRequest
+    ) -> tuple[list[Refund], bool]: ...
+    def pending(self, limit: int) -> list[Refund]: ...
+
+
+class BalanceTransactionRepository(Protocol):
+    def list_page(
+        self, merchant_id: str | None, limit: int, starting_after: int | None,
+        ending_before: int | None,
+    ) -> tuple[list[BalanceTransaction], bool]: ...
+
+
 class AppUnitOfWork(UnitOfWork, Protocol):
     """The unit of work with every repository of the product."""
 
@@ -104,3 +196,13 @@ class AppUnitOfWork(UnitOfWork, Protocol):
     def events(self) -> EventRepository: ...
     @property
     def merchants(self) -> MerchantRepository: ...
+    @property
+    def payments(self) -> PaymentRepository: ...
+    @property
+    def refunds(self) -> RefundRepository: ...
+    @property
+    def balance_transactions(self) -> BalanceTransactionRepository: ...
+    @property
+    def stats(self) -> StatsRepository: ...
+    @property
+    def webhooks(self) -> WebhookRepository: ...

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from paysetu.domain.payments import Merchant
+from paysetu.domain.events import Event
+from paysetu.domain.payments import BalanceTransaction, Merchant, Payment, PaymentState, Refund
 from paysetu.domain.wallets import Customer, Wallet
 
 
@@ -78,4 +79,88 @@ def merchant_object(merchant: Merchant, balances: Sequence[Any]) -> dict[str, An
         ],
         "metadata": dict(merchant.metadata),
         "created": timestamp(merchant.created_at),
+    }
+
+
+def event_object(event: Event) -> dict[str, Any]:
+    """An event as listed by the API and sent (signed) to webhook endpoints."""
+    return {
+        "id": event.id,
+        "object": "event",
+        "type": event.type,
+        "merchant": event.merchant_id,
+        "created": timestamp(event.created_at),
+        "data": event.data,
+    }
+
+
+def _maybe_timestamp(at: datetime | None) -> int | None:
+    return None if at is None else timestamp(at)
+
+
+def payment_object(payment: Payment) -> dict[str, Any]:
+    """A payment; ``amount_refunded_minor`` counts pending refunds too (they are reserved)."""
+    capturable = payment.amount_minor if payment.status is PaymentState.REQUIRES_CAPTURE else 0
+    return {
+        "id": payment.id,
+        "object": "payment",
+        "amount_minor": payment.amount_minor,
+        "amount_capturable_minor": capturable,
+        "amount_captured_minor": payment.amount_captured_minor,
+        "amount_refunded_minor": payment.amount_refunded_minor,
+        "fee_minor": payment.fee_minor,
+        "currency": payment.currency,
+        "status": payment.status.value,
+        "capture_method": payment.capture_method.value,
+        "merchant": payment.merchant_id,
+        "customer": payment.customer_id,
+        "wallet": payment.wallet_id,
+        "escrow": payment.escrow,
+        "escrow_status": None if payment.escrow_status is None else payment.escrow_status.value,
+        "escrow_release_at": _maybe_timestamp(payment.escrow_release_at),
+        "authorization_entry": payment.authorization_entry_id,
+        "authorization_expires_at": _maybe_timestamp(payment.authorization_expires_at),
+        "failure_code": payment.failure_code,
+        "cancellation_reason": payment.cancellation_reason,
+        "description": payment.description,
+        "metadata": dict(payment.metadata),
+        "created": timestamp(payment.created_at),
+    }
+
+
+def refund_object(refund: Refund) -> dict[str, Any]:
+    return {
+        "id": refund.id,
+        "object": "refund",
+        "amount_minor": refund.amount_minor,
+        "currency": refund.currency,
+        "payment": refund.payment_id,
+        "merchant": refund.merchant_id,
+        "status": refund.status.value,
+        "journal_entry": refund.entry_id,
+        "reason": refund.reason,
+        "failure_code": refund.failure_code,
+        "metadata": dict(refund.metadata),
+        "created": timestamp(refund.created_at),
+    }
+
+
+BALANCE_TRANSACTION_PREFIX = "btx_"
+
+
+def balance_transaction_object(txn: BalanceTransaction) -> dict[str, Any]:
+    """``amount_minor`` is gross (net plus the fee taken in the same entry)."""
+    return {
+        "id": f"{BALANCE_TRANSACTION_PREFIX}{txn.sequence}",
+        "object": "balance_transaction",
+        "type": txn.type,
+        "balance": txn.balance,
+        "amount_minor": txn.net_minor + txn.fee_minor,
+        "fee_minor": txn.fee_minor,
+        "net_minor": txn.net_minor,
+        "currency": txn.currency,
+        "merchant": txn.merchant_id,
+        "source": txn.source,
+        "journal_entry": txn.entry_id,
+        "created": timestamp(txn.created_at),
     }

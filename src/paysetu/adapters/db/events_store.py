@@ -10,8 +10,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.adapters.db.pagination import fetch_page
-from paysetu.services.app_ports import PageRequest
 from paysetu.domain.events import Event
+from paysetu.services.app_ports import PageRequest
 
 
 def _event(row: sa.Row[Any]) -> Event:

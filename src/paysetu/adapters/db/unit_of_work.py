@@ -12,9 +12,13 @@ import sqlalchemy as sa
 
 from paysetu.adapters.db import audit, ledger_store
 from paysetu.adapters.db.access_store import ApiKeyStore, IdempotencyStore
+from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.customers_store import CustomerStore, WalletStore
 from paysetu.adapters.db.events_store import EventStore
 from paysetu.adapters.db.merchants_store import MerchantStore
+from paysetu.adapters.db.payments_store import PaymentStore, RefundStore
+from paysetu.adapters.db.stats_store import StatsStore
+from paysetu.adapters.db.webhooks_store import WebhookStore
 from paysetu.domain.audit import AuditReport
 from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
 
@@ -130,6 +134,26 @@ class PostgresUnitOfWork:
     @cached_property
     def merchants(self) -> MerchantStore:
         return MerchantStore(self._connection)
+
+    @cached_property
+    def payments(self) -> PaymentStore:
+        return PaymentStore(self._connection)
+
+    @cached_property
+    def refunds(self) -> RefundStore:
+        return RefundStore(self._connection)
+
+    @cached_property
+    def balance_transactions(self) -> BalanceTransactionStore:
+        return BalanceTransactionStore(self._connection)
+
+    @cached_property
+    def webhooks(self) -> WebhookStore:
+        return WebhookStore(self._connection)
+
+    @cached_property
+    def stats(self) -> StatsStore:
+        return StatsStore(self._connection)
 
     def __exit__(
         self,

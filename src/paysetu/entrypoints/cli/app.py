@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from paysetu.domain.errors import PaysetuError
-from paysetu.entrypoints.cli import audit, bench, db, demo, keys, ledger, serve
+from paysetu.entrypoints.cli import audit, bench, db, demo, keys, ledger, run, serve, worker
 from paysetu.entrypoints.cli.runtime import errors
 
 app = typer.Typer(
@@ -17,9 +17,11 @@ app.add_typer(ledger.app, name="ledger")
 app.add_typer(db.app, name="db")
 app.add_typer(bench.app, name="bench")
 app.add_typer(keys.app, name="keys")
+app.command("run")(run.run)
 app.command("serve")(serve.serve)
 app.command("audit")(audit.audit)
 app.command("demo")(demo.demo)
+app.command("worker")(worker.worker)
 
 
 def main() -> None:

@@ -1,24 +1,40 @@
-"""``paysetu demo``: start everything, load the demo ledger, show balances and the audit."""
+"""``paysetu demo``: start the database, load the demo data, show balances and the audit.
+
+The same demo data as ``paysetu run`` (the demo ledger and the demo shop), without serving.
+"""
 
 from paysetu.adapters.db import migrate
+from paysetu.bootstrap import Runtime
 from paysetu.entrypoints.cli.audit import print_report
 from paysetu.entrypoints.cli.demo_data import demo_accounts, demo_entries
+from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop, print_demo_shop
 from paysetu.entrypoints.cli.ledger import _print_accounts
 from paysetu.entrypoints.cli.runtime import console, runtime
+
+
+def print_database(rt: Runtime) -> None:
+    console.print(f"database: {rt.engine.url.render_as_string(hide_password=True)}",
+                  soft_wrap=True)
+    console.print(f"schema revision: {migrate.current_revision(rt.engine)}")
+
+
+def load_ledger_demo(rt: Runtime) -> None:
+    """Open the demo chart of accounts and apply its entries (fixed ids: twice is a no-op)."""
+    created = [c for _, c in rt.ledger.create_accounts(demo_accounts())]
+    applied = rt.ledger.apply(demo_entries())
+    console.print(
+        f"demo ledger: {sum(created)} account(s) opened, "
+        f"{sum(not a.replayed for a in applied)} entr(y/ies) applied "
+        f"({sum(a.replayed for a in applied)} already there)"
+    )
 
 
 def demo() -> None:
     """Start the database (embedded unless configured), migrate, load demo data, print balances."""
     with runtime() as rt:
-        console.print(f"database: {rt.engine.url.render_as_string(hide_password=True)}")
-        console.print(f"schema revision: {migrate.current_revision(rt.engine)}")
-        created = [c for _, c in rt.ledger.create_accounts(demo_accounts())]
-        applied = rt.ledger.apply(demo_entries())
-        console.print(
-            f"demo data: {sum(created)} account(s) opened, "
-            f"{sum(not a.replayed for a in applied)} entr(y/ies) applied "
-            f"({sum(a.replayed for a in applied)} already there)"
-        )
+        print_database(rt)
+        load_ledger_demo(rt)
+        print_demo_shop(rt.context, *ensure_demo_shop(rt.context, rt.settings.data_dir))
         accounts, _ = rt.ledger.list_accounts(limit=100)
         _print_accounts(list(accounts), as_json=False)
         report = rt.ledger.audit()

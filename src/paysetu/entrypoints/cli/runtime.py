@@ -15,9 +15,9 @@ errors = Console(stderr=True)
 
 
 @contextmanager
-def runtime() -> Iterator[Runtime]:
+def runtime(settings: Settings | None = None) -> Iterator[Runtime]:
     """Start or connect to the database (embedded unless PAYSETU_DATABASE_URL is set)."""
-    settings = Settings()
+    settings = settings or Settings()
     if settings.database_url is None:
         with errors.status("Starting embedded PostgreSQL..."):
             built = build(settings)

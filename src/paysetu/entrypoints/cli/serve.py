@@ -1,23 +1,97 @@
-"""``paysetu serve``: the HTTP API under uvicorn."""
+"""``paysetu serve``: the HTTP API under uvicorn, until Ctrl-C or SIGTERM.
+
+The listening socket is bound before the database starts, so a busy port is reported at once,
+naming the setting to change; port 0 picks a free port, and the printed URL is the real one.
+One JSON log line per request goes to stderr (:mod:`paysetu.entrypoints.logs`).
+"""
 
 from __future__ import annotations
 
+import errno
+import signal
+import socket
+from collections.abc import Callable
 from typing import Annotated
 
 import typer
 import uvicorn
+from fastapi import FastAPI
 
-from paysetu.entrypoints.cli.runtime import console, runtime
+from paysetu.config import Settings
+from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.entrypoints.http.app import create_app
+from paysetu.entrypoints.logs import configure_logging
+
+GRACEFUL_SHUTDOWN_S = 10
+
+
+def listen(host: str, port: int, *, how_to_change: str = "PAYSETU_PORT") -> socket.socket:
+    """A listening socket on ``host:port``; exit 1 with a clear message if that fails."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except OSError as error:
+        if error.errno == errno.EADDRINUSE:
+            errors.print(f"[red]error[/red] port {port} on {host} is already in use: set "
+                         f"{how_to_change} to a free port (e.g. {port + 1}), or stop the program "
+                         "using it.", soft_wrap=True)
+        else:
+            errors.print(f"[red]error[/red] cannot listen on {host}:{port} ({error.strerror}): "
+                         f"check PAYSETU_HOST and {how_to_change}.", soft_wrap=True)
+        raise typer.Exit(1) from None
+
+
+def base_url(sock: socket.socket) -> str:
+    """``http://host:port`` of a listening socket (the real port, even when 0 was asked for)."""
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
+class _Server(uvicorn.Server):
+    """uvicorn's server, calling ``on_started`` once it accepts connections."""
+
+    def __init__(self, config: uvicorn.Config, on_started: Callable[[], None]) -> None:
+        super().__init__(config)
+        self._on_started = on_started
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        if self.started and not self.should_exit:
+            self._on_started()
+
+
+def serve_until_stopped(app: FastAPI, sock: socket.socket, on_started: Callable[[], None]) -> None:
+    """Serve ``app`` on ``sock`` until SIGINT or SIGTERM, then return normally.
+
+    uvicorn shuts down gracefully on either signal, then raises it again; with SIGTERM mapped
+    to ``KeyboardInterrupt`` for the duration, both end here rather than killing the process,
+    so callers' clean-up (and the embedded PostgreSQL's exit hook) always runs.
+    """
+    config = uvicorn.Config(app, log_config=None, access_log=False, server_header=False,
+                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        _Server(config, on_started).run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        sock.close()
 
 
 def serve(
-    host: Annotated[str | None, typer.Option(help="Listen address (default from settings).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default from settings).")] = None,
+    host: Annotated[str | None, typer.Option(help="Listen address (default PAYSETU_HOST).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default PAYSETU_PORT).")] = None,
 ) -> None:
     """Serve the API (OpenAPI at /openapi.json, docs at /docs) until interrupted."""
-    with runtime() as rt:
-        bind_host = host or rt.settings.host
-        bind_port = port if port is not None else rt.settings.port
-        console.print(f"paysetu API on http://{bind_host}:{bind_port}  (docs: /docs)")
-        uvicorn.run(create_app(rt.context), host=bind_host, port=bind_port, log_level="warning")
+    settings = Settings()
+    configure_logging(settings.log_level)
+    sock = listen(host or settings.host, settings.port if port is None else port,
+                  how_to_change="PAYSETU_PORT (or --port)")
+    with runtime(settings) as rt:
+        url = base_url(sock)
+        serve_until_stopped(
+            create_app(rt.context), sock,
+            lambda: console.print(f"paysetu API on {url}  (docs: {url}/docs)", soft_wrap=True),
+        )
+    console.print("stopped")

@@ -18,7 +18,17 @@ from ulid import ULID
 from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.error_mapping import error_body, http_status
-from paysetu.entrypoints.http.routes import customers, merchants, wallets
+from paysetu.entrypoints.http.observability import install_observability
+from paysetu.entrypoints.http.routes import (
+    balance_transactions,
+    customers,
+    events,
+    merchants,
+    payments,
+    refunds,
+    wallets,
+    webhooks,
+)
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.services.context import AppContext
 
@@ -56,6 +66,7 @@ def create_app(context: AppContext) -> FastAPI:
     )
     app.state.context = context
     app.middleware("http")(_request_envelope)
+    install_observability(app, context)  # after the envelope: outermost, sees all
 
     @app.exception_handler(PaysetuError)
     async def refused(request: Request, error: PaysetuError) -> JSONResponse:
@@ -74,6 +85,8 @@ def create_app(context: AppContext) -> FastAPI:
     def healthz() -> dict[str, str]:
         return {"status": "ok"}
 
-    for router in (customers.router, wallets.router, merchants.router):
+    for router in (customers.router, wallets.router, merchants.router, webhooks.router,
+                   events.router, payments.router, refunds.router,
+                   balance_transactions.router):
         app.include_router(router, prefix="/v1")
     return app

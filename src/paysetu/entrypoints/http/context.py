@@ -28,7 +28,8 @@ def request_id(request: Request) -> str:
     return str(getattr(request.state, "request_id", "req_unknown"))
 
 
-def _presented_key(authorization: str | None) -> str | None:
+def presented_key(authorization: str | None) -> str | None:
+    """The key in an ``Authorization`` header (Bearer, or Basic with the key as user name)."""
     if authorization is None:
         return None
     scheme, _, value = authorization.partition(" ")
@@ -49,7 +50,7 @@ def principal(
     authorization: Annotated[str | None, Header()] = None,
 ) -> Principal:
     """The authenticated caller (``Authorization: Bearer sk_...``), or 401."""
-    return access.authenticate(context, _presented_key(authorization))
+    return access.authenticate(context, presented_key(authorization))
 
 
 def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Principal:

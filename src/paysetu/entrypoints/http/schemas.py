@@ -41,3 +41,75 @@ class MerchantCreate(Body):
     fee_bps: int = Field(default=200, description="Percentage fee in basis points (200 = 2%).")
     fee_fixed_minor: int = Field(default=0, description="Fixed fee per payment, minor units.")
     metadata: Metadata = Field(default_factory=dict)
+
+
+class PaymentCreate(Body):
+    amount_minor: int = Field(description="Integer amount in the currency's minor unit.")
+    currency: str = Field(description="ISO 4217 code; the paying wallet's currency.")
+    wallet: str = Field(description="The payer's wallet (wal_...).")
+    merchant: str | None = Field(
+        default=None,
+        description="The merchant (mer_...) paid; required with a platform key, a merchant "
+        "key's payments are its own.",
+    )
+    capture_method: str = Field(
+        default="automatic",
+        description="`automatic` (charged at confirm) or `manual` (authorised at confirm, "
+        "captured later).",
+    )
+    escrow: bool = Field(
+        default=False, description="Hold the funds in escrow until the buyer confirms receipt."
+    )
+    description: str | None = Field(default=None, description="Up to 1,000 characters.")
+    metadata: Metadata = Field(default_factory=dict)
+    confirm: bool = Field(default=False, description="Confirm in the same request.")
+
+
+class PaymentCapture(Body):
+    amount_minor: int | None = Field(
+        default=None, description="At most the authorised amount (default: all of it)."
+    )
+
+
+class PaymentCancel(Body):
+    cancellation_reason: str | None = Field(
+        default=None,
+        description="`duplicate`, `fraudulent`, `requested_by_customer` or `abandoned`.",
+    )
+
+
+class PaymentRelease(Body):
+    resolve_dispute: bool = Field(
+        default=False, description="Release a disputed escrow: the dispute is decided for the "
+        "merchant.",
+    )
+
+
+class EmptyBody(Body):
+    """Routes that take no fields (an empty body, or none, is fine)."""
+
+
+class RefundCreate(Body):
+    payment: str = Field(description="The payment (pay_...) to refund.")
+    amount_minor: int | None = Field(
+        default=None, description="Default: everything not yet refunded."
+    )
+    reason: str | None = Field(default=None, description="Up to 1,000 characters.")
+    metadata: Metadata = Field(default_factory=dict)
+
+
+class WebhookEndpointCreate(Body):
+    url: str = Field(
+        description="Absolute http(s) URL that receives POSTed events (https in live mode)."
+    )
+    enabled_events: list[str] = Field(
+        description='Event types to send, e.g. ["payment.succeeded"]; ["*"] for all of them.'
+    )
+    description: str | None = Field(
+        default=None, description="A note for people, up to 500 characters."
+    )
+    merchant: str | None = Field(
+        default=None,
+        description="The merchant (mer_...) the endpoint belongs to; platform keys only "
+        "(a merchant key's endpoints are its own).",
+    )

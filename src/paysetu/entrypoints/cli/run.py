@@ -1,0 +1,81 @@
+"""``paysetu run``: the whole product on one machine, for trying it out.
+
+Binds the port first (a busy one is reported before anything starts), starts the embedded
+PostgreSQL (or uses ``PAYSETU_DATABASE_URL``), migrates, loads the demo ledger and the demo
+shop (both idempotent), issues a demo platform key and a demo merchant key, serves the API and
+prints where to open it with ready-to-paste ``curl`` commands. Ctrl-C stops the server, then the
+embedded PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from paysetu.bootstrap import Runtime
+from paysetu.config import Settings
+from paysetu.entrypoints.cli.demo import load_ledger_demo, print_database
+from paysetu.entrypoints.cli.demo_shop import (
+    DemoKeys,
+    DemoShop,
+    ensure_demo_shop,
+    issue_demo_keys,
+    print_demo_shop,
+)
+from paysetu.entrypoints.cli.runtime import console, runtime
+from paysetu.entrypoints.cli.serve import base_url, listen, serve_until_stopped
+from paysetu.entrypoints.http.app import create_app
+from paysetu.entrypoints.logs import configure_logging
+
+
+def banner(url: str, keys: DemoKeys, shop: DemoShop, *, embedded: bool) -> list[str]:
+    """What to open and what to paste, once the server accepts connections."""
+    platform = f'-H "Authorization: Bearer {keys.platform}"'
+    return [
+        "",
+        f"paysetu is running at {url}",
+        f"  API docs:  {url}/docs",
+        f"  metrics:   {url}/metrics",
+        "",
+        "demo API keys (test mode; secrets are shown only now, a new pair on each run):",
+        f"  platform key:  {keys.platform}",
+        f"  merchant key:  {keys.merchant}  (Chai Point, {shop.merchant_id})",
+        "",
+        "try it:",
+        f"  curl -s {url}/v1/customers {platform}",
+        f"  curl -s {url}/v1/wallets/{shop.wallet_id}/top_ups {platform}"
+        ' -H "Idempotency-Key: demo-top-up-1" -H "Content-Type: application/json"'
+        ' -d \'{"amount_minor": 10000, "currency": "INR"}\'',
+        f'  curl -s {url}/v1/merchants/{shop.merchant_id} -H "Authorization: Bearer '
+        f'{keys.merchant}"',
+        "",
+        "Ctrl-C stops the server" + (" and the embedded PostgreSQL." if embedded else "."),
+    ]
+
+
+def _print_lines(lines: list[str]) -> None:
+    for line in lines:
+        console.print(line, soft_wrap=True, markup=False, highlight=False)
+    console.file.flush()
+
+
+def _release_database(rt: Runtime) -> None:
+    if rt.embedded is None:
+        return
+    rt.embedded.stop()
+    console.print("embedded PostgreSQL " + (
+        "still used by another paysetu process" if rt.embedded.is_running() else "stopped"))
+
+
+def run() -> None:
+    """Start everything (database, migrations, demo data, demo API keys, the API) until Ctrl-C."""
+    settings = Settings()
+    configure_logging(settings.log_level)
+    sock = listen(settings.host, settings.port)
+    with runtime(settings) as rt:
+        print_database(rt)
+        load_ledger_demo(rt)
+        shop, created = ensure_demo_shop(rt.context, settings.data_dir)
+        print_demo_shop(rt.context, shop, created)
+        keys = issue_demo_keys(rt.context, shop)
+        lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None)
+        serve_until_stopped(create_app(rt.context), sock, lambda: _print_lines(lines))
+        console.print("server stopped")
+    _release_database(rt)

@@ -1,0 +1,30 @@
+"""``/v1/balance_transactions``: every movement of a merchant's available and escrow balances.
+
+Each item is one ledger posting (credits positive), with the fee taken in the same entry and
+the payment or refund it belongs to; the list is newest first with Stripe's cursors.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from paysetu.entrypoints.http.context import Caller, Context
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.services import balance
+from paysetu.services.app_ports import PageRequest
+
+router = APIRouter(tags=["balance_transactions"])
+
+
+@router.get("/balance_transactions")
+def list_balance_transactions(
+    context: Context,
+    caller: Caller,
+    page: Annotated[PageRequest, Depends(page_request)],
+    merchant: Annotated[str | None, Query(description="Platform: one merchant's.")] = None,
+) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        data, has_more = balance.list_balance_transactions(uow, caller, merchant, page)
+    return list_object("/v1/balance_transactions", data, has_more)

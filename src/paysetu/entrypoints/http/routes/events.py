@@ -1,0 +1,35 @@
+"""``/v1/events``: what happened, newest first; the same objects the webhooks carry."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from paysetu.entrypoints.http.context import Caller, Context
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.services import webhooks
+from paysetu.services.app_ports import PageRequest
+
+router = APIRouter(tags=["events"])
+
+
+@router.get("/events/{event_id}")
+def get_event(event_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        return webhooks.get_event(uow, caller, event_id)
+
+
+@router.get("/events")
+def list_events(
+    context: Context,
+    caller: Caller,
+    page: Annotated[PageRequest, Depends(page_request)],
+    event_type: Annotated[
+        str | None, Query(alias="type", description="Only events of this type.")
+    ] = None,
+) -> dict[str, Any]:
+    """A merchant's events (every event for the platform key), newest first."""
+    with context.uow_factory() as uow:
+        data, has_more = webhooks.list_events(uow, caller, event_type, page)
+    return list_object("/v1/events", data, has_more)

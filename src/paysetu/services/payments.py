@@ -1,0 +1,366 @@
+"""Payments: create, confirm, capture, cancel, and the sweep of lapsed authorisations.
+
+States (domain.md section 4)::
+
+    requires_confirmation --confirm, automatic--> succeeded
+    requires_confirmation --confirm, manual-----> requires_capture --capture--> succeeded
+    requires_confirmation | requires_capture --cancel--> canceled
+    requires_capture --authorisation timeout--> canceled (cancellation_reason "expired")
+
+Every operation on a payment first locks its row (``FOR NO KEY UPDATE``), then applies its
+ledger entries, then saves the new state and emits its event, all in the caller's transaction:
+concurrent captures, cancels and refunds of one payment run one after another and each sees
+the state the previous one left.
+
+A confirm the paying wallet cannot fund is refused (402 ``exceeds_available_balance``) and
+changes nothing: the payment stays ``requires_confirmation`` and can be confirmed again after
+a top-up. Recording a ``failed`` payment would need a write that survives the refusal's
+rollback, and the caller already has the answer; the code is transient, so a retry with the
+same Idempotency-Key runs again rather than replaying the refusal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from paysetu.domain.access import Principal, Role
+from paysetu.domain.errors import CreateEntryStatus, EntryRejected
+from paysetu.domain.invariants import InvariantViolation
+from paysetu.domain.ledger import EntryRequest, PendingResolution
+from paysetu.domain.money import is_currency
+from paysetu.domain.payment_errors import (
+    PaymentRejected,
+    PaymentStatus,
+    RequestRejected,
+    RequestStatus,
+)
+from paysetu.domain.payments import (
+    CaptureMethod,
+    EscrowState,
+    Payment,
+    PaymentState,
+    authorization_entry,
+    charge_entry,
+    destination_of,
+    entry_metadata,
+    fee_entry,
+)
+from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.services.context import AppContext
+from paysetu.services.events import emit
+from paysetu.services.merchants import get_merchant, merchant_accounts
+from paysetu.services.objects import payment_object
+from paysetu.services.payment_checks import (
+    check_amount,
+    check_cursors,
+    check_metadata,
+    check_text,
+    merchant_scope,
+    storable,
+    visible_payment,
+)
+
+CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
+EXPIRED = "expired"
+"""The cancellation reason of an authorisation that timed out."""
+SWEEP_BATCH_MAX = 100
+
+
+@dataclass(frozen=True, slots=True)
+class CreatePayment:
+    """A request to take ``amount_minor`` from a customer's wallet for a merchant.
+
+    Attributes:
+        merchant: Required with the platform key; a merchant key pays only itself.
+        confirm: Confirm in the same request (one round trip for the common case).
+    """
+
+    amount_minor: int
+    currency: str
+    wallet: str
+    merchant: str | None = None
+    capture_method: str = "automatic"
+    escrow: bool = False
+    description: str | None = None
+    metadata: Mapping[str, str] | None = None
+    confirm: bool = False
+
+
+def _validated_create(command: CreatePayment) -> None:
+    if not is_currency(command.currency):
+        raise PaymentRejected(PaymentStatus.CURRENCY_INVALID, param="currency")
+    check_amount(command.amount_minor)
+    if command.capture_method not in {m.value for m in CaptureMethod}:
+        raise PaymentRejected(PaymentStatus.CAPTURE_METHOD_INVALID, param="capture_method")
+    check_metadata(command.metadata or {})
+    check_text(command.description, "description")
+
+
+def create_payment(
+    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, command: CreatePayment
+) -> dict[str, Any]:
+    """Create a payment in ``requires_confirmation``; confirm it too if asked."""
+    _validated_create(command)
+    merchant_id = command.merchant
+    if not storable(merchant_id):
+        raise PaymentRejected(PaymentStatus.MERCHANT_NOT_FOUND, param="merchant")
+    if merchant_id is None and caller.role is Role.PLATFORM:
+        raise RequestRejected(
+            RequestStatus.PARAMETER_MISSING, "merchant is required with a platform key.",
+            "merchant",
+        )
+    merchant = get_merchant(uow, caller, merchant_id or caller.owner_id or "")
+    wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
+    if wallet is None:
+        raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
+    if wallet.currency != command.currency:
+        raise PaymentRejected(PaymentStatus.CURRENCY_MISMATCH, param="currency")
+    now = ctx.clock.now()
+    payment = Payment(
+        id=ctx.ids.new_id("pay"), merchant_id=merchant.id, customer_id=wallet.customer_id,
+        wallet_id=wallet.id, amount_minor=command.amount_minor, currency=command.currency,
+        capture_method=CaptureMethod(command.capture_method), escrow=command.escrow,
+        status=PaymentState.REQUIRES_CONFIRMATION, amount_captured_minor=0,
+        amount_refunded_minor=0, fee_minor=0, authorization_entry_id=None,
+        authorization_expires_at=None, escrow_status=None, escrow_release_at=None,
+        failure_code=None, cancellation_reason=None, description=command.description,
+        metadata=dict(command.metadata or {}), created_at=now, updated_at=now,
+    )
+    uow.payments.insert(payment)
+    obj = payment_object(payment)
+    emit(ctx, uow, merchant.id, "payment.created", obj)
+    if command.confirm:
+        return _confirm(ctx, uow, payment)
+    return obj
+
+
+def confirm_payment(
+    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str
+) -> dict[str, Any]:
+    """Charge (automatic) or authorise (manual) the payer's wallet."""
+    payment = visible_payment(uow, caller, payment_id, for_update=True)
+    if payment.status is not PaymentState.REQUIRES_CONFIRMATION:
+        raise PaymentRejected(
+            PaymentStatus.PAYMENT_UNEXPECTED_STATE,
+            f"Only a payment in requires_confirmation can be confirmed; {payment.id} is"
+            f" {payment.status.value}.",
+        )
+    return _confirm(ctx, uow, payment)
+
+
+def _apply_for_payer(
+    ctx: AppContext, uow: AppUnitOfWork, payment: Payment, entries: list[EntryRequest]
+) -> None:
+    try:
+        uow.ledger.apply(entries, ctx.clock.now())
+    except EntryRejected as rejection:
+        if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
+            raise PaymentRejected(
+                PaymentStatus.EXCEEDS_AVAILABLE_BALANCE,
+                f"Wallet {payment.wallet_id} cannot cover payment {payment.id}; the payment"
+                " stays requires_confirmation.",
+                "wallet",
+            ) from None
+        raise
+
+
+def escrow_hold(ctx: AppContext, payment: Payment, captured_at: datetime) -> dict[str, Any]:
+    """The escrow fields of a payment just captured (none for a direct payment)."""
+    if not payment.escrow:
+        return {}
+    release_at = captured_at + timedelta(seconds=ctx.policy.escrow_release_s)
+    return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at}
+
+
+def _confirm(ctx: AppContext, uow: AppUnitOfWork, payment: Payment) -> dict[str, Any]:
+    merchant = uow.merchants.get(payment.merchant_id)
+    wallet = uow.wallets.get(payment.wallet_id)
+    if merchant is None or wallet is None:
+        raise InvariantViolation("a payment's merchant and wallet exist (foreign keys)")
+    accounts = merchant_accounts(ctx, uow, merchant.id, payment.currency)
+    destination = destination_of(payment, accounts)
+    now = ctx.clock.now()
+    entry_id = ctx.ids.new_id("je")
+    if payment.capture_method is CaptureMethod.AUTOMATIC:
+        fee = merchant.fee_plan.fee_for(payment.amount_minor)
+        _apply_for_payer(ctx, uow, payment, [charge_entry(
+            entry_id, wallet.account_id, destination, accounts.fees, payment.amount_minor, fee,
+            payment.currency, entry_metadata("payment", payment))])
+        payment = replace(
+            payment, status=PaymentState.SUCCEEDED, amount_captured_minor=payment.amount_minor,
+            fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now),
+        )
+        event = "payment.succeeded"
+    else:
+        timeout_s = ctx.policy.authorization_timeout_s
+        _apply_for_payer(ctx, uow, payment, [authorization_entry(
+            entry_id, wallet.account_id, destination, payment.amount_minor, payment.currency,
+            timeout_s, entry_metadata("authorization", payment))])
+        payment = replace(
+            payment, status=PaymentState.REQUIRES_CAPTURE, authorization_entry_id=entry_id,
+            authorization_expires_at=now + timedelta(seconds=timeout_s), updated_at=now,
+        )
+        event = "payment.requires_capture"
+    uow.payments.save(payment)
+    obj = payment_object(payment)
+    emit(ctx, uow, payment.merchant_id, event, obj)
+    return obj
+
+
+def _authorization_lapsed(payment: Payment, now: datetime) -> bool:
+    return (
+        payment.status is PaymentState.REQUIRES_CAPTURE
+        and payment.authorization_expires_at is not None
+        and payment.authorization_expires_at <= now
+    )
+
+
+def capture_payment(
+    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str,
+    amount_minor: int | None,
+) -> dict[str, Any]:
+    """Post the authorisation (all of it, or ``amount_minor``; the rest goes back) and the fee."""
+    if amount_minor is not None:
+        check_amount(amount_minor)
+    payment = visible_payment(uow, caller, payment_id, for_update=True)
+    now = ctx.clock.now()
+    if payment.cancellation_reason == EXPIRED or _authorization_lapsed(payment, now):
+        raise PaymentRejected(PaymentStatus.AUTHORIZATION_EXPIRED, param="payment")
+    authorization = payment.authorization_entry_id
+    if payment.status is not PaymentState.REQUIRES_CAPTURE or authorization is None:
+        raise PaymentRejected(
+            PaymentStatus.PAYMENT_UNEXPECTED_STATE,
+            f"Only a payment in requires_capture can be captured; {payment.id} is"
+            f" {payment.status.value}.",
+        )
+    amount = payment.amount_minor if amount_minor is None else amount_minor
+    if amount > payment.amount_minor:
+        raise PaymentRejected(PaymentStatus.CAPTURE_EXCEEDS_AUTHORIZED, param="amount_minor")
+    merchant = get_merchant(uow, caller, payment.merchant_id)
+    accounts = merchant_accounts(ctx, uow, merchant.id, payment.currency)
+    fee = merchant.fee_plan.fee_for(amount)
+    batch: list[EntryRequest] = [PendingResolution(
+        ctx.ids.new_id("je"), authorization, post=True,
+        amount_minor=None if amount == payment.amount_minor else amount,
+        metadata=entry_metadata("capture", payment))]
+    if fee:
+        batch.append(fee_entry(
+            ctx.ids.new_id("je"), destination_of(payment, accounts), accounts.fees, fee,
+            payment.currency, entry_metadata("fee", payment)))
+    try:
+        uow.ledger.apply(batch, now)
+    except EntryRejected as rejection:
+        if rejection.code is CreateEntryStatus.PENDING_TRANSFER_EXPIRED:
+            raise PaymentRejected(PaymentStatus.AUTHORIZATION_EXPIRED, param="payment") from None
+        raise
+    payment = replace(payment, status=PaymentState.SUCCEEDED, amount_captured_minor=amount,
+                      fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now))
+    uow.payments.save(payment)
+    obj = payment_object(payment)
+    emit(ctx, uow, payment.merchant_id, "payment.succeeded", obj)
+    return obj
+
+
+def cancel_payment(
+    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str,
+    reason: str | None,
+) -> dict[str, Any]:
+    """Cancel before capture; an authorisation is voided (one that lapsed is expired)."""
+    if reason is not None and reason not in CANCELLATION_REASONS:
+        raise RequestRejected(
+            RequestStatus.PARAMETER_INVALID,
+            "cancellation_reason is one of " + ", ".join(sorted(CANCELLATION_REASONS)) + ".",
+            "cancellation_reason",
+        )
+    payment = visible_payment(uow, caller, payment_id, for_update=True)
+    now = ctx.clock.now()
+    if _authorization_lapsed(payment, now):
+        return _expire(ctx, uow, payment, now)
+    if payment.status is PaymentState.REQUIRES_CAPTURE and payment.authorization_entry_id:
+        uow.ledger.apply([PendingResolution(
+            ctx.ids.new_id("je"), payment.authorization_entry_id, post=False,
+            metadata=entry_metadata("cancel", payment))], now)
+    elif payment.status is not PaymentState.REQUIRES_CONFIRMATION:
+        raise PaymentRejected(
+            PaymentStatus.PAYMENT_UNEXPECTED_STATE,
+            f"Only a payment not yet captured can be canceled; {payment.id} is"
+            f" {payment.status.value}.",
+        )
+    payment = replace(payment, status=PaymentState.CANCELED, cancellation_reason=reason,
+                      updated_at=now)
+    uow.payments.save(payment)
+    obj = payment_object(payment)
+    emit(ctx, uow, payment.merchant_id, "payment.canceled", obj)
+    return obj
+
+
+def _expire(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, now: datetime) -> dict[str, Any]:
+    """Cancel a locked payment whose authorisation lapsed; the ledger releases the funds."""
+    if payment.authorization_entry_id is not None:
+        uow.ledger.expire(now, pending_id=payment.authorization_entry_id)
+    payment = replace(payment, status=PaymentState.CANCELED, cancellation_reason=EXPIRED,
+                      updated_at=now)
+    uow.payments.save(payment)
+    obj = payment_object(payment)
+    emit(ctx, uow, payment.merchant_id, "payment.canceled", obj)
+    return obj
+
+
+def expire_if_due(ctx: AppContext, uow: AppUnitOfWork, payment_id: str) -> bool:
+    """Lazy expiry of one payment (before a capture or a read); True if it was expired now.
+
+    Needs no caller: it reveals nothing and does only what the sweep would do anyway.
+    """
+    now = ctx.clock.now()
+    payment = uow.payments.get(payment_id) if storable(payment_id) else None
+    if payment is None or not _authorization_lapsed(payment, now):
+        return False
+    payment = uow.payments.get(payment_id, for_update=True)
+    if payment is None or not _authorization_lapsed(payment, now):
+        return False
+    _expire(ctx, uow, payment, now)
+    return True
+
+
+def expire_authorizations(
+    ctx: AppContext, uow: AppUnitOfWork, now: datetime, limit: int = SWEEP_BATCH_MAX
+) -> int:
+    """For the worker: cancel up to ``limit`` payments whose authorisation lapsed by ``now``.
+
+    Payments a request is working on are skipped (it will see the lapse itself); returns how
+    many were canceled. The caller commits.
+    """
+    due = uow.payments.due_authorizations(now, limit)
+    for payment in due:
+        _expire(ctx, uow, payment, now)
+    return len(due)
+
+
+def get_payment(
+    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str
+) -> dict[str, Any]:
+    """The payment as the caller may see it, after lazy expiry (the caller commits)."""
+    visible_payment(uow, caller, payment_id)
+    expire_if_due(ctx, uow, payment_id)
+    return payment_object(visible_payment(uow, caller, payment_id))
+
+
+def list_payments(
+    uow: AppUnitOfWork, caller: Principal, merchant: str | None, status: str | None,
+    page: PageRequest,
+) -> tuple[list[dict[str, Any]], bool]:
+    """Newest first, only the caller's merchant's (the platform may filter by merchant)."""
+    scope = merchant_scope(caller)
+    if not storable(merchant) or (merchant is not None and scope not in (None, merchant)):
+        raise PaymentRejected(PaymentStatus.MERCHANT_NOT_FOUND, param="merchant")
+    check_cursors(page)
+    if status is not None and status not in {s.value for s in PaymentState}:
+        raise RequestRejected(
+            RequestStatus.PARAMETER_INVALID,
+            "status is one of " + ", ".join(s.value for s in PaymentState) + ".", "status",
+        )
+    items, has_more = uow.payments.list_page(scope or merchant, status, page)
+    return [payment_object(p) for p in items], has_more
