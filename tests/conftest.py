@@ -45,7 +45,7 @@ class TestDatabases:
 
     def admin(self, sql: str) -> None:
         with psycopg.connect(self.libpq_url("postgres"), autocommit=True) as connection:
-            connection.execute(sql)  # type: ignore[arg-type]
+            connection.execute(sql)
 
     def create(self) -> str:
         name = f"paysetu_test_{next(_database_numbers)}"

@@ -14,12 +14,16 @@ from paysetu.adapters.db import migrate
 from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ecb_rates import EcbRates
 from paysetu.adapters.ids import UlidIds
 from paysetu.adapters.secrets import SystemSecrets
 from paysetu.config import Settings
-from paysetu.services.context import AppContext, PaymentsPolicy
+from paysetu.domain.payout_accounts import check_payout_account
+from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.services.ledger import LedgerService
+from paysetu.services.loan_sweep import with_loan_sweep
 from paysetu.services.ports import Clock
+from paysetu.services.settlement_policy import SettlementPolicy
 
 
 @dataclass
@@ -61,7 +65,12 @@ def build(
         ids=UlidIds(),
         secrets=SystemSecrets(),
         policy=policy_from(settings),
+        fx=fx_policy_from(settings),
+        rates=EcbRates(settings.fx_ecb_file),
+        settlement=settlement_policy_from(settings),
+        read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
     )
+    context = with_loan_sweep(context)
     return Runtime(settings, engine, ledger, context, embedded)
 
 
@@ -70,4 +79,31 @@ def policy_from(settings: Settings) -> PaymentsPolicy:
     return PaymentsPolicy(
         authorization_timeout_s=settings.authorization_timeout_s,
         escrow_release_s=settings.escrow_release_s,
+    )
+
+
+def fx_policy_from(settings: Settings) -> FxPolicy:
+    """FX spreads, quote lock and rate freshness from settings."""
+    return FxPolicy(
+        spread_bps=settings.fx_spread_bps,
+        corridor_spread_bps=dict(settings.fx_corridor_spread_bps),
+        quote_ttl_s=settings.fx_quote_ttl_s,
+        rate_max_age_days=settings.fx_rate_max_age_days,
+    )
+
+
+def settlement_policy_from(settings: Settings) -> SettlementPolicy:
+    """Settlement grace, group size and the payout debtor (its accounts checked now)."""
+    name = settings.settlement_debtor_name
+    accounts = {
+        currency: check_payout_account(
+            name, currency, iban=fields.get("iban"), bic=fields.get("bic"),
+            account_number=fields.get("account_number"), bank_code=fields.get("bank_code"),
+            country=fields.get("country"))
+        for currency, fields in settings.settlement_debtor_accounts.items()
+    }
+    return SettlementPolicy(
+        window_grace_s=settings.settlement_window_grace_s,
+        pairs_per_transaction=settings.settlement_pairs_per_transaction,
+        debtor_name=name, debtor_accounts=accounts,
     )

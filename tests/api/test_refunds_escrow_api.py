@@ -5,18 +5,15 @@ After every test the ledger audit passes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 from paysetu.adapters.clock import FixedClock
 from paysetu.services import escrow, refunds
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from tests.api.conftest import Keys
 from tests.api.payment_setup import (
     error_code,
@@ -31,13 +28,6 @@ from tests.api.payment_setup import (
 )
 
 THREADS = 8
-
-
-@pytest.fixture(autouse=True)
-def audit_after(ledger: LedgerService) -> Iterator[None]:
-    yield
-    report = ledger.audit()
-    assert report.passed, report.findings
 
 
 def _refund(client: TestClient, headers: dict[str, str], payment: str, **fields: Any) -> Any:

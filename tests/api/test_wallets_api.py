@@ -25,19 +25,20 @@ def _wallet(client: TestClient, keys: Keys, customer: str, currency: str = "INR"
 def test_top_up_transfer_withdraw(client: TestClient, keys: Keys) -> None:
     asha = _wallet(client, keys, _customer(client, keys))
     ravi = _wallet(client, keys, _customer(client, keys))
-    r = client.post(f"/v1/wallets/{asha}/top_ups", json={"amount_minor": 5000_00, "currency": "INR"},
-                    headers=keys.platform)
+    r = client.post(f"/v1/wallets/{asha}/top_ups",
+                    json={"amount_minor": 5000_00, "currency": "INR"}, headers=keys.platform)
     assert r.status_code == 200, r.text
     assert r.json()["journal_entry"].startswith("je_")
     r = client.post(f"/v1/wallets/{asha}/transfers",
                     json={"amount_minor": 1200_00, "currency": "INR", "destination": ravi},
                     headers=keys.platform)
     assert r.status_code == 200, r.text
-    r = client.post(f"/v1/wallets/{ravi}/withdrawals", json={"amount_minor": 200_00, "currency": "INR"},
-                    headers=keys.platform)
+    r = client.post(f"/v1/wallets/{ravi}/withdrawals",
+                    json={"amount_minor": 200_00, "currency": "INR"}, headers=keys.platform)
     assert r.status_code == 200, r.text
-    assert client.get(f"/v1/wallets/{asha}", headers=keys.platform).json()["balance_minor"] == 3800_00
-    assert client.get(f"/v1/wallets/{ravi}", headers=keys.platform).json()["balance_minor"] == 1000_00
+    balances = [client.get(f"/v1/wallets/{w}", headers=keys.platform).json()["balance_minor"]
+                for w in (asha, ravi)]
+    assert balances == [3800_00, 1000_00]
 
 
 def test_errors_have_stripe_shape_and_change_nothing(client: TestClient, keys: Keys) -> None:
@@ -77,7 +78,8 @@ def test_idempotency_replay_and_mismatch(client: TestClient, keys: Keys) -> None
                         headers=headers)
     assert other.status_code == 400
     assert other.json()["error"]["code"] == "idempotency_key_reused"
-    assert client.get(f"/v1/wallets/{asha}", headers=keys.platform).json()["balance_minor"] == 100_00
+    balance = client.get(f"/v1/wallets/{asha}", headers=keys.platform).json()["balance_minor"]
+    assert balance == 100_00
 
 
 def test_authentication(client: TestClient, keys: Keys) -> None:
@@ -89,7 +91,9 @@ def test_authentication(client: TestClient, keys: Keys) -> None:
     assert client.get("/v1/customers", headers=keys.platform).status_code == 200
 
 
-def test_merchant_onboarding_and_scoping(client: TestClient, keys: Keys, app_context: AppContext) -> None:
+def test_merchant_onboarding_and_scoping(
+    client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
     r = client.post("/v1/merchants", json={"legal_name": "Chai Point", "country": "IN",
                                             "settlement_currency": "INR", "fee_bps": 200},
                     headers=keys.platform)
@@ -105,7 +109,8 @@ def test_merchant_onboarding_and_scoping(client: TestClient, keys: Keys, app_con
     hidden = client.get(f"/v1/merchants/{other['id']}", headers=own)
     assert hidden.status_code == 404
     assert hidden.json()["error"]["code"] == "merchant_not_found"
-    assert [m["id"] for m in client.get("/v1/merchants", headers=own).json()["data"]] == [merchant["id"]]
+    listed = client.get("/v1/merchants", headers=own).json()["data"]
+    assert [m["id"] for m in listed] == [merchant["id"]]
     assert client.post("/v1/customers", json={"name": "x"}, headers=own).status_code == 404
     bad = client.post("/v1/merchants", json={"legal_name": "X", "country": "ZZ",
                                               "settlement_currency": "INR"}, headers=keys.platform)

@@ -8,8 +8,10 @@ payment whose event it could not deliver.
 
 from __future__ import annotations
 
+import json
+import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -363,6 +365,23 @@ def test_the_worker_loop_polls_until_stopped(context: AppContext) -> None:
     assert len(sender.sent) == 1
 
 
+@pytest.fixture
+def root_logging() -> Iterator[None]:
+    """``paysetu worker`` configures the root logger (JSON lines); put pytest's back after."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    try:
+        yield
+    finally:
+        for handler in list(root.handlers):
+            root.removeHandler(handler)
+        for handler in handlers:
+            root.addHandler(handler)
+        root.setLevel(level)
+        logging.captureWarnings(False)
+
+
+@pytest.mark.usefixtures("root_logging")
 def test_paysetu_worker_once_delivers_with_the_system_clock(
     engine: sa.Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -375,5 +394,9 @@ def test_paysetu_worker_once_delivers_with_the_system_clock(
         monkeypatch.setenv("PAYSETU_DATABASE_URL", database_url)
         result = CliRunner().invoke(cli, ["worker", "--once"])
         assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    lines = [line for line in lines if line["logger"] == "paysetu.worker"]
+    assert [line["message"] for line in lines] == ["worker.started", "worker.cycle"]
+    assert lines[1]["deliveries"] == {"succeeded": 1, "retrying": 0, "failed": 0}
     assert list(receiver.processed) == [event_id]
     assert receiver.requests[0].status == 200

@@ -2,11 +2,19 @@
 
 from paysetu.domain.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.domain.errors import ErrorCode
+from paysetu.domain.fx_errors import FxStatus
+from paysetu.domain.lending_errors import LendingStatus
 from paysetu.domain.payment_errors import PaymentStatus, RequestStatus, WalletStatus
+from paysetu.domain.reconciliation_errors import ReconciliationStatus
+from paysetu.domain.settlement_errors import SettlementStatus
 
 ALL_CODE_ENUMS: tuple[type[ErrorCode], ...] = (
     *LEDGER_CODE_ENUMS,
     RequestStatus,
     WalletStatus,
     PaymentStatus,
+    FxStatus,
+    ReconciliationStatus,
+    LendingStatus,
+    SettlementStatus,
 )

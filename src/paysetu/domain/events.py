@@ -23,6 +23,14 @@ EVENT_TYPES = frozenset({
     "refund.created",
     "refund.succeeded",
     "refund.failed",
+    "loan_application.submitted",
+    "loan_application.approved",
+    "loan_application.rejected",
+    "loan.disbursed",
+    "loan.closed",
+    "loan_repayment.succeeded",
+    "settlement.created",
+    "payout.created",
 })
 """Every event type paysetu emits; webhook endpoints subscribe to these or to ``*``."""
 

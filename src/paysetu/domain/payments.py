@@ -91,6 +91,9 @@ class Payment:
     Attributes:
         authorization_entry_id: The pending ledger entry of a manual-capture authorisation.
         escrow_status: For escrow payments once captured: held, released or disputed.
+        fx_quote_id: The FX quote of a cross-border payment: ``amount_minor``/``currency`` are
+            the merchant's price, and the buyer's wallet paid ``presentment_amount_minor`` of
+            ``presentment_currency`` (see :mod:`paysetu.domain.fx`).
     """
 
     id: str
@@ -115,6 +118,9 @@ class Payment:
     metadata: Mapping[str, str]
     created_at: datetime
     updated_at: datetime
+    fx_quote_id: str | None = None
+    presentment_amount_minor: int | None = None
+    presentment_currency: str | None = None
 
     @property
     def refundable_minor(self) -> int:
@@ -134,6 +140,9 @@ class Refund:
     failure_code: str | None
     metadata: Mapping[str, str]
     created_at: datetime
+    presentment_amount_minor: int | None = None
+    presentment_currency: str | None = None
+    """A cross-border refund: what the buyer gets back in its own currency (pro rata)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ def authenticate(ctx: AppContext, presented: str | None) -> Principal:
     if parsed is None:
         raise RequestRejected(RequestStatus.API_KEY_INVALID)
     livemode, key_id, secret = parsed
-    with ctx.uow_factory() as uow:
+    with ctx.reader() as uow:
         record = uow.api_keys.get(key_id)
     if record is None or record.livemode != livemode or not secret_matches(record, secret):
         raise RequestRejected(RequestStatus.API_KEY_INVALID)

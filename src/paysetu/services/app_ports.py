@@ -7,13 +7,17 @@ in one database transaction.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import datetime
-from typing import Any, Protocol
+from datetime import date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
 
 from paysetu.domain.access import ApiKeyRecord
 from paysetu.domain.events import Event
+from paysetu.domain.fx import Quote, Rate
+from paysetu.domain.fx_rate_file import RateRow
 from paysetu.domain.payments import (
     BalanceTransaction,
     Merchant,
@@ -31,6 +35,11 @@ from paysetu.domain.webhooks import (
     WebhookEndpoint,
 )
 from paysetu.services.ports import UnitOfWork
+from paysetu.services.reconciliation_ports import ReconciliationRepository
+from paysetu.services.settlement_ports import SettlementRepository
+
+if TYPE_CHECKING:  # lending_ports imports PageRequest from here
+    from paysetu.services.lending_ports import LendingRepository, LoanRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,12 +87,17 @@ class CustomerRepository(Protocol):
 class WalletRepository(Protocol):
     def insert(self, wallet: Wallet) -> bool: ...
     def get(self, wallet_id: str) -> Wallet | None: ...
-    def list_page(self, customer_id: str | None, page: PageRequest) -> tuple[list[Wallet], bool]: ...
+    def list_page(
+        self, customer_id: str | None, page: PageRequest
+    ) -> tuple[list[Wallet], bool]: ...
     def loaded_since(self, account_id: str, since: datetime) -> int: ...
 
 
 class EventRepository(Protocol):
     def insert_with_deliveries(self, event: Event, delivery_id_prefix: str) -> int: ...
+    def insert_many_with_deliveries(
+        self, events: Sequence[Event], delivery_id_prefix: str
+    ) -> int: ...
     def get(self, event_id: str) -> Event | None: ...
     def list_page(
         self, merchant_id: str | None, event_type: str | None, page: PageRequest
@@ -177,6 +191,43 @@ class BalanceTransactionRepository(Protocol):
     ) -> tuple[list[BalanceTransaction], bool]: ...
 
 
+class RateSource(Protocol):
+    """Mid rates: the ECB reference rates shipped offline, the manual table, later live feeds."""
+
+    def mid_rate(self, base: str, quote: str, at: datetime) -> Rate:
+        """The newest mid rate of ``base`` in ``quote`` fixed on or before ``at``'s date.
+
+        Raises ``FxRejected(rate_unavailable)`` when the source has none; freshness is the
+        caller's rule (``rate_stale``), so a source returns old rates as they are.
+        """
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class ManualRate:
+    """One row of the manual rate table (units of ``quote_currency`` per ``base_currency``)."""
+
+    base_currency: str
+    quote_currency: str
+    rate: Decimal
+    as_of: date
+    source: str
+    loaded_at: datetime
+
+
+class FxRateRepository(RateSource, Protocol):
+    """The manual rate table; as a :class:`RateSource` it answers direct and inverse pairs."""
+
+    def upsert(self, rows: Sequence[RateRow], source: str, now: datetime) -> int: ...
+    def list_rates(self, currency: str | None, limit: int) -> list[ManualRate]: ...
+
+
+class FxQuoteRepository(Protocol):
+    def insert(self, quote: Quote) -> None: ...
+    def get(self, quote_id: str, *, for_update: bool = False) -> Quote | None: ...
+    def mark_used(self, quote_id: str, payment_id: str) -> None: ...
+
+
 class AppUnitOfWork(UnitOfWork, Protocol):
     """The unit of work with every repository of the product."""
 
@@ -206,3 +257,15 @@ class AppUnitOfWork(UnitOfWork, Protocol):
     def stats(self) -> StatsRepository: ...
     @property
     def webhooks(self) -> WebhookRepository: ...
+    @property
+    def reconciliations(self) -> ReconciliationRepository: ...
+    @property
+    def settlements(self) -> SettlementRepository: ...
+    @property
+    def fx_rates(self) -> FxRateRepository: ...
+    @property
+    def fx_quotes(self) -> FxQuoteRepository: ...
+    @property
+    def lending(self) -> LendingRepository: ...
+    @property
+    def loans(self) -> LoanRepository: ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from paysetu.domain.events import EVENT_TYPES, Event
@@ -19,3 +20,16 @@ def emit(
     event = Event(ctx.ids.new_id("evt"), merchant_id, event_type, {"object": obj}, ctx.clock.now())
     uow.events.insert_with_deliveries(event, "whd_")
     return event
+
+
+def emit_many(
+    ctx: AppContext, uow: AppUnitOfWork, events: Sequence[tuple[str | None, str, dict[str, Any]]]
+) -> list[Event]:
+    """:func:`emit` for many ``(merchant_id, event_type, obj)`` at once (batch jobs)."""
+    now = ctx.clock.now()
+    recorded = []
+    for merchant_id, event_type, obj in events:
+        invariant(event_type in EVENT_TYPES, f"unknown event type {event_type}")
+        recorded.append(Event(ctx.ids.new_id("evt"), merchant_id, event_type, {"object": obj}, now))
+    uow.events.insert_many_with_deliveries(recorded, "whd_")
+    return recorded

@@ -99,7 +99,11 @@ def _maybe_timestamp(at: datetime | None) -> int | None:
 
 
 def payment_object(payment: Payment) -> dict[str, Any]:
-    """A payment; ``amount_refunded_minor`` counts pending refunds too (they are reserved)."""
+    """A payment; ``amount_refunded_minor`` counts pending refunds too (they are reserved).
+
+    A cross-border payment names its ``fx_quote`` and what the buyer paid in its own currency
+    (``presentment_*``); ``amount_minor``/``currency`` stay the merchant's price.
+    """
     capturable = payment.amount_minor if payment.status is PaymentState.REQUIRES_CAPTURE else 0
     return {
         "id": payment.id,
@@ -124,6 +128,9 @@ def payment_object(payment: Payment) -> dict[str, Any]:
         "cancellation_reason": payment.cancellation_reason,
         "description": payment.description,
         "metadata": dict(payment.metadata),
+        "fx_quote": payment.fx_quote_id,
+        "presentment_amount_minor": payment.presentment_amount_minor,
+        "presentment_currency": payment.presentment_currency,
         "created": timestamp(payment.created_at),
     }
 
@@ -141,6 +148,8 @@ def refund_object(refund: Refund) -> dict[str, Any]:
         "reason": refund.reason,
         "failure_code": refund.failure_code,
         "metadata": dict(refund.metadata),
+        "presentment_amount_minor": refund.presentment_amount_minor,
+        "presentment_currency": refund.presentment_currency,
         "created": timestamp(refund.created_at),
     }
 

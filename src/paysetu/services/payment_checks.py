@@ -28,7 +28,11 @@ DESCRIPTION_LENGTH_MAX = 1000
 
 
 def merchant_scope(caller: Principal) -> str | None:
-    """The merchant whose payments ``caller`` sees; None for the platform (all of them)."""
+    """The merchant whose objects ``caller`` sees; None for the platform (all merchants).
+
+    The one scoping rule of payments, refunds, balance transactions, webhooks and events; a
+    lender key (or a merchant key without a merchant) sees none of them: 404.
+    """
     if caller.role is Role.PLATFORM:
         return None
     if caller.role is Role.MERCHANT and caller.owner_id:

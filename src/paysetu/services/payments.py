@@ -48,6 +48,7 @@ from paysetu.domain.payments import (
     entry_metadata,
     fee_entry,
 )
+from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit
@@ -76,6 +77,8 @@ class CreatePayment:
     Attributes:
         merchant: Required with the platform key; a merchant key pays only itself.
         confirm: Confirm in the same request (one round trip for the common case).
+        fx_quote: A cross-border payment: the quote (quo_...) whose buy side is this amount
+            and currency, paid from a wallet in its sell currency (services/fx_payments.py).
     """
 
     amount_minor: int
@@ -87,6 +90,7 @@ class CreatePayment:
     description: str | None = None
     metadata: Mapping[str, str] | None = None
     confirm: bool = False
+    fx_quote: str | None = None
 
 
 def _validated_create(command: CreatePayment) -> None:
@@ -116,7 +120,13 @@ def create_payment(
     wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
     if wallet is None:
         raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
-    if wallet.currency != command.currency:
+    quote = None
+    if command.fx_quote is not None:
+        quote = fx_payments.take_quote(
+            ctx, uow, caller, command.fx_quote, merchant_id=merchant.id,
+            amount_minor=command.amount_minor, currency=command.currency,
+            wallet_currency=wallet.currency, capture_method=command.capture_method)
+    elif wallet.currency != command.currency:
         raise PaymentRejected(PaymentStatus.CURRENCY_MISMATCH, param="currency")
     now = ctx.clock.now()
     payment = Payment(
@@ -129,7 +139,11 @@ def create_payment(
         failure_code=None, cancellation_reason=None, description=command.description,
         metadata=dict(command.metadata or {}), created_at=now, updated_at=now,
     )
+    if quote is not None:
+        payment = fx_payments.with_quote(payment, quote)
     uow.payments.insert(payment)
+    if quote is not None:
+        uow.fx_quotes.mark_used(quote.id, payment.id)
     obj = payment_object(payment)
     emit(ctx, uow, merchant.id, "payment.created", obj)
     if command.confirm:
@@ -186,9 +200,12 @@ def _confirm(ctx: AppContext, uow: AppUnitOfWork, payment: Payment) -> dict[str,
     entry_id = ctx.ids.new_id("je")
     if payment.capture_method is CaptureMethod.AUTOMATIC:
         fee = merchant.fee_plan.fee_for(payment.amount_minor)
-        _apply_for_payer(ctx, uow, payment, [charge_entry(
+        entries: list[EntryRequest] = [*fx_payments.charge_entries(
+            ctx, uow, payment, wallet.account_id, destination, accounts.fees, fee,
+        )] if payment.fx_quote_id else [charge_entry(
             entry_id, wallet.account_id, destination, accounts.fees, payment.amount_minor, fee,
-            payment.currency, entry_metadata("payment", payment))])
+            payment.currency, entry_metadata("payment", payment))]
+        _apply_for_payer(ctx, uow, payment, entries)
         payment = replace(
             payment, status=PaymentState.SUCCEEDED, amount_captured_minor=payment.amount_minor,
             fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now),
@@ -309,14 +326,19 @@ def _expire(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, now: datetime
     return obj
 
 
+def authorization_due(ctx: AppContext, uow: AppUnitOfWork, payment_id: str) -> bool:
+    """Whether the payment's authorisation lapsed and is not yet expired (one read, no lock)."""
+    payment = uow.payments.get(payment_id) if storable(payment_id) else None
+    return payment is not None and _authorization_lapsed(payment, ctx.clock.now())
+
+
 def expire_if_due(ctx: AppContext, uow: AppUnitOfWork, payment_id: str) -> bool:
     """Lazy expiry of one payment (before a capture or a read); True if it was expired now.
 
     Needs no caller: it reveals nothing and does only what the sweep would do anyway.
     """
     now = ctx.clock.now()
-    payment = uow.payments.get(payment_id) if storable(payment_id) else None
-    if payment is None or not _authorization_lapsed(payment, now):
+    if not authorization_due(ctx, uow, payment_id):
         return False
     payment = uow.payments.get(payment_id, for_update=True)
     if payment is None or not _authorization_lapsed(payment, now):

@@ -2,7 +2,9 @@
 
 The money goes back to the payer's wallet from where the payment left it: from escrow first
 while escrow is held or disputed (what it still holds for the payment), and the rest from the
-merchant's available balance. One entry moves it; the refund and the payment's refunded total
+merchant's available balance. One entry moves it (a cross-border payment's refund is a linked
+pair through the FX accounts, the buyer getting its own currency back pro rata:
+:mod:`paysetu.services.fx_payments`); the refund and the payment's refunded total
 are written in the same transaction, under the payment's row lock, so concurrent refunds of
 one payment cannot together exceed what was captured.
 
@@ -24,6 +26,7 @@ from typing import Any
 from paysetu.domain.access import Principal
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
 from paysetu.domain.invariants import InvariantViolation
+from paysetu.domain.ledger import EntryRequest
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.domain.payments import (
     Payment,
@@ -34,6 +37,7 @@ from paysetu.domain.payments import (
     refund_entry,
     refund_sources,
 )
+from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.escrow import escrow_held
@@ -74,13 +78,16 @@ def _pay_out(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, refund: Refu
     accounts = merchant_accounts(ctx, uow, payment.merchant_id, payment.currency)
     from_escrow, from_available = refund_sources(
         refund.amount_minor, escrow_held(ctx, uow, payment))
-    entry_id = ctx.ids.new_id("je")
-    entry = refund_entry(
-        entry_id, [(accounts.escrow, from_escrow), (accounts.available, from_available)],
-        wallet.account_id, payment.currency, entry_metadata("refund", payment, refund=refund.id))
+    sources = [(accounts.escrow, from_escrow), (accounts.available, from_available)]
+    entries: list[EntryRequest] = [*fx_payments.refund_entries(
+        ctx, uow, payment, refund, sources, wallet.account_id,
+    )] if payment.fx_quote_id else [refund_entry(
+        ctx.ids.new_id("je"), sources, wallet.account_id, payment.currency,
+        entry_metadata("refund", payment, refund=refund.id))]
+    entry_id = entries[0].id
     try:
         with uow.savepoint():
-            uow.ledger.apply([entry], ctx.clock.now())
+            uow.ledger.apply(entries, ctx.clock.now())
             _check_wallet_limit(ctx, uow, wallet.id)
     except EntryRejected as rejection:
         if rejection.code is not CreateEntryStatus.EXCEEDS_CREDITS:
@@ -119,7 +126,7 @@ def create_refund(
         entry_id=None, reason=reason, failure_code=None, metadata=dict(metadata),
         created_at=ctx.clock.now(),
     )
-    refund = _pay_out(ctx, uow, payment, refund)
+    refund = _pay_out(ctx, uow, payment, fx_payments.with_presentment(refund, payment))
     uow.refunds.insert(refund)
     uow.payments.save(replace(
         payment, amount_refunded_minor=payment.amount_refunded_minor + amount,

@@ -111,7 +111,8 @@ def _apply_or_decline(uow: AppUnitOfWork, entry: NewEntry, ctx: AppContext) -> N
         uow.ledger.apply([entry], ctx.clock.now())
     except EntryRejected as rejection:
         if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
-            raise WalletRejected(WalletStatus.EXCEEDS_AVAILABLE_BALANCE, param="amount_minor") from None
+            raise WalletRejected(
+                WalletStatus.EXCEEDS_AVAILABLE_BALANCE, param="amount_minor") from None
         raise
 
 

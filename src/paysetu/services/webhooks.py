@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.domain.access import Principal
 from paysetu.domain.events import EVENT_TYPES
 from paysetu.domain.payment_errors import (
     PaymentRejected,
@@ -34,15 +34,7 @@ from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.merchants import get_merchant
 from paysetu.services.objects import event_object, timestamp
-
-
-def merchant_scope(caller: Principal) -> str | None:
-    """The merchant whose objects ``caller`` sees; None for the platform (all merchants)."""
-    if caller.role is Role.PLATFORM:
-        return None
-    if caller.role is Role.MERCHANT and caller.owner_id:
-        return caller.owner_id
-    raise RequestRejected(RequestStatus.RESOURCE_MISSING)
+from paysetu.services.payment_checks import merchant_scope
 
 
 def endpoint_object(endpoint: WebhookEndpoint, *, secret: bool = False) -> dict[str, Any]:

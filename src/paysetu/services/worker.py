@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paysetu.services import escrow, payments, refunds
+from paysetu.services import escrow, loan_repayments, payments, refunds
 from paysetu.services.app_ports import AppUnitOfWork, WebhookSender
 from paysetu.services.context import AppContext
 from paysetu.services.webhook_delivery import DeliveryReport, DeliverySettings, deliver_due
@@ -61,10 +61,18 @@ def retry_pending_refunds(ctx: AppContext) -> int:
     return completed
 
 
+def collect_loan_installments(ctx: AppContext) -> int:
+    """EMI auto-debit: take what each loan has due today from the merchant's balance."""
+    today = ctx.clock.now().date()
+    return _sweep(ctx, lambda uow: loan_repayments.collect_due_installments(
+        ctx, uow, today, SWEEP_BATCH))
+
+
 MAINTENANCE_JOBS: tuple[tuple[str, MaintenanceJob], ...] = (
     ("expire_authorizations", expire_authorizations),
     ("release_due_escrows", release_due_escrows),
     ("retry_pending_refunds", retry_pending_refunds),
+    ("collect_loan_installments", collect_loan_installments),
 )
 """The periodic jobs ``paysetu worker`` runs each cycle, by name, before delivering webhooks."""
 

@@ -104,12 +104,12 @@ _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 """Serialization failure, deadlock, and the unique violation of a concurrent same-id insert."""
 
 
-def _refusal(error: sa.exc.DBAPIError, count: int) -> Exception:
-    original = error.orig
-    if isinstance(original, psycopg.Error) and original.sqlstate in _RETRYABLE_SQLSTATES:
+def _refusal(original: psycopg.Error, count: int) -> Exception | None:
+    """The domain exception for a ``ledger_apply`` error, or None when it is not a refusal."""
+    if original.sqlstate in _RETRYABLE_SQLSTATES:
         return TransientConflictError(str(original.sqlstate))
-    if not isinstance(original, psycopg.Error) or original.sqlstate != REFUSAL_SQLSTATE:
-        return error
+    if original.sqlstate != REFUSAL_SQLSTATE:
+        return None
     code = CreateEntryStatus.from_value(original.diag.message_primary or "")
     index = int(original.diag.message_detail or "0")
     param = original.diag.message_hint or None
@@ -126,17 +126,38 @@ def _refusal(error: sa.exc.DBAPIError, count: int) -> Exception:
     return BatchRejected(results)
 
 
+_APPLY_SQL = "SELECT entry_index, replayed FROM ledger_apply(%s::jsonb, %s)"
+
+
+def _driver_connection(connection: sa.Connection) -> psycopg.Connection[Any]:
+    driver = connection.connection.driver_connection
+    if not isinstance(driver, psycopg.Connection):  # pragma: no cover - psycopg is the driver
+        raise TypeError(f"paysetu needs psycopg 3, got {driver!r}")
+    return driver
+
+
 def apply_entries(
     connection: sa.Connection, entries: Sequence[EntryRequest], now: datetime
 ) -> list[AppliedEntry]:
-    """Apply a linked batch in order, all or nothing; raise the first refusal."""
+    """Apply a linked batch in order, all or nothing; raise the first refusal.
+
+    This is the hot path of every transfer, so its one statement goes to psycopg directly, in
+    the unit of work's transaction: SQLAlchemy's execution and result machinery would double
+    the client's CPU per call. Errors that are not refusals are wrapped as SQLAlchemy wraps
+    them, and a connection the error broke is invalidated as SQLAlchemy would.
+    """
     payload = json.dumps([entry_document(e) for e in entries], separators=(",", ":"))
+    driver = _driver_connection(connection)
     try:
-        rows = connection.exec_driver_sql(
-            "SELECT entry_index, replayed FROM ledger_apply(%s::jsonb, %s)", (payload, now)
-        ).all()
-    except sa.exc.DBAPIError as error:
-        raise _refusal(error, len(entries)) from None
+        with driver.cursor() as cursor:
+            rows = cursor.execute(_APPLY_SQL, (payload, now)).fetchall()
+    except psycopg.Error as error:
+        refusal = _refusal(error, len(entries))
+        if refusal is not None:
+            raise refusal from None
+        if driver.broken:
+            connection.invalidate()
+        raise sa.exc.DBAPIError.instance(_APPLY_SQL, None, error, psycopg.Error) from error
     return [AppliedEntry(entries[index].id, replayed) for index, replayed in rows]
 
 

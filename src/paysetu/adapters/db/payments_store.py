@@ -45,6 +45,8 @@ def _payment(row: sa.Row[Any]) -> Payment:
         escrow_release_at=row.escrow_release_at, failure_code=row.failure_code,
         cancellation_reason=row.cancellation_reason, description=row.description,
         metadata=row.metadata, created_at=row.created_at, updated_at=row.updated_at,
+        fx_quote_id=row.fx_quote_id, presentment_amount_minor=row.presentment_amount_minor,
+        presentment_currency=row.presentment_currency,
     )
 
 
@@ -62,7 +64,9 @@ def _payment_params(payment: Payment) -> dict[str, Any]:
         "escrow_release_at": payment.escrow_release_at, "failure_code": payment.failure_code,
         "cancellation_reason": payment.cancellation_reason, "description": payment.description,
         "metadata": json.dumps(dict(payment.metadata)), "created_at": payment.created_at,
-        "updated_at": payment.updated_at,
+        "updated_at": payment.updated_at, "fx_quote_id": payment.fx_quote_id,
+        "presentment_amount_minor": payment.presentment_amount_minor,
+        "presentment_currency": payment.presentment_currency,
     }
 
 
@@ -157,6 +161,8 @@ def _refund(row: sa.Row[Any]) -> Refund:
         amount_minor=row.amount_minor, currency=row.currency, status=RefundState(row.status),
         entry_id=row.entry_id, reason=row.reason, failure_code=row.failure_code,
         metadata=row.metadata, created_at=row.created_at,
+        presentment_amount_minor=row.presentment_amount_minor,
+        presentment_currency=row.presentment_currency,
     )
 
 
@@ -168,9 +174,10 @@ class RefundStore:
         self._connection.execute(
             sa.text(
                 "INSERT INTO refunds (id, payment_id, merchant_id, amount_minor, currency, status,"
-                " entry_id, reason, failure_code, metadata, created_at) VALUES (:id, :payment,"
-                " :merchant, :amount, :currency, :status, :entry, :reason, :failure,"
-                " CAST(:metadata AS jsonb), :created_at)"
+                " entry_id, reason, failure_code, metadata, created_at, presentment_amount_minor,"
+                " presentment_currency) VALUES (:id, :payment, :merchant, :amount, :currency,"
+                " :status, :entry, :reason, :failure, CAST(:metadata AS jsonb), :created_at,"
+                " :presentment_amount, :presentment_currency)"
             ),
             {
                 "id": refund.id, "payment": refund.payment_id, "merchant": refund.merchant_id,
@@ -178,6 +185,8 @@ class RefundStore:
                 "status": refund.status.value, "entry": refund.entry_id, "reason": refund.reason,
                 "failure": refund.failure_code, "metadata": json.dumps(dict(refund.metadata)),
                 "created_at": refund.created_at,
+                "presentment_amount": refund.presentment_amount_minor,
+                "presentment_currency": refund.presentment_currency,
             },
         )
 

@@ -15,12 +15,21 @@ from paysetu.adapters.db.access_store import ApiKeyStore, IdempotencyStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.customers_store import CustomerStore, WalletStore
 from paysetu.adapters.db.events_store import EventStore
+from paysetu.adapters.db.fx_store import FxQuoteStore, FxRateStore
+from paysetu.adapters.db.lending_store import LendingStore
+from paysetu.adapters.db.loans_store import LoanStore
 from paysetu.adapters.db.merchants_store import MerchantStore
 from paysetu.adapters.db.payments_store import PaymentStore, RefundStore
+from paysetu.adapters.db.reconciliation_store import ReconciliationStore
+from paysetu.adapters.db.settlement_store import SettlementStore
 from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.adapters.db.webhooks_store import WebhookStore
 from paysetu.domain.audit import AuditReport
 from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
+from paysetu.services.ports import TransientConflictError
+
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+"""Serialization failure and deadlock: the server aborted the transaction, a retry may pass."""
 
 
 class PostgresLedgerRepository:
@@ -95,15 +104,23 @@ class PostgresUnitOfWork:
     """``with uow: ...; uow.commit()``; leaving the block without commit rolls back.
 
     Repositories are created on first use, all on the same connection and transaction.
+
+    ``autocommit=True`` makes a reader for one-statement lookups (an API key): each statement
+    is its own transaction, so there is no BEGIN and no ROLLBACK round trip, and it must not
+    write. It also spares psycopg's prepared statements: psycopg deallocates all of a
+    connection's prepared statements whenever a transaction on it is rolled back.
     """
 
     ledger: PostgresLedgerRepository
 
-    def __init__(self, engine: sa.Engine) -> None:
+    def __init__(self, engine: sa.Engine, *, autocommit: bool = False) -> None:
         self._engine = engine
+        self._autocommit = autocommit
 
     def __enter__(self) -> Self:
         self._connection = self._engine.connect()
+        if self._autocommit:
+            self._connection = self._connection.execution_options(isolation_level="AUTOCOMMIT")
         self._transaction = self._connection.begin()
         self.ledger = PostgresLedgerRepository(self._connection)
         return self
@@ -155,6 +172,30 @@ class PostgresUnitOfWork:
     def stats(self) -> StatsStore:
         return StatsStore(self._connection)
 
+    @cached_property
+    def reconciliations(self) -> ReconciliationStore:
+        return ReconciliationStore(self._connection)
+
+    @cached_property
+    def settlements(self) -> SettlementStore:
+        return SettlementStore(self._connection)
+
+    @cached_property
+    def fx_rates(self) -> FxRateStore:
+        return FxRateStore(self._connection)
+
+    @cached_property
+    def fx_quotes(self) -> FxQuoteStore:
+        return FxQuoteStore(self._connection)
+
+    @cached_property
+    def lending(self) -> LendingStore:
+        return LendingStore(self._connection)
+
+    @cached_property
+    def loans(self) -> LoanStore:
+        return LoanStore(self._connection)
+
     def __exit__(
         self,
         exc_type: type[BaseException] | None,
@@ -166,6 +207,12 @@ class PostgresUnitOfWork:
                 self._transaction.rollback()
         finally:
             self._connection.close()
+        if isinstance(exc, sa.exc.DBAPIError):
+            # Whatever statement (or the commit) the server aborted for a deadlock or a
+            # serialization failure, the whole transaction can be retried: say so.
+            sqlstate = getattr(exc.orig, "sqlstate", None)
+            if sqlstate in _RETRYABLE_SQLSTATES:
+                raise TransientConflictError(str(sqlstate)) from exc
 
     def commit(self) -> None:
         self._transaction.commit()

@@ -5,8 +5,22 @@ from __future__ import annotations
 import typer
 
 from paysetu.domain.errors import PaysetuError
-from paysetu.entrypoints.cli import audit, bench, db, demo, keys, ledger, run, serve, worker
+from paysetu.entrypoints.cli import (
+    audit,
+    bench,
+    db,
+    demo,
+    fx,
+    keys,
+    ledger,
+    lending,
+    run,
+    serve,
+    worker,
+)
+from paysetu.entrypoints.cli.reconcile import reconcile
 from paysetu.entrypoints.cli.runtime import errors
+from paysetu.entrypoints.cli.settle import payouts, settle
 
 app = typer.Typer(
     help="paysetu: payments, cross-border checkout and micro-credit on one double-entry ledger.",
@@ -17,11 +31,16 @@ app.add_typer(ledger.app, name="ledger")
 app.add_typer(db.app, name="db")
 app.add_typer(bench.app, name="bench")
 app.add_typer(keys.app, name="keys")
+app.add_typer(lending.app, name="lending")
+app.add_typer(fx.app, name="fx")
 app.command("run")(run.run)
 app.command("serve")(serve.serve)
 app.command("audit")(audit.audit)
 app.command("demo")(demo.demo)
 app.command("worker")(worker.worker)
+app.command("reconcile")(reconcile)
+app.command("settle")(settle)
+app.add_typer(payouts, name="payouts")
 
 
 def main() -> None:

@@ -30,7 +30,9 @@ def create(
 
 
 @app.command("list")
-def list_keys(owner: Annotated[str | None, typer.Option(help="Only this owner's keys.")] = None) -> None:
+def list_keys(
+    owner: Annotated[str | None, typer.Option(help="Only this owner's keys.")] = None,
+) -> None:
     """Keys with their role, owner and last four characters (never the secret)."""
     with runtime() as rt:
         records = access.list_keys(rt.context, owner)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.demo import load_ledger_demo, print_database
+from paysetu.entrypoints.cli.demo_fx import load_fx_demo
 from paysetu.entrypoints.cli.demo_shop import (
     DemoKeys,
     DemoShop,
@@ -74,6 +75,7 @@ def run() -> None:
         load_ledger_demo(rt)
         shop, created = ensure_demo_shop(rt.context, settings.data_dir)
         print_demo_shop(rt.context, shop, created)
+        load_fx_demo(rt)
         keys = issue_demo_keys(rt.context, shop)
         lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None)
         serve_until_stopped(create_app(rt.context), sock, lambda: _print_lines(lines))

@@ -3,15 +3,14 @@
 Run as many workers as needed (they claim disjoint rows); ``--once`` does one cycle and exits,
 for cron and tests. Otherwise a cycle starts every ``--poll-s`` seconds while the last one found
 nothing to do, immediately while there is work, until SIGINT or SIGTERM (the cycle in progress
-finishes first). Each cycle that did something logs one JSON line; secrets never appear in it.
+finishes first). Each cycle that did something logs one line (JSON, through
+:func:`paysetu.entrypoints.logs.configure_logging`, whose filter scrubs secrets).
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import signal
-import sys
 import threading
 from types import FrameType
 from typing import Annotated
@@ -19,7 +18,9 @@ from typing import Annotated
 import typer
 
 from paysetu.adapters.webhook_sender import HttpWebhookSender
+from paysetu.config import Settings
 from paysetu.entrypoints.cli.runtime import runtime
+from paysetu.entrypoints.logs import configure_logging
 from paysetu.services.app_ports import WebhookSender
 from paysetu.services.context import AppContext
 from paysetu.services.webhook_delivery import DeliverySettings
@@ -28,37 +29,22 @@ from paysetu.services.worker import CycleReport, run_cycle
 log = logging.getLogger("paysetu.worker")
 
 
-class _StderrLines(logging.Handler):
-    """One line per record on whatever ``sys.stderr`` is at the time (tests swap it)."""
-
-    def emit(self, record: logging.LogRecord) -> None:
-        sys.stderr.write(self.format(record) + "\n")
-
-
-def _configure_logging() -> None:
-    if not log.handlers:
-        log.addHandler(_StderrLines())
-        log.setLevel(logging.INFO)
-        log.propagate = False
-
-
 def _log_cycle(report: CycleReport) -> None:
     if report.idle:
         return
     deliveries = report.deliveries
-    line = {
-        "event": "worker.cycle",
+    fields = {
         "deliveries": {"succeeded": deliveries.succeeded, "retrying": deliveries.retrying,
                        "failed": deliveries.failed},
         "jobs": {j.name: {"changed": j.changed, "error": j.error} for j in report.jobs},
     }
     level = logging.WARNING if any(j.error for j in report.jobs) else logging.INFO
-    log.log(level, json.dumps(line))
+    log.log(level, "worker.cycle", extra=fields)
 
 
 def _stop_on_signals(stop: threading.Event) -> None:
     def handle(signum: int, _frame: FrameType | None) -> None:
-        log.info(json.dumps({"event": "worker.stopping", "signal": signal.Signals(signum).name}))
+        log.info("worker.stopping", extra={"signal": signal.Signals(signum).name})
         stop.set()
 
     signal.signal(signal.SIGINT, handle)
@@ -80,7 +66,7 @@ def work(
         except Exception:
             if once:
                 raise
-            log.exception(json.dumps({"event": "worker.cycle_failed"}))
+            log.exception("worker.cycle_failed")
             report = None
         if report is not None:
             _log_cycle(report)
@@ -97,11 +83,12 @@ def worker(
     poll_s: Annotated[float, typer.Option(min=0.05, max=60, help="Idle poll interval.")] = 1.0,
 ) -> None:
     """Deliver webhooks (signed, retried with backoff) and run the periodic jobs."""
-    _configure_logging()
+    app_settings = Settings()
+    configure_logging(app_settings.log_level)
     settings = DeliverySettings(batch_size=batch_size, send_timeout_s=timeout_s)
     stop = threading.Event()
     if not once:
         _stop_on_signals(stop)
-    with runtime() as rt, HttpWebhookSender(timeout_s=timeout_s) as sender:
-        log.info(json.dumps({"event": "worker.started", "once": once, "batch_size": batch_size}))
+    with runtime(app_settings) as rt, HttpWebhookSender(timeout_s=timeout_s) as sender:
+        log.info("worker.started", extra={"once": once, "batch_size": batch_size})
         work(rt.context, sender, settings, once=once, poll_s=poll_s, stop=stop)

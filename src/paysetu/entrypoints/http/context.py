@@ -6,8 +6,9 @@ import hashlib
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, Request
+from fastapi import Depends, Header, Request, Security
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.errors import PaysetuError
@@ -45,12 +46,23 @@ def presented_key(authorization: str | None) -> str | None:
     return ""
 
 
+API_KEY = HTTPBearer(
+    auto_error=False,
+    scheme_name="ApiKey",
+    bearerFormat="sk_test_... / sk_live_...",
+    description="A secret API key (`paysetu keys create`), as `Authorization: Bearer sk_...`.",
+)
+"""Declares the key in the OpenAPI document; :func:`principal` reads the header itself, so that
+Stripe's ``curl -u sk_...:`` (Basic) form works too."""
+
+
 def principal(
+    request: Request,
     context: Annotated[AppContext, Depends(app_context)],
-    authorization: Annotated[str | None, Header()] = None,
+    _declared: Annotated[HTTPAuthorizationCredentials | None, Security(API_KEY)],
 ) -> Principal:
     """The authenticated caller (``Authorization: Bearer sk_...``), or 401."""
-    return access.authenticate(context, presented_key(authorization))
+    return access.authenticate(context, presented_key(request.headers.get("authorization")))
 
 
 def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Principal:

@@ -14,8 +14,12 @@ PAGE_SIZE_MAX = 100
 
 def page_request(
     limit: Annotated[int, Query(description="Page size, 1-100.")] = 10,
-    starting_after: Annotated[str | None, Query(description="Cursor: an id from the previous page.")] = None,
-    ending_before: Annotated[str | None, Query(description="Cursor: an id from the next page.")] = None,
+    starting_after: Annotated[
+        str | None, Query(description="Cursor: an id from the previous page.")
+    ] = None,
+    ending_before: Annotated[
+        str | None, Query(description="Cursor: an id from the next page.")
+    ] = None,
 ) -> PageRequest:
     if not 1 <= limit <= PAGE_SIZE_MAX:
         raise RequestRejected(RequestStatus.PARAMETER_INVALID, "limit is 1-100.", "limit")

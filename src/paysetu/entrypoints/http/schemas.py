@@ -63,6 +63,12 @@ class PaymentCreate(Body):
     description: str | None = Field(default=None, description="Up to 1,000 characters.")
     metadata: Metadata = Field(default_factory=dict)
     confirm: bool = Field(default=False, description="Confirm in the same request.")
+    fx_quote: str | None = Field(
+        default=None,
+        description="Cross-border: an FX quote (quo_...) whose buy side is this amount and "
+        "currency; the wallet, in the quote's sell currency, pays the quoted sell amount. "
+        "Automatic capture only.",
+    )
 
 
 class PaymentCapture(Body):
@@ -113,3 +119,27 @@ class WebhookEndpointCreate(Body):
         description="The merchant (mer_...) the endpoint belongs to; platform keys only "
         "(a merchant key's endpoints are its own).",
     )
+
+
+class FxQuoteCreate(Body):
+    sell_currency: str = Field(description="The buyer's currency (ISO 4217), e.g. CNY.")
+    buy_currency: str = Field(description="The merchant's currency (ISO 4217), e.g. INR.")
+    sell_amount_minor: int | None = Field(
+        default=None, description="What the buyer spends; give this or buy_amount_minor."
+    )
+    buy_amount_minor: int | None = Field(
+        default=None, description="The merchant's price; give this or sell_amount_minor."
+    )
+    merchant: str | None = Field(
+        default=None,
+        description="Platform keys: the merchant (mer_...) the quote is for (a merchant key's "
+        "quotes are its own).",
+    )
+
+
+class FxRatesLoad(Body):
+    csv: str = Field(
+        description="The rate file: header `base_currency,quote_currency,rate,as_of`, then one "
+        "rate per line. Any bad line refuses the whole file, naming the line."
+    )
+    source: str = Field(default="manual", description="A label stored with each rate.")

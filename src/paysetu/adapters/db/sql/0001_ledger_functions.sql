@@ -98,10 +98,11 @@ CREATE FUNCTION ledger_expire(p_now timestamptz, p_account_id text DEFAULT NULL,
                               p_pending_id text DEFAULT NULL, p_limit integer DEFAULT 10000)
 RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
-    v_pending record;
+    v_pending_ids text[];
+    v_pending_id text;
     v_count integer := 0;
 BEGIN
-    FOR v_pending IN
+    v_pending_ids := ARRAY(
         SELECT e.id FROM ledger_entries e
         WHERE e.kind = 'pending' AND e.expires_at IS NOT NULL AND e.expires_at <= p_now
           AND (p_pending_id IS NULL OR e.id = p_pending_id)
@@ -109,16 +110,19 @@ BEGIN
                 SELECT 1 FROM ledger_postings p WHERE p.entry_id = e.id AND p.account_id = p_account_id))
           AND NOT EXISTS (SELECT 1 FROM ledger_entries o WHERE o.pending_id = e.id)
         ORDER BY e.expires_at, e.id
-        LIMIT p_limit
-    LOOP
-        PERFORM 1 FROM ledger_accounts a
-        WHERE a.id IN (SELECT p.account_id FROM ledger_postings p WHERE p.entry_id = v_pending.id)
-        ORDER BY a.id FOR NO KEY UPDATE;
+        LIMIT p_limit);
+    -- Every account of every entry expired here, locked at once in id order: locking entry by
+    -- entry would hold one entry's accounts while waiting for the next one's, out of order.
+    PERFORM 1 FROM ledger_accounts a
+    WHERE a.id IN (SELECT p.account_id FROM ledger_postings p WHERE p.entry_id = ANY(v_pending_ids))
+    ORDER BY a.id FOR NO KEY UPDATE;
+    FOREACH v_pending_id IN ARRAY v_pending_ids LOOP
+        -- A post or void committed while this waited for the locks wins: nothing to release.
         INSERT INTO ledger_entries (id, kind, pending_id, metadata, created_at)
-        VALUES ('je_expiry_' || md5(v_pending.id), 'expire_pending', v_pending.id, '{}'::jsonb, p_now)
+        VALUES ('je_expiry_' || md5(v_pending_id), 'expire_pending', v_pending_id, '{}'::jsonb, p_now)
         ON CONFLICT DO NOTHING;
         IF FOUND THEN
-            PERFORM ledger_release_pending(v_pending.id);
+            PERFORM ledger_release_pending(v_pending_id);
             v_count := v_count + 1;
         END IF;
     END LOOP;
@@ -223,6 +227,7 @@ DECLARE
     v_problem record;
     v_reversed ledger_entries;
     v_expired integer;
+    v_debit_side_full boolean;
 BEGIN
     -- Every posting's account exists, has the posting's currency, and is open (in that order).
     SELECT x.ord, x.d, a.id IS NULL AS missing, a.currency <> x.c AS other_currency,
@@ -278,10 +283,10 @@ BEGIN
         END IF;
         IF v_amount <= 0 THEN
             -- Name the side that has nothing to give (debit) or to take (credit), debit first.
-            PERFORM ledger_refuse(
-                CASE WHEN v_balancing_debit
-                          AND ledger_balancing_amount(p_doc - 'balancing_credit', v_asked) <= 0
-                     THEN 'exceeds_credits' ELSE 'exceeds_debits' END, p_index, 'postings');
+            v_debit_side_full := v_balancing_debit
+                AND ledger_balancing_amount(p_doc - 'balancing_credit', v_asked) <= 0;
+            PERFORM ledger_refuse(CASE WHEN v_debit_side_full THEN 'exceeds_credits'
+                                       ELSE 'exceeds_debits' END, p_index, 'postings');
         END IF;
     END IF;
 
@@ -383,16 +388,19 @@ END $$;
 -- account, direction, amount, currency.
 CREATE TYPE ledger_posting_input AS (i integer, j integer, a text, d text, m bigint, c text);
 
--- True when the plain batch would be refused somewhere: an id already stored or repeated, an
--- account missing, closed or in another currency, a limit or a 64-bit total exceeded. Entry k
--- is checked against the balances left by entries 0..k-1 (running sums per account, in entry
--- order), exactly as applying the entries one by one would. The accounts are locked already.
+-- Whether applying a plain batch would be refused somewhere: an id already stored or
+-- repeated, an account missing, closed or in another currency, a limit or a 64-bit total
+-- exceeded. Entry k is checked against the balances left by entries 0..k-1 (running sums per
+-- account, in entry order), exactly as applying the entries one by one would. The caller has
+-- locked the accounts, so the balances read here are current.
 CREATE FUNCTION ledger_plain_batch_refused(p_ids text[], p_postings ledger_posting_input[])
-RETURNS boolean LANGUAGE plpgsql STABLE AS $$
+RETURNS boolean LANGUAGE plpgsql AS $$
 BEGIN
+    IF cardinality(p_ids) > 1
+       AND cardinality(p_ids) <> (SELECT count(DISTINCT id) FROM unnest(p_ids) id) THEN
+        RETURN true;
+    END IF;
     RETURN EXISTS (SELECT 1 FROM ledger_entries e WHERE e.id = ANY(p_ids))
-        OR (cardinality(p_ids) > 1
-            AND cardinality(p_ids) <> (SELECT count(DISTINCT id) FROM unnest(p_ids) id))
         OR EXISTS (
             SELECT 1
             FROM (
@@ -405,17 +413,17 @@ BEGIN
                       FROM unnest(p_postings) q) p
                 WINDOW upto AS (PARTITION BY p.a ORDER BY p.i),
                        before AS (upto RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
-            ) r
-            LEFT JOIN ledger_accounts a ON a.id = r.a
-            WHERE a.id IS NULL OR a.closed OR a.currency <> r.c
-               OR a.debits_pending::numeric + a.debits_posted + r.debits > 9223372036854775807
-               OR a.credits_pending::numeric + a.credits_posted + r.credits > 9223372036854775807
+            ) m
+            LEFT JOIN ledger_accounts a ON a.id = m.a
+            WHERE a.id IS NULL OR a.closed OR a.currency <> m.c
+               OR a.debits_pending::numeric + a.debits_posted + m.debits > 9223372036854775807
+               OR a.credits_pending::numeric + a.credits_posted + m.credits > 9223372036854775807
                OR (a.debits_must_not_exceed_credits
-                   AND a.debits_pending::numeric + a.debits_posted + r.debits
-                       > a.credits_posted + r.credits_before)
+                   AND a.debits_pending::numeric + a.debits_posted + m.debits
+                       > a.credits_posted + m.credits_before)
                OR (a.credits_must_not_exceed_debits
-                   AND a.credits_pending::numeric + a.credits_posted + r.credits
-                       > a.debits_posted + r.debits_before));
+                   AND a.credits_pending::numeric + a.credits_posted + m.credits
+                       > a.debits_posted + m.debits_before));
 END $$;
 
 -- The common case, set-based: fresh single-phase entries without flags, timeouts or
@@ -434,12 +442,13 @@ BEGIN
             || exists(@.pending_id))') THEN
         RETURN false;
     END IF;
-    v_ids := ARRAY(SELECT e->>'id' FROM jsonb_array_elements(p_entries) e);
-    v_postings := ARRAY(
-        SELECT ROW(e.ord - 1, x.ord, x.a, x.d, x.m, x.c)::ledger_posting_input
-        FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS e(doc, ord),
-             ROWS FROM (jsonb_to_recordset(e.doc->'postings') AS (a text, d text, m bigint, c text))
-                 WITH ORDINALITY AS x(a, d, m, c, ord));
+    SELECT ARRAY(SELECT e->>'id' FROM jsonb_array_elements(p_entries) e),
+           ARRAY(SELECT ROW(e.ord - 1, x.ord, x.a, x.d, x.m, x.c)::ledger_posting_input
+                 FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS e(doc, ord),
+                      ROWS FROM (jsonb_to_recordset(e.doc->'postings')
+                                 AS (a text, d text, m bigint, c text))
+                          WITH ORDINALITY AS x(a, d, m, c, ord))
+    INTO v_ids, v_postings;
     -- An index scan by an array visits each key once, in order: the locks are taken in id order.
     PERFORM 1 FROM ledger_accounts a WHERE a.id = ANY(ARRAY(SELECT p.a FROM unnest(v_postings) p))
     ORDER BY a.id FOR NO KEY UPDATE;

@@ -6,13 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.domain.access import Role
 from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import MerchantCreate
 from paysetu.services import merchants
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.objects import merchant_object
+from paysetu.services.payment_checks import merchant_scope
 
 router = APIRouter(tags=["merchants"])
 
@@ -35,8 +35,8 @@ def get_merchant(merchant_id: str, context: Context, caller: Caller) -> dict[str
 def list_merchants(
     context: Context, caller: Caller, page: Annotated[PageRequest, Depends(page_request)]
 ) -> dict[str, Any]:
-    """The platform sees every merchant; a merchant key sees only its own."""
-    only = None if caller.role is Role.PLATFORM else (caller.owner_id or "-")
+    """The platform sees every merchant; a merchant key sees only its own; others get 404."""
+    only = merchant_scope(caller)
     with context.uow_factory() as uow:
         items, has_more = uow.merchants.list_page(only, page)
         data = [merchant_object(m, uow.merchants.balances(m.id)) for m in items]

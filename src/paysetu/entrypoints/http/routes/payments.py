@@ -29,10 +29,16 @@ router = APIRouter(tags=["payments"])
 
 
 def _expire_if_due(context: AppContext, payment_id: str) -> None:
-    """Record a lapsed authorisation before acting on the payment, in its own transaction."""
-    with context.uow_factory() as uow:
-        if payments.expire_if_due(context, uow, payment_id):
-            uow.commit()
+    """Record a lapsed authorisation before acting on the payment, in its own transaction.
+
+    The check is a plain read (nearly always: not due); only a lapsed one opens a transaction.
+    """
+    with context.reader() as uow:
+        due = payments.authorization_due(context, uow, payment_id)
+    if due:
+        with context.uow_factory() as uow:
+            if payments.expire_if_due(context, uow, payment_id):
+                uow.commit()
 
 
 @router.post("/payments")
@@ -45,7 +51,7 @@ def create_payment(body: PaymentCreate, write: Write) -> Any:
     """
     command = payments.CreatePayment(
         body.amount_minor, body.currency, body.wallet, body.merchant, body.capture_method,
-        body.escrow, body.description, body.metadata, body.confirm,
+        body.escrow, body.description, body.metadata, body.confirm, body.fx_quote,
     )
     return write.run(200, lambda uow: payments.create_payment(
         write.context, uow, write.caller, command))

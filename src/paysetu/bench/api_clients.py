@@ -1,0 +1,182 @@
+"""What one ``paysetu bench api`` client does: take payments for a timed window, over HTTP or not.
+
+Both kinds of client complete the same payments on the same funded wallets:
+
+- an HTTP client is an ``httpx.Client`` with keep-alive, sending what a merchant's integration
+  sends (the merchant's secret key, an ``Idempotency-Key`` on every POST, as Stripe's libraries
+  do) to the real server over loopback;
+- a direct client calls the use cases the routes call, :func:`payments.create_payment` and
+  :func:`payments.capture_payment`, each in its own unit of work, in a runtime wired by
+  :func:`paysetu.bootstrap.build` (pool of one connection), without HTTP, authentication or
+  idempotency records.
+
+Every operation's latency is kept (a few hundred thousand floats at most), so percentiles are
+exact rather than bucketed. Any unexpected answer stops the client with its body.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+CURRENCY = "INR"
+AMOUNT_MINOR_MIN = 1_00
+AMOUNT_MINOR_MAX = 100_00
+
+
+class Workload(StrEnum):
+    AUTOMATIC = "automatic"
+    """Create a payment with ``confirm: true`` and automatic capture: one request."""
+    MANUAL = "manual"
+    """Create and confirm with manual capture (an authorisation), then capture: two requests."""
+
+
+class Channel(StrEnum):
+    HTTP = "http"
+    DIRECT = "direct"
+
+
+@dataclass(frozen=True, slots=True)
+class ClientTask:
+    """One client's share of a cell.
+
+    Attributes:
+        channel: Over HTTP (``base_url``, ``api_key``) or direct (``database_url``).
+        merchant_id: The merchant paid (the key's merchant).
+        api_key_id: The key's id (the direct client's principal).
+        wallets: Funded wallets to pay from, picked at random.
+        start_at: ``time.monotonic()`` at which warm-up begins (one clock for all processes).
+    """
+
+    channel: Channel
+    workload: Workload
+    base_url: str
+    api_key: str
+    database_url: str
+    merchant_id: str
+    api_key_id: str
+    wallets: tuple[str, ...]
+    seed: int
+    start_at: float
+    warmup_s: float
+    duration_s: float
+
+
+@dataclass(frozen=True, slots=True)
+class ClientResult:
+    """What one client measured: latencies (seconds) of the operations in the window."""
+
+    latencies_s: list[float]
+    elapsed_s: float
+    applied: int
+    """Every payment this client completed, warm-up included (checked against the database)."""
+
+    @property
+    def ops_per_s(self) -> float:
+        return len(self.latencies_s) / self.elapsed_s
+
+
+Operation = Callable[[], None]
+
+
+def _amount(rng: random.Random) -> int:
+    return rng.randrange(AMOUNT_MINOR_MIN, AMOUNT_MINOR_MAX)
+
+
+def _expect(response: Any, status: str) -> dict[str, Any]:
+    body: dict[str, Any] = response.json()
+    if response.status_code != 200 or body.get("status") != status:
+        raise RuntimeError(f"{response.request.method} {response.request.url.path}: "
+                           f"{response.status_code} {response.text[:500]}")
+    return body
+
+
+def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operation:
+    """One payment over HTTP (``client`` is an ``httpx.Client`` on the server)."""
+    manual = task.workload is Workload.MANUAL
+
+    def key() -> dict[str, str]:
+        return {"Idempotency-Key": uuid.uuid4().hex}
+
+    def pay() -> None:
+        body = {"amount_minor": _amount(rng), "currency": CURRENCY,
+                "wallet": rng.choice(task.wallets), "confirm": True,
+                "capture_method": "manual" if manual else "automatic"}
+        created = _expect(client.post("/v1/payments", json=body, headers=key()),
+                          "requires_capture" if manual else "succeeded")
+        if manual:
+            _expect(client.post(f"/v1/payments/{created['id']}/capture", headers=key()),
+                    "succeeded")
+
+    return pay
+
+
+def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Operation:
+    """One payment through the use cases (``context`` is the runtime's ``AppContext``)."""
+    from paysetu.domain.access import Principal, Role  # noqa: PLC0415 - in the worker process
+    from paysetu.services import payments  # noqa: PLC0415
+
+    caller = Principal(task.api_key_id, Role.MERCHANT, task.merchant_id, livemode=False)
+    manual = task.workload is Workload.MANUAL
+
+    def pay() -> None:
+        command = payments.CreatePayment(
+            _amount(rng), CURRENCY, rng.choice(task.wallets),
+            capture_method="manual" if manual else "automatic", confirm=True)
+        with context.uow_factory() as uow:
+            created = payments.create_payment(context, uow, caller, command)
+            uow.commit()
+        if manual:
+            with context.uow_factory() as uow:
+                payments.capture_payment(context, uow, caller, created["id"], None)
+                uow.commit()
+
+    return pay
+
+
+def timed(operation: Operation, warm_until: float, measure_until: float) -> ClientResult:
+    """Run until ``measure_until``; time only operations begun after ``warm_until``."""
+    applied = 0
+    while time.monotonic() < warm_until:
+        operation()
+        applied += 1
+    latencies: list[float] = []
+    began = time.monotonic()
+    while True:
+        started = time.perf_counter()
+        operation()
+        latencies.append(time.perf_counter() - started)
+        finished = time.monotonic()
+        if finished >= measure_until:
+            return ClientResult(latencies, finished - began, applied + len(latencies))
+
+
+def _wait_and_time(operation: Operation, task: ClientTask) -> ClientResult:
+    time.sleep(max(0.0, task.start_at - time.monotonic()))
+    warm_until = task.start_at + task.warmup_s
+    return timed(operation, warm_until, warm_until + task.duration_s)
+
+
+def run_client(task: ClientTask) -> ClientResult:
+    """Entry point of a client process (or thread): connect, wait for the start, measure."""
+    rng = random.Random(task.seed)  # noqa: S311 - workload shape, not secrets
+    if task.channel is Channel.HTTP:
+        import httpx  # noqa: PLC0415
+
+        headers = {"Authorization": f"Bearer {task.api_key}"}
+        with httpx.Client(base_url=task.base_url, headers=headers, timeout=60.0) as client:
+            return _wait_and_time(http_operation(task, client, rng), task)
+    from paysetu.bootstrap import build  # noqa: PLC0415 - in the worker process
+    from paysetu.config import Settings  # noqa: PLC0415
+
+    runtime = build(Settings(database_url=task.database_url, db_pool_size=1),
+                    migrate_schema=False)
+    try:
+        return _wait_and_time(direct_operation(task, runtime.context, rng), task)
+    finally:
+        runtime.close()

@@ -1,0 +1,87 @@
+"""The server under test: ``paysetu serve`` in its own process, as an operator would run it.
+
+It is started with ``--port 0`` on 127.0.0.1 and ``PAYSETU_DATABASE_URL`` set to the scratch
+database; the URL it prints once it accepts connections is the one the clients use. Its JSON log
+lines (one per request, at the default level) go to a file, whose tail is shown if the server
+fails. Stopping sends SIGINT, as Ctrl-C would: uvicorn finishes the requests in flight.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+STARTUP_TIMEOUT_S = 60.0
+SHUTDOWN_TIMEOUT_S = 30.0
+_LISTENING = re.compile(r"paysetu API on (http://\S+)")
+
+
+def _serve_command() -> list[str]:
+    return [sys.executable, "-c", "from paysetu.entrypoints.cli.app import main; main()",
+            "serve", "--host", "127.0.0.1", "--port", "0"]
+
+
+class _UrlReader:
+    """Reads the server's stdout in a thread until EOF; :meth:`url` waits for the printed URL."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self._process = process
+        self._found: list[str] = []
+        self._ready = threading.Event()
+        self._thread = threading.Thread(target=self._read, daemon=True)
+        self._thread.start()
+
+    def _read(self) -> None:
+        assert self._process.stdout is not None
+        for line in self._process.stdout:
+            match = _LISTENING.search(line)
+            if match and not self._found:
+                self._found.append(match.group(1))
+                self._ready.set()
+        self._ready.set()
+
+    def url(self, log: Path) -> str:
+        if not self._ready.wait(STARTUP_TIMEOUT_S) or not self._found:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-4000:]
+            raise RuntimeError(f"paysetu serve did not start; its log ends with:\n{tail}")
+        return self._found[0]
+
+    def close(self) -> None:
+        """After the process exited: wait for EOF, close the pipe."""
+        self._thread.join(SHUTDOWN_TIMEOUT_S)
+        if self._process.stdout is not None:
+            self._process.stdout.close()
+
+
+@contextmanager
+def running_server(database_url: str, log: Path) -> Iterator[str]:
+    """Serve the API on the scratch database; yields its base URL, stops it afterwards.
+
+    Every other setting is the product's default (pool size, log level, ...).
+    """
+    environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url}
+    for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT"):
+        environment.pop(name, None)
+    with log.open("w", encoding="utf-8") as log_file:
+        process = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
+            _serve_command(), env=environment, stdout=subprocess.PIPE, stderr=log_file,
+            text=True,
+        )
+        reader = _UrlReader(process)
+        try:
+            yield reader.url(log)
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(SHUTDOWN_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            reader.close()

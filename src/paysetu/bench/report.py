@@ -1,0 +1,82 @@
+"""A bench result as a rich table for people and as JSON for machines (CI, trend graphs).
+
+The JSON keeps every number the table shows plus the configuration and the server's settings,
+so two files can be compared without rerunning anything.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from rich.table import Table
+
+from paysetu.bench.ledger import BenchResult, Row
+
+
+def result_json(result: BenchResult) -> dict[str, Any]:
+    config = asdict(result.config)
+    config["pgbench"] = str(config["pgbench"]) if config["pgbench"] else None
+    config["database_url"] = "given" if config["database_url"] else None
+    audit = result.audit
+    return {
+        "benchmark": "ledger",
+        "started_at": result.started_at.isoformat(),
+        "config": config,
+        "environment": result.environment,
+        "server": {"version": result.server, "settings": result.server_settings},
+        "pgbench": [
+            {"script": "tpcb-like", "clients": clients, "tps": round(tps, 1)}
+            for clients, tps in result.pgbench_tps.items()
+        ],
+        "rows": [_row_json(row) for row in result.rows],
+        "audit": None
+        if audit is None
+        else {
+            "passed": audit.passed,
+            "findings": audit.findings,
+            "accounts": audit.accounts,
+            "entries": audit.entries,
+            "entries_expected": audit.entries_expected,
+            "entries_match": audit.entries_match,
+        },
+        "profiles": [str(path) for path in result.profiles],
+    }
+
+
+def _row_json(row: Row) -> dict[str, Any]:
+    return {
+        "workload": row.workload,
+        "clients": row.clients,
+        "ops_per_s": round(row.ops_per_s, 1),
+        "pgbench_tps": round(row.pgbench_tps, 1),
+        "baseline": row.baseline,
+        "ratio": round(row.ratio, 3),
+        "target": row.target,
+        "passed": row.passed,
+    }
+
+
+def write_json(result: BenchResult, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(result_json(result), indent=2) + "\n", encoding="utf-8")
+
+
+def result_table(result: BenchResult) -> Table:
+    workers = result.environment.get("worker_model", "?")
+    table = Table(title=f"paysetu bench ledger: {result.server}, {workers} workers")
+    for column in ("workload", "clients", "ops/s", "pgbench tps", "ratio", "target", "result"):
+        table.add_column(column, justify="left" if column in ("workload", "result") else "right")
+    for row in result.rows:
+        table.add_row(
+            row.workload,
+            str(row.clients),
+            f"{row.ops_per_s:,.0f}",
+            f"{row.pgbench_tps:,.0f}",
+            f"{row.ratio:.2f}x {row.baseline}",
+            f">= {row.target:g}x",
+            "[green]pass[/green]" if row.passed else "[red]miss[/red]",
+        )
+    return table

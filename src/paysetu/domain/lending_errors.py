@@ -1,0 +1,176 @@
+"""Error codes of micro-credit: lenders, products, applications, loans and repayments.
+
+Same conventions as :mod:`paysetu.domain.errors`: one closed enum in precedence order (bad
+input first, then unknown objects, then state conflicts, then the product's rules, then
+declines that depend on balances), each code transient or not, with a category the HTTP layer
+maps to a status. Exception tree::
+
+    PaysetuError
+     └── LendingRejected      a lending operation refused; nothing was written
+"""
+
+from __future__ import annotations
+
+from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
+
+_I = ErrorCategory.INVALID
+_N = ErrorCategory.NOT_FOUND
+_C = ErrorCategory.CONFLICT
+_D = ErrorCategory.DECLINED
+
+
+class LendingStatus(ErrorCode):
+    """Why a lending operation was refused; precedence order."""
+
+    NAME_INVALID = ("name_invalid", False, _I, "A lender's name is 1-200 printable characters.")
+    LENDER_KIND_INVALID = (
+        "lender_kind_invalid",
+        False,
+        _I,
+        "A lender's kind is `bank`, `nbfc`, `mfi` or `refinancer`.",
+    )
+    CURRENCY_INVALID = (
+        "currency_invalid",
+        False,
+        _I,
+        "The currency is not an ISO 4217 code with a minor unit.",
+    )
+    AMOUNT_MUST_BE_POSITIVE = (
+        "amount_must_be_positive",
+        False,
+        _I,
+        "Amounts are positive integers of minor units.",
+    )
+    AMOUNT_TOO_LARGE = (
+        "amount_too_large",
+        False,
+        _I,
+        "The amount does not fit in a signed 64-bit integer.",
+    )
+    TENURE_INVALID = ("tenure_invalid", False, _I, "A tenure is a positive number of periods.")
+    RATE_INVALID = ("rate_invalid", False, _I, "A rate is a non-negative number of basis points.")
+    PURPOSE_INVALID = ("purpose_invalid", False, _I, "A purpose is 1-500 printable characters.")
+    REASON_INVALID = (
+        "reason_invalid",
+        False,
+        _I,
+        "A reason is 1-500 printable characters; rejecting or changing terms needs one.",
+    )
+    REPAYMENT_TYPE_INVALID = (
+        "repayment_type_invalid",
+        False,
+        _I,
+        "A repayment's type is `manual`, `prepayment` or `foreclosure`.",
+    )
+    REPAYMENT_AMOUNT_REQUIRED = (
+        "repayment_amount_required",
+        False,
+        _I,
+        "Manual repayments and prepayments need amount_minor; a foreclosure takes none.",
+    )
+    METADATA_INVALID = (
+        "metadata_invalid",
+        False,
+        _I,
+        "Metadata is at most 50 keys of 1-40 characters with string values of up to 500.",
+    )
+    LENDER_NOT_FOUND = ("lender_not_found", False, _N, "No such lender.")
+    PRODUCT_NOT_FOUND = ("product_not_found", False, _N, "No such loan product.")
+    APPLICATION_NOT_FOUND = ("application_not_found", False, _N, "No such loan application.")
+    LOAN_NOT_FOUND = ("loan_not_found", False, _N, "No such loan.")
+    APEX_LENDER_EXISTS = (
+        "apex_lender_exists",
+        False,
+        _C,
+        "There is already an apex refinancer; there is only one.",
+    )
+    APEX_LENDER_CANNOT_LEND = (
+        "apex_lender_cannot_lend",
+        False,
+        _I,
+        "The apex refinancer never lends to borrowers; apply to a member lender.",
+    )
+    PRODUCT_INACTIVE = ("product_inactive", False, _C, "The loan product is withdrawn.")
+    CURRENCY_MISMATCH = (
+        "currency_mismatch",
+        False,
+        _I,
+        "The amount's currency is not the loan's or the product's.",
+    )
+    APPLICATION_ALREADY_DECIDED = (
+        "application_already_decided",
+        False,
+        _C,
+        "The application was already approved or rejected.",
+    )
+    LOAN_NOT_APPROVED = (
+        "loan_not_approved",
+        False,
+        _C,
+        "Only an approved loan not yet disbursed can be disbursed.",
+    )
+    LOAN_NOT_ACTIVE = (
+        "loan_not_active",
+        False,
+        _C,
+        "The loan is not disbursed yet; nothing can be repaid.",
+    )
+    LOAN_CLOSED = ("loan_closed", False, _C, "The loan is closed; nothing more can be repaid.")
+    AMOUNT_OUTSIDE_BAND = (
+        "amount_outside_band",
+        False,
+        _I,
+        "The amount is outside the product's band (e.g. Shishu up to 50,000 INR).",
+    )
+    TENURE_OUT_OF_RANGE = (
+        "tenure_out_of_range",
+        False,
+        _I,
+        "The tenure is outside the product's range of periods.",
+    )
+    RATE_OUT_OF_RANGE = (
+        "rate_out_of_range",
+        False,
+        _I,
+        "The rate is outside the product's range.",
+    )
+    TARUN_PLUS_REQUIRES_REPAID_TARUN = (
+        "tarun_plus_requires_repaid_tarun",
+        True,
+        _D,
+        "Tarun Plus is only for a borrower who has fully repaid a Tarun loan.",
+    )
+    NOTHING_DUE = (
+        "nothing_due",
+        True,
+        _C,
+        "Nothing is due on the loan today; to pay ahead, prepay or foreclose.",
+    )
+    PREPAYMENT_EXCEEDS_PRINCIPAL = (
+        "prepayment_exceeds_principal",
+        False,
+        _I,
+        "The prepayment would repay all the principal still to come; foreclose instead.",
+    )
+    OVERPAYMENT_REFUSED = (
+        "overpayment_refused",
+        False,
+        _I,
+        "The amount is more than is due, and the product refuses overpayments.",
+    )
+    LENDER_FUNDS_INSUFFICIENT = (
+        "lender_funds_insufficient",
+        True,
+        _D,
+        "The lender's funding account does not cover the disbursal.",
+    )
+    EXCEEDS_AVAILABLE_BALANCE = (
+        "exceeds_available_balance",
+        True,
+        _D,
+        "The merchant's available balance does not cover the repayment.",
+    )
+
+
+class LendingRejected(PaysetuError):
+    """A lender, application, loan or repayment operation was refused; nothing was written."""

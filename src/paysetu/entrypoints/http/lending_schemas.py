@@ -1,0 +1,65 @@
+"""Request bodies of the lending routes (same rules as :mod:`.schemas`: strict, no extras)."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from paysetu.entrypoints.http.schemas import Body, Metadata
+
+
+class LenderCreate(Body):
+    name: str = Field(description="The institution's name, 1-200 characters.")
+    kind: str = Field(description="`bank`, `nbfc`, `mfi` or `refinancer`.")
+    apex: bool = Field(
+        default=False,
+        description="The apex refinancer (MUDRA's role): refinances lenders, never lends. "
+        "There is only one.",
+    )
+    metadata: Metadata = Field(default_factory=dict)
+
+
+class LenderFunding(Body):
+    amount_minor: int = Field(description="Committed to lending, in minor units.")
+    currency: str = Field(description="ISO 4217 code.")
+
+
+class LoanApplicationCreate(Body):
+    lender: str = Field(description="The member lender (lnd_...) asked.")
+    product: str = Field(description="The loan product (lpr_...), e.g. `lpr_pmmy_kishore`.")
+    amount_minor: int = Field(description="Within the product's band, minor units.")
+    tenure_periods: int = Field(
+        description="Number of installments (months or weeks, by the product's frequency)."
+    )
+    purpose: str = Field(description="What the money is for, 1-500 characters.")
+    merchant: str | None = Field(
+        default=None,
+        description="The borrowing merchant (mer_...); platform keys only (a merchant key "
+        "applies for itself).",
+    )
+    metadata: Metadata = Field(default_factory=dict)
+
+
+class LoanApplicationApprove(Body):
+    rate_bps: int = Field(description="Annual rate in basis points, within the product's range.")
+    amount_minor: int | None = Field(
+        default=None, description="A changed amount (needs a reason); default: as asked."
+    )
+    tenure_periods: int | None = Field(
+        default=None, description="A changed tenure (needs a reason); default: as asked."
+    )
+    reason: str | None = Field(default=None, description="Why the terms changed, 1-500 chars.")
+
+
+class LoanApplicationReject(Body):
+    reason: str = Field(description="Why, 1-500 characters; shown to the merchant.")
+
+
+class LoanRepaymentCreate(Body):
+    type: str = Field(
+        default="manual",
+        description="`manual` (what is due), `prepayment` (due, then principal with the "
+        "product's fee) or `foreclosure` (everything; no amount).",
+    )
+    amount_minor: int | None = Field(
+        default=None, description="Taken from the merchant's available balance, minor units."
+    )

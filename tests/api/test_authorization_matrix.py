@@ -1,0 +1,383 @@
+"""The authorisation matrix: every operation of the OpenAPI document x every kind of caller.
+
+Two merchants, A and B, each with a customer wallet, a payment, a refund, a webhook endpoint,
+events and an FX quote. Every operation is sent aimed at A's objects by each caller:
+
+=============  ============================================================================
+caller         expected
+=============  ============================================================================
+no key         401 everywhere
+revoked key    401 everywhere (a merchant A key, revoked)
+platform       2xx everywhere
+merchant A     2xx on A's objects and on the merchant-scoped lists; 404 on platform-only
+merchant B     404 on A's objects and platform-only operations; lists answer 2xx with B's
+               objects and none of A's
+lender         404 everywhere (a lender owns no merchant objects)
+=============  ============================================================================
+
+A 404 is exactly an error object: never a field of the object it hides. The operations come
+from the served OpenAPI document, and :data:`CASES` must name each of them: a new route without
+an expectation fails :func:`test_every_operation_has_an_expectation`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from enum import Enum
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from paysetu.adapters.clock import FixedClock
+from paysetu.domain.access import Role
+from paysetu.services import access
+from paysetu.services.context import AppContext
+from tests.api.conftest import Keys
+from tests.api.payment_setup import merchant, ok, wallet
+
+RATES_CSV = "base_currency,quote_currency,rate,as_of\nCNY,INR,11.7,2026-04-01\n"
+STATEMENT_CSV = "date,end_to_end_id,amount,currency,description\n2026-04-01,E2EMATRIX1,1.00,INR,x\n"
+SETTLEMENT_DATE = "2026-04-02"
+PAYOUT_ACCOUNT = {"currency": "INR", "holder_name": "Matrix Traders", "country": "IN",
+                  "account_number": "001234567890", "bank_code": "HDFC0000123"}
+PUBLIC_ROUTES = frozenset({"/healthz", "/metrics", "/openapi.json", "/docs",
+                           "/docs/oauth2-redirect", "/redoc"})
+"""Served outside the OpenAPI document, without a key: operations, not data."""
+
+
+class Access(Enum):
+    """Who may use an operation aimed at merchant A's objects."""
+
+    PLATFORM = frozenset({"platform"})
+    OWNED = frozenset({"platform", "merchant_a"})
+    LIST = frozenset({"platform", "merchant_a", "merchant_b"})
+    ANY_KEY = frozenset({"platform", "merchant_a", "merchant_b", "lender"})
+    """Lists every role may read, each its own (lending: a lender's loans, products)."""
+    LENDERS = frozenset({"platform", "lender"})
+
+
+CALLERS = ("none", "revoked", "platform", "merchant_a", "merchant_b", "lender")
+
+
+@dataclass(frozen=True)
+class Shop:
+    """One merchant's objects, all created with the platform key."""
+
+    merchant: str
+    customer: str
+    wallet: str
+    payment: str
+    refund: str
+    endpoint: str
+    events: tuple[str, ...]
+    quote: str
+    application: str = ""
+    loan: str = ""
+
+    def ids(self) -> set[str]:
+        return {self.merchant, self.customer, self.wallet, self.payment, self.refund,
+                self.endpoint, self.quote, *self.events} | {
+                    i for i in (self.application, self.loan) if i}
+
+
+@dataclass(frozen=True)
+class World:
+    client: TestClient
+    headers: dict[str, dict[str, str]]
+    a: Shop
+    b: Shop
+    reconciliation: str
+    lender: str = ""
+    settlement: str = ""
+    """Merchant A's settlement batch (paid out, so it has every file)."""
+
+    def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
+        return ok(self.client.post(path, json=body, headers=self.headers["platform"]))
+
+    def payment(self, **fields: Any) -> str:
+        """A fresh payment of merchant A's (for operations that change a payment)."""
+        body = {"amount_minor": 10_00, "currency": "INR", "wallet": self.a.wallet,
+                "merchant": self.a.merchant, **fields}
+        return str(self.post("/v1/payments", body)["id"])
+
+    def loan_application(self) -> str:
+        """A fresh loan application of merchant A's to the matrix's lender."""
+        return str(self.post("/v1/loan_applications", _application_body(self.lender, self.a))["id"])
+
+    def approved_loan(self) -> str:
+        """A fresh approved (not yet disbursed) loan of merchant A's."""
+        approved = self.post(f"/v1/loan_applications/{self.loan_application()}/approve",
+                             {"rate_bps": 1200})
+        return str(approved["loan"])
+
+
+Request = tuple[str, dict[str, Any] | None]
+"""The URL (with its query) and the JSON body, if any."""
+Builder = Callable[[World], Request]
+
+
+def _application_body(lender: str, shop: Shop) -> dict[str, Any]:
+    return {"lender": lender, "product": "lpr_pmmy_shishu", "amount_minor": 20_000_00,
+            "tenure_periods": 12, "purpose": "stock", "merchant": shop.merchant}
+
+
+def _customer_without_wallet(w: World) -> Request:
+    customer = w.post("/v1/customers", {"name": "Meera", "kyc_tier": "full"})["id"]
+    return "/v1/wallets", {"customer": customer, "currency": "INR"}
+
+
+def _escrowed(w: World) -> str:
+    return w.payment(confirm=True, escrow=True)
+
+
+CASES: dict[tuple[str, str], tuple[Access, Builder]] = {
+    ("POST", "/v1/customers"): (Access.PLATFORM, lambda w: ("/v1/customers", {"name": "Ravi"})),
+    ("GET", "/v1/customers"): (Access.PLATFORM, lambda w: ("/v1/customers", None)),
+    ("GET", "/v1/customers/{customer_id}"): (
+        Access.PLATFORM, lambda w: (f"/v1/customers/{w.a.customer}", None)),
+    ("POST", "/v1/wallets"): (Access.PLATFORM, _customer_without_wallet),
+    ("GET", "/v1/wallets"): (Access.PLATFORM, lambda w: ("/v1/wallets", None)),
+    ("GET", "/v1/wallets/{wallet_id}"): (
+        Access.PLATFORM, lambda w: (f"/v1/wallets/{w.a.wallet}", None)),
+    ("POST", "/v1/wallets/{wallet_id}/top_ups"): (Access.PLATFORM, lambda w: (
+        f"/v1/wallets/{w.a.wallet}/top_ups", {"amount_minor": 1, "currency": "INR"})),
+    ("POST", "/v1/wallets/{wallet_id}/transfers"): (Access.PLATFORM, lambda w: (
+        f"/v1/wallets/{w.a.wallet}/transfers",
+        {"amount_minor": 1, "currency": "INR", "destination": w.b.wallet})),
+    ("POST", "/v1/wallets/{wallet_id}/withdrawals"): (Access.PLATFORM, lambda w: (
+        f"/v1/wallets/{w.a.wallet}/withdrawals", {"amount_minor": 1, "currency": "INR"})),
+    ("POST", "/v1/merchants"): (Access.PLATFORM, lambda w: (
+        "/v1/merchants", {"legal_name": "Dosa Hut", "country": "IN",
+                          "settlement_currency": "INR"})),
+    ("GET", "/v1/merchants"): (Access.LIST, lambda w: ("/v1/merchants", None)),
+    ("GET", "/v1/merchants/{merchant_id}"): (
+        Access.OWNED, lambda w: (f"/v1/merchants/{w.a.merchant}", None)),
+    ("POST", "/v1/webhook_endpoints"): (Access.OWNED, lambda w: (
+        "/v1/webhook_endpoints", {"url": "https://a.example/hooks", "enabled_events": ["*"],
+                                  "merchant": w.a.merchant})),
+    ("GET", "/v1/webhook_endpoints"): (Access.LIST, lambda w: ("/v1/webhook_endpoints", None)),
+    ("GET", "/v1/webhook_endpoints/{endpoint_id}"): (
+        Access.OWNED, lambda w: (f"/v1/webhook_endpoints/{w.a.endpoint}", None)),
+    ("DELETE", "/v1/webhook_endpoints/{endpoint_id}"): (
+        Access.OWNED, lambda w: (f"/v1/webhook_endpoints/{w.a.endpoint}", None)),
+    ("GET", "/v1/webhook_endpoints/{endpoint_id}/deliveries"): (
+        Access.OWNED, lambda w: (f"/v1/webhook_endpoints/{w.a.endpoint}/deliveries", None)),
+    ("GET", "/v1/events"): (Access.LIST, lambda w: ("/v1/events", None)),
+    ("GET", "/v1/events/{event_id}"): (
+        Access.OWNED, lambda w: (f"/v1/events/{w.a.events[0]}", None)),
+    ("POST", "/v1/payments"): (Access.OWNED, lambda w: ("/v1/payments", {
+        "amount_minor": 1_00, "currency": "INR", "wallet": w.a.wallet,
+        "merchant": w.a.merchant, "confirm": True})),
+    ("GET", "/v1/payments"): (Access.LIST, lambda w: ("/v1/payments", None)),
+    ("GET", "/v1/payments/{payment_id}"): (
+        Access.OWNED, lambda w: (f"/v1/payments/{w.a.payment}", None)),
+    ("POST", "/v1/payments/{payment_id}/confirm"): (
+        Access.OWNED, lambda w: (f"/v1/payments/{w.payment()}/confirm", None)),
+    ("POST", "/v1/payments/{payment_id}/capture"): (Access.OWNED, lambda w: (
+        f"/v1/payments/{w.payment(confirm=True, capture_method='manual')}/capture", None)),
+    ("POST", "/v1/payments/{payment_id}/cancel"): (
+        Access.OWNED, lambda w: (f"/v1/payments/{w.payment()}/cancel", None)),
+    ("POST", "/v1/payments/{payment_id}/release"): (
+        Access.PLATFORM, lambda w: (f"/v1/payments/{_escrowed(w)}/release", None)),
+    ("POST", "/v1/payments/{payment_id}/dispute"): (
+        Access.PLATFORM, lambda w: (f"/v1/payments/{_escrowed(w)}/dispute", None)),
+    ("POST", "/v1/refunds"): (
+        Access.OWNED, lambda w: ("/v1/refunds", {"payment": w.a.payment, "amount_minor": 1})),
+    ("GET", "/v1/refunds"): (Access.LIST, lambda w: ("/v1/refunds", None)),
+    ("GET", "/v1/refunds/{refund_id}"): (
+        Access.OWNED, lambda w: (f"/v1/refunds/{w.a.refund}", None)),
+    ("GET", "/v1/balance_transactions"): (
+        Access.LIST, lambda w: ("/v1/balance_transactions", None)),
+    ("POST", "/v1/fx_quotes"): (Access.OWNED, lambda w: ("/v1/fx_quotes", {
+        "sell_currency": "CNY", "buy_currency": "INR", "buy_amount_minor": 100_00,
+        "merchant": w.a.merchant})),
+    ("GET", "/v1/fx_quotes/{quote_id}"): (
+        Access.OWNED, lambda w: (f"/v1/fx_quotes/{w.a.quote}", None)),
+    ("POST", "/v1/fx_rates"): (
+        Access.PLATFORM, lambda w: ("/v1/fx_rates", {"csv": RATES_CSV})),
+    ("GET", "/v1/fx_rates"): (Access.PLATFORM, lambda w: ("/v1/fx_rates", None)),
+    ("POST", "/v1/reconciliations"): (Access.PLATFORM, lambda w: (
+        "/v1/reconciliations", {"format": "csv", "content": STATEMENT_CSV})),
+    ("GET", "/v1/reconciliations"): (Access.PLATFORM, lambda w: ("/v1/reconciliations", None)),
+    ("GET", "/v1/reconciliations/{reconciliation_id}"): (
+        Access.PLATFORM, lambda w: (f"/v1/reconciliations/{w.reconciliation}", None)),
+    ("GET", "/v1/reconciliations/{reconciliation_id}/lines"): (
+        Access.PLATFORM, lambda w: (f"/v1/reconciliations/{w.reconciliation}/lines", None)),
+    ("POST", "/v1/settlements"): (
+        Access.PLATFORM, lambda w: ("/v1/settlements", {"date": SETTLEMENT_DATE})),
+    ("GET", "/v1/settlements"): (Access.LIST, lambda w: ("/v1/settlements", None)),
+    ("GET", "/v1/settlements/{settlement_id}"): (
+        Access.OWNED, lambda w: (f"/v1/settlements/{w.settlement}", None)),
+    ("GET", "/v1/settlements/{settlement_id}/items"): (
+        Access.OWNED, lambda w: (f"/v1/settlements/{w.settlement}/items", None)),
+    ("GET", "/v1/settlements/{settlement_id}/files/{kind}"): (
+        Access.OWNED, lambda w: (f"/v1/settlements/{w.settlement}/files/pain001", None)),
+    ("POST", "/v1/merchants/{merchant_id}/payout_accounts"): (Access.OWNED, lambda w: (
+        f"/v1/merchants/{w.a.merchant}/payout_accounts", PAYOUT_ACCOUNT)),
+    ("GET", "/v1/merchants/{merchant_id}/payout_accounts"): (
+        Access.OWNED, lambda w: (f"/v1/merchants/{w.a.merchant}/payout_accounts", None)),
+    ("GET", "/v1/merchants/{merchant_id}/settlement_schedule"): (
+        Access.OWNED, lambda w: (f"/v1/merchants/{w.a.merchant}/settlement_schedule", None)),
+    ("POST", "/v1/merchants/{merchant_id}/settlement_schedule"): (Access.PLATFORM, lambda w: (
+        f"/v1/merchants/{w.a.merchant}/settlement_schedule", {"delay_days": 1})),
+}
+
+CASES.update({
+    ("POST", "/v1/lenders"): (
+        Access.PLATFORM, lambda w: ("/v1/lenders", {"name": "Matrix NBFC", "kind": "nbfc"})),
+    ("GET", "/v1/lenders"): (Access.LENDERS, lambda w: ("/v1/lenders", None)),
+    ("GET", "/v1/lenders/{lender_id}"): (
+        Access.PLATFORM, lambda w: (f"/v1/lenders/{w.lender}", None)),
+    ("POST", "/v1/lenders/{lender_id}/funding"): (Access.PLATFORM, lambda w: (
+        f"/v1/lenders/{w.lender}/funding", {"amount_minor": 1, "currency": "INR"})),
+    ("GET", "/v1/loan_products"): (Access.ANY_KEY, lambda w: ("/v1/loan_products", None)),
+    ("GET", "/v1/loan_products/{product_id}"): (
+        Access.ANY_KEY, lambda w: ("/v1/loan_products/lpr_pmmy_shishu", None)),
+    ("POST", "/v1/loan_applications"): (
+        Access.OWNED, lambda w: ("/v1/loan_applications", _application_body(w.lender, w.a))),
+    ("GET", "/v1/loan_applications"): (
+        Access.ANY_KEY, lambda w: ("/v1/loan_applications", None)),
+    ("GET", "/v1/loan_applications/{application_id}"): (
+        Access.OWNED, lambda w: (f"/v1/loan_applications/{w.a.application}", None)),
+    ("POST", "/v1/loan_applications/{application_id}/approve"): (Access.PLATFORM, lambda w: (
+        f"/v1/loan_applications/{w.loan_application()}/approve", {"rate_bps": 1200})),
+    ("POST", "/v1/loan_applications/{application_id}/reject"): (Access.PLATFORM, lambda w: (
+        f"/v1/loan_applications/{w.loan_application()}/reject", {"reason": "matrix"})),
+    ("GET", "/v1/loans"): (Access.ANY_KEY, lambda w: ("/v1/loans", None)),
+    ("GET", "/v1/loans/{loan_id}"): (Access.OWNED, lambda w: (f"/v1/loans/{w.a.loan}", None)),
+    ("POST", "/v1/loans/{loan_id}/disburse"): (
+        Access.PLATFORM, lambda w: (f"/v1/loans/{w.approved_loan()}/disburse", None)),
+    ("GET", "/v1/loans/{loan_id}/schedule"): (
+        Access.OWNED, lambda w: (f"/v1/loans/{w.a.loan}/schedule", None)),
+    ("POST", "/v1/loans/{loan_id}/repayments"): (Access.OWNED, lambda w: (
+        f"/v1/loans/{w.a.loan}/repayments", {"type": "prepayment", "amount_minor": 1_00})),
+    ("GET", "/v1/loans/{loan_id}/repayments"): (
+        Access.OWNED, lambda w: (f"/v1/loans/{w.a.loan}/repayments", None)),
+})
+"""Lending: merchants see their own applications and loans, lenders theirs (the matrix's lender
+key owns none of A's), and only lenders (or the platform) decide and disburse."""
+
+
+
+def expected_status(rule: Access, caller: str) -> int:
+    if caller in ("none", "revoked"):
+        return 401
+    return 200 if caller in rule.value else 404
+
+
+def _shop(client: TestClient, platform: dict[str, str], keys: Keys, name: str) -> Shop:
+    def post(path: str, body: dict[str, Any]) -> dict[str, Any]:
+        return ok(client.post(path, json=body, headers=platform))
+
+    merchant_id = merchant(client, keys)
+    payer = wallet(client, keys, 10_000_00)
+    customer = ok(client.get(f"/v1/wallets/{payer}", headers=platform))["customer"]
+    payment = post("/v1/payments", {"amount_minor": 500_00, "currency": "INR", "wallet": payer,
+                                    "merchant": merchant_id, "confirm": True,
+                                    "description": name})["id"]
+    refund = post("/v1/refunds", {"payment": payment, "amount_minor": 1_00})["id"]
+    endpoint = post("/v1/webhook_endpoints", {"url": f"https://{name}.example/hooks",
+                                              "enabled_events": ["*"],
+                                              "merchant": merchant_id})["id"]
+    quote = post("/v1/fx_quotes", {"sell_currency": "CNY", "buy_currency": "INR",
+                                   "buy_amount_minor": 100_00, "merchant": merchant_id})["id"]
+    events = ok(client.get("/v1/events", params={"limit": 100}, headers=platform))["data"]
+    mine = tuple(e["id"] for e in events if json.dumps(e).find(merchant_id) >= 0)
+    assert mine, "the merchant's payment emitted events"
+    return Shop(merchant_id, customer, payer, payment, refund, endpoint, mine, quote)
+
+
+def _borrow(client: TestClient, platform: dict[str, str], lender: str, shop: Shop) -> Shop:
+    """The shop's loan application, approved and disbursed."""
+    application = ok(client.post("/v1/loan_applications", json=_application_body(lender, shop),
+                                 headers=platform))["id"]
+    loan = ok(client.post(f"/v1/loan_applications/{application}/approve",
+                          json={"rate_bps": 1200}, headers=platform))["loan"]
+    ok(client.post(f"/v1/loans/{loan}/disburse", headers=platform))
+    return replace(shop, application=application, loan=loan)
+
+
+def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
+    ok(client.post("/v1/fx_rates", json={"csv": RATES_CSV}, headers=keys.platform))
+    a = _shop(client, keys.platform, keys, "a")
+    b = _shop(client, keys.platform, keys, "b")
+    bank = ok(client.post("/v1/lenders", json={"name": "Matrix Bank", "kind": "bank"},
+                          headers=keys.platform))["id"]
+    ok(client.post(f"/v1/lenders/{bank}/funding", json={"amount_minor": 10_00_000_00,
+                                                        "currency": "INR"},
+                   headers=keys.platform))
+    a, b = _borrow(client, keys.platform, bank, a), _borrow(client, keys.platform, bank, b)
+    revoked = access.create_key(context, Role.MERCHANT, a.merchant, livemode=False)
+    assert access.revoke_key(context, revoked.record.id)
+    lender = access.create_key(context, Role.LENDER, "lnd_matrix", livemode=False)
+    reconciliation = ok(client.post("/v1/reconciliations",
+                                    json={"format": "csv", "content": STATEMENT_CSV},
+                                    headers=keys.platform))["id"]
+    settlement = _settlement(client, keys, context, a.merchant, b.merchant)
+    headers = {
+        "none": {},
+        "revoked": {"Authorization": f"Bearer {revoked.secret}"},
+        "platform": keys.platform,
+        "merchant_a": keys.merchant(context, a.merchant),
+        "merchant_b": keys.merchant(context, b.merchant),
+        "lender": {"Authorization": f"Bearer {lender.secret}"},
+    }
+    return World(client, headers, a, b, reconciliation, lender=bank, settlement=settlement)
+
+
+def _settlement(client: TestClient, keys: Keys, context: AppContext, a: str, b: str) -> str:
+    """Pay both merchants out (a day later): A's batch id."""
+    for merchant_id in (a, b):
+        ok(client.post(f"/v1/merchants/{merchant_id}/payout_accounts", json=PAYOUT_ACCOUNT,
+                       headers=keys.platform))
+    assert isinstance(context.clock, FixedClock)
+    context.clock.advance(timedelta(days=1))
+    run = ok(client.post("/v1/settlements", json={"date": SETTLEMENT_DATE},
+                         headers=keys.platform))
+    (batch,) = [r["settlement"] for r in run["results"] if r["merchant"] == a]
+    return str(batch)
+
+
+def _problems(w: World, operation: tuple[str, str], caller: str) -> list[str]:
+    rule, build = CASES[operation]
+    method = operation[0]
+    url, body = build(w)
+    response = w.client.request(method, url, json=body, headers=w.headers[caller])
+    want = expected_status(rule, caller)
+    where = f"{method} {url} as {caller}"
+    if response.status_code != want:
+        return [f"{where}: expected {want}, got {response.status_code} {response.text[:200]}"]
+    if want == 200 and not response.headers["content-type"].startswith("application/json"):
+        return []  # a file download (a settlement's pain.001): no list, nothing to leak
+    payload = response.json()
+    if want != 200:
+        return [] if set(payload) == {"error"} else [f"{where}: {want} with data {payload}"]
+    lists = rule is Access.LIST or (rule is Access.ANY_KEY and "data" in payload)
+    if caller == "merchant_b" and lists:
+        leaked = sorted(i for i in w.a.ids() if i in response.text)
+        if leaked or not payload["data"]:
+            return [f"{where}: A's {leaked} listed, or B's own missing: {payload['data']}"]
+    return []
+
+
+def test_every_operation_has_an_expectation(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    operations = {(method.upper(), path) for path, item in paths.items() for method in item}
+    assert sorted(operations - CASES.keys()) == [], "operations without an expectation"
+    assert sorted(CASES.keys() - operations) == [], "expectations of operations that are gone"
+    hidden = {getattr(route, "path", "") for route in client.app.routes  # type: ignore[attr-defined]
+              if getattr(route, "include_in_schema", True) is False}
+    assert hidden <= PUBLIC_ROUTES, "routes hidden from the OpenAPI document"
+
+
+def test_each_caller_gets_its_own_objects_or_404_on_every_operation(
+    client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
+    w = _world(client, keys, app_context)
+    problems = [problem for operation in CASES for caller in CALLERS
+                for problem in _problems(w, operation, caller)]
+    assert problems == [], "\n".join(problems)
+    assert len(CASES) * len(CALLERS) >= 200

@@ -1,0 +1,43 @@
+"""``paysetu bench api --quick`` runs end to end: server, clients, direct calls, audit, JSON.
+
+Only the structure is asserted (every row, positive rates, ordered percentiles, a passing audit
+whose payment count matches the clients'), never a speed: CI machines vary too much. The bench
+gets a scratch database on the session's server instead of starting its own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from paysetu.entrypoints.cli.app import app as cli
+from tests import conftest
+
+
+def test_quick_api_bench_reports_every_cell_and_a_clean_audit(
+    databases: conftest.TestDatabases, tmp_path: Path
+) -> None:
+    output = tmp_path / "api.json"
+    result = CliRunner().invoke(cli, ["bench", "api", "--quick", "--database-url",
+                                      databases.url("postgres"), "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    report = json.loads(output.read_text(encoding="utf-8"))
+    assert report["benchmark"] == "api"
+    cells = [(row["workload"], row["clients"]) for row in report["rows"]]
+    assert cells == [("automatic", 1), ("automatic", 2), ("manual", 1), ("manual", 2)]
+    for row in report["rows"]:
+        for channel in ("http", "direct"):
+            measured = row[channel]
+            assert measured["ops_per_s"] > 0, row
+            assert measured["ops"] > 0, row
+            assert 0 < measured["p50_ms"] <= measured["p99_ms"], row
+        assert row["ratio"] > 0
+        assert isinstance(row["passed"], bool)
+    audit = report["audit"]
+    assert audit["passed"], audit
+    assert audit["payments_match"], audit
+    assert audit["payments"] > 0
+    assert "HTTP/direct" in result.output
+    assert "audit passed" in result.output

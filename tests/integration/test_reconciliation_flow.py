@@ -1,0 +1,59 @@
+"""The whole chain on real PostgreSQL, through the services: payments, a settlement run and its
+payouts, the bank's camt.053 for them (one booked 1.00 off, as in the demo), reconciliation.
+
+The matched payout's money leaves payout clearing for the bank; the mismatched one stays in
+clearing, outstanding, until a statement matches it; the ledger audits clean throughout.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+
+from paysetu.adapters.clock import FixedClock
+from paysetu.adapters.files.camt053_writer import statement_for_payouts
+from paysetu.adapters.files.statements import read_statement
+from paysetu.domain.reconciliation import LineCategory
+from paysetu.domain.settlement_records import RunOutcome, payout_clearing_account
+from paysetu.domain.statements import StatementFormat
+from paysetu.services import reconciliation, settlement
+from tests.integration import payout_rows
+from tests.integration.settlement_builders import indian_account, merchant, pay, payer, run
+
+
+def test_settled_payouts_reconcile_from_a_bank_statement(
+    engine: sa.Engine, clock: FixedClock
+) -> None:
+    ctx = payout_rows.context(engine, clock)
+    shops = [merchant(ctx), merchant(ctx)]
+    wallet = payer(ctx, "INR", 50_000_00)
+    for shop, amount in zip(shops, (12_500_00, 4_000_00), strict=True):
+        indian_account(ctx, shop)
+        pay(ctx, shop, wallet, amount, "INR")
+    clock.advance(timedelta(days=1))
+    results = settlement.settle(ctx, date(2026, 4, 2))
+    assert {r.outcome for r in results} == {RunOutcome.CREATED}
+    with ctx.uow_factory() as uow:
+        payouts = reconciliation.demo_payouts(uow, None)
+    assert sorted(p.merchant_id for p in payouts) == sorted(shops)
+    off = payouts[1]
+    content = statement_for_payouts(payouts, clock.now(), off_by_one=off.id)
+
+    statement = read_statement(content, StatementFormat.CAMT053)
+    recon, created = run(ctx, lambda uow: reconciliation.reconcile_statement(ctx, uow, statement))
+    assert created
+    assert (recon.counts[LineCategory.MATCHED], recon.counts[LineCategory.AMOUNT_MISMATCH],
+            recon.unmatched) == (1, 1, 1)
+    with ctx.uow_factory() as uow:
+        clearing = uow.ledger.get_account(payout_clearing_account("INR"), clock.now()).balance
+        left = reconciliation.demo_payouts(uow, None)
+    assert clearing.credits_posted - clearing.debits_posted == off.amount.amount_minor
+    assert [p.id for p in left] == [off.id]
+    with ctx.uow_factory() as uow:
+        audit = uow.ledger.audit()
+    assert audit.passed, audit.findings
+    with ctx.uow_factory() as uow:
+        (line,), _ = reconciliation.list_lines(uow, recon.id, LineCategory.AMOUNT_MISMATCH, 0)
+    assert line.payout is not None
+    assert line.payout.id == off.id
