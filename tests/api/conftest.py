@@ -39,6 +39,7 @@ def app_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
         ids=UlidIds(),
         secrets=SystemSecrets(),
         policy=PaymentsPolicy(),
+        read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
     )
 
 

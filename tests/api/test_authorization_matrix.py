@@ -12,7 +12,7 @@ platform       2xx everywhere
 merchant A     2xx on A's objects and on the merchant-scoped lists; 404 on platform-only
 merchant B     404 on A's objects and platform-only operations; lists answer 2xx with B's
                objects and none of A's
-lender         404 everywhere (a lender owns no merchant objects)
+lender         404 on every merchant object; 2xx on lending's own lists and objects
 =============  ============================================================================
 
 A 404 is exactly an error object: never a field of the object it hides. The operations come

@@ -479,7 +479,10 @@ END $$;
 
 -- The batch driver: a plain batch is applied set-based (ledger_apply_plain locks what it
 -- touches); any other batch, or a plain one that something refuses, is applied in order entry
--- by entry after locking every account it touches.
+-- by entry after locking every account it touches. It runs, with everything it calls, on
+-- generic plans: its statements take the batch as an array or jsonb parameter, for which
+-- PostgreSQL would otherwise keep building a fresh custom plan on every call, and planning
+-- costs more than executing them.
 CREATE FUNCTION ledger_apply(p_entries jsonb, p_now timestamptz)
 RETURNS TABLE (entry_index integer, replayed boolean) LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan AS $$

@@ -185,7 +185,8 @@ CREATE TRIGGER ledger_postings_check_new AFTER INSERT ON ledger_postings
     FOR EACH STATEMENT EXECUTE FUNCTION ledger_check_new_postings();
 
 -- Raise check_violation for the first (by id) of these entries that moves money it must not,
--- has fewer than two postings, or does not balance in some currency.
+-- has fewer than two postings, or does not balance in some currency. Generic plans: see
+-- ledger_apply.
 CREATE FUNCTION ledger_check_entries(p_entry_ids text[]) RETURNS void LANGUAGE plpgsql
 SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
