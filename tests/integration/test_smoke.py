@@ -10,7 +10,9 @@ from paysetu.services.ledger import LedgerService
 def test_transfer_then_replay_then_refusal(ledger: LedgerService) -> None:
     ledger.create_accounts([
         NewAccount("acct_cash", "INR", AccountKind.ASSET),
-        NewAccount("acct_wallet", "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True),
+        NewAccount(
+            "acct_wallet", "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True
+        ),
     ])
     top_up = NewEntry("je_topup", (
         Posting("acct_cash", Direction.DEBIT, 10_000, "INR"),
