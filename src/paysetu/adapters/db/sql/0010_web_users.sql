@@ -1,0 +1,2 @@
+-- Web pages: users with hashed passwords, sessions, CSRF (reserved: the work that owns this migration fills it in)
+SELECT 1;

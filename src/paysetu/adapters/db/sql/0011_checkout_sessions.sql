@@ -1,0 +1,2 @@
+-- Hosted checkout sessions (reserved: the work that owns this migration fills it in)
+SELECT 1;
