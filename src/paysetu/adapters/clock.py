@@ -11,7 +11,7 @@ class SystemClock:
 
 
 class FixedClock:
-    """A clock that moves only when told to (:meth:`advance`)."""
+    """A clock that moves only when told to (:meth:`advance`, :meth:`set`)."""
 
     def __init__(self, start: datetime) -> None:
         self._now = start
@@ -21,3 +21,6 @@ class FixedClock:
 
     def advance(self, delta: timedelta) -> None:
         self._now += delta
+
+    def set(self, moment: datetime) -> None:
+        self._now = moment

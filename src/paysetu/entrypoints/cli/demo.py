@@ -8,6 +8,7 @@ from paysetu.bootstrap import Runtime
 from paysetu.entrypoints.cli.audit import print_report
 from paysetu.entrypoints.cli.demo_data import demo_accounts, demo_entries
 from paysetu.entrypoints.cli.demo_fx import load_fx_demo
+from paysetu.entrypoints.cli.demo_history import ensure_demo_history, print_demo_history
 from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
 from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop, print_demo_shop
 from paysetu.entrypoints.cli.ledger import _print_accounts
@@ -39,7 +40,9 @@ def demo() -> None:
         shop, created = ensure_demo_shop(rt.context, rt.settings.data_dir)
         print_demo_shop(rt.context, shop, created)
         load_fx_demo(rt)
-        reconcile_demo(rt, shop.merchant_id)  # keep last: books the payouts settled above
+        history, replayed = ensure_demo_history(rt.context, rt.settings.data_dir)
+        print_demo_history(rt.context, history, replayed)
+        reconcile_demo(rt, None)  # keep last: books the payouts settled above
         accounts, _ = rt.ledger.list_accounts(limit=100)
         _print_accounts(list(accounts), as_json=False)
         report = rt.ledger.audit()

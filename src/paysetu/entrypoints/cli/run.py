@@ -13,6 +13,8 @@ from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.demo import load_ledger_demo, print_database
 from paysetu.entrypoints.cli.demo_fx import load_fx_demo
+from paysetu.entrypoints.cli.demo_history import ensure_demo_history, print_demo_history
+from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
 from paysetu.entrypoints.cli.demo_shop import (
     DemoKeys,
     DemoShop,
@@ -76,6 +78,9 @@ def run() -> None:
         shop, created = ensure_demo_shop(rt.context, settings.data_dir)
         print_demo_shop(rt.context, shop, created)
         load_fx_demo(rt)
+        history, replayed = ensure_demo_history(rt.context, settings.data_dir)
+        print_demo_history(rt.context, history, replayed)
+        reconcile_demo(rt, None)  # keep after the history: books its last week's payouts
         keys = issue_demo_keys(rt.context, shop)
         lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None)
         serve_until_stopped(create_app(rt.context), sock, lambda: _print_lines(lines))
