@@ -23,12 +23,12 @@ SHUTDOWN_TIMEOUT_S = 30.0
 _LISTENING = re.compile(r"paysetu API on (http://\S+)")
 
 
-def _serve_command() -> list[str]:
+def serve_command() -> list[str]:
     return [sys.executable, "-c", "from paysetu.entrypoints.cli.app import main; main()",
             "serve", "--host", "127.0.0.1", "--port", "0"]
 
 
-class _UrlReader:
+class UrlReader:
     """Reads the server's stdout in a thread until EOF; :meth:`url` waits for the printed URL."""
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
@@ -71,10 +71,10 @@ def running_server(database_url: str, log: Path) -> Iterator[str]:
         environment.pop(name, None)
     with log.open("w", encoding="utf-8") as log_file:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
-            _serve_command(), env=environment, stdout=subprocess.PIPE, stderr=log_file,
+            serve_command(), env=environment, stdout=subprocess.PIPE, stderr=log_file,
             text=True,
         )
-        reader = _UrlReader(process)
+        reader = UrlReader(process)
         try:
             yield reader.url(log)
         finally:
@@ -85,3 +85,49 @@ def running_server(database_url: str, log: Path) -> Iterator[str]:
                 process.kill()
                 process.wait()
             reader.close()
+
+
+class ServerProcess:
+    """A ``paysetu serve`` that can be killed (SIGKILL, as a crash) and started again.
+
+    Each start listens on a new free port; :attr:`url` is the current one.
+    """
+
+    def __init__(self, database_url: str, log: Path) -> None:
+        self._environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url}
+        for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT"):
+            self._environment.pop(name, None)
+        self._log = log
+        self._process: subprocess.Popen[str] | None = None
+        self._reader: UrlReader | None = None
+        self.url = ""
+
+    def start(self) -> str:
+        with self._log.open("a", encoding="utf-8") as log_file:
+            self._process = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
+                serve_command(), env=self._environment, stdout=subprocess.PIPE,
+                stderr=log_file, text=True,
+            )
+        self._reader = UrlReader(self._process)
+        self.url = self._reader.url(self._log)
+        return self.url
+
+    def _end(self, sig: signal.Signals) -> None:
+        if self._process is None or self._reader is None:
+            return
+        self._process.send_signal(sig)
+        try:
+            self._process.wait(SHUTDOWN_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+        self._reader.close()
+        self._process = self._reader = None
+
+    def kill(self) -> None:
+        """SIGKILL: no shutdown, requests in flight are cut off."""
+        self._end(signal.SIGKILL)
+
+    def stop(self) -> None:
+        """SIGINT, as Ctrl-C: in-flight requests finish."""
+        self._end(signal.SIGINT)

@@ -1,0 +1,1 @@
+"""Reliability checks (``paysetu check ...``): rerunnable proofs that no money is lost."""
