@@ -36,6 +36,10 @@ class Settings(BaseSettings):
         settlement_debtor_accounts: Per currency, the platform's bank account payouts leave
             from, e.g. ``{"EUR": {"iban": "DE89...", "bic": "COBADEFFXXX"}, "INR":
             {"account_number": "...", "bank_code": "HDFC0000001", "country": "IN"}}`` (JSON).
+        alipay_timezone: The IANA zone the Alipay gateway reads requests' zone-less
+            ``timestamp`` in (the SDK sends its host's local time) and writes times in.
+        alipay_timestamp_tolerance_s: How far a gateway request's timestamp may be from the
+            platform clock, either way; accepted signatures are remembered this long (replays).
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -58,7 +62,13 @@ class Settings(BaseSettings):
     fx_quote_ttl_s: int = Field(default=15 * 60, ge=10, le=24 * 3600)
     fx_rate_max_age_days: int = Field(default=4, ge=0, le=366)
     fx_ecb_file: Path | None = None
+    rate_limit_per_s: float = Field(default=100.0, ge=0)
+    """Requests a second per API key, on average (0: no limit)."""
+    rate_limit_burst: int = Field(default=200, ge=1)
+    """Requests an API key may make at once before the average rate applies."""
     settlement_window_grace_s: int = Field(default=300, ge=0, le=24 * 3600)
     settlement_pairs_per_transaction: int = Field(default=500, ge=1, le=10_000)
     settlement_debtor_name: str = Field(default="paysetu", min_length=1, max_length=140)
     settlement_debtor_accounts: dict[str, dict[str, str]] = Field(default_factory=dict)
+    alipay_timezone: str = "UTC"
+    alipay_timestamp_tolerance_s: int = Field(default=30 * 60, ge=60, le=24 * 3600)

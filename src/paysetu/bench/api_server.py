@@ -60,15 +60,24 @@ class UrlReader:
             self._process.stdout.close()
 
 
+def _environment(database_url: str) -> dict[str, str]:
+    """The server's environment: the product's defaults but the database, and no rate limit
+    (its clients are the load; a 429 would measure the limiter, not the server)."""
+    environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url,
+                   "PAYSETU_RATE_LIMIT_PER_S": "0"}
+    for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT"):
+        environment.pop(name, None)
+    return environment
+
+
 @contextmanager
 def running_server(database_url: str, log: Path) -> Iterator[str]:
     """Serve the API on the scratch database; yields its base URL, stops it afterwards.
 
-    Every other setting is the product's default (pool size, log level, ...).
+    Every other setting is the product's default (pool size, log level, ...), but the rate
+    limit, which is off.
     """
-    environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url}
-    for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT"):
-        environment.pop(name, None)
+    environment = _environment(database_url)
     with log.open("w", encoding="utf-8") as log_file:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
             serve_command(), env=environment, stdout=subprocess.PIPE, stderr=log_file,
@@ -94,9 +103,7 @@ class ServerProcess:
     """
 
     def __init__(self, database_url: str, log: Path) -> None:
-        self._environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url}
-        for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT"):
-            self._environment.pop(name, None)
+        self._environment = _environment(database_url)
         self._log = log
         self._process: subprocess.Popen[str] | None = None
         self._reader: UrlReader | None = None

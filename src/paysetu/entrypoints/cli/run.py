@@ -24,6 +24,7 @@ from paysetu.entrypoints.cli.demo_shop import (
 )
 from paysetu.entrypoints.cli.runtime import console, runtime
 from paysetu.entrypoints.cli.serve import base_url, listen, serve_until_stopped
+from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
 
@@ -83,6 +84,7 @@ def run() -> None:
         reconcile_demo(rt, None)  # keep after the history: books its last week's payouts
         keys = issue_demo_keys(rt.context, shop)
         lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None)
-        serve_until_stopped(create_app(rt.context), sock, lambda: _print_lines(lines))
+        app = create_app(rt.context, rate_limit.from_settings(settings))
+        serve_until_stopped(app, sock, lambda: _print_lines(lines))
         console.print("server stopped")
     _release_database(rt)

@@ -19,6 +19,7 @@ from fastapi import FastAPI
 
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
+from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
 
@@ -91,7 +92,7 @@ def serve(
     with runtime(settings) as rt:
         url = base_url(sock)
         serve_until_stopped(
-            create_app(rt.context), sock,
+            create_app(rt.context, rate_limit.from_settings(settings)), sock,
             lambda: console.print(f"paysetu API on {url}  (docs: {url}/docs)", soft_wrap=True),
         )
     console.print("stopped")

@@ -38,6 +38,7 @@ from paysetu.entrypoints.http.routes import (
     wallets,
     webhooks,
 )
+from paysetu.entrypoints.http.rate_limit import RateLimiter
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.services.context import AppContext
 
@@ -46,8 +47,9 @@ def _error_response(request: Request, error: PaysetuError) -> JSONResponse:
     return error_response(error, str(getattr(request.state, "request_id", "req_unknown")))
 
 
-def create_app(context: AppContext) -> FastAPI:
-    """The API, bound to ``context`` (built by :mod:`paysetu.bootstrap`)."""
+def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> FastAPI:
+    """The API, bound to ``context`` (built by :mod:`paysetu.bootstrap`); with a
+    ``rate_limiter`` (:func:`.rate_limit.from_settings`), each API key is limited by it."""
     app = FastAPI(
         title="paysetu API",
         version="1",
@@ -55,6 +57,7 @@ def create_app(context: AppContext) -> FastAPI:
         dependencies=[Depends(check_parameters)],
     )
     app.state.context = context
+    app.state.rate_limiter = rate_limiter
     app.add_middleware(RequestGuard)
     install_observability(app, context)  # added last: outermost, sees every response
 

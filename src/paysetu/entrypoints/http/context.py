@@ -14,6 +14,7 @@ from paysetu.domain.access import Principal, Role
 from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.error_mapping import error_body, http_status
+from paysetu.entrypoints.http.rate_limit import RateLimiter
 from paysetu.services import access
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
@@ -61,8 +62,13 @@ def principal(
     context: Annotated[AppContext, Depends(app_context)],
     _declared: Annotated[HTTPAuthorizationCredentials | None, Security(API_KEY)],
 ) -> Principal:
-    """The authenticated caller (``Authorization: Bearer sk_...``), or 401."""
-    return access.authenticate(context, presented_key(request.headers.get("authorization")))
+    """The authenticated caller (``Authorization: Bearer sk_...``), or 401; past its key's
+    rate limit, 429 (:mod:`.rate_limit`)."""
+    caller = access.authenticate(context, presented_key(request.headers.get("authorization")))
+    limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
+    if limiter is not None:
+        limiter.take(caller.api_key_id)
+    return caller
 
 
 def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Principal:

@@ -33,6 +33,7 @@ from ulid import ULID
 from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.error_mapping import error_body, http_status
+from paysetu.entrypoints.http.rate_limit import RateLimited
 
 BODY_SIZE_MAX = 64 * 1024
 BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024}
@@ -46,8 +47,8 @@ _DECLARED_QUERY = "_paysetu_query_names"
 def error_response(error: PaysetuError, request_id: str) -> JSONResponse:
     """Stripe's error object for ``error``, with the ``Request-Id`` header."""
     headers = {"Request-Id": request_id}
-    if error.code is RequestStatus.RATE_LIMITED and error.param:
-        headers["Retry-After"] = error.param
+    if isinstance(error, RateLimited):
+        headers["Retry-After"] = str(error.retry_after_s)
     return JSONResponse(dict(error_body(error, request_id)), status_code=http_status(error),
                         headers=headers)
 
