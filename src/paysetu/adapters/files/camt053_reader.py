@@ -87,6 +87,9 @@ def parse_xml(content: bytes) -> Element:
     except ParseError as error:
         line, _ = error.position
         raise refuse(ReconciliationStatus.XML_MALFORMED, f"line {line}", f"{error}.") from None
+    except (LookupError, UnicodeError) as error:  # an encoding the declaration names badly
+        raise refuse(ReconciliationStatus.XML_MALFORMED, "line 1",
+                     f"the XML declaration's encoding cannot be read: {error}.") from None
 
 
 def _version(root: Element) -> str:
