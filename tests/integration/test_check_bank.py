@@ -1,8 +1,11 @@
-"""``paysetu check bank`` in its CI size: a few clients, a few seconds, one server crash.
+"""``paysetu check bank`` in its CI size: a few clients for a few seconds, one server SIGKILL
+and one PostgreSQL crash.
 
-Why: the bank check is the rerunnable proof that retries, client timeouts and a SIGKILLed
-server neither lose an acknowledged write nor apply one twice. The full-size run belongs to
-``paysetu check bank``; this one keeps the proof in every CI run.
+Why: the bank check is the rerunnable proof that retries, client timeouts, a killed server and
+a crashed database neither lose an acknowledged write nor apply one twice, and that the
+webhook outbox still delivers every event. The full-size run belongs to ``paysetu check
+bank``; this one keeps the proof in every CI run. It starts its own embedded PostgreSQL,
+since it crashes it.
 """
 
 from __future__ import annotations
@@ -14,16 +17,22 @@ from paysetu.check.bank import BankConfig, run
 pytestmark = pytest.mark.postgres
 
 
-def test_no_money_is_lost_or_doubled_through_timeouts_retries_and_a_crash(
-    database_url: str,
-) -> None:
-    config = BankConfig(clients=3, duration_s=6.0, wallets=6, merchants=2, crashes=1, seed=7,
-                        database_url=database_url)
+def test_no_money_is_lost_or_doubled_through_timeouts_retries_and_crashes() -> None:
+    config = BankConfig(clients=3, duration_s=8.0, wallets=6, merchants=2, server_crashes=1,
+                        database_crashes=1, seed=7)
     report = run(config)
     assert report.violations == []
     assert report.audit_passed
-    assert report.crashes == 1
+    assert (report.server_crashes, report.database_crashes) == (1, 1)
     assert report.operations["payment applied"] > 0
     assert report.operations["transfer applied"] > 0
-    assert report.transport_errors > 0  # the short timeouts and the crash did cut requests off
+    assert report.traffic.transport_errors > 0  # the short timeouts and crashes cut requests off
     assert report.snapshots > 0
+    assert report.events_received > 0
+
+
+def test_database_crashes_are_refused_on_a_server_the_check_did_not_start(
+    database_url: str,
+) -> None:
+    with pytest.raises(ValueError, match="own embedded server"):
+        run(BankConfig(database_crashes=1, database_url=database_url))

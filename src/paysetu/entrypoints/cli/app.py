@@ -8,6 +8,7 @@ from paysetu.domain.errors import PaysetuError
 from paysetu.entrypoints.cli import (
     audit,
     bench,
+    check,
     db,
     demo,
     fx,
@@ -33,6 +34,7 @@ app.add_typer(bench.app, name="bench")
 app.add_typer(keys.app, name="keys")
 app.add_typer(lending.app, name="lending")
 app.add_typer(fx.app, name="fx")
+app.add_typer(check.app, name="check")
 app.command("run")(run.run)
 app.command("serve")(serve.serve)
 app.command("audit")(audit.audit)

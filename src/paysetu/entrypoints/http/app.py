@@ -11,6 +11,7 @@ unknown query parameters (:func:`.guard.check_parameters`).
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -64,6 +65,13 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     @app.exception_handler(PaysetuError)
     async def refused(request: Request, error: PaysetuError) -> JSONResponse:
         return _error_response(request, error)
+
+    @app.exception_handler(sa.exc.OperationalError)
+    async def database_down(request: Request, _error: sa.exc.OperationalError) -> JSONResponse:
+        # A crashed or restarting database: transient, nothing was committed (503, retry).
+        response = _error_response(request, RequestRejected(RequestStatus.DATABASE_UNAVAILABLE))
+        response.headers["Retry-After"] = "1"
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:

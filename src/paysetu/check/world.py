@@ -1,0 +1,60 @@
+"""The bank check's world: merchants with keys and webhook endpoints, funded wallets.
+
+Made through the product's use cases (so the ledger explains every balance the clients
+spend), before the server starts: after this, money only moves inside the system.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paysetu.bootstrap import build
+from paysetu.check.receiver import Receiver
+from paysetu.config import Settings
+from paysetu.domain.access import Principal, Role
+from paysetu.services import access, merchants, wallets, webhooks
+
+CURRENCY = "INR"
+WALLET_FUNDS_MINOR = 20_000_00
+"""Each wallet's funding: a tenth of the full-KYC limit, so transfers in are rarely refused."""
+
+
+@dataclass(frozen=True, slots=True)
+class World:
+    """What the clients need: keys, wallets, and the money they share."""
+
+    platform_key: str
+    merchant_keys: dict[str, str]
+    wallets: list[str]
+    total_minor: int
+
+
+def open_world(database_url: str, wallet_count: int, merchant_count: int,
+               receiver: Receiver) -> World:
+    """Merchants (each with a key and an endpoint on ``receiver``) and funded wallets."""
+    runtime = build(Settings(database_url=database_url, db_pool_size=2))
+    try:
+        ctx = runtime.context
+        platform = access.create_key(ctx, Role.PLATFORM, None, livemode=False)
+        caller = Principal(platform.record.id, Role.PLATFORM, None, False)
+        keys: dict[str, str] = {}
+        opened: list[str] = []
+        with ctx.uow_factory() as uow:
+            for n in range(1, merchant_count + 1):
+                merchant = str(merchants.create_merchant(
+                    ctx, uow, f"Check Shop {n}", "IN", CURRENCY, 200, 0, {})["id"])
+                endpoint = webhooks.create_endpoint(
+                    ctx, uow, caller, receiver.url_for(merchant), ["*"], None, merchant)
+                receiver.secrets[merchant] = str(endpoint["secret"])
+                keys[merchant] = ""
+            for n in range(1, wallet_count + 1):
+                customer = wallets.create_customer(ctx, uow, f"Client {n}", None, "full", {})
+                wallet = wallets.create_wallet(ctx, uow, customer["id"], CURRENCY)
+                wallets.top_up(ctx, uow, wallet["id"], WALLET_FUNDS_MINOR, CURRENCY, {})
+                opened.append(str(wallet["id"]))
+            uow.commit()
+        for merchant in keys:
+            keys[merchant] = access.create_key(ctx, Role.MERCHANT, merchant, livemode=False).secret
+        return World(platform.secret, keys, opened, WALLET_FUNDS_MINOR * wallet_count)
+    finally:
+        runtime.close()
