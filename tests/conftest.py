@@ -18,6 +18,7 @@ from pathlib import Path
 import psycopg
 import pytest
 import sqlalchemy as sa
+from hypothesis import settings
 
 from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db import migrate
@@ -26,6 +27,11 @@ from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ids import UlidIds
 from paysetu.services.ledger import LedgerService
+
+# Tests never assert on wall-clock time: hypothesis' per-example deadline (200 ms) fails
+# examples that only ran slowly on a busy machine, so it is off everywhere.
+settings.register_profile("paysetu", deadline=None)
+settings.load_profile("paysetu")
 
 TEMPLATE = "paysetu_template"
 _database_numbers = itertools.count()
