@@ -6,10 +6,13 @@ Nothing here runs at import time; callers build a :class:`Runtime` and close it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
+from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
 from paysetu.adapters.clock import SystemClock
+from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db import migrate
 from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
@@ -19,6 +22,7 @@ from paysetu.adapters.ids import UlidIds
 from paysetu.adapters.secrets import SystemSecrets
 from paysetu.config import Settings
 from paysetu.domain.payout_accounts import check_payout_account
+from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.services.ledger import LedgerService
 from paysetu.services.loan_sweep import with_loan_sweep
@@ -69,6 +73,7 @@ def build(
         rates=EcbRates(settings.fx_ecb_file),
         settlement=settlement_policy_from(settings),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
+        alipay=alipay_policy_from(settings),
     )
     context = with_loan_sweep(context)
     return Runtime(settings, engine, ledger, context, embedded)
@@ -106,4 +111,18 @@ def settlement_policy_from(settings: Settings) -> SettlementPolicy:
         window_grace_s=settings.settlement_window_grace_s,
         pairs_per_transaction=settings.settlement_pairs_per_transaction,
         debtor_name=name, debtor_accounts=accounts,
+    )
+
+
+ALIPAY_PLATFORM_KEY_FILE = "alipay/platform_key.pem"
+"""Under ``data_dir``: the gateway's private key, created 0600 on first use."""
+
+
+def alipay_policy_from(settings: Settings) -> AlipayPolicy:
+    """The Alipay gateway: the platform key file, the timestamp zone and tolerance."""
+    return AlipayPolicy(
+        keys=PlatformKeyFile(settings.data_dir / ALIPAY_PLATFORM_KEY_FILE),
+        notifier=HttpAlipayNotifier(),
+        timezone=ZoneInfo(settings.alipay_timezone),
+        timestamp_tolerance_s=settings.alipay_timestamp_tolerance_s,
     )

@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC
 
 import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from paysetu.adapters.alipay_notifier import RecordingAlipayNotifier
 from paysetu.adapters.clock import FixedClock
+from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ids import UlidIds
 from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Role
 from paysetu.entrypoints.http.app import create_app
 from paysetu.services import access
+from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.services.ledger import LedgerService
 
@@ -31,8 +35,16 @@ def audit_after(ledger: LedgerService) -> Iterator[None]:
     assert report.passed, report.findings
 
 
+@pytest.fixture(scope="session")
+def alipay_keys(tmp_path_factory: pytest.TempPathFactory) -> PlatformKeyFile:
+    """One Alipay platform key pair for the session (generated on first use)."""
+    return PlatformKeyFile(tmp_path_factory.mktemp("alipay") / "platform_key.pem")
+
+
 @pytest.fixture
-def app_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
+def app_context(
+    engine: sa.Engine, clock: FixedClock, alipay_keys: PlatformKeyFile
+) -> AppContext:
     return AppContext(
         uow_factory=lambda: PostgresUnitOfWork(engine),
         clock=clock,
@@ -40,6 +52,7 @@ def app_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
         secrets=SystemSecrets(),
         policy=PaymentsPolicy(),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
+        alipay=AlipayPolicy(alipay_keys, RecordingAlipayNotifier(), UTC),
     )
 
 

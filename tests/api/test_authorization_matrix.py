@@ -22,6 +22,7 @@ an expectation fails :func:`test_every_operation_has_an_expectation`.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -33,8 +34,10 @@ from fastapi.testclient import TestClient
 
 from paysetu.adapters.clock import FixedClock
 from paysetu.domain.access import Role
+from paysetu.domain.lending_classification import AssetClass
 from paysetu.services import access
 from paysetu.services.context import AppContext
+from tests.api.alipay_setup import app_body, precreate_query, trade_no_of
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, ok, wallet
 
@@ -44,7 +47,8 @@ SETTLEMENT_DATE = "2026-04-02"
 PAYOUT_ACCOUNT = {"currency": "INR", "holder_name": "Matrix Traders", "country": "IN",
                   "account_number": "001234567890", "bank_code": "HDFC0000123"}
 PUBLIC_ROUTES = frozenset({"/healthz", "/metrics", "/openapi.json", "/docs",
-                           "/docs/oauth2-redirect", "/redoc"})
+                           "/docs/oauth2-redirect", "/redoc", "/gateway.do",
+                           "/alipay/return/{trade_no}"})
 """Served outside the OpenAPI document, without a key: operations, not data."""
 
 
@@ -76,11 +80,13 @@ class Shop:
     quote: str
     application: str = ""
     loan: str = ""
+    checkout: str = ""
+    alipay_app: str = ""
 
     def ids(self) -> set[str]:
         return {self.merchant, self.customer, self.wallet, self.payment, self.refund,
                 self.endpoint, self.quote, *self.events} | {
-                    i for i in (self.application, self.loan) if i}
+                    i for i in (self.application, self.loan, self.checkout, self.alipay_app) if i}
 
 
 @dataclass(frozen=True)
@@ -93,6 +99,10 @@ class World:
     lender: str = ""
     settlement: str = ""
     """Merchant A's settlement batch (paid out, so it has every file)."""
+    npa_loan: str = ""
+    """A loan of merchant A's the matrix's lender holds as an NPA (so it can be written off)."""
+    refinance_claim: str = ""
+    """The matrix's lender's refinance claim over A's loan, paid by the apex."""
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return ok(self.client.post(path, json=body, headers=self.headers["platform"]))
@@ -102,6 +112,19 @@ class World:
         body = {"amount_minor": 10_00, "currency": "INR", "wallet": self.a.wallet,
                 "merchant": self.a.merchant, **fields}
         return str(self.post("/v1/payments", body)["id"])
+
+    def checkout_session(self) -> str:
+        """A fresh open checkout session of merchant A's."""
+        return str(self.post("/v1/checkout_sessions", _checkout_body(self.a.merchant))["id"])
+
+    def alipay_trade(self) -> str:
+        """A fresh precreated Alipay trade of merchant A's app (1.00 INR): its trade_no."""
+        app = self.client.get(f"/v1/alipay_apps/{self.a.alipay_app}",
+                              headers=self.headers["platform"]).json()
+        out_trade_no = f"M{next(_TRADE_NUMBERS)}"
+        clock = self.client.app.state.context.clock  # type: ignore[attr-defined]
+        answer = self.client.get(f"/gateway.do?{precreate_query(app, out_trade_no, clock.now())}")
+        return trade_no_of(app, answer.text)
 
     def loan_application(self) -> str:
         """A fresh loan application of merchant A's to the matrix's lender."""
@@ -122,6 +145,11 @@ Builder = Callable[[World], Request]
 def _application_body(lender: str, shop: Shop) -> dict[str, Any]:
     return {"lender": lender, "product": "lpr_pmmy_shishu", "amount_minor": 20_000_00,
             "tenure_periods": 12, "purpose": "stock", "merchant": shop.merchant}
+
+
+def _checkout_body(merchant_id: str) -> dict[str, Any]:
+    return {"amount_minor": 100_00, "currency": "INR", "merchant": merchant_id,
+            "return_url": "https://shop.example/done"}
 
 
 def _customer_without_wallet(w: World) -> Request:
@@ -256,9 +284,46 @@ CASES.update({
         f"/v1/loans/{w.a.loan}/repayments", {"type": "prepayment", "amount_minor": 1_00})),
     ("GET", "/v1/loans/{loan_id}/repayments"): (
         Access.OWNED, lambda w: (f"/v1/loans/{w.a.loan}/repayments", None)),
+    ("POST", "/v1/loans/{loan_id}/write_off"): (Access.PLATFORM, lambda w: (
+        f"/v1/loans/{w.npa_loan}/write_off", {"reason": "matrix"})),
+    ("POST", "/v1/lending/close_days"): (
+        Access.PLATFORM, lambda w: ("/v1/lending/close_days", {"date": SETTLEMENT_DATE})),
+    ("POST", "/v1/refinance_claims"): (Access.PLATFORM, lambda w: ("/v1/refinance_claims", {
+        "lender": w.lender, "share_bps": 100, "loans": [w.b.loan]})),
+    ("GET", "/v1/refinance_claims"): (Access.LENDERS, lambda w: ("/v1/refinance_claims", None)),
+    ("GET", "/v1/lending/portfolio"): (Access.LENDERS, lambda w: ("/v1/lending/portfolio", None)),
+    ("GET", "/v1/refinance_claims/{claim_id}"): (
+        Access.PLATFORM, lambda w: (f"/v1/refinance_claims/{w.refinance_claim}", None)),
 })
 """Lending: merchants see their own applications and loans, lenders theirs (the matrix's lender
 key owns none of A's), and only lenders (or the platform) decide and disburse."""
+
+CASES.update({
+    ("POST", "/v1/checkout_sessions"): (
+        Access.OWNED, lambda w: ("/v1/checkout_sessions", _checkout_body(w.a.merchant))),
+    ("GET", "/v1/checkout_sessions"): (Access.LIST, lambda w: ("/v1/checkout_sessions", None)),
+    ("GET", "/v1/checkout_sessions/{session_id}"): (
+        Access.OWNED, lambda w: (f"/v1/checkout_sessions/{w.a.checkout}", None)),
+    ("POST", "/v1/checkout_sessions/{session_id}/expire"): (Access.OWNED, lambda w: (
+        f"/v1/checkout_sessions/{w.checkout_session()}/expire", None)),
+})
+"""Checkout sessions: a merchant's own (the hosted page itself needs no key: it is a web page,
+outside the OpenAPI document)."""
+
+CASES.update({
+    ("POST", "/v1/alipay_apps"): (Access.OWNED, lambda w: ("/v1/alipay_apps",
+                                                           app_body(w.a.merchant))),
+    ("GET", "/v1/alipay_apps"): (Access.LIST, lambda w: ("/v1/alipay_apps", None)),
+    ("GET", "/v1/alipay_apps/{app_id}"): (
+        Access.OWNED, lambda w: (f"/v1/alipay_apps/{w.a.alipay_app}", None)),
+    ("POST", "/v1/wallets/{wallet_id}/alipay_payment_codes"): (
+        Access.PLATFORM, lambda w: (f"/v1/wallets/{w.a.wallet}/alipay_payment_codes", None)),
+    ("POST", "/v1/alipay_trades/{trade_no}/pay"): (Access.PLATFORM, lambda w: (
+        f"/v1/alipay_trades/{w.alipay_trade()}/pay", {"wallet": w.a.wallet})),
+})
+"""Alipay apps are the merchant's own; payment codes and paying a trade are the wallet
+operator's (platform). The gateway itself (``/gateway.do``) takes no API key: it is signed."""
+_TRADE_NUMBERS = itertools.count(1)
 
 
 
@@ -287,7 +352,10 @@ def _shop(client: TestClient, platform: dict[str, str], keys: Keys, name: str) -
     events = ok(client.get("/v1/events", params={"limit": 100}, headers=platform))["data"]
     mine = tuple(e["id"] for e in events if json.dumps(e).find(merchant_id) >= 0)
     assert mine, "the merchant's payment emitted events"
-    return Shop(merchant_id, customer, payer, payment, refund, endpoint, mine, quote)
+    checkout = post("/v1/checkout_sessions", _checkout_body(merchant_id))["id"]
+    alipay_app = post("/v1/alipay_apps", app_body(merchant_id))["id"]
+    return Shop(merchant_id, customer, payer, payment, refund, endpoint, mine, quote,
+                checkout=checkout, alipay_app=alipay_app)
 
 
 def _borrow(client: TestClient, platform: dict[str, str], lender: str, shop: Shop) -> Shop:
@@ -325,7 +393,34 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
         "merchant_b": keys.merchant(context, b.merchant),
         "lender": {"Authorization": f"Bearer {lender.secret}"},
     }
-    return World(client, headers, a, b, reconciliation, lender=bank, settlement=settlement)
+    return World(client, headers, a, b, reconciliation, lender=bank, settlement=settlement,
+                 npa_loan=_npa_loan(client, keys.platform, context, bank, a),
+                 refinance_claim=_refinance(client, keys.platform, bank, a.loan))
+
+
+def _refinance(client: TestClient, platform: dict[str, str], lender: str, loan: str) -> str:
+    """An apex refinancer, funded, and its refinance of the loan: the claim's id."""
+    apex = ok(client.post("/v1/lenders", json={"name": "Matrix Apex", "kind": "refinancer",
+                                               "apex": True}, headers=platform))["id"]
+    ok(client.post(f"/v1/lenders/{apex}/funding", json={"amount_minor": 1_00_000_00,
+                                                        "currency": "INR"}, headers=platform))
+    return str(ok(client.post("/v1/refinance_claims", json={
+        "lender": lender, "share_bps": 5_000, "loans": [loan]}, headers=platform))["id"])
+
+
+def _npa_loan(
+    client: TestClient, platform: dict[str, str], context: AppContext, lender: str, shop: Shop
+) -> str:
+    """Another loan of the shop's, classified sub-standard directly (the matrix checks who may
+    write a loan off; close of business's own tests classify loans)."""
+    loan_id = _borrow(client, platform, lender, shop).loan
+    with context.uow_factory() as uow:
+        loan = uow.loans.get(loan_id)
+        assert loan is not None
+        uow.loans.save(replace(loan, asset_class=AssetClass.SUBSTANDARD,
+                               npa_since=context.clock.now().date()))
+        uow.commit()
+    return loan_id
 
 
 def _settlement(client: TestClient, keys: Keys, context: AppContext, a: str, b: str) -> str:

@@ -61,3 +61,28 @@ def test_a_loan_from_the_command_line(cli_database: Path, engine: sa.Engine) -> 
     assert "upcoming" in table.stdout
     collected = CliRunner().invoke(cli, ["lending", "collect"])
     assert collected.exit_code == 0, collected.output
+
+
+def test_close_of_business_and_write_off_from_the_command_line(
+    cli_database: Path, engine: sa.Engine
+) -> None:
+    context = AppContext(lambda: PostgresUnitOfWork(engine), SystemClock(), UlidIds(),
+                         SystemSecrets())
+    with context.uow_factory() as uow:
+        shop = merchants.create_merchant(context, uow, "Kirana Stores", "IN", "INR", 0, 0, {})
+        uow.commit()
+    bank = run("lenders", "create", "--name", "Gramin Bank", "--kind", "bank")
+    run("lenders", "fund", bank["id"], "--amount", "100000.00")
+    application = run("apply", "--merchant", shop["id"], "--lender", bank["id"], "--product",
+                      "lpr_pmmy_shishu", "--amount", "30000.00", "--tenure", "12",
+                      "--purpose", "A second freezer")
+    loan = run("disburse", run("approve", application["id"], "--rate-bps", "1500")["loan"])
+    today = context.clock.now().date().isoformat()
+    closed = run("close-day", "--date", today)
+    assert (closed["date"], closed["loans"], closed["classes"]["standard"]) == (today, 1, 1)
+    assert run("close-day", "--date", today)["replayed"] is True
+    refused = CliRunner().invoke(cli, ["lending", "write-off", loan["id"], "--reason", "x"])
+    assert refused.exit_code != 0
+    assert "loan_not_npa" in str(refused.exception)
+    skipped = CliRunner().invoke(cli, ["lending", "close-day", "--date", "2000-01-01"])
+    assert "close_day_before_last" in str(skipped.exception)

@@ -55,6 +55,15 @@ OUTSIDE_THE_TREE = {
     "paysetu.webhooks.SignatureVerificationError": (
         "raised in a merchant's webhook receiver by the helper paysetu ships; never by the API"
     ),
+    "paysetu.domain.alipay_errors.AlipayRefused": (
+        "the Alipay gateway's refusal: answered in Alipay's signed envelope, never as an API error"
+    ),
+    "paysetu.entrypoints.web.auth.PageError": (
+        "a web page that cannot be shown (404, 403): rendered as an HTML page, not a refusal code"
+    ),
+    "paysetu.entrypoints.web.auth.LoginRequired": (
+        "a web page needs a signed-in user: answered with a redirect to the login page"
+    ),
 }
 """Exception classes that deliberately do not inherit from PaysetuError, with the reason."""
 

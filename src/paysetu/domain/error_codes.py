@@ -1,5 +1,7 @@
 """Every code enum of every operation family, for docs, the HTTP mapping and the meta tests."""
 
+from paysetu.domain.alipay_app_errors import AlipayAppStatus
+from paysetu.domain.checkout_errors import CheckoutStatus
 from paysetu.domain.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.domain.errors import ErrorCode
 from paysetu.domain.fx_errors import FxStatus
@@ -7,6 +9,7 @@ from paysetu.domain.lending_errors import LendingStatus
 from paysetu.domain.payment_errors import PaymentStatus, RequestStatus, WalletStatus
 from paysetu.domain.reconciliation_errors import ReconciliationStatus
 from paysetu.domain.settlement_errors import SettlementStatus
+from paysetu.domain.web_errors import WebStatus
 
 ALL_CODE_ENUMS: tuple[type[ErrorCode], ...] = (
     *LEDGER_CODE_ENUMS,
@@ -17,4 +20,7 @@ ALL_CODE_ENUMS: tuple[type[ErrorCode], ...] = (
     ReconciliationStatus,
     LendingStatus,
     SettlementStatus,
+    CheckoutStatus,
+    WebStatus,
+    AlipayAppStatus,
 )

@@ -30,13 +30,14 @@ Fees and penalties are recognised when received (cash basis); interest by accrua
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
 from paysetu.domain.ledger import Direction, NewEntry, Posting
+from paysetu.domain.lending_classification import AssetClass
 from paysetu.domain.lending_schedule import (
     DayCount,
     Frequency,
@@ -210,6 +211,12 @@ class Loan:
         interest_accrued_minor: Interest booked to the receivable so far (by accrual entries).
         interest_accrued_through: The day through which interest has been accrued.
         auto_debit_attempted_on: The last day the EMI auto-debit looked at this loan.
+        classified_on: The last close of business that classified the loan; its days past
+            due, asset class, NPA date, provision held and interest in suspense follow.
+        provision_minor: The loan-loss provision held for it (in the lender's provision
+            account).
+        interest_suspense_minor: Interest receivable not recognised as income (an NPA's).
+        write_off_reason: Why the lender wrote it off (status ``written_off``).
     """
 
     id: str
@@ -247,6 +254,13 @@ class Loan:
     auto_debit_attempted_on: date | None
     created_at: datetime
     updated_at: datetime
+    classified_on: date | None = None
+    days_past_due: int = 0
+    asset_class: AssetClass = AssetClass.STANDARD
+    npa_since: date | None = None
+    provision_minor: int = 0
+    interest_suspense_minor: int = 0
+    write_off_reason: str | None = None
 
     def terms(self, principal_minor: int | None = None) -> ScheduleTerms:
         """The schedule terms (of ``principal_minor`` instead, for a re-amortisation)."""
@@ -365,6 +379,17 @@ def repayment_entry(
     return NewEntry(entry_id, _postings(legs, currency), meta)
 
 
+def accrual_increase(
+    accrued_minor: int, accrued_through: date | None, target_minor: int, through: date
+) -> int | None:
+    """What an accrual through ``through`` adds to a loan that has booked ``accrued_minor``
+    through ``accrued_through``, when the schedule has earned ``target_minor`` by then: never
+    negative; None when the loan is already accrued through that day (nothing to save)."""
+    if accrued_through is not None and through <= accrued_through:
+        return None
+    return max(0, target_minor - accrued_minor)
+
+
 def accrual_entry(
     entry_id: str, interest_account: str, income_account: str, amount_minor: int, currency: str,
     meta: Mapping[str, str],
@@ -372,6 +397,17 @@ def accrual_entry(
     """Interest earned: the receivable grows, and so does income (or, for an NPA, suspense)."""
     legs = [(interest_account, Direction.DEBIT, amount_minor),
             (income_account, Direction.CREDIT, amount_minor)]
+    return NewEntry(entry_id, _postings(legs, currency), meta)
+
+
+def accruals_entry(
+    entry_id: str, income_account: str, accruals: Sequence[tuple[str, int]], currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """Several loans' accruals to one income (or suspense) account in one entry: each loan's
+    interest receivable debited, the income credited with the sum (close of business)."""
+    legs = [(account, Direction.DEBIT, amount) for account, amount in accruals]
+    legs.append((income_account, Direction.CREDIT, sum(amount for _, amount in accruals)))
     return NewEntry(entry_id, _postings(legs, currency), meta)
 
 

@@ -74,10 +74,30 @@ class LendingStatus(ErrorCode):
         _I,
         "Metadata is at most 50 keys of 1-40 characters with string values of up to 500.",
     )
+    BUSINESS_DATE_INVALID = (
+        "business_date_invalid",
+        False,
+        _I,
+        "A business day is a date written YYYY-MM-DD.",
+    )
+    MONTH_INVALID = ("month_invalid", False, _I, "A month is written YYYY-MM.")
+    CLOSE_DAY_IN_FUTURE = (
+        "close_day_in_future",
+        False,
+        _I,
+        "A business day can be closed on or after the day itself, never before.",
+    )
+    SHARE_INVALID = (
+        "share_invalid",
+        False,
+        _I,
+        "A refinance share is 1-10,000 basis points of the outstanding principal.",
+    )
     LENDER_NOT_FOUND = ("lender_not_found", False, _N, "No such lender.")
     PRODUCT_NOT_FOUND = ("product_not_found", False, _N, "No such loan product.")
     APPLICATION_NOT_FOUND = ("application_not_found", False, _N, "No such loan application.")
     LOAN_NOT_FOUND = ("loan_not_found", False, _N, "No such loan.")
+    REFINANCE_CLAIM_NOT_FOUND = ("refinance_claim_not_found", False, _N, "No such refinance claim.")
     APEX_LENDER_EXISTS = (
         "apex_lender_exists",
         False,
@@ -116,6 +136,42 @@ class LendingStatus(ErrorCode):
         "The loan is not disbursed yet; nothing can be repaid.",
     )
     LOAN_CLOSED = ("loan_closed", False, _C, "The loan is closed; nothing more can be repaid.")
+    LOAN_NOT_NPA = (
+        "loan_not_npa",
+        False,
+        _C,
+        "Only a non-performing loan (sub-standard or doubtful) can be written off.",
+    )
+    APEX_LENDER_MISSING = (
+        "apex_lender_missing",
+        False,
+        _C,
+        "There is no apex refinancer to claim refinance from yet.",
+    )
+    LOAN_NOT_ELIGIBLE = (
+        "loan_not_eligible",
+        False,
+        _C,
+        "Only the lender's own active standard loans not refinanced yet can be refinanced.",
+    )
+    NOTHING_TO_REFINANCE = (
+        "nothing_to_refinance",
+        False,
+        _C,
+        "The lender has no eligible loans (active, standard, not refinanced) in the currency.",
+    )
+    CLOSE_DAY_BEFORE_LAST = (
+        "close_day_before_last",
+        False,
+        _C,
+        "Business days close in order: that day is before the last day closed.",
+    )
+    CLOSE_DAY_SKIPS_DATE = (
+        "close_day_skips_date",
+        False,
+        _C,
+        "Business days close one after another: close the day after the last one first.",
+    )
     AMOUNT_OUTSIDE_BAND = (
         "amount_outside_band",
         False,
@@ -163,6 +219,12 @@ class LendingStatus(ErrorCode):
         True,
         _D,
         "The lender's funding account does not cover the disbursal.",
+    )
+    APEX_FUNDS_INSUFFICIENT = (
+        "apex_funds_insufficient",
+        True,
+        _D,
+        "The apex refinancer's funding account does not cover the claim.",
     )
     EXCEEDS_AVAILABLE_BALANCE = (
         "exceeds_available_balance",

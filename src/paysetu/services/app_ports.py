@@ -26,6 +26,7 @@ from paysetu.domain.payments import (
     Refund,
 )
 from paysetu.domain.wallets import Customer, Wallet
+from paysetu.domain.web_users import LoginFailures, WebSession, WebUser
 from paysetu.domain.webhooks import (
     Delivery,
     DeliveryAttempt,
@@ -38,7 +39,9 @@ from paysetu.services.ports import UnitOfWork
 from paysetu.services.reconciliation_ports import ReconciliationRepository
 from paysetu.services.settlement_ports import SettlementRepository
 
-if TYPE_CHECKING:  # lending_ports imports PageRequest from here
+if TYPE_CHECKING:  # lending_ports and checkout_ports import PageRequest from here
+    from paysetu.services.alipay_ports import AlipayRepository
+    from paysetu.services.checkout_ports import CheckoutSessionRepository
     from paysetu.services.lending_ports import LendingRepository, LoanRepository
 
 
@@ -228,6 +231,65 @@ class FxQuoteRepository(Protocol):
     def mark_used(self, quote_id: str, payment_id: str) -> None: ...
 
 
+class WebUserRepository(Protocol):
+    """Web users, their sessions (by token digest) and failed-login counters."""
+
+    def insert(self, user: WebUser) -> bool: ...
+    def by_email(self, email: str) -> WebUser | None: ...
+    def list_users(self) -> list[WebUser]: ...
+    def set_password_hash(self, user_id: str, password_hash: str) -> None: ...
+    def insert_session(
+        self, digest: bytes, user_id: str, csrf_token: str, now: datetime, expires_at: datetime
+    ) -> None: ...
+    def session(self, digest: bytes, now: datetime) -> WebSession | None: ...
+    def delete_session(self, digest: bytes) -> None: ...
+    def delete_expired_sessions(self, user_id: str, now: datetime) -> None: ...
+    def failures(self, email: str, client_address: str) -> LoginFailures | None: ...
+    def record_failure(self, email: str, client_address: str, now: datetime) -> None: ...
+    def clear_failures(self, email: str, client_address: str) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentSearch:
+    """The dashboard's payment filters (every one optional except the merchant).
+
+    Attributes:
+        merchant_id: Whose payments (the signed-in user's merchant).
+        status: One payment state.
+        currency: ISO 4217 code.
+        created_from: First day (UTC) included.
+        created_to: Last day (UTC) included.
+        text: Part of the payment id or of its description (case-insensitive).
+    """
+
+    merchant_id: str
+    status: str | None = None
+    currency: str | None = None
+    created_from: date | None = None
+    created_to: date | None = None
+    text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DailyVolume:
+    """Captured amount and count of succeeded payments created on one UTC day, one currency."""
+
+    day: date
+    currency: str
+    captured_minor: int
+    count: int
+
+
+class DashboardRepository(Protocol):
+    """Reads of the merchant dashboard that the API's lists do not offer."""
+
+    def search_payments(
+        self, search: PaymentSearch, limit: int, offset: int
+    ) -> tuple[list[Payment], bool]: ...
+    def daily_volume(self, merchant_id: str, first_day: date) -> list[DailyVolume]: ...
+    def payment_currencies(self, merchant_id: str) -> list[str]: ...
+
+
 class AppUnitOfWork(UnitOfWork, Protocol):
     """The unit of work with every repository of the product."""
 
@@ -268,4 +330,12 @@ class AppUnitOfWork(UnitOfWork, Protocol):
     @property
     def lending(self) -> LendingRepository: ...
     @property
+    def checkout_sessions(self) -> CheckoutSessionRepository: ...
+    @property
     def loans(self) -> LoanRepository: ...
+    @property
+    def web_users(self) -> WebUserRepository: ...
+    @property
+    def alipay(self) -> AlipayRepository: ...
+    @property
+    def web_dashboard(self) -> DashboardRepository: ...

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from paysetu.domain.wallets import RBI_PPI_LIMITS, WalletLimits
+from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork, RateSource
 from paysetu.services.ports import Clock, IdFactory
 from paysetu.services.settlement_hooks import NO_LOAN_SWEEP, LoanSweep
@@ -70,6 +71,8 @@ class AppContext:
     read_factory: Callable[[], AppUnitOfWork] | None = None
     """Units of work for one-statement reads outside any transaction (autocommit); None: use
     ``uow_factory``. Never used to write."""
+    alipay: AlipayPolicy | None = None
+    """The Alipay-compatible gateway's keys and settings; None: the gateway is off."""
 
     def reader(self) -> AppUnitOfWork:
         """A unit of work for a one-statement read (an API key, a payment's expiry check)."""

@@ -24,6 +24,7 @@ from paysetu.domain.lending import (
     LoanFilter,
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
+from paysetu.domain.lending_provisions import CloseDayAccounts
 from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.payments import transfer_entry
@@ -127,6 +128,35 @@ def lender_accounts(
         ctx.clock.now(),
     )
     uow.lending.add_lender_accounts(lender_id, currency, accounts)
+    return accounts
+
+
+def close_day_accounts(
+    ctx: AppContext, uow: AppUnitOfWork, lender_id: str, currency: str
+) -> CloseDayAccounts:
+    """The lender's provision and interest suspense accounts in ``currency``, opened on first
+    use (see :mod:`paysetu.domain.lending_provisions`)."""
+    existing = uow.lending.purpose_accounts(lender_id, currency)
+    base = f"acct_{lender_id}_{currency}"
+    accounts = CloseDayAccounts(f"{base}_provision_expense", f"{base}_loan_loss_provision",
+                                f"{base}_interest_suspense")
+    if existing.get("interest_suspense") is not None:
+        return CloseDayAccounts(existing["provision_expense"], existing["loan_loss_provision"],
+                                existing["interest_suspense"])
+    uow.ledger.create_accounts(
+        [
+            NewAccount(accounts.provision_expense, currency, AccountKind.EXPENSE,
+                       owner_type="lender", owner_id=lender_id),
+            NewAccount(accounts.provision, currency, AccountKind.ASSET,
+                       debits_must_not_exceed_credits=True, owner_type="lender",
+                       owner_id=lender_id, metadata={"contra": "loan_loss_provision"}),
+            NewAccount(accounts.interest_suspense, currency, AccountKind.LIABILITY,
+                       debits_must_not_exceed_credits=True, owner_type="lender",
+                       owner_id=lender_id),
+        ],
+        ctx.clock.now(),
+    )
+    uow.lending.add_purpose_accounts(lender_id, currency, accounts.by_purpose())
     return accounts
 
 

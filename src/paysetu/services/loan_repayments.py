@@ -60,6 +60,7 @@ from paysetu.services.context import AppContext
 from paysetu.services.events import emit
 from paysetu.services.lending import check_amount, require_borrower_side, visible_loan
 from paysetu.services.lending_objects import repayment_object
+from paysetu.services.loan_refinance import pass_refinance_share
 from paysetu.services.loans import accrue_interest, loan_books, loan_object, today
 from paysetu.services.payment_checks import check_cursors
 
@@ -167,6 +168,7 @@ def record_repayment(
     old = {i.number: i for i in before}
     uow.loans.save_installments(loan.id, [i for i in plan.installments if old.get(i.number) != i],
                                 on)
+    pass_refinance_share(ctx, uow, loan, plan.installments)
     parts = plan.parts
     repayment = LoanRepayment(
         id=repayment_id, loan_id=loan.id, merchant_id=loan.merchant_id, source=source,

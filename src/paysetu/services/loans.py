@@ -25,6 +25,7 @@ from paysetu.domain.lending import (
     LoanBooks,
     LoanState,
     accrual_entry,
+    accrual_increase,
     disbursal_entry,
     loan_metadata,
 )
@@ -34,6 +35,7 @@ from paysetu.domain.lending_allocation import (
     interest_accrued_total,
     payoff,
 )
+from paysetu.domain.lending_classification import is_npa
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import build_schedule
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
@@ -41,6 +43,7 @@ from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit
 from paysetu.services.lending import (
+    close_day_accounts,
     lender_accounts,
     loan_scope,
     require_lender_side,
@@ -68,26 +71,29 @@ def loan_books(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> LoanBooks:
 
 def accrue_interest(
     ctx: AppContext, uow: AppUnitOfWork, loan: Loan, installments: Sequence[Installment],
-    through: date, income_account: str | None = None,
+    through: date,
 ) -> Loan:
     """Book the interest earned up to the end of ``through`` and not yet booked; idempotent.
 
-    ``income_account`` is the lender's interest income unless given (close of business passes
-    an NPA's interest suspense account). Returns the loan as saved.
+    To the lender's interest income, or for an NPA (no income recognised) to its interest
+    suspense account. Returns the loan as saved.
     """
-    done = loan.interest_accrued_through
-    if loan.status is not LoanState.ACTIVE or (done is not None and through <= done):
+    increase = accrual_increase(loan.interest_accrued_minor, loan.interest_accrued_through,
+                                interest_accrued_total(installments, through), through)
+    if loan.status is not LoanState.ACTIVE or increase is None:
         return loan
-    target = interest_accrued_total(installments, through)
-    increase = max(0, target - loan.interest_accrued_minor)
+    suspended = increase if is_npa(loan.asset_class) else 0
     if increase:
-        income = income_account or lender_accounts(
-            ctx, uow, loan.lender_id, loan.currency).interest_income
+        income = (close_day_accounts(ctx, uow, loan.lender_id, loan.currency).interest_suspense
+                  if suspended else
+                  lender_accounts(ctx, uow, loan.lender_id, loan.currency).interest_income)
         meta = loan_metadata("loan_interest_accrual", loan, through=through.isoformat())
         uow.ledger.apply([accrual_entry(ctx.ids.new_id("je"), loan.interest_account_id, income,
                                         increase, loan.currency, meta)], ctx.clock.now())
     loan = replace(loan, interest_accrued_minor=loan.interest_accrued_minor + increase,
-                   interest_accrued_through=through, updated_at=ctx.clock.now())
+                   interest_accrued_through=through,
+                   interest_suspense_minor=loan.interest_suspense_minor + suspended,
+                   updated_at=ctx.clock.now())
     uow.loans.save(loan)
     return loan
 
@@ -122,7 +128,7 @@ def disburse_loan(
     return obj
 
 
-def _balance(ctx: AppContext, uow: AppUnitOfWork, account_id: str) -> int:
+def posted_balance(ctx: AppContext, uow: AppUnitOfWork, account_id: str) -> int:
     """A debit-normal account's posted balance."""
     balance = uow.ledger.get_account(account_id, ctx.clock.now()).balance
     return balance.debits_posted - balance.credits_posted
@@ -152,14 +158,21 @@ def loan_object(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> dict[str, An
         "foreclosure_fee_bps": loan.foreclosure_fee_bps, "sweep_bps": loan.sweep_bps,
         "allocation_order": loan.allocation_order,
         "overpayment_policy": loan.overpayment_policy.value,
-        "outstanding_principal_minor": _balance(ctx, uow, loan.principal_account_id),
-        "interest_receivable_minor": _balance(ctx, uow, loan.interest_account_id),
+        "outstanding_principal_minor": posted_balance(ctx, uow, loan.principal_account_id),
+        "interest_receivable_minor": posted_balance(ctx, uow, loan.interest_account_id),
         "interest_accrued_minor": loan.interest_accrued_minor,
         "interest_accrued_through": day(loan.interest_accrued_through),
         "amount_due_minor": amount_due(installments, on).total_minor if active else 0,
         "next_due_date": day(min(upcoming)) if upcoming and active else None,
         "payoff_amount_minor": None if close is None else close.total_minor,
         "disbursed_on": day(loan.disbursed_on), "closed_on": day(loan.closed_on),
+        "classification": {
+            "as_of": day(loan.classified_on), "asset_class": loan.asset_class.value,
+            "days_past_due": loan.days_past_due, "npa_since": day(loan.npa_since),
+            "provision_minor": loan.provision_minor,
+            "interest_suspense_minor": loan.interest_suspense_minor,
+        },
+        "write_off_reason": loan.write_off_reason,
         "ledger_accounts": {"principal": loan.principal_account_id,
                             "interest": loan.interest_account_id,
                             "lender_funding": loan.funding_account_id},

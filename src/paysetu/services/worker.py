@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from paysetu.services import escrow, loan_repayments, payments, refunds
+from paysetu.services import alipay_notifications, escrow, loan_repayments, payments, refunds
 from paysetu.services.app_ports import AppUnitOfWork, WebhookSender
 from paysetu.services.context import AppContext
 from paysetu.services.webhook_delivery import DeliveryReport, DeliverySettings, deliver_due
@@ -73,6 +73,7 @@ MAINTENANCE_JOBS: tuple[tuple[str, MaintenanceJob], ...] = (
     ("release_due_escrows", release_due_escrows),
     ("retry_pending_refunds", retry_pending_refunds),
     ("collect_loan_installments", collect_loan_installments),
+    ("deliver_alipay_notifications", alipay_notifications.deliver_due),
 )
 """The periodic jobs ``paysetu worker`` runs each cycle, by name, before delivering webhooks."""
 

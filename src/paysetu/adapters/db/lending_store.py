@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -119,6 +120,11 @@ class LendingStore:
         ).one_or_none()
         return None if row is None else _lender(row)
 
+    def apex_lender(self) -> Lender | None:
+        row = self._connection.execute(
+            sa.text("SELECT * FROM lenders WHERE apex")).one_or_none()
+        return None if row is None else _lender(row)
+
     def list_lenders(self, only_id: str | None, page: PageRequest) -> tuple[list[Lender], bool]:
         rows, has_more = fetch_page(
             self._connection, "SELECT * FROM lenders",
@@ -149,13 +155,26 @@ class LendingStore:
         return [str(r.currency) for r in rows]
 
     def add_lender_accounts(self, lender_id: str, currency: str, accounts: LenderAccounts) -> None:
+        self.add_purpose_accounts(lender_id, currency, accounts.by_purpose())
+
+    def purpose_accounts(self, lender_id: str, currency: str) -> dict[str, str]:
+        rows = self._connection.execute(
+            sa.text("SELECT purpose, account_id FROM lender_accounts"
+                    " WHERE lender_id = :l AND currency = :c"),
+            {"l": lender_id, "c": currency},
+        )
+        return {str(row.purpose): str(row.account_id) for row in rows}
+
+    def add_purpose_accounts(
+        self, lender_id: str, currency: str, accounts: Mapping[str, str]
+    ) -> None:
         self._connection.execute(
             sa.text(
                 "INSERT INTO lender_accounts (lender_id, currency, purpose, account_id)"
                 " SELECT :l, :c, x.key, x.value FROM jsonb_each_text(CAST(:accounts AS jsonb)) x"
                 " ON CONFLICT DO NOTHING"
             ),
-            {"l": lender_id, "c": currency, "accounts": json.dumps(accounts.by_purpose())},
+            {"l": lender_id, "c": currency, "accounts": json.dumps(dict(accounts))},
         )
 
     def get_product(self, product_id: str) -> LoanProduct | None:

@@ -15,7 +15,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.adapters.db.lending_store import SCOPE_SQL, scope_params
+from paysetu.adapters.db.loan_close_day_store import CloseDayQueries
+from paysetu.adapters.db.loan_portfolio_store import PortfolioQueries
 from paysetu.adapters.db.pagination import fetch_page
+from paysetu.adapters.db.refinance_store import RefinanceQueries
 from paysetu.domain.lending import (
     ClosedReason,
     Loan,
@@ -27,6 +30,7 @@ from paysetu.domain.lending import (
     RepaymentSource,
 )
 from paysetu.domain.lending_allocation import Installment
+from paysetu.domain.lending_classification import AssetClass
 from paysetu.domain.lending_schedule import DayCount, Frequency, InterestPeriod, ScheduleType
 from paysetu.services.app_ports import PageRequest
 
@@ -34,11 +38,13 @@ _LOAN_COLUMNS = tuple(f.name for f in fields(Loan))
 _LOAN_MUTABLE = (
     "status", "closed_reason", "disbursal_entry_id", "disbursed_on", "closed_on",
     "interest_accrued_minor", "interest_accrued_through", "auto_debit_attempted_on", "updated_at",
+    "classified_on", "days_past_due", "asset_class", "npa_since", "provision_minor",
+    "interest_suspense_minor", "write_off_reason",
 )
 _ENUM_COLUMNS = {
     "category": LoanCategory, "frequency": Frequency, "schedule_type": ScheduleType,
     "interest_period": InterestPeriod, "day_count": DayCount,
-    "overpayment_policy": OverpaymentPolicy, "status": LoanState,
+    "overpayment_policy": OverpaymentPolicy, "status": LoanState, "asset_class": AssetClass,
 }
 _INSTALLMENT_COLUMNS = tuple(f.name for f in fields(Installment))
 _REPAYMENT_COLUMNS = tuple(f.name for f in fields(LoanRepayment))
@@ -69,7 +75,7 @@ def _repayment(row: sa.Row[Any]) -> LoanRepayment:
     return LoanRepayment(**values)
 
 
-class LoanStore:
+class LoanStore(CloseDayQueries, RefinanceQueries, PortfolioQueries):
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 

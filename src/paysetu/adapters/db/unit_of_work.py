@@ -12,7 +12,9 @@ import sqlalchemy as sa
 
 from paysetu.adapters.db import audit, ledger_store
 from paysetu.adapters.db.access_store import ApiKeyStore, IdempotencyStore
+from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
+from paysetu.adapters.db.checkout_store import CheckoutSessionStore
 from paysetu.adapters.db.customers_store import CustomerStore, WalletStore
 from paysetu.adapters.db.events_store import EventStore
 from paysetu.adapters.db.fx_store import FxQuoteStore, FxRateStore
@@ -23,6 +25,8 @@ from paysetu.adapters.db.payments_store import PaymentStore, RefundStore
 from paysetu.adapters.db.reconciliation_store import ReconciliationStore
 from paysetu.adapters.db.settlement_store import SettlementStore
 from paysetu.adapters.db.stats_store import StatsStore
+from paysetu.adapters.db.web_dashboard_store import DashboardStore
+from paysetu.adapters.db.web_users_store import WebUserStore
 from paysetu.adapters.db.webhooks_store import WebhookStore
 from paysetu.domain.audit import AuditReport
 from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
@@ -195,6 +199,22 @@ class PostgresUnitOfWork:
     @cached_property
     def loans(self) -> LoanStore:
         return LoanStore(self._connection)
+
+    @cached_property
+    def checkout_sessions(self) -> CheckoutSessionStore:
+        return CheckoutSessionStore(self._connection)
+
+    @cached_property
+    def web_dashboard(self) -> DashboardStore:
+        return DashboardStore(self._connection)
+
+    @cached_property
+    def web_users(self) -> WebUserStore:
+        return WebUserStore(self._connection)
+
+    @cached_property
+    def alipay(self) -> AlipayStore:
+        return AlipayStore(self._connection)
 
     def __exit__(
         self,

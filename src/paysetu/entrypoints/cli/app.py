@@ -6,6 +6,7 @@ import typer
 
 from paysetu.domain.errors import PaysetuError
 from paysetu.entrypoints.cli import (
+    alipay,
     audit,
     bench,
     check,
@@ -17,6 +18,7 @@ from paysetu.entrypoints.cli import (
     lending,
     run,
     serve,
+    users,
     worker,
 )
 from paysetu.entrypoints.cli.reconcile import reconcile
@@ -32,8 +34,10 @@ app.add_typer(ledger.app, name="ledger")
 app.add_typer(db.app, name="db")
 app.add_typer(bench.app, name="bench")
 app.add_typer(keys.app, name="keys")
+app.add_typer(alipay.app, name="alipay")
 app.add_typer(lending.app, name="lending")
 app.add_typer(fx.app, name="fx")
+app.add_typer(users.app, name="users")
 app.add_typer(check.app, name="check")
 app.command("run")(run.run)
 app.command("serve")(serve.serve)

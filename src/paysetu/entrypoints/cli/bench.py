@@ -22,6 +22,7 @@ from paysetu.bench.ledger import (
 from paysetu.bench.pgbench import PgbenchError
 from paysetu.bench.report import result_table, write_json
 from paysetu.entrypoints.cli.bench_api import api
+from paysetu.entrypoints.cli.bench_lending import lending
 from paysetu.entrypoints.cli.bench_settlement import settlement
 from paysetu.entrypoints.cli.runtime import console, errors
 
@@ -30,6 +31,7 @@ app = typer.Typer(
 )
 app.command("api")(api)
 app.command("settlement")(settlement)
+app.command("lending")(lending)
 
 
 class _Steps:

@@ -6,11 +6,14 @@ The same demo data as ``paysetu run`` (the demo ledger and the demo shop), witho
 from paysetu.adapters.db import migrate
 from paysetu.bootstrap import Runtime
 from paysetu.entrypoints.cli.audit import print_report
+from paysetu.entrypoints.cli.demo_checkout import ensure_demo_checkout, print_demo_checkout
 from paysetu.entrypoints.cli.demo_data import demo_accounts, demo_entries
 from paysetu.entrypoints.cli.demo_fx import load_fx_demo
 from paysetu.entrypoints.cli.demo_history import ensure_demo_history, print_demo_history
+from paysetu.entrypoints.cli.demo_lending import ensure_demo_lending, print_demo_lending
 from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
 from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop, print_demo_shop
+from paysetu.entrypoints.cli.demo_web import ensure_demo_web_users, print_demo_logins
 from paysetu.entrypoints.cli.ledger import _print_accounts
 from paysetu.entrypoints.cli.runtime import console, runtime
 
@@ -40,9 +43,14 @@ def demo() -> None:
         shop, created = ensure_demo_shop(rt.context, rt.settings.data_dir)
         print_demo_shop(rt.context, shop, created)
         load_fx_demo(rt)
+        print_demo_checkout(ensure_demo_checkout(rt.context, shop))
         history, replayed = ensure_demo_history(rt.context, rt.settings.data_dir)
         print_demo_history(rt.context, history, replayed)
+        print_demo_lending(rt.context, ensure_demo_lending(rt.context, rt.settings.data_dir,
+                                                           history.merchant_ids[:2]))
         reconcile_demo(rt, None)  # keep last: books the payouts settled above
+        print_demo_logins(ensure_demo_web_users(rt.context,
+                                                [shop.merchant_id, *history.merchant_ids]))
         accounts, _ = rt.ledger.list_accounts(limit=100)
         _print_accounts(list(accounts), as_json=False)
         report = rt.ledger.audit()

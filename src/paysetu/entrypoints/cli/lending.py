@@ -2,12 +2,14 @@
 
 The CLI acts as the platform (it may do what any lender or merchant may). Amounts are decimal
 text in the currency's major unit ("200000.00"), parsed exactly; JSON output uses integer minor
-units like the API. Close of business commands join this group.
+units like the API.
 """
 
 from __future__ import annotations
 
+import csv
 import json
+import sys
 from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any
@@ -18,7 +20,16 @@ from rich.table import Table
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.money import AmountFormatError, CurrencyError, Money
 from paysetu.entrypoints.cli.runtime import console, runtime
-from paysetu.services import lending, loan_applications, loan_repayments, loans
+from paysetu.services import (
+    lending,
+    loan_applications,
+    loan_close_day,
+    loan_portfolio,
+    loan_refinance,
+    loan_repayments,
+    loan_write_off,
+    loans,
+)
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 
@@ -186,3 +197,50 @@ def collect(
             if looked < loan_repayments.COLLECTION_BATCH_MAX:
                 break
     console.print(f"{total} loan(s) with something due by {when.isoformat()} collected")
+
+
+@app.command("close-day")
+def close_day(
+    on: Annotated[str, typer.Option("--date", help="The business day to close, YYYY-MM-DD.")],
+) -> None:
+    """Close of business for a day: accrual, penalties, classes, provisions (in order, once
+    per day; the last day again replays its summary)."""
+    day = loan_close_day.parse_business_date(on)
+    _print(_write(lambda ctx, uow: loan_close_day.close_day(ctx, uow, day)))
+
+
+@app.command("write-off")
+def write_off(
+    loan_id: str, reason: Annotated[str, typer.Option(help="Why, 1-500 characters.")]
+) -> None:
+    """Write off a non-performing loan against its provision."""
+    _print(_write(lambda ctx, uow: loan_write_off.write_off_loan(ctx, uow, PLATFORM, loan_id,
+                                                                 reason)))
+
+
+@app.command("refinance")
+def refinance(
+    lender: Annotated[str, typer.Option(help="The claiming member lender (lnd_...).")],
+    share_bps: Annotated[int, typer.Option(help="Agreed share of outstanding principal.")],
+    loan: Annotated[list[str] | None, typer.Option(help="Only this loan (repeatable).")] = None,
+    currency: Currency = "INR",
+) -> None:
+    """Claim refinance from the apex over the lender's eligible standard loans."""
+    _print(_write(lambda ctx, uow: loan_refinance.submit_claim(
+        ctx, uow, PLATFORM, lender, currency, share_bps, loan or None)))
+
+
+@app.command("portfolio")
+def portfolio(
+    month: Annotated[str | None, typer.Option(help="YYYY-MM (default: this month).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of CSV.")] = False,
+) -> None:
+    """The portfolio report by lender and category, as CSV on stdout (minor units, bps)."""
+    report = _write(lambda ctx, uow: loan_portfolio.portfolio_report(ctx, uow, PLATFORM, month))
+    if as_json:
+        _print(report)
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=loan_portfolio.ROW_FIELDS,
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(report["data"])

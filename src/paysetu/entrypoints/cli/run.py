@@ -12,8 +12,10 @@ from __future__ import annotations
 from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.demo import load_ledger_demo, print_database
+from paysetu.entrypoints.cli.demo_checkout import ensure_demo_checkout, print_demo_checkout
 from paysetu.entrypoints.cli.demo_fx import load_fx_demo
 from paysetu.entrypoints.cli.demo_history import ensure_demo_history, print_demo_history
+from paysetu.entrypoints.cli.demo_lending import ensure_demo_lending, print_demo_lending
 from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
 from paysetu.entrypoints.cli.demo_shop import (
     DemoKeys,
@@ -22,14 +24,17 @@ from paysetu.entrypoints.cli.demo_shop import (
     issue_demo_keys,
     print_demo_shop,
 )
+from paysetu.entrypoints.cli.demo_web import ensure_demo_web_users, web_banner
 from paysetu.entrypoints.cli.runtime import console, runtime
 from paysetu.entrypoints.cli.serve import base_url, listen, serve_until_stopped
 from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
+from paysetu.services.checkout import checkout_url
 
 
-def banner(url: str, keys: DemoKeys, shop: DemoShop, *, embedded: bool) -> list[str]:
+def banner(url: str, keys: DemoKeys, shop: DemoShop, *, embedded: bool,
+           checkout_session: str) -> list[str]:
     """What to open and what to paste, once the server accepts connections."""
     platform = f'-H "Authorization: Bearer {keys.platform}"'
     return [
@@ -37,6 +42,7 @@ def banner(url: str, keys: DemoKeys, shop: DemoShop, *, embedded: bool) -> list[
         f"paysetu is running at {url}",
         f"  API docs:  {url}/docs",
         f"  metrics:   {url}/metrics",
+        f"  checkout:  {checkout_url(url, checkout_session)}  (a buyer's page, open 24 h)",
         "",
         "demo API keys (test mode; secrets are shown only now, a new pair on each run):",
         f"  platform key:  {keys.platform}",
@@ -79,11 +85,18 @@ def run() -> None:
         shop, created = ensure_demo_shop(rt.context, settings.data_dir)
         print_demo_shop(rt.context, shop, created)
         load_fx_demo(rt)
+        checkouts = ensure_demo_checkout(rt.context, shop)
+        print_demo_checkout(checkouts)
         history, replayed = ensure_demo_history(rt.context, settings.data_dir)
         print_demo_history(rt.context, history, replayed)
+        print_demo_lending(rt.context, ensure_demo_lending(rt.context, settings.data_dir,
+                                                           history.merchant_ids[:2]))
         reconcile_demo(rt, None)  # keep after the history: books its last week's payouts
+        logins = ensure_demo_web_users(rt.context, [shop.merchant_id, *history.merchant_ids])
         keys = issue_demo_keys(rt.context, shop)
-        lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None)
+        lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None,
+                       checkout_session=checkouts.open_session_id)
+        lines[-1:-1] = web_banner(base_url(sock), logins)  # the sign-ins, before "Ctrl-C"
         app = create_app(rt.context, rate_limit.from_settings(settings))
         serve_until_stopped(app, sock, lambda: _print_lines(lines))
         console.print("server stopped")

@@ -22,25 +22,31 @@ from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.entrypoints.http.observability import install_observability
 from paysetu.entrypoints.http.openapi import install_error_docs
+from paysetu.entrypoints.http.rate_limit import RateLimiter
 from paysetu.entrypoints.http.routes import (
+    alipay_apps,
+    alipay_gateway,
     balance_transactions,
+    checkout_sessions,
     customers,
     events,
     fx,
     lenders,
+    lending_close_days,
     loan_applications,
     loans,
     merchants,
     payments,
     payout_accounts,
     reconciliations,
+    refinance_claims,
     refunds,
     settlements,
     wallets,
     webhooks,
 )
-from paysetu.entrypoints.http.rate_limit import RateLimiter
 from paysetu.entrypoints.http.validation import rejection_from_errors
+from paysetu.entrypoints.web.install import install_web
 from paysetu.services.context import AppContext
 
 
@@ -93,7 +99,12 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     app.include_router(reconciliations.router, prefix="/v1")
     for router in (settlements.router, payout_accounts.router):
         app.include_router(router, prefix="/v1")
-    for router in (lenders.router, loan_applications.router, loans.router):
+    for router in (lenders.router, loan_applications.router, loans.router,
+                   lending_close_days.router, refinance_claims.router):
         app.include_router(router, prefix="/v1")
+    app.include_router(checkout_sessions.router, prefix="/v1")
+    app.include_router(alipay_apps.router, prefix="/v1")
+    app.include_router(alipay_gateway.router)  # Alipay's protocol: outside the OpenAPI document
+    install_web(app)  # the web pages: outside the OpenAPI document
     install_error_docs(app)
     return app

@@ -195,7 +195,8 @@ async def check_parameters(request: Request) -> None:
     and before every other dependency (authentication, the body's validation), on every route.
     An unknown query parameter is ``parameter_unknown``, as an unknown body field is; one given
     twice is ``parameter_invalid`` (no parameter takes a list, and "the last one wins" would
-    silently drop a filter).
+    silently drop a filter). Routes left out of the OpenAPI document (the web pages, health)
+    are not the API: their query strings are not checked here.
     """
     for name, value in request.path_params.items():
         if NUL in str(value):
@@ -206,8 +207,8 @@ async def check_parameters(request: Request) -> None:
         param = body_field_with_nul(await request.body())
     if param is not None:
         raise _nul_refusal(param)
-    if query:
-        _check_query_names(request)
+    if query and getattr(request.scope.get("route"), "include_in_schema", True):
+        _check_query_names(request)  # web pages (outside the schema) take what browsers send
 
 
 def _check_query_names(request: Request) -> None:

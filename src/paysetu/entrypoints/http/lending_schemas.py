@@ -63,3 +63,30 @@ class LoanRepaymentCreate(Body):
     amount_minor: int | None = Field(
         default=None, description="Taken from the merchant's available balance, minor units."
     )
+
+
+class LoanWriteOff(Body):
+    reason: str = Field(description="Why the loan is written off, 1-500 characters.")
+
+
+class LendingCloseDay(Body):
+    date: str = Field(
+        description="The business day to close, YYYY-MM-DD: the day after the last one closed "
+        "(or that day again, which replays its summary), never after today."
+    )
+
+
+class RefinanceClaimCreate(Body):
+    share_bps: int = Field(
+        description="The agreed share of each loan's outstanding principal the apex "
+        "refinances, 1-10,000 basis points."
+    )
+    currency: str = Field(default="INR", description="ISO 4217 code of the loans.")
+    lender: str | None = Field(
+        default=None, description="The claiming lender (lnd_...); platform keys only (a lender "
+        "key claims for itself)."
+    )
+    loans: list[str] | None = Field(
+        default=None, description="Only these loans (each must be eligible); default: every "
+        "active standard loan of the lender in the currency not refinanced yet."
+    )

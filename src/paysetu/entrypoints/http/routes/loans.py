@@ -1,4 +1,4 @@
-"""``/v1/loans``: disbursal (lender), schedule, repayments (merchant).
+"""``/v1/loans``: disbursal and write-off (lender), schedule, repayments (merchant).
 
 A merchant key sees and repays its own loans; a lender key sees and disburses its own; the
 platform does everything. Anything else answers 404 ``loan_not_found``.
@@ -11,10 +11,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.entrypoints.http.context import Caller, Context, Write
-from paysetu.entrypoints.http.lending_schemas import LoanRepaymentCreate
+from paysetu.entrypoints.http.lending_schemas import LoanRepaymentCreate, LoanWriteOff
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import EmptyBody
-from paysetu.services import loan_repayments, loans
+from paysetu.services import loan_repayments, loan_write_off, loans
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["lending"])
@@ -72,3 +72,11 @@ def list_repayments(
     with context.uow_factory() as uow:
         data, has_more = loan_repayments.list_repayments(uow, caller, loan_id, page)
     return list_object(f"/v1/loans/{loan_id}/repayments", data, has_more)
+
+
+@router.post("/loans/{loan_id}/write_off")
+def write_off_loan(loan_id: str, body: LoanWriteOff, write: Write) -> Any:
+    """Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
+    the lender's books against its provision and interest suspense; status ``written_off``."""
+    return write.run(200, lambda uow: loan_write_off.write_off_loan(
+        write.context, uow, write.caller, loan_id, body.reason))

@@ -1,4 +1,4 @@
-"""Lending close of day: accrual, DPD and asset classification, provisioning, write-off, refinance claims.
+"""Lending close of day: days past due, asset classes, provisions, suspense, write-off.
 
 Revision ID: 0009
 Revises: 0008

@@ -1,0 +1,1 @@
+"""Cryptography adapters: keys and signatures, always through the maintained ``cryptography``."""

@@ -1,0 +1,71 @@
+"""``/v1/alipay_apps`` and the buyer's side of the Alipay gateway.
+
+Apps are merchant-scoped (a merchant key registers and sees its own; others answer 404
+``alipay_app_not_found``). Payment codes and paying a trade from a wallet are the wallet
+operator's (platform key) operations: a buyer's wallet app calls them.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends
+from pydantic import Field
+
+from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.entrypoints.http.schemas import Body
+from paysetu.services import alipay_apps, alipay_buyers
+from paysetu.services.app_ports import PageRequest
+
+router = APIRouter(tags=["alipay"])
+
+
+class AlipayAppCreate(Body):
+    public_key: str = Field(description="The app's RSA public key (PEM, or Alipay's base64).")
+    notify_url: str | None = Field(
+        default=None, description="Where notifications go when a request names no notify_url.")
+    merchant: str | None = Field(
+        default=None, description="Platform keys only: the merchant the app belongs to.")
+
+
+class AlipayTradePayment(Body):
+    wallet: str = Field(description="The buyer's wallet (wal_...) that pays the trade.")
+
+
+@router.post("/alipay_apps")
+def register_app(body: AlipayAppCreate, write: Write) -> Any:
+    """Register an app: the answer has its ``id`` (the SDK's ``appid``) and the platform's
+    public key (the SDK's ``alipay_public_key_string``)."""
+    return write.run(200, lambda uow: alipay_apps.register_app(
+        write.context, uow, write.caller, merchant=body.merchant, public_key=body.public_key,
+        notify_url=body.notify_url))
+
+
+@router.get("/alipay_apps")
+def list_apps(
+    context: Context, caller: Caller, page: Annotated[PageRequest, Depends(page_request)],
+) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        items, has_more = alipay_apps.list_apps(context, uow, caller, page)
+    return list_object("/v1/alipay_apps", items, has_more)
+
+
+@router.get("/alipay_apps/{app_id}")
+def get_app(app_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        return alipay_apps.get_app(context, uow, caller, app_id)
+
+
+@router.post("/wallets/{wallet_id}/alipay_payment_codes")
+def issue_payment_code(wallet_id: str, write: Write, _: PlatformCaller) -> Any:
+    """A one-time payment code for the wallet (its barcode), valid for two minutes."""
+    return write.run(200, lambda uow: alipay_buyers.issue_payment_code(
+        write.context, uow, wallet_id))
+
+
+@router.post("/alipay_trades/{trade_no}/pay")
+def pay_trade(trade_no: str, body: AlipayTradePayment, write: Write, _: PlatformCaller) -> Any:
+    """Pay an Alipay trade (a scanned QR code's ``trade_no``) from the buyer's wallet."""
+    return write.run(200, lambda uow: alipay_buyers.pay_trade(
+        write.context, uow, trade_no, body.wallet))

@@ -1,0 +1,39 @@
+"""``/v1/lending/...``: close of business (the platform's) and the portfolio report.
+
+Closing a day is the same run as ``paysetu lending close-day --date D``, platform keys only
+(404 otherwise). The portfolio report is the platform's (every lender) or a lender's (its own
+rows); merchants get 404.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.entrypoints.http.lending_schemas import LendingCloseDay
+from paysetu.services import loan_close_day, loan_portfolio
+
+router = APIRouter(tags=["lending"])
+
+
+@router.post("/lending/close_days")
+def close_day(body: LendingCloseDay, write: Write, _: PlatformCaller) -> Any:
+    """Accrue interest, charge penal interest, classify every active loan and post the day's
+    provision and suspense changes. Closing the last day again replays its summary; a day out
+    of order answers 409 ``close_day_skips_date`` or ``close_day_before_last``."""
+    on = loan_close_day.parse_business_date(body.date)
+    return write.run(200, lambda uow: loan_close_day.close_day(write.context, uow, on))
+
+
+@router.get("/lending/portfolio")
+def portfolio(
+    context: Context, caller: Caller,
+    month: Annotated[str | None, Query(description="YYYY-MM; default: this month.")] = None,
+) -> dict[str, Any]:
+    """Per lender, category and currency: loans, outstanding principal, PAR 30/60/90, NPA
+    ratio and provisions as of the last close of business; disbursed and repaid in the
+    month."""
+    with context.uow_factory() as uow:
+        return loan_portfolio.portfolio_report(context, uow, caller, month)

@@ -1,0 +1,75 @@
+"""What the pages share around the services: writes with retry, 404 pages, field errors.
+
+* :func:`write` runs one use case in its own transaction, retried on a transient database
+  conflict exactly as the API's writes are (:func:`paysetu.services.idempotency.execute`
+  without a key); a refusal propagates as the service raised it.
+* :func:`visible_or_404` turns a "not found" refusal (someone else's object, or none) into the
+  404 page: a page never tells another merchant's object from a missing one.
+* :class:`FieldError` is what a form template needs to show a refusal next to its field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from paysetu.domain.access import Principal
+from paysetu.domain.errors import ErrorCategory, PaysetuError
+from paysetu.entrypoints.error_mapping import http_status
+from paysetu.entrypoints.web.auth import page_not_found
+from paysetu.services.app_ports import AppUnitOfWork
+from paysetu.services.context import AppContext
+from paysetu.services.idempotency import ApiResponse, RequestFingerprint, execute
+
+
+def write(
+    context: AppContext, caller: Principal, what: str, work: Callable[[AppUnitOfWork], Any]
+) -> Any:
+    """``work(uow)`` committed once; ``what`` names the action (``"POST /dashboard/..."``)."""
+    method, _, path = what.partition(" ")
+
+    def as_response(uow: AppUnitOfWork) -> ApiResponse:
+        return ApiResponse(200, work(uow))
+
+    def refusal(error: PaysetuError) -> ApiResponse:  # only used with a key: never here
+        raise error
+
+    response, _ = execute(context, caller, None, RequestFingerprint(method, path, ""),
+                          as_response, refusal)
+    return response.body
+
+
+@contextmanager
+def visible_or_404() -> Iterator[None]:
+    """Inside: a ``not_found`` refusal becomes the 404 page."""
+    try:
+        yield
+    except PaysetuError as error:
+        if error.code.category is ErrorCategory.NOT_FOUND:
+            raise page_not_found() from error
+        raise
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    """A refusal as a form shows it: next to the field ``param`` names, or above the form.
+
+    Attributes:
+        code: The refusal's code (``refund_exceeds_captured``).
+        message: The sentence shown.
+        param: The form field at fault (the API's ``param``, mapped to the form's name).
+        status: The HTTP status the page answers with (the API's for this code).
+    """
+
+    code: str
+    message: str
+    param: str | None
+    status: int
+
+    @classmethod
+    def of(cls, error: PaysetuError, fields: dict[str, str] | None = None) -> FieldError:
+        """``error`` with its ``param`` renamed through ``fields`` (API name -> form name)."""
+        param = error.param if fields is None else fields.get(error.param or "", error.param)
+        return cls(str(error.code), error.message, param, http_status(error))

@@ -1,0 +1,39 @@
+"""The merchant dashboard's overview: balances per currency, daily volume, recent payments."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from paysetu.entrypoints.web.auth import Context, MerchantSession, principal_of
+from paysetu.entrypoints.web.charts import bar_chart
+from paysetu.entrypoints.web.rendering import render
+from paysetu.services import merchants
+from paysetu.services.app_ports import PageRequest
+from paysetu.services.objects import merchant_object
+from paysetu.services.payments import list_payments
+from paysetu.services.web_dashboard import VOLUME_WINDOWS_DAYS, daily_volume
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/dashboard", response_class=HTMLResponse)
+def overview(
+    request: Request, context: Context, session: MerchantSession,
+    days: Annotated[str, Query()] = "30",
+) -> Response:
+    caller = principal_of(session)
+    merchant_id = str(session.user.merchant_id)
+    window = int(days) if days in {str(d) for d in VOLUME_WINDOWS_DAYS} else 30
+    with context.uow_factory() as uow:
+        merchant = merchant_object(merchants.get_merchant(uow, caller, merchant_id),
+                                   uow.merchants.balances(merchant_id))
+        recent, _ = list_payments(uow, caller, None, None, PageRequest(limit=5))
+        series = daily_volume(context, uow, merchant_id, window)
+    return render(request, "dashboard/overview.html", {
+        "merchant": merchant, "recent": recent, "days": window,
+        "windows": VOLUME_WINDOWS_DAYS, "charts": [bar_chart(s) for s in series],
+        "series": series,
+    })

@@ -1,0 +1,82 @@
+"""``/login`` and ``/logout``, and ``/`` sending each user to their home page."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from paysetu.domain.web_errors import WebRejected
+from paysetu.entrypoints.web.auth import (
+    SESSION_COOKIE,
+    Context,
+    Form,
+    OptionalSession,
+    Passwords,
+    ensure_login_csrf,
+    home_of,
+    safe_next,
+    set_login_csrf_cookie,
+    set_session_cookie,
+)
+from paysetu.entrypoints.web.rendering import redirect, render
+from paysetu.services import web_users
+from paysetu.services.web_users import LoginThrottled
+
+router = APIRouter(include_in_schema=False)
+
+
+def _login_page(
+    request: Request, context: Context, *, next_path: str, email: str = "",
+    error: WebRejected | None = None, status_code: int = 200,
+) -> Response:
+    new_token = ensure_login_csrf(request, context)
+    response = render(request, "login.html", {"next": next_path, "email": email, "error": error},
+                      status_code=status_code)
+    if isinstance(error, LoginThrottled):
+        response.headers["Retry-After"] = str(error.retry_after_s)
+    if new_token is not None:
+        set_login_csrf_cookie(request, response, new_token)
+    return response
+
+
+@router.get("/")
+def home(session: OptionalSession) -> RedirectResponse:
+    return redirect(home_of(session.user.role) if session is not None else "/login")
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(
+    request: Request, context: Context, session: OptionalSession,
+    next: Annotated[str | None, Query()] = None,
+) -> Response:
+    if session is not None:
+        return redirect(safe_next(next, home_of(session.user.role)))
+    return _login_page(request, context, next_path=safe_next(next, ""))
+
+
+@router.post("/login", response_class=HTMLResponse)
+def log_in(request: Request, context: Context, hasher: Passwords, form: Form) -> Response:
+    email = form.text("email")
+    try:
+        token, session = web_users.log_in(
+            context, hasher, email=email, password=str(form.data.get("password") or ""),
+            client_address=request.client.host if request.client else "-")
+    except WebRejected as error:
+        status = 429 if isinstance(error, LoginThrottled) else 401
+        return _login_page(request, context, next_path=safe_next(form.text("next"), ""),
+                           email=email, error=error, status_code=status)
+    response = redirect(safe_next(form.text("next"), home_of(session.user.role)))
+    set_session_cookie(request, response, token)
+    return response
+
+
+@router.post("/logout")
+def log_out(request: Request, context: Context, _form: Form) -> Response:
+    token = request.cookies.get(SESSION_COOKIE)
+    if token:
+        web_users.log_out(context, token)
+    response = redirect("/login", flash="You are signed out.")
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response

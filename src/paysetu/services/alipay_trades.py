@@ -1,0 +1,223 @@
+"""Trades: ``precreate``, ``create``, ``pay`` (barcode) and ``query``, on paysetu payments.
+
+A trade is an app's ``out_trade_no`` linked to a paysetu payment; the payment, its refunds and
+the ledger are the only bookkeeping. ``create`` names the buyer (``buyer_id``: a paysetu
+customer id), so its payment exists at once, ``requires_confirmation``; ``precreate`` has no
+buyer yet, so its payment is created when the buyer pays (:func:`pay_from_wallet`); ``pay``
+takes the buyer's one-time payment code and charges at once. A buyer whose wallet holds another
+currency than the trade's pays through a paysetu FX quote (cross-border): the merchant is
+credited the trade's amount, the buyer pays the quote's amount in its own currency.
+
+The same ``out_trade_no`` with the same content returns the existing trade (a retry); with other
+content it is ``ACQ.CONTEXT_INCONSISTENT``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from paysetu.domain.alipay import (
+    DEFAULT_CURRENCY,
+    PAYMENT_CODE_PREFIX,
+    SUBJECT_LENGTH_MAX,
+    Method,
+    TradeStatus,
+    currency_field,
+    format_amount,
+    out_no,
+    parse_amount,
+    text_field,
+)
+from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
+from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
+from paysetu.domain.invariants import InvariantViolation
+from paysetu.domain.wallets import Wallet
+from paysetu.services import alipay_notifications, fx_quotes, payments
+from paysetu.services.alipay_calls import (
+    GatewayCall,
+    TradeView,
+    find_trade,
+    merchant_caller,
+    notify_paid,
+    payment_fields,
+    view,
+)
+from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.services.context import AppContext
+
+QR_PATH = "alipay/trades/"
+"""The QR code of a precreated trade is ``<gateway origin>/alipay/trades/<trade_no>``."""
+
+
+def content_hash(content: dict[str, Any]) -> str:
+    """A digest of what a request asked for, to tell a retry from a conflicting reuse."""
+    return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _requested(call: GatewayCall, method: Method, buyer: str | None,
+               return_url: str | None) -> AlipayTrade:
+    biz = call.biz
+    out_trade_no = out_no(biz, "out_trade_no")
+    currency = currency_field(biz, "trans_currency", DEFAULT_CURRENCY)
+    if currency_field(biz, "settle_currency", currency) != currency:
+        raise AlipayRefused(AlipayError.INVALID_PARAMETER,
+                            "settle_currency must equal trans_currency: paysetu settles a trade"
+                            " in the currency it is priced in.")
+    amount = parse_amount(text_field(biz, "total_amount"), currency, "total_amount")
+    subject = text_field(biz, "subject") or ""
+    if len(subject) > SUBJECT_LENGTH_MAX:
+        raise AlipayRefused(AlipayError.INVALID_PARAMETER, "subject is too long.")
+    content = {"method": method.value, "amount_minor": amount, "currency": currency,
+               "subject": subject, "buyer": buyer}
+    if out_trade_no is None:
+        raise InvariantViolation("out_no(required=True) returns text")
+    return AlipayTrade(
+        id=call.ctx.ids.new_id("trd"), app_id=call.app.id, out_trade_no=out_trade_no,
+        method=method.value, request_hash=content_hash(content), amount_minor=amount,
+        currency=currency, subject=subject, sign_type=call.common.sign_type,
+        notify_url=call.common.notify_url, payment_id=None, closed_at=None,
+        created_at=call.ctx.clock.now(), return_url=return_url,
+    )
+
+
+def open_trade(call: GatewayCall, method: Method, buyer: str | None = None,
+               return_url: str | None = None) -> tuple[AlipayTrade, bool]:
+    """The new trade (True), or the existing one this request retries (False)."""
+    trade = _requested(call, method, buyer, return_url)
+    if call.uow.alipay.insert_trade(trade):
+        return trade, True
+    existing = call.uow.alipay.find_trade(call.app.id, out_trade_no=trade.out_trade_no,
+                                          trade_no=None, for_update=True)
+    if existing is None:
+        raise InvariantViolation("a conflicting insert means the trade exists")
+    if existing.request_hash != trade.request_hash:
+        raise AlipayRefused(AlipayError.CONTEXT_INCONSISTENT,
+                            "out_trade_no was used before with other content.")
+    return existing, False
+
+
+def _new_payment(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp, trade: AlipayTrade,
+                 wallet: Wallet, *, confirm: bool) -> str:
+    """Create the trade's paysetu payment from ``wallet`` (through an FX quote when the
+    wallet's currency is not the trade's) and link it; its id."""
+    caller = merchant_caller(app)
+    quote = None
+    if wallet.currency != trade.currency:
+        quote = fx_quotes.create_quote(ctx, uow, caller, fx_quotes.CreateQuote(
+            sell_currency=wallet.currency, buy_currency=trade.currency,
+            buy_amount_minor=trade.amount_minor, merchant=app.merchant_id))["id"]
+    created = payments.create_payment(ctx, uow, caller, payments.CreatePayment(
+        amount_minor=trade.amount_minor, currency=trade.currency, wallet=wallet.id,
+        merchant=app.merchant_id, description=trade.subject or None,
+        metadata={"alipay_app": app.id, "alipay_trade": trade.id,
+                  "out_trade_no": trade.out_trade_no},
+        confirm=confirm, fx_quote=quote))
+    uow.alipay.set_trade_payment(trade.id, str(created["id"]))
+    return str(created["id"])
+
+
+def pay_from_wallet(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp,
+                    trade_view: TradeView, wallet: Wallet) -> AlipayTrade:
+    """The buyer pays an open trade from ``wallet``; the trade as it is now."""
+    trade, payment = trade_view.trade, trade_view.payment
+    status = trade_view.status
+    if status is TradeStatus.TRADE_CLOSED:
+        raise AlipayRefused(AlipayError.TRADE_HAS_CLOSE)
+    if status is TradeStatus.TRADE_SUCCESS:
+        raise AlipayRefused(AlipayError.TRADE_HAS_SUCCESS)
+    if trade.checkout_session_id is not None:
+        raise AlipayRefused(AlipayError.TRADE_STATUS_ERROR,
+                            "This trade is paid on its hosted checkout page.")
+    if payment is not None:
+        if payment.wallet_id != wallet.id:
+            raise AlipayRefused(AlipayError.INVALID_PARAMETER,
+                                "This trade was created for another buyer.")
+        payments.confirm_payment(ctx, uow, merchant_caller(app), payment.id)
+    else:
+        _new_payment(ctx, uow, app, trade, wallet, confirm=True)
+    paid = uow.alipay.find_trade(app.id, out_trade_no=None, trade_no=trade.id)
+    if paid is None:
+        raise InvariantViolation("the trade being paid exists")
+    notify_paid(ctx, uow, app, paid)
+    return paid
+
+
+def _buyer_wallet(uow: AppUnitOfWork, customer_id: str, currency: str) -> Wallet:
+    """The buyer's wallet in the trade's currency, else its CNY wallet, else its first one."""
+    wallets, _ = uow.wallets.list_page(customer_id, PageRequest(limit=100))
+    for wanted in (currency, DEFAULT_CURRENCY):
+        for wallet in wallets:
+            if wallet.currency == wanted:
+                return wallet
+    if not wallets:
+        raise AlipayRefused(AlipayError.BUYER_NOT_EXIST)
+    return wallets[-1]
+
+
+def _trade_answer(trade: AlipayTrade) -> dict[str, Any]:
+    return {"out_trade_no": trade.out_trade_no, "trade_no": trade.id}
+
+
+def _still_open(trade_view: TradeView) -> None:
+    if trade_view.status is TradeStatus.TRADE_CLOSED:
+        raise AlipayRefused(AlipayError.TRADE_HAS_CLOSE)
+
+
+def precreate(call: GatewayCall) -> dict[str, Any]:
+    """A trade without a buyer yet, and the QR code the buyer's wallet scans."""
+    trade, _ = open_trade(call, Method.PRECREATE)
+    _still_open(view(call.uow, trade))
+    return {"out_trade_no": trade.out_trade_no, "qr_code": f"{call.base_url}{QR_PATH}{trade.id}"}
+
+
+def create(call: GatewayCall) -> dict[str, Any]:
+    """A trade for a known buyer: its paysetu payment waits for the buyer's confirmation."""
+    buyer = text_field(call.biz, "buyer_id") or ""
+    trade, created = open_trade(call, Method.CREATE, buyer)
+    if created:
+        if len(buyer) > 64 or call.uow.customers.get(buyer) is None:
+            raise AlipayRefused(AlipayError.BUYER_NOT_EXIST)
+        wallet = _buyer_wallet(call.uow, buyer, trade.currency)
+        _new_payment(call.ctx, call.uow, call.app, trade, wallet, confirm=False)
+        alipay_notifications.enqueue(call.ctx, call.uow, call.app, trade,
+                                     TradeStatus.WAIT_BUYER_PAY, {})
+    return _trade_answer(trade)
+
+
+def pay(call: GatewayCall) -> dict[str, Any]:
+    """Barcode payment: the buyer's one-time code names the wallet; charged at once."""
+    scene = text_field(call.biz, "scene", required=False) or "bar_code"
+    if scene not in ("bar_code", "wave_code"):
+        raise AlipayRefused(AlipayError.INVALID_PARAMETER, "scene is bar_code or wave_code.")
+    auth_code = text_field(call.biz, "auth_code") or ""
+    trade, created = open_trade(call, Method.PAY)
+    if created:
+        if not (auth_code.isascii() and auth_code.isdigit()
+                and auth_code.startswith(PAYMENT_CODE_PREFIX)):
+            raise AlipayRefused(AlipayError.PAYMENT_AUTH_CODE_INVALID)
+        digest = hashlib.sha256(auth_code.encode()).digest()
+        wallet_id = call.uow.alipay.take_payment_code(digest, call.ctx.clock.now())
+        wallet = None if wallet_id is None else call.uow.wallets.get(wallet_id)
+        if wallet is None:
+            raise AlipayRefused(AlipayError.PAYMENT_AUTH_CODE_INVALID)
+        trade = pay_from_wallet(call.ctx, call.uow, call.app, view(call.uow, trade), wallet)
+    trade_view = view(call.uow, trade)
+    _still_open(trade_view)
+    fields = payment_fields(call.uow, call.policy, trade_view)
+    if "send_pay_date" in fields:
+        fields["gmt_payment"] = fields.pop("send_pay_date")
+    return {**_trade_answer(trade),
+            "total_amount": format_amount(trade.amount_minor, trade.currency), **fields}
+
+
+def query(call: GatewayCall) -> dict[str, Any]:
+    """The trade's status and, once paid, the buyer, amounts and FX terms."""
+    trade_view = find_trade(call)
+    trade = trade_view.trade
+    return {
+        **_trade_answer(trade), "trade_status": trade_view.status.value,
+        "total_amount": format_amount(trade.amount_minor, trade.currency),
+        **payment_fields(call.uow, call.policy, trade_view),
+    }

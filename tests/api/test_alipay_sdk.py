@@ -1,0 +1,422 @@
+"""The published python-alipay-sdk, unmodified, against a live paysetu server.
+
+Only ``_gateway`` is set on the SDK. Each test gets a fresh database, a server on a free
+loopback port and a merchant whose Alipay app was registered through ``/v1/alipay_apps``;
+buyers pay through paysetu's own wallet API. After every test the ledger audit passes
+(``tests/api/conftest.py``) and every gateway trade is a paysetu payment, except one closed
+before any buyer came (:func:`gw`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qsl, unquote_plus
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from alipay import AliPay
+
+from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
+from paysetu.adapters.clock import SystemClock
+from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ids import UlidIds
+from paysetu.adapters.secrets import SystemSecrets
+from paysetu.domain.access import Role
+from paysetu.domain.checkout import return_url_for
+from paysetu.domain.checkout_errors import CheckoutRejected
+from paysetu.services import (
+    access,
+    alipay_notifications,
+    checkout_buyer,
+    fx_rates,
+    merchants,
+    wallets,
+)
+from paysetu.services.alipay_ports import AlipayPolicy
+from paysetu.services.context import AppContext, PaymentsPolicy
+from tests.api.alipay_setup import (
+    Receiver,
+    key_pair,
+    live_server,
+    local_zone,
+    running_receiver,
+    sdk,
+)
+
+
+@dataclass
+class Gateway:
+    """One test's server, merchant, app and SDK client."""
+
+    url: str
+    context: AppContext
+    engine: sa.Engine
+    merchant: str
+    app_id: str
+    platform_public_key: str
+    platform: dict[str, str]
+    client: AliPay
+    receiver: Receiver
+
+    def sdk(self, **options: Any) -> AliPay:
+        return sdk(self.app_id, self.platform_public_key, f"{self.url}/gateway.do", **options)
+
+    def buyer(self, currency: str, amount_minor: int) -> tuple[str, str]:
+        """A full-KYC customer with a funded wallet: (customer, wallet)."""
+        with self.context.uow_factory() as uow:
+            customer = wallets.create_customer(self.context, uow, "Li Wei", None, "full", {})
+            wallet = wallets.create_wallet(self.context, uow, customer["id"], currency)
+            wallets.top_up(self.context, uow, wallet["id"], amount_minor, currency, {})
+            uow.commit()
+        return str(customer["id"]), str(wallet["id"])
+
+    def pay(self, trade_no: str, wallet: str) -> httpx.Response:
+        return httpx.post(f"{self.url}/v1/alipay_trades/{trade_no}/pay",
+                          json={"wallet": wallet}, headers=self.platform)
+
+    def rows(self, sql: str, **params: Any) -> list[Any]:
+        with self.engine.connect() as connection:
+            return list(connection.execute(sa.text(sql), params))
+
+    def notify(self) -> int:
+        return alipay_notifications.deliver_due(self.context)
+
+
+@pytest.fixture
+def gw(engine: sa.Engine, alipay_keys: PlatformKeyFile) -> Iterator[Gateway]:
+    notifier = HttpAlipayNotifier(timeout_s=10)
+    context = AppContext(
+        uow_factory=lambda: PostgresUnitOfWork(engine), clock=SystemClock(), ids=UlidIds(),
+        secrets=SystemSecrets(), policy=PaymentsPolicy(),
+        read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
+        alipay=AlipayPolicy(alipay_keys, notifier, local_zone()),
+    )
+    today = context.clock.now().date().isoformat()
+    with context.uow_factory() as uow:
+        merchant = merchants.create_merchant(context, uow, "Jade Tea House", "IN", "CNY", 200, 0,
+                                             {})
+        fx_rates.load_rates(context, uow, "base_currency,quote_currency,rate,as_of\n"
+                            f"CNY,INR,11.7,{today}\n")
+        uow.commit()
+    platform = access.create_key(context, Role.PLATFORM, None, livemode=False)
+    mine = access.create_key(context, Role.MERCHANT, merchant["id"], livemode=False)
+    with running_receiver() as receiver, live_server(context) as url:
+        app = httpx.post(f"{url}/v1/alipay_apps", headers={
+            "Authorization": f"Bearer {mine.secret}"}, json={
+            "public_key": key_pair("merchant").public_pem, "notify_url": receiver.url})
+        assert app.status_code == 200, app.text
+        registered = app.json()
+        client = sdk(registered["id"], registered["platform_public_key"], f"{url}/gateway.do")
+        receiver.verifier = client
+        yield Gateway(url, context, engine, str(merchant["id"]), registered["id"],
+                      registered["platform_public_key"],
+                      {"Authorization": f"Bearer {platform.secret}"}, client, receiver)
+    notifier.close()
+    with engine.connect() as connection:
+        orphans = connection.execute(sa.text(
+            "SELECT count(*) FROM alipay_trades WHERE payment_id IS NULL AND closed_at IS NULL"
+        )).scalar_one()
+    assert orphans == 0, "every gateway trade is a paysetu payment (or closed before a buyer)"
+
+
+def _seconds_ago(seconds: int) -> str:
+    """An SDK-style timestamp (local time, no zone) a few seconds back: a distinct request."""
+    return (datetime.now() - timedelta(seconds=seconds)).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _ok(answer: dict[str, Any]) -> dict[str, Any]:
+    assert answer["code"] == "10000", answer
+    return answer
+
+
+def _refused(answer: dict[str, Any], code: str, sub_code: str) -> None:
+    assert (answer["code"], answer.get("sub_code")) == (code, sub_code), answer
+
+
+def _payment(gw: Gateway, trade_no: str) -> Any:
+    (row,) = gw.rows("SELECT p.* FROM alipay_trades t JOIN payments p ON p.id = t.payment_id"
+                     " WHERE t.id = :id", id=trade_no)
+    return row
+
+
+def test_precreate_paid_from_a_wallet_then_refunded_twice_and_notified(gw: Gateway) -> None:
+    created = _ok(gw.client.api_alipay_trade_precreate("Oolong tea", "T-1001", "88.88"))
+    qr_code = created["qr_code"]
+    assert qr_code.startswith(gw.url)
+    trade_no = qr_code.rsplit("/", 1)[-1]
+    assert _ok(gw.client.api_alipay_trade_query(out_trade_no="T-1001"))["trade_status"] == \
+        "WAIT_BUYER_PAY"
+    buyer, wallet = gw.buyer("CNY", 100_00)
+    paid = gw.pay(trade_no, wallet)
+    assert paid.status_code == 200, paid.text
+    assert paid.json()["status"] == "succeeded"
+    query = _ok(gw.client.api_alipay_trade_query(out_trade_no="T-1001"))
+    assert (query["trade_status"], query["total_amount"], query["trade_no"],
+            query["buyer_user_id"]) == ("TRADE_SUCCESS", "88.88", trade_no, buyer)
+
+    first = _ok(gw.client.api_alipay_trade_refund("10.00", out_trade_no="T-1001",
+                                                  out_request_no="R-1"))
+    assert (first["fund_change"], first["refund_fee"]) == ("Y", "10.00")
+    second = _ok(gw.client.api_alipay_trade_refund("20.50", trade_no=trade_no,
+                                                   out_request_no="R-2"))
+    assert (second["fund_change"], second["refund_fee"]) == ("Y", "30.50")
+    again = _ok(gw.client.server_api("alipay.trade.refund", {
+        "refund_amount": "10.00", "out_trade_no": "T-1001", "out_request_no": "R-1"},
+        timestamp=_seconds_ago(5)))  # a retry (the same second would be a replay)
+    assert (again["fund_change"], again["refund_fee"]) == ("N", "30.50"), "idempotent"
+    _refused(gw.client.api_alipay_trade_refund("11.00", out_trade_no="T-1001",
+                                               out_request_no="R-1"),
+             "40004", "ACQ.CONTEXT_INCONSISTENT")
+    looked_up = _ok(gw.client.api_alipay_trade_fastpay_refund_query("R-2", out_trade_no="T-1001"))
+    assert (looked_up["refund_amount"], looked_up["refund_status"]) == ("20.50", "REFUND_SUCCESS")
+    missing = _ok(gw.client.api_alipay_trade_fastpay_refund_query("R-9", trade_no=trade_no))
+    assert "refund_amount" not in missing
+    _refused(gw.client.api_alipay_trade_refund("58.39", out_trade_no="T-1001",
+                                               out_request_no="R-3"),
+             "40004", "ACQ.REFUND_AMT_NOT_EQUAL_TOTAL")
+    payment = _payment(gw, trade_no)
+    assert (payment.amount_captured_minor, payment.amount_refunded_minor) == (88_88, 30_50)
+    assert len(gw.rows("SELECT * FROM refunds WHERE payment_id = :p", p=payment.id)) == 2
+
+    assert gw.notify() == 3
+    assert [verified for _, verified in gw.receiver.received] == [True] * 3
+    statuses = [(f["trade_status"], f.get("refund_fee")) for f, _ in gw.receiver.received]
+    assert statuses == [("TRADE_SUCCESS", None), ("TRADE_SUCCESS", "10.00"),
+                        ("TRADE_SUCCESS", "30.50")]
+    form = dict(gw.receiver.received[0][0])
+    assert (form["out_trade_no"], form["total_amount"], form["app_id"]) == (
+        "T-1001", "88.88", gw.app_id)
+    signature = form.pop("sign")
+    assert gw.client.verify(dict(form), signature)
+    assert not gw.client.verify({**form, "total_amount": "0.01"}, signature), "tampered"
+    assert gw.notify() == 0, "acknowledged notifications are not resent"
+
+
+def test_create_close_cancel_and_states(gw: Gateway) -> None:
+    buyer, wallet = gw.buyer("CNY", 500_00)
+    created = _ok(gw.client.server_api("alipay.trade.create", {
+        "out_trade_no": "C-1", "total_amount": "15.00", "subject": "Green tea",
+        "buyer_id": buyer}))
+    assert created["out_trade_no"] == "C-1"
+    assert _ok(gw.client.api_alipay_trade_query(out_trade_no="C-1"))["trade_status"] == \
+        "WAIT_BUYER_PAY"
+    _ok(gw.client.api_alipay_trade_close(out_trade_no="C-1"))
+    assert _ok(gw.client.api_alipay_trade_query(out_trade_no="C-1"))["trade_status"] == \
+        "TRADE_CLOSED"
+    _refused(gw.client.api_alipay_trade_close(trade_no=created["trade_no"]),
+             "40004", "ACQ.TRADE_HAS_CLOSE")
+    assert _payment(gw, created["trade_no"]).status == "canceled"
+    refused_pay = gw.pay(created["trade_no"], wallet)
+    assert refused_pay.status_code == 409, refused_pay.text
+
+    _ok(gw.client.server_api("alipay.trade.create", {
+        "out_trade_no": "C-2", "total_amount": "16.00", "subject": "Black tea",
+        "buyer_id": buyer}))
+    cancel = _ok(gw.client.api_alipay_trade_cancel(out_trade_no="C-2"))
+    assert (cancel["action"], cancel["retry_flag"]) == ("close", "N")
+
+    created = _ok(gw.client.server_api("alipay.trade.create", {
+        "out_trade_no": "C-3", "total_amount": "17.00", "subject": "White tea",
+        "buyer_id": buyer}))
+    assert gw.pay(created["trade_no"], wallet).status_code == 200
+    _refused(gw.client.api_alipay_trade_close(out_trade_no="C-3"),
+             "40004", "ACQ.TRADE_STATUS_ERROR")
+    refunded = _ok(gw.client.api_alipay_trade_cancel(out_trade_no="C-3"))
+    assert refunded["action"] == "refund"
+    assert _ok(gw.client.api_alipay_trade_query(out_trade_no="C-3"))["trade_status"] == \
+        "TRADE_CLOSED"
+    assert _payment(gw, created["trade_no"]).amount_refunded_minor == 17_00
+    gw.notify()
+    statuses = [(f["out_trade_no"], f["trade_status"]) for f, ok in gw.receiver.received if ok]
+    assert statuses == [("C-1", "WAIT_BUYER_PAY"), ("C-1", "TRADE_CLOSED"),
+                        ("C-2", "WAIT_BUYER_PAY"), ("C-2", "TRADE_CLOSED"),
+                        ("C-3", "WAIT_BUYER_PAY"), ("C-3", "TRADE_SUCCESS"),
+                        ("C-3", "TRADE_CLOSED")]
+
+
+def test_barcode_payment_with_a_one_time_code(gw: Gateway) -> None:
+    buyer, wallet = gw.buyer("CNY", 50_00)
+    issued = httpx.post(f"{gw.url}/v1/wallets/{wallet}/alipay_payment_codes",
+                        headers=gw.platform)
+    assert issued.status_code == 200, issued.text
+    code = issued.json()["code"]
+    assert len(code) == 18
+    assert code.startswith("28")
+    paid = _ok(gw.client.api_alipay_trade_pay("B-1", "bar_code", code, "Milk tea",
+                                              total_amount="12.00"))
+    assert (paid["total_amount"], paid["buyer_user_id"], paid["buyer_pay_amount"]) == (
+        "12.00", buyer, "12.00")
+    assert "gmt_payment" in paid
+    _refused(gw.client.api_alipay_trade_pay("B-2", "bar_code", code, "Milk tea",
+                                            total_amount="12.00"),
+             "40004", "ACQ.PAYMENT_AUTH_CODE_INVALID")
+    second = httpx.post(f"{gw.url}/v1/wallets/{wallet}/alipay_payment_codes",
+                        headers=gw.platform).json()["code"]
+    _refused(gw.client.api_alipay_trade_pay("B-3", "bar_code", second, "Big order",
+                                            total_amount="100.00"),
+             "40004", "ACQ.BUYER_BALANCE_NOT_ENOUGH")
+    assert gw.rows("SELECT * FROM alipay_trades WHERE out_trade_no IN ('B-2', 'B-3')") == []
+    assert _payment(gw, paid["trade_no"]).status == "succeeded"
+
+
+def test_transfer_pays_a_wallet_from_the_merchant_balance(gw: Gateway) -> None:
+    buyer, wallet = gw.buyer("CNY", 200_00)
+    trade = _ok(gw.client.server_api("alipay.trade.create", {
+        "out_trade_no": "F-1", "total_amount": "100.00", "subject": "Tea set",
+        "buyer_id": buyer}))
+    assert gw.pay(trade["trade_no"], wallet).status_code == 200
+    payee, payee_wallet = gw.buyer("CNY", 1_00)
+    biz = {"out_biz_no": "P-1", "trans_amount": "30.00", "product_code": "TRANS_ACCOUNT_NO_PWD",
+           "biz_scene": "DIRECT_TRANSFER",
+           "payee_info": {"identity": payee, "identity_type": "ALIPAY_USER_ID"}}
+    sent = _ok(gw.client.server_api("alipay.fund.trans.uni.transfer", biz))
+    assert (sent["status"], sent["out_biz_no"], sent["trans_amount"]) == ("SUCCESS", "P-1",
+                                                                         "30.00")
+    with gw.context.uow_factory() as uow:
+        credited = uow.wallets.get(payee_wallet)
+    assert credited is not None
+    assert credited.balance_minor == 31_00
+    too_much = {**biz, "out_biz_no": "P-2", "trans_amount": "1000.00"}
+    _refused(gw.client.server_api("alipay.fund.trans.uni.transfer", too_much),
+             "40004", "PAYER_BALANCE_NOT_ENOUGH")
+    nobody = {**biz, "out_biz_no": "P-3", "payee_info": {"identity": "cus_nobody"}}
+    _refused(gw.client.server_api("alipay.fund.trans.uni.transfer", nobody),
+             "40004", "PAYEE_NOT_EXIST")
+    assert len(gw.rows("SELECT * FROM alipay_transfers")) == 1
+
+
+def test_a_trade_priced_in_inr_is_paid_in_cny_through_a_quote(gw: Gateway) -> None:
+    created = _ok(gw.client.api_alipay_trade_precreate(
+        "Darjeeling", "X-1", "1000.00", trans_currency="INR", settle_currency="INR"))
+    trade_no = created["qr_code"].rsplit("/", 1)[-1]
+    _, wallet = gw.buyer("CNY", 500_00)
+    assert gw.pay(trade_no, wallet).status_code == 200
+    query = _ok(gw.client.api_alipay_trade_query(trade_no=trade_no))
+    payment = _payment(gw, trade_no)
+    (quote,) = gw.rows("SELECT * FROM fx_quotes WHERE id = :id", id=payment.fx_quote_id)
+    assert (payment.amount_minor, payment.currency) == (1000_00, "INR")
+    assert (query["trans_currency"], query["settle_currency"], query["pay_currency"]) == (
+        "INR", "INR", "CNY")
+    assert query["total_amount"] == query["settle_amount"] == "1000.00"
+    assert Decimal(query["pay_amount"]) * 100 == quote.sell_amount_minor
+    assert Decimal(query["trans_pay_rate"]) == quote.customer_rate
+    with gw.context.uow_factory() as uow:
+        payer = uow.wallets.get(wallet)
+    assert payer is not None
+    assert payer.balance_minor == 500_00 - quote.sell_amount_minor
+
+
+@pytest.mark.parametrize("amount", ["88.888", "0", "0.00", "-1.00", "abc", "1e3", ""])
+def test_bad_amounts_are_refused_and_write_nothing(gw: Gateway, amount: str) -> None:
+    _refused(gw.client.api_alipay_trade_precreate("Tea", "A-1", amount),
+             "40004", "ACQ.INVALID_PARAMETER")
+    assert gw.rows("SELECT * FROM alipay_trades") == []
+
+
+def test_out_trade_no_reuse_and_signature_timestamp_and_replay_refusals(gw: Gateway) -> None:
+    first = _ok(gw.client.api_alipay_trade_precreate("Tea", "D-1", "5.00"))
+    retried = _ok(gw.client.server_api("alipay.trade.precreate", {
+        "out_trade_no": "D-1", "total_amount": "5.00", "subject": "Tea"},
+        timestamp=_seconds_ago(5)))
+    assert retried["qr_code"] == first["qr_code"], "same content: the same trade"
+    _refused(gw.client.api_alipay_trade_precreate("Tea", "D-1", "6.00"),
+             "40004", "ACQ.CONTEXT_INCONSISTENT")
+
+    forger = gw.sdk(keys="someone else")
+    _refused(forger.api_alipay_trade_precreate("Tea", "D-2", "5.00"),
+             "40002", "isv.invalid-signature")
+    stranger = sdk("2026999999999999", gw.platform_public_key, f"{gw.url}/gateway.do")
+    _refused(stranger.api_alipay_trade_query(out_trade_no="D-1"), "40002", "isv.invalid-app-id")
+    _refused(gw.client.server_api("alipay.trade.precreate", {
+        "out_trade_no": "D-3", "total_amount": "5.00", "subject": "Tea"},
+        timestamp="2020-01-01 00:00:00"), "40002", "isv.invalid-timestamp")
+    _refused(gw.client.server_api("alipay.trade.nonsense", {}), "40002", "isv.invalid-method")
+
+    signed = gw.client.sign_data(gw.client.build_body("alipay.trade.precreate", {
+        "out_trade_no": "D-4", "total_amount": "5.00", "subject": "Tea"}))
+    url = f"{gw.url}/gateway.do?{signed}"
+    accepted = gw.client._verify_and_return_sync_response(httpx.get(url).text,
+                                                          "alipay_trade_precreate_response")
+    _ok(accepted)
+    replayed = gw.client._verify_and_return_sync_response(httpx.get(url).text,
+                                                          "alipay_trade_precreate_response")
+    _refused(replayed, "40002", "isv.replayed-request")
+    trades = gw.rows("SELECT out_trade_no FROM alipay_trades ORDER BY out_trade_no")
+    assert [t.out_trade_no for t in trades] == ["D-1", "D-4"]
+    buyer_wallet = gw.buyer("CNY", 20_00)[1]
+    for trade in gw.rows("SELECT id FROM alipay_trades"):
+        assert gw.pay(trade.id, buyer_wallet).status_code == 200
+
+
+def test_rsa_clients_and_form_posts_are_answered(gw: Gateway) -> None:
+    old = gw.sdk(sign_type="RSA")
+    created = _ok(old.api_alipay_trade_precreate("Tea", "S-1", "3.00"))
+    form = dict(item.split("=", 1) for item in old.sign_data(old.build_body(
+        "alipay.trade.query", {"out_trade_no": "S-1"})).split("&"))
+    answer = httpx.post(f"{gw.url}/gateway.do", data={k: unquote_plus(v) for k, v in form.items()})
+    queried = old._verify_and_return_sync_response(answer.text, "alipay_trade_query_response")
+    assert _ok(queried)["trade_status"] == "WAIT_BUYER_PAY"
+    trade_no = created["qr_code"].rsplit("/", 1)[-1]
+    assert gw.pay(trade_no, gw.buyer("CNY", 5_00)[1]).status_code == 200
+
+
+def _pay_on_the_page(gw: Gateway, session_id: str) -> str:
+    """What the hosted page's form does: pay the session by card; the page's next URL."""
+    with gw.context.uow_factory() as uow:
+        paid = checkout_buyer.pay_session(gw.context, uow, session_id, checkout_buyer.PayCheckout(
+            "CNY", None, "card", card_number="4242 4242 4242 4242"))
+        uow.commit()
+    return return_url_for(paid.session)
+
+
+def test_page_pay_goes_to_the_hosted_checkout_and_back_with_signed_parameters(
+    gw: Gateway,
+) -> None:
+    shop_return = "http://127.0.0.1:9/shop/done?order=W-1"
+    query = gw.client.api_alipay_trade_page_pay("Gift box", "W-1", "25.00",
+                                                return_url=shop_return)
+    landed = httpx.get(f"{gw.url}/gateway.do?{query}")
+    assert landed.status_code == 302, landed.text
+    checkout_page = landed.headers["location"]
+    assert checkout_page.startswith(f"{gw.url}/checkout/cs_")
+    reloaded = httpx.get(f"{gw.url}/gateway.do?{query}")
+    assert reloaded.headers["location"] == checkout_page, "a reload reopens the same trade"
+    back = httpx.get(_pay_on_the_page(gw, checkout_page.rsplit("/", 1)[-1]))
+    assert back.status_code == 302, back.text
+    merchant_page = back.headers["location"]
+    assert merchant_page.startswith("http://127.0.0.1:9/shop/done?order=W-1&")
+    params = dict(parse_qsl(merchant_page.split("?", 1)[1]))
+    signature = params.pop("sign")
+    assert gw.client.verify(dict(params), signature), "the merchant's own order=W-1 included"
+    assert (params["out_trade_no"], params["total_amount"], params["method"]) == (
+        "W-1", "25.00", "alipay.trade.page.pay.return")
+    assert not gw.client.verify({**params, "total_amount": "0.01"}, signature)
+    query_answer = _ok(gw.client.api_alipay_trade_query(out_trade_no="W-1"))
+    assert query_answer["trade_status"] == "TRADE_SUCCESS"
+    assert _payment(gw, params["trade_no"]).amount_captured_minor == 25_00
+    assert gw.notify() == 1
+    ((form, verified),) = gw.receiver.received
+    assert (form["trade_status"], form["out_trade_no"], verified) == ("TRADE_SUCCESS", "W-1",
+                                                                       True)
+
+
+def test_wap_pay_closed_before_paying_expires_its_checkout(gw: Gateway) -> None:
+    query = gw.client.api_alipay_trade_wap_pay("Tea", "W-2", "9.00",
+                                               return_url="http://127.0.0.1:9/done")
+    landed = httpx.get(f"{gw.url}/gateway.do?{query}")
+    assert landed.status_code == 302, landed.text
+    session_id = landed.headers["location"].rsplit("/", 1)[-1]
+    _ok(gw.client.api_alipay_trade_close(out_trade_no="W-2"))
+    assert _ok(gw.client.api_alipay_trade_query(out_trade_no="W-2"))["trade_status"] == \
+        "TRADE_CLOSED"
+    with pytest.raises(CheckoutRejected):
+        _pay_on_the_page(gw, session_id)
+    (trade,) = gw.rows("SELECT * FROM alipay_trades WHERE out_trade_no = 'W-2'")
+    assert trade.payment_id is None
+    assert trade.closed_at is not None, "closed before any buyer: the one trade without payment"

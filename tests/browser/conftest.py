@@ -1,0 +1,205 @@
+"""Browser tests: the real app under uvicorn on a free loopback port, driven by Debian chromium.
+
+Playwright for Python drives ``/usr/bin/chromium`` (``scripts/ensure_chromium.sh`` installs it
+with apt; Playwright's own browser download is never used). Each test gets a fresh database
+(the session's embedded PostgreSQL, see ``tests/conftest.py``), a server on it started in a
+thread of this process, and pages at desktop (1280x800) and phone (375x740) size. Waiting is
+Playwright's auto-waiting on selectors only: no sleeps.
+
+Fixtures:
+
+* ``live_server``: :class:`LiveServer` (``url``, ``context``, ``clock``; ``add_user``,
+  ``platform_key``, ``merchant_key`` for setting up data through the services and the API).
+* ``desktop``, ``phone``: a :class:`playwright.sync_api.Page` of that size, base URL set.
+* ``sign_in(page, email, password)``: fills the login form and waits for the next page.
+* ``shot(page, name)``: saves ``test-artifacts/screenshots/<name>-<desktop|phone>.png``.
+
+After every browser test the ledger audit passes (:func:`audit_after`).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+import uvicorn
+from argon2 import PasswordHasher
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+
+from paysetu.adapters.clock import FixedClock
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ecb_rates import EcbRates
+from paysetu.adapters.ids import UlidIds
+from paysetu.adapters.passwords import Argon2Passwords
+from paysetu.adapters.secrets import SystemSecrets
+from paysetu.domain.access import Role
+from paysetu.domain.web_users import WebRole, WebUser
+from paysetu.entrypoints.http.app import create_app
+from paysetu.services import access, web_users
+from paysetu.services.context import AppContext, PaymentsPolicy
+from paysetu.services.ledger import LedgerService
+from paysetu.services.loan_sweep import with_loan_sweep
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-quic", "--no-first-run", "--disable-sync",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 740}
+PASSWORD = "correct horse battery staple"
+"""The password of every user :meth:`LiveServer.add_user` creates unless told otherwise."""
+FAST_PASSWORDS = Argon2Passwords(PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
+"""argon2id with small parameters: the same code path, a fraction of the CPU per login."""
+TIMEOUT_MS = 15_000
+
+
+@pytest.fixture(autouse=True)
+def audit_after(ledger: LedgerService) -> Iterator[None]:
+    """After every browser test, whatever the pages did, the ledger audit passes."""
+    yield
+    report = ledger.audit()
+    assert report.passed, report.findings
+
+
+class _Server(uvicorn.Server):
+    """uvicorn, telling the test when it accepts connections (instead of polling)."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self.ready = threading.Event()
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets=sockets)
+        self.ready.set()
+
+
+@dataclass
+class LiveServer:
+    """The app serving one test's database on ``url``."""
+
+    url: str
+    context: AppContext
+    clock: FixedClock
+    _platform: dict[str, str] = field(default_factory=dict)
+
+    def add_user(
+        self, email: str, role: WebRole, *, merchant_id: str | None = None,
+        lender_id: str | None = None, password: str = PASSWORD,
+    ) -> WebUser:
+        return web_users.create_user(self.context, FAST_PASSWORDS, email=email,
+                                     password=password, role=role, merchant_id=merchant_id,
+                                     lender_id=lender_id)
+
+    def platform_key(self) -> dict[str, str]:
+        if not self._platform:
+            issued = access.create_key(self.context, Role.PLATFORM, None, livemode=False)
+            self._platform["Authorization"] = f"Bearer {issued.secret}"
+        return self._platform
+
+    def merchant_key(self, merchant_id: str) -> dict[str, str]:
+        issued = access.create_key(self.context, Role.MERCHANT, merchant_id, livemode=False)
+        return {"Authorization": f"Bearer {issued.secret}"}
+
+    def api(self) -> httpx.Client:
+        """An HTTP client on the live server (the API as a merchant's code would call it)."""
+        return httpx.Client(base_url=self.url, timeout=30)
+
+
+@pytest.fixture
+def web_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
+    """The services the server uses, on this test's database and the injected clock."""
+    return with_loan_sweep(AppContext(
+        uow_factory=lambda: PostgresUnitOfWork(engine),
+        clock=clock,
+        ids=UlidIds(),
+        secrets=SystemSecrets(),
+        policy=PaymentsPolicy(),
+        rates=EcbRates(),
+        read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
+    ))
+
+
+@pytest.fixture
+def live_server(web_context: AppContext, clock: FixedClock) -> Iterator[LiveServer]:
+    app = create_app(web_context)
+    app.state.passwords = FAST_PASSWORDS
+    sock = socket.create_server(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = _Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="off"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    try:
+        assert server.ready.wait(30), "the server did not start"
+        yield LiveServer(f"http://127.0.0.1:{port}", web_context, clock)
+    finally:
+        server.should_exit = True
+        thread.join(30)
+        sock.close()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure_chromium.sh (apt-get install "
+                    "chromium) before the browser tests")
+    launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                          args=CHROMIUM_ARGS)
+    yield launched
+    launched.close()
+
+
+def _page(browser: Browser, server: LiveServer, viewport: dict[str, int]) -> Iterator[Page]:
+    context = browser.new_context(base_url=server.url, viewport=viewport,  # type: ignore[arg-type]
+                                  locale="en-IN", timezone_id="UTC")
+    context.set_default_timeout(TIMEOUT_MS)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def desktop(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    yield from _page(browser, live_server, DESKTOP)
+
+
+@pytest.fixture
+def phone(browser: Browser, live_server: LiveServer) -> Iterator[Page]:
+    yield from _page(browser, live_server, PHONE)
+
+
+def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
+    """Fill the login form and wait until the browser has left the login page."""
+    page.goto("/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login" not in url)
+
+
+def _shot(page: Page, name: str) -> Path:
+    size = "phone" if page.viewport_size and page.viewport_size["width"] < 600 else "desktop"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}-{size}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+@pytest.fixture
+def shot() -> Callable[[Page, str], Path]:
+    """``shot(page, "dashboard")`` saves the page as a full-page PNG and returns its path."""
+    return _shot

@@ -1,0 +1,202 @@
+"""Every page route x every kind of visitor: the owner sees it, anyone else gets 404, a
+visitor who is not signed in is sent to the login page. Plain HTTP against the live server
+(no browser needed to read status codes); a new page route fails
+:func:`test_every_page_route_has_an_expectation` until it is listed here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from enum import Enum
+
+import httpx
+from fastapi.routing import APIRoute
+
+from paysetu.domain.web_users import WebRole
+from paysetu.entrypoints.web.install import PAGE_ROUTERS
+from tests.browser.conftest import PASSWORD, LiveServer
+from tests.browser.shop import ok, open_shop, pay
+
+PAYOUT_ACCOUNT = {"currency": "INR", "holder_name": "Chai Point", "country": "IN",
+                  "account_number": "001234567890", "bank_code": "HDFC0000123"}
+STATEMENT_CSV = "date,end_to_end_id,amount,currency,description\n2026-04-02,E2EPAGES1,1.00,INR,x\n"
+CALLERS = ("anonymous", "merchant_a", "merchant_b", "lender", "lender_2", "admin")
+
+
+class Owner(Enum):
+    """Who may open a page (everyone else gets 404; the anonymous visitor the login page)."""
+
+    PUBLIC = "public"
+    MERCHANT_A = "merchant_a"
+    ANY_MERCHANT = "any merchant"
+    LENDER = "lender"
+    ANY_LENDER = "any lender"
+    ADMIN = "admin"
+
+
+@dataclass
+class World:
+    ids: dict[str, str] = field(default_factory=dict)
+    clients: dict[str, httpx.Client] = field(default_factory=dict)
+    csrf: dict[str, str] = field(default_factory=dict)
+
+
+Case = tuple[Owner, Callable[[World], str]]
+CASES: dict[tuple[str, str], Case] = {
+    ("GET", "/"): (Owner.PUBLIC, lambda w: "/"),
+    ("GET", "/login"): (Owner.PUBLIC, lambda w: "/login"),
+    ("POST", "/login"): (Owner.PUBLIC, lambda w: "/login"),
+    ("POST", "/logout"): (Owner.PUBLIC, lambda w: "/logout"),
+    ("GET", "/dashboard"): (Owner.ANY_MERCHANT, lambda w: "/dashboard"),
+    ("GET", "/dashboard/payments"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/payments"),
+    ("GET", "/dashboard/payments/{payment_id}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/payments/{w.ids['payment']}"),
+    ("POST", "/dashboard/payments/{payment_id}/refunds"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/payments/{w.ids['payment']}/refunds"),
+    ("GET", "/dashboard/settlements"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/settlements"),
+    ("GET", "/dashboard/settlements/{batch_id}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/settlements/{w.ids['batch']}"),
+    ("GET", "/dashboard/settlements/{batch_id}/files/{kind}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/settlements/{w.ids['batch']}/files/report"),
+    ("GET", "/dashboard/webhooks"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/webhooks"),
+    ("POST", "/dashboard/webhooks"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/webhooks"),
+    ("GET", "/dashboard/webhooks/{endpoint_id}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/webhooks/{w.ids['endpoint']}"),
+    ("POST", "/dashboard/webhooks/{endpoint_id}/disable"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/webhooks/{w.ids['endpoint']}/disable"),
+    ("GET", "/dashboard/api-keys"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/api-keys"),
+    ("POST", "/dashboard/api-keys"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/api-keys"),
+    ("POST", "/dashboard/api-keys/{key_id}/revoke"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/api-keys/{w.ids['key']}/revoke"),
+    ("GET", "/dashboard/loans"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans"),
+    ("GET", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
+    ("POST", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
+    ("GET", "/dashboard/loans/applications/{application_id}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/loans/applications/{w.ids['application']}"),
+    ("GET", "/dashboard/loans/{loan_id}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/loans/{w.ids['loan']}"),
+    ("POST", "/dashboard/loans/{loan_id}/repayments"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/loans/{w.ids['loan']}/repayments"),
+    ("GET", "/lender"): (Owner.ANY_LENDER, lambda w: "/lender"),
+    ("GET", "/lender/portfolio"): (Owner.ANY_LENDER, lambda w: "/lender/portfolio"),
+    ("GET", "/lender/refinance"): (Owner.ANY_LENDER, lambda w: "/lender/refinance"),
+    ("GET", "/lender/applications/{application_id}"): (
+        Owner.LENDER, lambda w: f"/lender/applications/{w.ids['application']}"),
+    ("POST", "/lender/applications/{application_id}/approve"): (
+        Owner.LENDER, lambda w: f"/lender/applications/{w.ids['application']}/approve"),
+    ("POST", "/lender/applications/{application_id}/reject"): (
+        Owner.LENDER, lambda w: f"/lender/applications/{w.ids['application']}/reject"),
+    ("GET", "/lender/loans/{loan_id}"): (
+        Owner.LENDER, lambda w: f"/lender/loans/{w.ids['loan']}"),
+    ("POST", "/lender/loans/{loan_id}/disburse"): (
+        Owner.LENDER, lambda w: f"/lender/loans/{w.ids['loan']}/disburse"),
+    ("GET", "/admin"): (Owner.ADMIN, lambda w: "/admin"),
+    ("GET", "/admin/rates"): (Owner.ADMIN, lambda w: "/admin/rates"),
+    ("GET", "/admin/reconciliations"): (Owner.ADMIN, lambda w: "/admin/reconciliations"),
+    ("GET", "/admin/reconciliations/{run_id}"): (
+        Owner.ADMIN, lambda w: f"/admin/reconciliations/{w.ids['run']}"),
+}
+OTHER_OWNERS = ("/checkout",)
+"""Page routes whose expectations live with their own tests (the hosted checkout's)."""
+
+
+def _routes() -> set[tuple[str, str]]:
+    return {(method, route.path) for router in PAGE_ROUTERS for route in router.routes
+            if isinstance(route, APIRoute) and not route.path.startswith(OTHER_OWNERS)
+            for method in route.methods or ()}
+
+
+def test_every_page_route_has_an_expectation() -> None:
+    assert sorted(_routes() - CASES.keys()) == [], "page routes without an expectation"
+    assert sorted(CASES.keys() - _routes()) == [], "expectations of page routes that are gone"
+
+
+def _lender(server: LiveServer, email: str, name: str) -> str:
+    with server.api() as api:
+        lender = str(ok(api.post("/v1/lenders", headers=server.platform_key(),
+                                 json={"name": name, "kind": "bank"}))["id"])
+        ok(api.post(f"/v1/lenders/{lender}/funding", headers=server.platform_key(),
+                    json={"amount_minor": 1_00_00_000_00, "currency": "INR"}))
+    server.add_user(email, WebRole.LENDER, lender_id=lender)
+    return lender
+
+
+def _objects(server: LiveServer) -> dict[str, str]:
+    """Merchant A's payment, endpoint, key, loan (from lender L), settlement batch."""
+    a = open_shop(server, "Chai Point", "a@chai.example")
+    open_shop(server, "Dosa Corner", "b@dosa.example")
+    lender = _lender(server, "l@bank.example", "Bharat Small Bank")
+    _lender(server, "l2@bank.example", "Deccan Credit")
+    server.add_user("ops@paysetu.example", WebRole.ADMIN)
+    platform = server.platform_key()
+    ids = {"payment": str(pay(server, a, 1_000_00, "Tea")["id"])}
+    with server.api() as api:
+        ids["endpoint"] = ok(api.post("/v1/webhook_endpoints", headers=a.merchant_key, json={
+            "url": "https://chai.example/hooks", "enabled_events": ["*"]}))["id"]
+        ids["key"] = a.merchant_key["Authorization"].split("_")[2] + "_" \
+            + a.merchant_key["Authorization"].split("_")[3]
+        application = ok(api.post("/v1/loan_applications", headers=a.merchant_key, json={
+            "lender": lender, "product": "lpr_pmmy_shishu", "amount_minor": 20_000_00,
+            "tenure_periods": 6, "purpose": "Stock"}))
+        ids["application"] = application["id"]
+        ids["loan"] = ok(api.post(f"/v1/loan_applications/{application['id']}/approve",
+                                  headers=platform, json={"rate_bps": 1400}))["loan"]
+        ok(api.post(f"/v1/merchants/{a.merchant_id}/payout_accounts", headers=platform,
+                    json=PAYOUT_ACCOUNT))
+        server.clock.advance(timedelta(days=1))
+        run = ok(api.post("/v1/settlements", headers=platform, json={"date": "2026-04-02"}))
+        ids["run"] = ok(api.post("/v1/reconciliations", headers=platform, json={
+            "format": "csv", "content": STATEMENT_CSV}))["id"]
+    ids["batch"] = next(r["settlement"] for r in run["results"]
+                        if r["merchant"] == a.merchant_id)
+    return ids
+
+
+def _signed_in(server: LiveServer, email: str) -> tuple[httpx.Client, str]:
+    client = server.api()
+    token = client.get("/login").cookies["paysetu_login_csrf"]
+    client.post("/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
+    page = client.get("/login", follow_redirects=True).text
+    found = re.search(r'name="csrf_token" value="([^"]+)"', page)
+    assert found is not None, page
+    return client, found.group(1)
+
+
+def _expected(owner: Owner, caller: str) -> int:
+    if owner is Owner.PUBLIC:
+        return 0  # not checked: public routes answer each visitor differently
+    if caller == "anonymous":
+        return 303
+    allowed = {Owner.MERCHANT_A: {"merchant_a"}, Owner.ANY_MERCHANT: {"merchant_a", "merchant_b"},
+               Owner.LENDER: {"lender"}, Owner.ANY_LENDER: {"lender", "lender_2"},
+               Owner.ADMIN: {"admin"}}[owner]
+    return 200 if caller in allowed else 404
+
+
+def test_each_visitor_sees_only_their_own_pages(live_server: LiveServer) -> None:
+    world = World(ids=_objects(live_server))
+    emails = {"merchant_a": "a@chai.example", "merchant_b": "b@dosa.example",
+              "lender": "l@bank.example", "lender_2": "l2@bank.example",
+              "admin": "ops@paysetu.example"}
+    world.clients["anonymous"] = live_server.api()
+    for caller, email in emails.items():
+        world.clients[caller], world.csrf[caller] = _signed_in(live_server, email)
+    problems = []
+    for (method, _path), (owner, build) in CASES.items():
+        for caller in CALLERS:
+            want = _expected(owner, caller)
+            if want == 0 or (method == "POST" and want == 200):
+                continue  # the owner's own posts are the browser tests' business
+            url = build(world)
+            client = world.clients[caller]
+            got = (client.get(url) if method == "GET" else
+                   client.post(url, data={"csrf_token": world.csrf.get(caller, "")}))
+            if got.status_code != want or (want == 303 and not got.headers[
+                    "location"].startswith("/login?next=")):
+                problems.append(f"{caller} {method} {url}: {got.status_code}, wanted {want}")
+    for client in world.clients.values():
+        client.close()
+    assert problems == [], "\n".join(problems)

@@ -1,0 +1,43 @@
+"""The demo's lending story: a standard, an SMA and an NPA loan, closed daily; played once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from paysetu.adapters.clock import FixedClock
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ids import UlidIds
+from paysetu.adapters.secrets import SystemSecrets
+from paysetu.entrypoints.cli.demo_lending import ensure_demo_lending, print_demo_lending
+from paysetu.services.context import AppContext
+from paysetu.services.ledger import LedgerService
+from tests.integration import lending_builders as lend
+from tests.integration import settlement_builders as build
+
+pytestmark = pytest.mark.postgres
+
+
+def test_the_demo_lends_into_every_state_once(
+    engine: sa.Engine, clock: FixedClock, ledger: LedgerService, tmp_path: Path
+) -> None:
+    context = AppContext(lambda: PostgresUnitOfWork(engine), clock, UlidIds(), SystemSecrets())
+    borrowers = [build.merchant(context, fee_bps=0) for _ in range(2)]
+    story = ensure_demo_lending(context, tmp_path, borrowers)
+    assert story is not None
+    classes = [lend.loan(context, loan_id)["classification"]["asset_class"]
+               for loan_id in story.loan_ids]
+    assert classes[0] == "standard"
+    assert classes[1].startswith("sma_")
+    assert classes[2] == "substandard"
+    with engine.connect() as connection:
+        counts = connection.execute(sa.text(
+            "SELECT (SELECT count(*) FROM lending_close_days),"
+            " (SELECT count(*) FROM refinance_claims)")).one()
+    assert tuple(counts) == (150, 1)
+    assert ensure_demo_lending(context, tmp_path, borrowers) == story  # played once
+    print_demo_lending(context, story)
+    lend.check_books(engine)
+    assert ledger.audit().passed
