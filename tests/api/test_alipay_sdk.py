@@ -406,6 +406,48 @@ def test_page_pay_goes_to_the_hosted_checkout_and_back_with_signed_parameters(
                                                                        True)
 
 
+def _open_page_trade(gw: Gateway, out_trade_no: str, amount: str) -> tuple[str, str]:
+    """A page-pay trade opened by the browser's visit: (trade_no, checkout session id)."""
+    query = gw.client.api_alipay_trade_page_pay("Tea set", out_trade_no, amount,
+                                                return_url="http://127.0.0.1:9/done")
+    landed = httpx.get(f"{gw.url}/gateway.do?{query}")
+    assert landed.status_code == 302, landed.text
+    (trade,) = gw.rows("SELECT id FROM alipay_trades WHERE out_trade_no = :n", n=out_trade_no)
+    return str(trade.id), landed.headers["location"].rsplit("/", 1)[-1]
+
+
+def test_page_pay_notifies_when_paid_even_if_the_buyer_never_returns(gw: Gateway) -> None:
+    trade_no, session_id = _open_page_trade(gw, "W-3", "12.00")
+    _pay_on_the_page(gw, session_id)  # the buyer closes the tab: no return, no query
+    (trade,) = gw.rows("SELECT payment_id FROM alipay_trades WHERE id = :t", t=trade_no)
+    assert trade.payment_id is not None, "linked in the transaction that paid the session"
+    assert gw.notify() == 1
+    ((form, verified),) = gw.receiver.received
+    assert (form["trade_status"], form["out_trade_no"], form["buyer_pay_amount"], verified) == (
+        "TRADE_SUCCESS", "W-3", "12.00", True)
+    assert form["gmt_payment"]
+    assert form["buyer_id"].startswith("cus_")
+    assert _ok(gw.client.api_alipay_trade_query(out_trade_no="W-3"))["trade_status"] == \
+        "TRADE_SUCCESS"
+    assert httpx.get(f"{gw.url}/alipay/return/{trade_no}").status_code == 302
+    assert gw.notify() == 0, "the return and the query link nothing twice"
+
+
+def test_a_session_naming_someone_elses_trade_in_its_metadata_pays_only_itself(
+    gw: Gateway,
+) -> None:
+    trade_no, _ = _open_page_trade(gw, "W-5", "30.00")
+    forged = httpx.post(f"{gw.url}/v1/checkout_sessions", headers=gw.platform, json={
+        "amount_minor": 1_00, "currency": "CNY", "return_url": "http://127.0.0.1:9/x",
+        "merchant": gw.merchant, "metadata": {"alipay_trade": trade_no}})
+    assert forged.status_code == 200, forged.text
+    _pay_on_the_page(gw, forged.json()["id"])
+    (trade,) = gw.rows("SELECT payment_id FROM alipay_trades WHERE id = :t", t=trade_no)
+    assert trade.payment_id is None, "the trade names its own session, not this one"
+    assert gw.notify() == 0
+    _ok(gw.client.api_alipay_trade_close(out_trade_no="W-5"))
+
+
 def test_wap_pay_closed_before_paying_expires_its_checkout(gw: Gateway) -> None:
     query = gw.client.api_alipay_trade_wap_pay("Tea", "W-2", "9.00",
                                                return_url="http://127.0.0.1:9/done")

@@ -292,6 +292,8 @@ CASES.update({
         "lender": w.lender, "share_bps": 100, "loans": [w.b.loan]})),
     ("GET", "/v1/refinance_claims"): (Access.LENDERS, lambda w: ("/v1/refinance_claims", None)),
     ("GET", "/v1/lending/portfolio"): (Access.LENDERS, lambda w: ("/v1/lending/portfolio", None)),
+    ("GET", "/v1/lending/portfolio_history"): (
+        Access.LENDERS, lambda w: ("/v1/lending/portfolio_history", None)),
     ("GET", "/v1/refinance_claims/{claim_id}"): (
         Access.PLATFORM, lambda w: (f"/v1/refinance_claims/{w.refinance_claim}", None)),
 })

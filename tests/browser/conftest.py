@@ -10,6 +10,8 @@ Fixtures:
 
 * ``live_server``: :class:`LiveServer` (``url``, ``context``, ``clock``; ``add_user``,
   ``platform_key``, ``merchant_key`` for setting up data through the services and the API).
+* ``alipay_policy``: the server's Alipay gateway wiring, None (gateway off) unless a test
+  module overrides this fixture (``tests/browser/alipay_kit.py``).
 * ``desktop``, ``phone``: a :class:`playwright.sync_api.Page` of that size, base URL set.
 * ``sign_in(page, email, password)``: fills the login form and waits for the next page.
 * ``shot(page, name)``: saves ``test-artifacts/screenshots/<name>-<desktop|phone>.png``.
@@ -42,6 +44,7 @@ from paysetu.domain.access import Role
 from paysetu.domain.web_users import WebRole, WebUser
 from paysetu.entrypoints.http.app import create_app
 from paysetu.services import access, web_users
+from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.services.ledger import LedgerService
 from paysetu.services.loan_sweep import with_loan_sweep
@@ -114,7 +117,15 @@ class LiveServer:
 
 
 @pytest.fixture
-def web_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
+def alipay_policy() -> AlipayPolicy | None:
+    """No Alipay gateway by default; a module testing it overrides this fixture."""
+    return None
+
+
+@pytest.fixture
+def web_context(
+    engine: sa.Engine, clock: FixedClock, alipay_policy: AlipayPolicy | None
+) -> AppContext:
     """The services the server uses, on this test's database and the injected clock."""
     return with_loan_sweep(AppContext(
         uow_factory=lambda: PostgresUnitOfWork(engine),
@@ -124,6 +135,7 @@ def web_context(engine: sa.Engine, clock: FixedClock) -> AppContext:
         policy=PaymentsPolicy(),
         rates=EcbRates(),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
+        alipay=alipay_policy,
     ))
 
 

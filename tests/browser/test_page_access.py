@@ -71,6 +71,8 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/dashboard/api-keys"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/api-keys"),
     ("POST", "/dashboard/api-keys/{key_id}/revoke"): (
         Owner.MERCHANT_A, lambda w: f"/dashboard/api-keys/{w.ids['key']}/revoke"),
+    ("GET", "/dashboard/alipay-apps"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/alipay-apps"),
+    ("POST", "/dashboard/alipay-apps"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/alipay-apps"),
     ("GET", "/dashboard/loans"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans"),
     ("GET", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
     ("POST", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),

@@ -30,6 +30,7 @@ class ActiveLoanDay:
     active: bool
     merchant_id: str
     lender_id: str
+    category: str
     currency: str
     interest_account_id: str
     interest_accrued_minor: int

@@ -232,6 +232,12 @@ class LendingStatus(ErrorCode):
         _D,
         "The merchant's available balance does not cover the repayment.",
     )
+    DATE_RANGE_INVALID = (
+        "date_range_invalid",
+        False,
+        _I,
+        "A range of business days ends on or after its first day and spans at most 366 days.",
+    )
 
 
 class LendingRejected(PaysetuError):

@@ -5,13 +5,20 @@ checkout page and comes back to the merchant with signed parameters.
    ``api_alipay_trade_page_pay`` builds that query). The gateway verifies it like any call,
    opens the trade (idempotent by ``out_trade_no``: a reload reopens the same trade) and a
    checkout session for its price (``services/checkout.py``), and redirects to its page.
-2. The buyer pays there (card or UPI, in the price currency or another through a quote).
-3. The checkout page sends the browser to ``/alipay/return/<trade_no>``: the trade takes the
-   session's payment (:func:`~paysetu.services.alipay_calls.linked`, which also queues the
-   ``TRADE_SUCCESS`` notification) and the browser is redirected to the merchant's
-   ``return_url`` with Alipay's synchronous return parameters, signed like a notification (the
-   SDK's ``verify()`` accepts them). A query of the trade links it too, so a buyer who never
-   comes back still leaves a paid trade.
+2. The buyer pays there (card or UPI, in the price currency or another through a quote). The
+   checkout calls :func:`checkout_paid` in the transaction that pays the session: the trade
+   takes the session's payment (:func:`~paysetu.services.alipay_calls.linked`) and its
+   ``TRADE_SUCCESS`` notification is queued with the payment itself, so the merchant hears of
+   it promptly whether or not the buyer ever comes back.
+3. The checkout page sends the browser to ``/alipay/return/<trade_no>``, which redirects it to
+   the merchant's ``return_url`` with Alipay's synchronous return parameters, signed like a
+   notification (the SDK's ``verify()`` accepts them). The return and a query of the trade
+   link it too (a no-op once linked), for sessions paid before the hook existed.
+
+Lock order: paying locks the session, then (in the hook) the trade; closing a page trade locks
+the trade, then expires the session. The two racing is a deadlock PostgreSQL breaks by aborting
+one transaction, which is answered as a transient failure with nothing written (the checkout
+page's "busy, nothing was charged", the gateway's ``ACQ.SYSTEM_ERROR``).
 """
 
 from __future__ import annotations
@@ -26,7 +33,7 @@ from paysetu.domain.alipay import (
     notification_sign_content,
 )
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
-from paysetu.domain.checkout import check_url
+from paysetu.domain.checkout import CheckoutSession, check_url
 from paysetu.domain.invariants import InvariantViolation
 from paysetu.services import checkout
 from paysetu.services.alipay_calls import GatewayCall, linked
@@ -37,6 +44,8 @@ from paysetu.services.context import AppContext
 from paysetu.services.payment_checks import storable
 
 RETURN_PATH = "alipay/return/"
+TRADE_METADATA = "alipay_trade"
+"""The checkout session's metadata key naming its trade (set by :func:`page_pay`)."""
 REDIRECT = "redirect"
 """The key of a browser method's answer: where the gateway sends the browser."""
 
@@ -53,7 +62,7 @@ def page_pay(call: GatewayCall) -> dict[str, Any]:
                 amount_minor=trade.amount_minor, currency=trade.currency,
                 return_url=f"{call.base_url}{RETURN_PATH}{trade.id}",
                 description=trade.subject or None, client_reference=None,
-                metadata={"alipay_app": call.app.id, "alipay_trade": trade.id,
+                metadata={"alipay_app": call.app.id, TRADE_METADATA: trade.id,
                           "out_trade_no": trade.out_trade_no}),
             call.base_url)
         call.uow.alipay.set_trade_checkout(trade.id, str(session["id"]))
@@ -61,6 +70,23 @@ def page_pay(call: GatewayCall) -> dict[str, Any]:
     else:
         session_id = trade.checkout_session_id
     return {REDIRECT: checkout.checkout_url(call.base_url, session_id)}
+
+
+def checkout_paid(ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession) -> None:
+    """The checkout's hook, in the transaction that just paid ``session``: the page/wap trade
+    opened on it takes the payment and queues ``TRADE_SUCCESS``. Sessions of no trade pass
+    through; the metadata is the merchant's to write, so the trade must name this session back.
+    """
+    trade_no = session.metadata.get(TRADE_METADATA)
+    if trade_no is None or not storable(trade_no) or len(trade_no) > 64:
+        return
+    trade = uow.alipay.find_trade(None, out_trade_no=None, trade_no=trade_no)
+    if trade is None or trade.checkout_session_id != session.id:
+        return
+    app = uow.alipay.get_app(trade.app_id)
+    if app is None:
+        raise InvariantViolation("a trade's app exists (foreign key)")
+    linked(ctx, uow, app, trade)
 
 
 def _signed_return(policy: AlipayPolicy, return_url: str, params: dict[str, str],

@@ -15,7 +15,11 @@ Paying runs in the caller's one transaction, in this order:
    the normal top-up path (:func:`paysetu.services.wallets.top_up`);
 4. pay through :func:`paysetu.services.payments.create_payment` (with the quote when the
    currencies differ), so the ledger entries, fee and events are a normal payment's;
-5. mark the session ``complete`` with that payment.
+5. mark the session ``complete`` with that payment;
+6. tell the Alipay gateway (:func:`paysetu.services.alipay_pages.checkout_paid`): a session
+   opened by ``alipay.trade.page.pay``/``wap.pay`` links its trade to the payment and queues
+   the merchant's ``TRADE_SUCCESS`` notification in this same transaction (other sessions:
+   nothing happens). The one explicit hook keeps the checkout unaware of Alipay otherwise.
 
 Any refusal rolls all of it back: nothing is half-paid.
 
@@ -42,7 +46,7 @@ from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.invariants import InvariantViolation, invariant
 from paysetu.domain.money import is_currency
 from paysetu.domain.payments import Payment, PaymentState
-from paysetu.services import fx_quotes, payments, wallets
+from paysetu.services import alipay_pages, fx_quotes, payments, wallets
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.payment_checks import storable
@@ -234,4 +238,5 @@ def pay_session(
         presentment_amount_minor=pays_minor, payment_id=str(paid["id"]),
         source_kind=source.kind, source_hint=source.hint, completed_at=now, updated_at=now)
     uow.checkout_sessions.save(session)
+    alipay_pages.checkout_paid(ctx, uow, session)
     return _view(ctx, uow, session, newly_paid=True)

@@ -23,6 +23,7 @@ from paysetu.domain.lending import (
 from paysetu.domain.lending_allocation import Installment
 from paysetu.domain.lending_close_day import ActiveLoanDay, LoanDayUpdate, OverdueInstallment
 from paysetu.domain.lending_portfolio import PortfolioRow
+from paysetu.domain.lending_portfolio_history import PortfolioDay
 from paysetu.domain.lending_refinance import RefinanceClaim, RefinancedLoan
 from paysetu.domain.underwriting import MonthlyActivity
 from paysetu.services.app_ports import PageRequest
@@ -148,4 +149,16 @@ class LoanRepository(Protocol):
     def portfolio(self, lender_id: str | None, start: date, end: date) -> list[PortfolioRow]:
         """The report's rows (one lender's, or every lender's for None) for the month
         ``[start, end)``."""
+        ...
+
+    def insert_portfolio_day(self, rows: Sequence[PortfolioDay]) -> None:
+        """Store a close of business's portfolio rows (the day is closed in the same
+        transaction)."""
+        ...
+
+    def portfolio_history(
+        self, lender_id: str | None, start: date, end: date
+    ) -> list[PortfolioDay]:
+        """The rows of business days ``start`` to ``end`` inclusive (one lender's, or every
+        lender's for None), by day, lender, currency and category."""
         ...

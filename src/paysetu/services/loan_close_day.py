@@ -23,7 +23,9 @@ Steps, each set-based (one SQL statement for all loans, one ``UPDATE ... FROM un
 5. suspense: an NPA's whole receivable is in suspense; a performing loan's none. The day's
    change, net per lender and currency, moves between interest income and suspense;
 6. provisions: each loan's outstanding principal x its class's rate; the day's change, net per
-   lender and currency, is posted between provision expense and the provision account.
+   lender and currency, is posted between provision expense and the provision account;
+7. history: the day's book per lender, category and currency (outstanding, PAR 30/60/90, NPA,
+   provisions: :func:`~paysetu.domain.lending_portfolio_history.portfolio_day`), one insert.
 
 Loans closed since the last run release their provision and suspense. Entries go to the
 ledger in batches (one statement per :data:`ENTRY_BATCH` entries).
@@ -50,6 +52,7 @@ from paysetu.domain.lending_classification import (
 )
 from paysetu.domain.lending_close_day import ActiveLoanDay, LoanDayUpdate
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
+from paysetu.domain.lending_portfolio_history import LoanStanding, portfolio_day
 from paysetu.domain.lending_provisions import provision_change_entry, suspense_change_entry
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
@@ -205,6 +208,16 @@ def _arrears(days: Iterable[ActiveLoanDay]) -> list[LoanArrears]:
             for d in days if d.active]
 
 
+def _standings(
+    days: Sequence[ActiveLoanDay], updates: Sequence[LoanDayUpdate]
+) -> Iterable[LoanStanding]:
+    """The active loans as the day left them (``updates`` are ``days``' in order)."""
+    return (LoanStanding(d.lender_id, d.category, d.currency, d.outstanding_minor,
+                         u.days_past_due, u.asset_class, u.npa_since is not None,
+                         u.provision_minor)
+            for d, u in zip(days, updates, strict=True) if d.active)
+
+
 def _summary(on: date, run: _Day, loans: int, penalties: dict[str, int],
              currencies: dict[str, str]) -> dict[str, Any]:
     for loan_id, amount in penalties.items():
@@ -240,4 +253,5 @@ def close_day(ctx: AppContext, uow: AppUnitOfWork, on: date) -> dict[str, Any]:
     active = sum(1 for d in days if d.active)
     summary = _summary(on, run, active, penalties, {d.loan_id: d.currency for d in days})
     uow.loans.insert_close_day(on, summary, ctx.clock.now())
+    uow.loans.insert_portfolio_day(portfolio_day(on, _standings(days, updates)))
     return summary

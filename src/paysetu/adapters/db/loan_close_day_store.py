@@ -46,7 +46,8 @@ WITH active AS (
     FROM loan_installments i JOIN locked ON locked.id = i.loan_id
     GROUP BY i.loan_id
 )
-SELECT l.id, l.status = 'active' AS active, l.merchant_id, l.lender_id, l.currency,
+SELECT l.id, l.status = 'active' AS active, l.merchant_id, l.lender_id, l.category,
+    l.currency,
     l.interest_account_id,
     l.interest_accrued_minor, l.interest_accrued_through, l.asset_class, l.npa_since,
     l.provision_minor, l.interest_suspense_minor, l.penalty_rate_bps,
@@ -69,6 +70,7 @@ ORDER BY i.loan_id, i.number
 def _day(row: sa.Row[Any]) -> ActiveLoanDay:
     return ActiveLoanDay(
         loan_id=row.id, active=row.active, merchant_id=row.merchant_id, lender_id=row.lender_id,
+        category=row.category,
         currency=row.currency.strip(), interest_account_id=row.interest_account_id,
         interest_accrued_minor=row.interest_accrued_minor,
         interest_accrued_through=row.interest_accrued_through,

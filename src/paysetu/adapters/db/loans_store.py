@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from paysetu.adapters.db.lending_store import SCOPE_SQL, scope_params
 from paysetu.adapters.db.loan_close_day_store import CloseDayQueries
+from paysetu.adapters.db.loan_portfolio_history_store import PortfolioHistoryQueries
 from paysetu.adapters.db.loan_portfolio_store import PortfolioQueries
 from paysetu.adapters.db.pagination import fetch_page
 from paysetu.adapters.db.refinance_store import RefinanceQueries
@@ -75,7 +76,7 @@ def _repayment(row: sa.Row[Any]) -> LoanRepayment:
     return LoanRepayment(**values)
 
 
-class LoanStore(CloseDayQueries, RefinanceQueries, PortfolioQueries):
+class LoanStore(CloseDayQueries, RefinanceQueries, PortfolioQueries, PortfolioHistoryQueries):
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 

@@ -155,4 +155,5 @@ def print_demo_lending(ctx: AppContext, story: DemoLending | None) -> None:
         console.print(f"  loan {loan['id']}  {loan['category']}  {facts['asset_class']}"
                       f" ({facts['days_past_due']} days past due)  outstanding"
                       f" {loan['outstanding_principal_minor'] / 100:,.2f} INR", soft_wrap=True)
-    console.print("  try: paysetu lending portfolio", soft_wrap=True)
+    console.print("  try: paysetu lending portfolio, paysetu lending portfolio-history",
+                  soft_wrap=True)

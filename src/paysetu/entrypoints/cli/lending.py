@@ -25,6 +25,7 @@ from paysetu.services import (
     loan_applications,
     loan_close_day,
     loan_portfolio,
+    loan_portfolio_history,
     loan_refinance,
     loan_repayments,
     loan_write_off,
@@ -244,3 +245,23 @@ def portfolio(
                             lineterminator="\n")
     writer.writeheader()
     writer.writerows(report["data"])
+
+
+@app.command("portfolio-history")
+def portfolio_history(
+    start: Annotated[str | None, typer.Option(
+        "--from", help="First business day, YYYY-MM-DD (default: a year before --to).")] = None,
+    end: Annotated[str | None, typer.Option(
+        "--to", help="Last business day, YYYY-MM-DD (default: the last day closed).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="JSON instead of CSV.")] = False,
+) -> None:
+    """The portfolio at each close of business, by lender and category, as CSV on stdout."""
+    history = _write(lambda _ctx, uow: loan_portfolio_history.portfolio_history(
+        uow, PLATFORM, start, end))
+    if as_json:
+        _print(history)
+        return
+    writer = csv.DictWriter(sys.stdout, fieldnames=loan_portfolio_history.ROW_FIELDS,
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(history["data"])

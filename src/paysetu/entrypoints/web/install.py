@@ -18,6 +18,7 @@ from paysetu.entrypoints.web import (
     admin,
     checkout_pages,
     dashboard,
+    dashboard_alipay,
     dashboard_developers,
     dashboard_loans,
     dashboard_payments,
@@ -31,8 +32,8 @@ from paysetu.services.web_users import PasswordHasher
 
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,
-    dashboard_developers.router, dashboard_loans.router, lender.router, admin.router,
-    checkout_pages.router,
+    dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
+    admin.router, checkout_pages.router,
 )
 """Every router of pages, in the order their paths are matched."""
 

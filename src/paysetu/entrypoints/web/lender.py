@@ -1,5 +1,6 @@
 """The lender console: the application queue with the underwriting advice, approve or reject,
-the portfolio's numbers, refinance claims, and a loan's page (disburse an approved loan).
+the portfolio's numbers and its history charts, refinance claims, and a loan's page (disburse
+an approved loan).
 
 Everything runs through the lending services as the signed-in lender (a lender principal), so
 a lender sees only applications addressed to it and its own loans; anything else is the 404
@@ -20,10 +21,12 @@ from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.auth import Context, Form, LenderSession, principal_of
 from paysetu.entrypoints.web.portfolio import portfolio_summary, recent_months
+from paysetu.entrypoints.web.portfolio_charts import category_charts, ratio_charts
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.services import (
     loan_applications,
     loan_portfolio,
+    loan_portfolio_history,
     loan_refinance,
     loan_repayments,
     loans,
@@ -34,6 +37,8 @@ router = APIRouter(include_in_schema=False)
 QUEUE_LIMIT = 100
 PORTFOLIO_LIMIT = 100
 REPORT_MONTHS = 6
+HISTORY_DAYS = 180
+"""The charts show the book at each of the last 180 business days closed."""
 APPROVE_FIELDS = {"rate_bps": "rate", "amount_minor": "amount", "tenure_periods": "tenure",
                   "reason": "reason"}
 
@@ -158,9 +163,12 @@ def portfolio(
         its_loans, has_more = loans.list_loans(context, uow, caller, None,
                                                PageRequest(limit=PORTFOLIO_LIMIT))
         report = loan_portfolio.portfolio_report(context, uow, caller, chosen)
+        history = loan_portfolio_history.recent_rows(uow, caller, HISTORY_DAYS)
     return render(request, "lender/portfolio.html", {
         "loans": its_loans, "has_more": has_more, "summary": portfolio_summary(its_loans),
-        "report": report, "months": months, "month": chosen})
+        "report": report, "months": months, "month": chosen,
+        "category_charts": category_charts(history), "ratio_charts": ratio_charts(history),
+        "history_days": HISTORY_DAYS})
 
 
 @router.get("/lender/refinance", response_class=HTMLResponse)

@@ -45,7 +45,8 @@ NAV: dict[WebRole | None, tuple[tuple[str, str], ...]] = {
     WebRole.MERCHANT: (
         ("/dashboard", "Overview"), ("/dashboard/payments", "Payments"),
         ("/dashboard/settlements", "Settlements"), ("/dashboard/webhooks", "Webhooks"),
-        ("/dashboard/api-keys", "API keys"), ("/dashboard/loans", "Loans"),
+        ("/dashboard/api-keys", "API keys"),
+        ("/dashboard/alipay-apps", "Alipay apps"), ("/dashboard/loans", "Loans"),
     ),
     WebRole.LENDER: (
         ("/lender", "Applications"), ("/lender/portfolio", "Portfolio"),

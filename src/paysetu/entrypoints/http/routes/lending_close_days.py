@@ -1,8 +1,8 @@
-"""``/v1/lending/...``: close of business (the platform's) and the portfolio report.
+"""``/v1/lending/...``: close of business (the platform's), the portfolio report and history.
 
 Closing a day is the same run as ``paysetu lending close-day --date D``, platform keys only
 (404 otherwise). The portfolio report is the platform's (every lender) or a lender's (its own
-rows); merchants get 404.
+rows); so is the history of the portfolio at each close of business; merchants get 404.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 
 from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.lending_schemas import LendingCloseDay
-from paysetu.services import loan_close_day, loan_portfolio
+from paysetu.services import loan_close_day, loan_portfolio, loan_portfolio_history
 
 router = APIRouter(tags=["lending"])
 
@@ -37,3 +37,18 @@ def portfolio(
     month."""
     with context.uow_factory() as uow:
         return loan_portfolio.portfolio_report(context, uow, caller, month)
+
+
+@router.get("/lending/portfolio_history")
+def portfolio_history(
+    context: Context, caller: Caller,
+    start: Annotated[str | None, Query(alias="from", description=(
+        "First business day, YYYY-MM-DD; default: 365 days before `to`."))] = None,
+    end: Annotated[str | None, Query(alias="to", description=(
+        "Last business day, YYYY-MM-DD; default: the last day closed."))] = None,
+) -> dict[str, Any]:
+    """Per business day, lender, category and currency, as each close of business found the
+    book: loans, outstanding principal, PAR 30/60/90, NPA and provisions (at most 366
+    days; 400 ``date_range_invalid`` otherwise)."""
+    with context.uow_factory() as uow:
+        return loan_portfolio_history.portfolio_history(uow, caller, start, end)
