@@ -9,9 +9,12 @@ on a scratch database, and lets N clients move money through the public API
 balance in one snapshot (REPEATABLE READ), over and over: money only moves inside the system
 during the run, so the total per currency outside the cash-in account must never change.
 
-At the end (:mod:`.verify`): the ledger audit passes, every acknowledged operation is in the
-ledger exactly once, no operation appears twice, no refused operation moved money, no wallet
-is negative, and every event reached the merchant's webhook receiver at least once. Every
+After the traffic, every client gets an answer for each operation still open (the same
+request, the same key) and cancels the holds it had not captured. Then (:mod:`.verify`): the
+ledger audit passes, every acknowledged operation is in the ledger exactly once, no operation
+appears twice, no refused operation moved money, every reservation was posted, voided or
+expired, no wallet is negative, and every event reached the merchant's webhook receiver at
+least once. Every
 finding is a violation in the report; the goal is none.
 """
 
@@ -41,6 +44,8 @@ from paysetu.check.worker_process import SupervisedWorker
 from paysetu.check.world import open_world
 from paysetu.config import Settings
 
+FINISH_TIMEOUT_S = 60.0
+"""How long the clients may take, after the traffic, to get every open operation answered."""
 DRAIN_TIMEOUT_S = 120.0
 """How long the worker may take, after the traffic, to deliver the outbox."""
 READ_ERROR_PAUSE_S = 0.1
@@ -198,6 +203,10 @@ def run(config: BankConfig, progress: Callable[[str], None] = lambda _: None) ->
                            for i in range(config.clients)]
                 progress(f"{config.clients} clients for {config.duration_s:g} s")
                 _traffic(config, report, engine, server, database, clients)
+                progress("answering the operations still open, canceling open holds")
+                until = time.monotonic() + FINISH_TIMEOUT_S
+                for client in clients:
+                    client.finish(until)
                 progress("delivering the webhook outbox")
                 if not _drain(engine):
                     report.violations.append(
@@ -210,6 +219,10 @@ def run(config: BankConfig, progress: Callable[[str], None] = lambda _: None) ->
             counts, found = verify.operations(engine, [op for c in clients for op in c.operations])
             report.operations, report.violations = counts, report.violations + found
             report.violations += report.traffic.replay_mismatches
+            unresolved = verify.unresolved_reservations(engine)
+            if unresolved:
+                report.violations.append(f"{unresolved} reservations neither posted, voided "
+                                         "nor expired")
             missing = verify.undelivered_events(engine, list(world.merchant_keys),
                                                 receiver.events)
             report.violations += [f"event {e} never reached its webhook endpoint"

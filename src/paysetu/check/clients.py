@@ -1,11 +1,12 @@
 """The bank check's clients: operations over HTTP, each retried with its key until answered.
 
-Every operation (a wallet-to-wallet transfer with the platform key, or a merchant payment with
-the merchant's key) carries an ``Idempotency-Key`` and the key again in its metadata (so the
-ledger can be searched for it). Timeouts are random and often too short, so requests are cut
-off while the server still works on them; a cut-off request, a refused connection (the server
-is down), a 5xx or a 409 (the first attempt still running) is retried with the same key after
-a short backoff. Some answered operations are sent again and must get the same answer.
+Every operation (a wallet-to-wallet transfer with the platform key, a merchant payment with
+the merchant's key, or a hold: a manual-capture payment, then captured or canceled) carries an
+``Idempotency-Key`` and the key again in its metadata (so the ledger can be searched for it).
+Timeouts are random and often too short, so requests are cut off while the server still works
+on them; a cut-off request, a refused connection (the server is down), a 5xx or a 409 (the
+first attempt still running) is retried with the same key after a short backoff. Some applied
+operations are sent again and must get the same answer.
 """
 
 from __future__ import annotations
@@ -33,7 +34,11 @@ REPLAY_SHARE = 0.2
 
 @dataclass(slots=True)
 class Operation:
-    """What a client asked, and what it was finally told (``None``: never answered)."""
+    """What a client asked, and what it was finally told (``None``: not answered yet).
+
+    A ``hold`` is a manual-capture payment: authorised first, then captured (in full or in
+    part) or canceled by a second request with its own key.
+    """
 
     key: str
     kind: str
@@ -44,6 +49,10 @@ class Operation:
     """``applied`` or ``refused`` once answered."""
     object_id: str | None = None
     """The payment (pay_...) or the transfer's ledger entry (je_...) of an applied operation."""
+    resolution: str | None = None
+    """A hold's end: ``captured`` or ``canceled``."""
+    resolve_request: tuple[str, str, dict[str, Any]] | None = None
+    """A hold's second request (path, key, body) once sent: retried as is until answered."""
 
 
 @dataclass(slots=True)
@@ -61,7 +70,7 @@ class Traffic:
 
 
 def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
-    """(path, bearer key, JSON body) of the operation."""
+    """(path, bearer key, JSON body) of the operation's first request."""
     metadata = {"op": op.key}
     if op.kind == "transfer":
         return (f"/v1/wallets/{op.source}/transfers", world.platform_key,
@@ -69,14 +78,16 @@ def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
                  "currency": CURRENCY, "metadata": metadata})
     return ("/v1/payments", world.merchant_keys[op.target],
             {"amount_minor": op.amount_minor, "currency": CURRENCY, "wallet": op.source,
-             "confirm": True, "metadata": metadata})
+             "confirm": True, "metadata": metadata,
+             "capture_method": "manual" if op.kind == "hold" else "automatic"})
 
 
 def _object_id(op: Operation, body: dict[str, Any]) -> str | None:
     """The applied object, or None when the answer says nothing moved (a failed payment)."""
     if op.kind == "transfer":
         return str(body["journal_entry"])
-    return str(body["id"]) if body.get("status") == "succeeded" else None
+    applied = "requires_capture" if op.kind == "hold" else "succeeded"
+    return str(body["id"]) if body.get("status") == applied else None
 
 
 def _retryable(status: int) -> bool:
@@ -85,7 +96,7 @@ def _retryable(status: int) -> bool:
 
 
 class Client:
-    """One client thread: operations until the deadline."""
+    """One client thread: operations until the deadline, then :meth:`finish` answers the rest."""
 
     def __init__(self, seed: int, world: World, server: ServerProcess, traffic: Traffic,
                  deadline: float) -> None:
@@ -97,58 +108,101 @@ class Client:
     def _next(self) -> Operation:
         source = self._rng.choice(self._world.wallets)
         amount = self._rng.randint(1, 3_000_00)
-        if self._rng.random() < 0.5:
+        draw = self._rng.random()
+        if draw < 0.4:
             target = self._rng.choice([w for w in self._world.wallets if w != source])
             return Operation(str(uuid.uuid4()), "transfer", source, target, amount)
         merchant = self._rng.choice(sorted(self._world.merchant_keys))
-        return Operation(str(uuid.uuid4()), "payment", source, merchant, amount)
+        kind = "payment" if draw < 0.75 else "hold"
+        return Operation(str(uuid.uuid4()), kind, source, merchant, amount)
 
-    def _send(self, client: httpx.Client, op: Operation) -> httpx.Response | None:
-        path, key, body = _request(op, self._world)
+    def _send(self, client: httpx.Client, path: str, key: str, body: dict[str, Any],
+              idempotency_key: str) -> httpx.Response | None:
         timeout = self._rng.uniform(*TIMEOUT_RANGE_S)
         with self._traffic.lock:
             self._traffic.attempts += 1
         try:
             return client.post(self._server.url + path, json=body, timeout=timeout,
                                headers={"Authorization": f"Bearer {key}",
-                                        "Idempotency-Key": op.key})
+                                        "Idempotency-Key": idempotency_key})
         except httpx.TransportError:
             with self._traffic.lock:
                 self._traffic.transport_errors += 1
             return None
 
-    def _settle(self, client: httpx.Client, op: Operation) -> None:
-        """Send until answered (or the deadline passes; the operation then stays unknown)."""
-        while time.monotonic() < self._deadline:
-            response = self._send(client, op)
-            if response is None or _retryable(response.status_code):
-                if response is not None:
-                    with self._traffic.lock:
-                        self._traffic.retried_answers[response.status_code] += 1
-                time.sleep(RETRY_PAUSE_S)
-                continue
-            op.object_id = _object_id(op, response.json()) if response.is_success else None
-            op.answer = "applied" if op.object_id else "refused"
-            # A transient refusal (insufficient funds) is not stored, so only answers that
-            # applied something must come back the same.
-            if op.answer == "applied" and self._rng.random() < REPLAY_SHARE:
-                self._replay(client, op, response)
-            return
+    def _answer(self, client: httpx.Client, request: tuple[str, str, dict[str, Any]],
+                idempotency_key: str, until: float) -> httpx.Response | None:
+        """Send until a final answer (None if ``until`` passes first)."""
+        while time.monotonic() < until:
+            response = self._send(client, *request, idempotency_key)
+            if response is not None and not _retryable(response.status_code):
+                return response
+            if response is not None:
+                with self._traffic.lock:
+                    self._traffic.retried_answers[response.status_code] += 1
+            time.sleep(RETRY_PAUSE_S)
+        return None
 
-    def _replay(self, client: httpx.Client, op: Operation, first: httpx.Response) -> None:
-        again = self._send(client, op)
+    def _start(self, client: httpx.Client, op: Operation, until: float) -> None:
+        request = _request(op, self._world)
+        response = self._answer(client, request, op.key, until)
+        if response is None:
+            return
+        op.object_id = _object_id(op, response.json()) if response.is_success else None
+        op.answer = "applied" if op.object_id else "refused"
+        # A transient refusal (insufficient funds) is not stored, so only answers that
+        # applied something must come back the same.
+        if op.answer == "applied" and self._rng.random() < REPLAY_SHARE:
+            self._replay(client, request, op.key, response)
+
+    def _resolve(self, client: httpx.Client, op: Operation, until: float,
+                 cancel: bool = False) -> None:
+        """Capture (all or part) or cancel a held payment; the same request until answered."""
+        if op.resolve_request is None:
+            key = self._world.merchant_keys[op.target]
+            if cancel or self._rng.random() < 0.4:
+                op.resolve_request = (f"/v1/payments/{op.object_id}/cancel", key, {})
+            else:
+                part = {} if self._rng.random() < 0.5 else {
+                    "amount_minor": self._rng.randint(1, op.amount_minor)}
+                op.resolve_request = (f"/v1/payments/{op.object_id}/capture", key, part)
+        response = self._answer(client, op.resolve_request, op.key + ":resolve", until)
+        if response is None:
+            return
+        status = response.json().get("status") if response.is_success else None
+        if status not in {"succeeded", "canceled"}:
+            raise RuntimeError(f"hold {op.key}: {op.resolve_request[0]} answered "
+                               f"{response.status_code} {response.text[:300]}")
+        op.resolution = "captured" if status == "succeeded" else "canceled"
+
+    def _replay(self, client: httpx.Client, request: tuple[str, str, dict[str, Any]],
+                idempotency_key: str, first: httpx.Response) -> None:
+        again = self._send(client, *request, idempotency_key)
         if again is None or _retryable(again.status_code):
             return  # a crash or a slow first write: nothing to compare
         with self._traffic.lock:
             self._traffic.replays_checked += 1
             if (again.status_code, again.json()) != (first.status_code, first.json()):
                 self._traffic.replay_mismatches.append(
-                    f"key {op.key}: answered {first.status_code} {first.text[:200]} then "
-                    f"{again.status_code} {again.text[:200]}")
+                    f"key {idempotency_key}: answered {first.status_code} {first.text[:200]} "
+                    f"then {again.status_code} {again.text[:200]}")
 
     def run(self) -> None:
         with httpx.Client() as client:
             while time.monotonic() < self._deadline:
                 op = self._next()
                 self.operations.append(op)
-                self._settle(client, op)
+                self._start(client, op, self._deadline)
+                if op.kind == "hold" and op.answer == "applied":
+                    self._resolve(client, op, self._deadline)
+
+    def finish(self, until: float) -> None:
+        """After the traffic: learn the answer of every operation still open (the same
+        request, the same key), and cancel every hold not yet captured or canceled, so that
+        no reservation is left pending."""
+        with httpx.Client() as client:
+            for op in self.operations:
+                if op.answer is None:
+                    self._start(client, op, until)
+                if op.kind == "hold" and op.answer == "applied" and op.resolution is None:
+                    self._resolve(client, op, until, cancel=True)

@@ -3,7 +3,8 @@
 * no operation moved money twice (its key, kept in the metadata, appears at most once among
   succeeded payments and transfer entries);
 * every acknowledged operation is stored as the object it was acknowledged with;
-* no refused operation moved money, and nothing moved that no client sent;
+* no refused operation (or canceled hold) moved money, and nothing moved that no client sent;
+* every reservation (a hold's authorisation) ended posted, voided or expired;
 * no wallet is negative;
 * every event of the check's merchants reached the webhook receiver, signed.
 """
@@ -37,17 +38,31 @@ def operations(engine: sa.Engine, ops: Sequence[Operation]) -> tuple[Counter[str
     violations += [f"wallet {w} is negative" for w in negative]
     counts: Counter[str] = Counter()
     for op in ops:
-        counts[f"{op.kind} {op.answer or 'unanswered'}"] += 1
+        outcome = op.answer or "unanswered"
+        if op.kind == "hold" and op.answer == "applied":
+            outcome = op.resolution or "held"
+        counts[f"{op.kind} {outcome}"] += 1
         stored = moved.get(op.key)
-        if op.answer == "applied" and stored != op.object_id:
+        moves = op.answer == "applied" and (op.kind != "hold" or op.resolution == "captured")
+        if op.answer is None or outcome == "held":
+            violations.append(f"{op.kind} {op.key} was never answered in full")
+        elif moves and stored != op.object_id:
             violations.append(f"{op.kind} {op.key} acknowledged as {op.object_id}, "
                               f"stored as {stored}")
-        elif op.answer == "refused" and stored is not None:
-            violations.append(f"{op.kind} {op.key} refused, yet moved money ({stored})")
+        elif not moves and stored is not None:
+            violations.append(f"{op.kind} {op.key} ended {outcome}, yet moved money ({stored})")
     sent = {op.key for op in ops}
     violations += [f"money moved by an operation no client sent: {k}"
                    for k in sorted(set(moved) - sent)]
     return counts, violations
+
+
+def unresolved_reservations(engine: sa.Engine) -> int:
+    """Pending ledger entries with no outcome (posted, voided or expired)."""
+    with engine.connect() as connection:
+        return int(connection.execute(sa.text(
+            "SELECT count(*) FROM ledger_entries e WHERE e.kind = 'pending' AND NOT EXISTS"
+            " (SELECT 1 FROM ledger_entries o WHERE o.pending_id = e.id)")).scalar_one())
 
 
 def pending_deliveries(engine: sa.Engine) -> int:
