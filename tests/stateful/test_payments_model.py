@@ -1,4 +1,5 @@
-"""Wallets, payments, captures, refunds and escrow, step by step, against a plain-Python model.
+"""Wallets, payments, captures, refunds, escrow, FX quotes and settlement, step by step,
+against a plain-Python model.
 
 Why: each use case is tested on its own elsewhere; what only a state machine finds is a
 sequence that leaves money in the wrong place: a refund of an escrow payment after a partial
@@ -21,7 +22,11 @@ The rules the model encodes:
 * a refund returns money to the wallet: from what escrow still holds for the payment first,
   the rest from the merchant's available balance; if that is short, the refund is held
   (``pending``) and nothing moves until a retry finds the money (oldest first);
-* a release moves what escrow holds for the payment to the available balance.
+* a release moves what escrow holds for the payment to the available balance;
+* a cross-border payment from a CNY wallet takes exactly what its quote says the buyer pays
+  (the quote's sell amount) and gives the merchant the INR price, less the fee;
+* settling a day after its window closed pays the merchant's whole available balance out (to
+  the payout clearing account): no reserve, no loan, a payout account on file.
 
 Each example runs on a fresh database. Size: ``PAYSETU_STATEFUL_EXAMPLES`` (default 15
 examples of up to 25 steps).
@@ -31,7 +36,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING, ClassVar
 
 import pytest
@@ -55,9 +60,20 @@ from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
-from paysetu.services import escrow, merchants, payments, refunds, wallets
+from paysetu.domain.settlement_records import payout_clearing_account
+from paysetu.services import (
+    escrow,
+    fx_quotes,
+    fx_rates,
+    merchants,
+    payments,
+    payout_accounts,
+    refunds,
+    wallets,
+)
 from paysetu.services.context import AppContext
 from paysetu.services.ledger import LedgerService
+from paysetu.services.settlement import settle
 
 if TYPE_CHECKING:  # a class named Test* imported here would be collected by pytest
     from tests.conftest import TestDatabases
@@ -70,6 +86,10 @@ PLATFORM = Principal("key_model", Role.PLATFORM, None, False)
 AMOUNTS = st.integers(1, 40_000)
 OPENING_FUNDS = 100_000
 """Each wallet's first top-up, so that most payments can be paid from the first step."""
+RATES = "base_currency,quote_currency,rate,as_of\nCNY,INR,11.8421,2026-04-01\n"
+SETTLEMENTS_MAX = 3
+"""Each settlement moves the clock to the next day; three keep every authorisation (7 days)
+and every quote's rate (4 days) fresh, so that neither lapses in the model."""
 
 
 def fee_for(amount: int) -> int:
@@ -82,6 +102,7 @@ class ModelWallet:
     account: str
     posted: int = 0
     held: int = 0
+    currency: str = "INR"
 
     @property
     def available(self) -> int:
@@ -95,6 +116,7 @@ class ModelPayment:
     amount: int
     status: str
     to_escrow: bool
+    cross_border: bool = False
     captured: int = 0
     refunded: int = 0
     escrow_held: int = 0
@@ -121,7 +143,9 @@ class PaymentsMachine(RuleBasedStateMachine):
         self.wallets: list[ModelWallet] = []
         self.payments: list[ModelPayment] = []
         self.held_refunds: list[HeldRefund] = []
-        self.available = self.escrow = self.fees = 0
+        self.available = self.escrow = self.fees = self.paid_out = 0
+        self.settlements = 0
+        self.clock = clock
 
     def teardown(self) -> None:
         self.engine.dispose()
@@ -164,28 +188,37 @@ class PaymentsMachine(RuleBasedStateMachine):
             merchant = merchants.create_merchant(self.ctx, uow, "Chai Point", "IN", "INR",
                                                  FEE_BPS, FEE_FIXED, {})
             self.merchant_id = str(merchant["id"])
-            for n in range(3):
+            for n, currency in enumerate(("INR", "INR", "INR", "CNY")):
                 customer = wallets.create_customer(self.ctx, uow, f"Buyer {n}", None, "full", {})
-                wallet = wallets.create_wallet(self.ctx, uow, customer["id"], "INR")
-                wallets.top_up(self.ctx, uow, wallet["id"], OPENING_FUNDS, "INR", {})
+                wallet = wallets.create_wallet(self.ctx, uow, customer["id"], currency)
+                wallets.top_up(self.ctx, uow, wallet["id"], OPENING_FUNDS, currency, {})
                 stored = uow.wallets.get(wallet["id"])
                 assert stored is not None
-                self.wallets.append(ModelWallet(stored.id, stored.account_id, OPENING_FUNDS))
+                self.wallets.append(ModelWallet(stored.id, stored.account_id, OPENING_FUNDS,
+                                                currency=currency))
             self.accounts = merchants.merchant_accounts(self.ctx, uow, self.merchant_id, "INR")
+            payout_accounts.create_payout_account(
+                self.ctx, uow, PLATFORM, self.merchant_id, "INR", "Chai Point",
+                account_number="50100234567891", bank_code="HDFC0000123", country="IN")
+            fx_rates.load_rates(self.ctx, uow, RATES, "model")
 
         assert self._call(work) is None
 
     @rule(data=st.data(), amount=st.integers(1, 80_000))
     def top_up(self, data: st.DataObject, amount: int) -> None:
         wallet = data.draw(st.sampled_from(self.wallets))
-        outcome = self._call(lambda uow: wallets.top_up(self.ctx, uow, wallet.id, amount, "INR",
-                                                        {}))
+        outcome = self._call(lambda uow: wallets.top_up(self.ctx, uow, wallet.id, amount,
+                                                        wallet.currency, {}))
         assert not isinstance(outcome, PaysetuError), outcome
         wallet.posted += amount
 
+    @property
+    def inr_wallets(self) -> list[ModelWallet]:
+        return [w for w in self.wallets if w.currency == "INR"]
+
     @rule(data=st.data(), amount=AMOUNTS)
     def transfer(self, data: st.DataObject, amount: int) -> None:
-        source, destination = data.draw(st.permutations(self.wallets))[:2]
+        source, destination = data.draw(st.permutations(self.inr_wallets))[:2]
         outcome = self._call(lambda uow: wallets.transfer(
             self.ctx, uow, source.id, destination.id, amount, "INR", {}))
         if source.available < amount:
@@ -197,7 +230,7 @@ class PaymentsMachine(RuleBasedStateMachine):
 
     @rule(data=st.data(), amount=AMOUNTS, manual=st.booleans(), to_escrow=st.booleans())
     def pay(self, data: st.DataObject, amount: int, manual: bool, to_escrow: bool) -> None:
-        wallet = data.draw(st.sampled_from(self.wallets))
+        wallet = data.draw(st.sampled_from(self.inr_wallets))
         outcome = self._call(lambda uow: payments.create_payment(
             self.ctx, uow, PLATFORM, payments.CreatePayment(
                 amount, "INR", wallet.id, merchant=self.merchant_id,
@@ -216,6 +249,43 @@ class PaymentsMachine(RuleBasedStateMachine):
             wallet.posted -= amount
             self._captured(payment, amount)
         assert outcome["status"] == payment.status
+
+    @rule(price=AMOUNTS)
+    def pay_cross_border(self, price: int) -> None:
+        """A CNY buyer pays an INR price through a quote locked a moment before."""
+        (buyer,) = [w for w in self.wallets if w.currency == "CNY"]
+        quote = self._call(lambda uow: fx_quotes.create_quote(
+            self.ctx, uow, PLATFORM, fx_quotes.CreateQuote(
+                "CNY", "INR", buy_amount_minor=price, merchant=self.merchant_id)))
+        assert isinstance(quote, dict), quote
+        assert quote["buy_amount_minor"] == price
+        pays = int(quote["sell_amount_minor"])
+        outcome = self._call(lambda uow: payments.create_payment(
+            self.ctx, uow, PLATFORM, payments.CreatePayment(
+                price, "INR", buyer.id, merchant=self.merchant_id, confirm=True,
+                fx_quote=str(quote["id"]))))
+        if buyer.available < pays:
+            self._refused(outcome, PaymentStatus.EXCEEDS_AVAILABLE_BALANCE)
+            return
+        assert isinstance(outcome, dict), outcome
+        payment = ModelPayment(str(outcome["id"]), buyer, price, "requires_capture", False,
+                               cross_border=True)
+        self.payments.append(payment)
+        buyer.posted -= pays
+        self._captured(payment, price)
+
+    @precondition(lambda self: self.settlements < SETTLEMENTS_MAX)
+    @rule()
+    def settle_next_day(self) -> None:
+        """Past the next midnight (UTC, the default cutoff), settle that day (T+1)."""
+        day = self.clock.now().date() + timedelta(days=1)
+        self.clock.set(datetime.combine(day, time(0, 10), tzinfo=UTC))
+        self.settlements += 1
+        results = settle(self.ctx, day, self.merchant_id)
+        paid = sum(r.payout_minor for r in results)
+        assert paid == max(self.available, 0), (results, self.available)
+        self.paid_out += paid
+        self.available -= paid
 
     def _captured(self, payment: ModelPayment, amount: int) -> None:
         fee = fee_for(amount)
@@ -258,8 +328,8 @@ class PaymentsMachine(RuleBasedStateMachine):
     @rule(data=st.data(), part=st.floats(0.01, 1.0))
     def refund(self, data: st.DataObject, part: float) -> None:
         payment = self._pick(data, "succeeded")
-        if payment is None or payment.refunded == payment.captured:
-            return
+        if payment is None or payment.refunded == payment.captured or payment.cross_border:
+            return  # a cross-border refund's FX leg is priced at the day's rate: not modelled
         amount = max(1, int((payment.captured - payment.refunded) * part))
         outcome = self._call(lambda uow: refunds.create_refund(
             self.ctx, uow, PLATFORM, payment.id, amount, None, {}))
@@ -299,8 +369,9 @@ class PaymentsMachine(RuleBasedStateMachine):
     def balances_match_the_model(self) -> None:
         if not self.wallets:
             return
+        clearing = payout_clearing_account("INR")
         ids = [w.account for w in self.wallets] + [
-            self.accounts.available, self.accounts.escrow, self.accounts.fees]
+            self.accounts.available, self.accounts.escrow, self.accounts.fees, clearing]
         with self.engine.connect() as connection:
             rows = {r.id: r for r in connection.execute(sa.text(
                 "SELECT id, credits_posted - debits_posted AS posted, debits_pending AS held"
@@ -315,6 +386,7 @@ class PaymentsMachine(RuleBasedStateMachine):
         assert rows[self.accounts.available].posted == self.available
         assert rows[self.accounts.escrow].posted == self.escrow
         assert rows[self.accounts.fees].posted == self.fees
+        assert (rows[clearing].posted if clearing in rows else 0) == self.paid_out
         assert stored == {p.id: (p.captured, p.refunded, p.status) for p in self.payments}
 
     @invariant()
