@@ -1,8 +1,9 @@
 """The whole chain on real PostgreSQL, through the services: payments, a settlement run and its
 payouts, the bank's camt.053 for them (one booked 1.00 off, as in the demo), reconciliation.
 
-The matched payout's money leaves payout clearing for the bank; the mismatched one stays in
-clearing, outstanding, until a statement matches it; the ledger audits clean throughout.
+The matched payout's money leaves payout clearing for the bank and its merchant gets a
+``payout.paid`` event; the mismatched one stays in clearing, outstanding, until a statement
+matches it; the ledger audits clean throughout.
 """
 
 from __future__ import annotations
@@ -57,3 +58,12 @@ def test_settled_payouts_reconcile_from_a_bank_statement(
         (line,), _ = reconciliation.list_lines(uow, recon.id, LineCategory.AMOUNT_MISMATCH, 0)
     assert line.payout is not None
     assert line.payout.id == off.id
+    # the matched payout's merchant is told (a webhook event); the mismatched one's is not
+    (matched,) = [p for p in payouts if p.id != off.id]
+    with engine.connect() as connection:
+        paid_events = connection.execute(sa.text(
+            "SELECT merchant_id, data FROM events WHERE type = 'payout.paid'")).all()
+    assert [(e.merchant_id, e.data["object"]["id"], e.data["object"]["reconciliation"],
+             e.data["object"]["amount_minor"])
+            for e in paid_events] == [(matched.merchant_id, matched.id, recon.id,
+                                       matched.amount.amount_minor)]

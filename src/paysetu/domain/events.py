@@ -31,6 +31,7 @@ EVENT_TYPES = frozenset({
     "loan_repayment.succeeded",
     "settlement.created",
     "payout.created",
+    "payout.paid",
 })
 """Every event type paysetu emits; webhook endpoints subscribe to these or to ``*``."""
 

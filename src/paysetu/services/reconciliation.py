@@ -28,6 +28,7 @@ from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.domain.statements import Direction, Statement
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
+from paysetu.services.events import emit_many
 from paysetu.services.objects import timestamp
 from paysetu.services.wallets import platform_account
 
@@ -77,7 +78,23 @@ def reconcile_statement(
     paid = store.mark_paid([payout.id for payout in matched])
     invariant(paid == len(matched), "every matched payout was outstanding and locked")
     _book_paid(ctx, uow, run.id, matched)
+    emit_many(ctx, uow, [(p.merchant_id, "payout.paid", paid_payout_object(p, run.id))
+                         for p in matched])
     return run, True
+
+
+def paid_payout_object(payout: PayoutRef, run_id: str) -> dict[str, Any]:
+    """The ``payout.paid`` event's object: the payout the bank statement showed as paid."""
+    return {
+        "id": payout.id,
+        "object": "payout",
+        "merchant": payout.merchant_id,
+        "amount_minor": payout.amount.amount_minor,
+        "currency": payout.amount.currency,
+        "end_to_end_id": payout.end_to_end_id,
+        "status": "paid",
+        "reconciliation": run_id,
+    }
 
 
 def paid_entry_id(run_id: str, currency: str) -> str:
