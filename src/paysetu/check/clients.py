@@ -107,7 +107,7 @@ class Client:
 
     def _next(self) -> Operation:
         source = self._rng.choice(self._world.wallets)
-        amount = self._rng.randint(1, 3_000_00)
+        amount = self._rng.randint(1, 500_00)  # many operations before wallets run dry
         draw = self._rng.random()
         if draw < 0.4:
             target = self._rng.choice([w for w in self._world.wallets if w != source])
