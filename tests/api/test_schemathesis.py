@@ -22,6 +22,7 @@ The ledger audit runs after each test (``tests/api/conftest.py``).
 from __future__ import annotations
 
 import json
+import os
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -54,7 +55,8 @@ from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, ok, wallet
 
-MAX_EXAMPLES = 15
+MAX_EXAMPLES = int(os.environ.get("PAYSETU_FUZZ_EXAMPLES", "15"))
+"""Requests per operation and key; ``paysetu check fuzz --examples N`` runs a longer fuzz."""
 SEED = 20260401
 CODES: dict[str, list[ErrorCode]] = {}
 for _enum in ALL_CODE_ENUMS:

@@ -10,6 +10,7 @@ metacharacters, so that the fuzz reaches deep into the parsers, not only their f
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime
 
 import pytest
@@ -41,7 +42,9 @@ RATE_FILE = (
 NASTY = [b"<", b">", b"&", b"&amp;", b"<!DOCTYPE x [<!ENTITY a \"aaaa\">]>", b"&a;", b"]]>",
          b"<![CDATA[", b"\x00", b"\xff\xfe", b"\"", b",", b"\n", b"\r", b"'; DROP TABLE x;--",
          b"9" * 40, b"-1", b"1e9999", b"NaN", b"\xe2\x80\xae", b"</Ntry>", b"<Ntry>"]
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=int(os.environ.get("PAYSETU_FUZZ_EXAMPLES", "15")) * 10,
+                deadline=None, suppress_health_check=[HealthCheck.too_slow])
+"""150 files per importer in CI; ``paysetu check fuzz --examples N`` tries 10 N."""
 
 
 @st.composite

@@ -6,12 +6,14 @@ runs the same checks in a CI-sized configuration.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
 from paysetu.check.bank import BankConfig, BankReport, run
+from paysetu.check.suites import SUITES, NotAClone, repository_root, run_suite
 from paysetu.entrypoints.cli.runtime import console, errors
 
 app = typer.Typer(help="Reliability checks: no money lost under concurrency, crashes and retries.",
@@ -73,3 +75,36 @@ def bank(
     if report.violations:
         raise typer.Exit(1)
     console.print("[green]no money lost, created or moved twice; every event delivered[/green]")
+
+
+Examples = Annotated[int | None, typer.Option(
+    min=1, help="Size: examples per state machine / requests per operation (default: CI's).")]
+
+
+def _suite(name: str, examples: int | None) -> None:
+    console.print(f"check {name}: {SUITES[name].description}", soft_wrap=True)
+    try:
+        code = run_suite(name, examples, repository_root(Path.cwd()), [])
+    except NotAClone as error:
+        errors.print(f"[red]error[/red] {error}")
+        raise typer.Exit(2) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def model(examples: Examples = None) -> None:
+    """The model-based tests (hypothesis state machines on PostgreSQL), at a chosen size."""
+    _suite("model", examples)
+
+
+@app.command()
+def fuzz(examples: Examples = None) -> None:
+    """schemathesis, hostile strings and the importer fuzz, at a chosen size."""
+    _suite("fuzz", examples)
+
+
+@app.command()
+def security() -> None:
+    """The authorisation matrix (API and pages), rate limits, login throttle, CSRF, webhook
+    signatures, secrets in logs."""
+    _suite("security", None)
