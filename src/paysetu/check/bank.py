@@ -117,8 +117,8 @@ def _database(config: BankConfig) -> Iterator[tuple[str, EmbeddedPostgres | None
     """A scratch database, on the given server or on a fresh embedded one (then crashable)."""
     if config.database_url is not None:
         if config.database_crashes:
-            raise ValueError("database crashes need the check's own embedded server: "
-                             "leave out --database-url")
+            raise ValueError("database crashes need the check's own embedded server: leave "
+                             "out --database-url, or pass --database-crashes 0")
         with scratch_database(config.database_url, wheel_pgbench()) as database:
             yield database.url, None
         return
