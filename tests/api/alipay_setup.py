@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -25,6 +25,7 @@ from alipay import AliPay
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from paysetu.check.loopback import loopback_server
 from paysetu.entrypoints.http.app import create_app
 from paysetu.services.context import AppContext
 
@@ -132,16 +133,9 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
 @contextmanager
 def running_receiver() -> Iterator[Receiver]:
     receiver = Receiver()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(receiver))
-    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/alipay/notify"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback_server(_handler(receiver), "alipay-notify-receiver") as base_url:
+        receiver.url = f"{base_url}/alipay/notify"
         yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)
 
 
 def app_body(merchant_id: str) -> dict[str, Any]:

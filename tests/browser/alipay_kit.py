@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -28,6 +28,7 @@ from alipay import AliPay
 
 from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
+from paysetu.check.loopback import loopback_server
 from paysetu.services.alipay_ports import AlipayPolicy
 from tests.api.alipay_setup import key_pair, local_zone, sdk
 from tests.browser.conftest import LiveServer
@@ -143,13 +144,6 @@ def _handler(site: MerchantSite) -> type[BaseHTTPRequestHandler]:
 def merchant_site() -> Iterator[MerchantSite]:
     """The shop's site on 127.0.0.1 at a free port (set ``client`` before the first visit)."""
     site = MerchantSite()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site))
-    site.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with loopback_server(_handler(site), "alipay-merchant-site") as base_url:
+        site.url = base_url
         yield site
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(10)

@@ -12,9 +12,10 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
+from paysetu.check.loopback import loopback_server
 from paysetu.webhooks import SIGNATURE_HEADER, SignatureVerificationError, verify_signature
 
 
@@ -78,16 +79,9 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
 def running_receiver(now: Callable[[], int], failures: int = 0) -> Iterator[Receiver]:
     """A receiver on 127.0.0.1 at a free port, stopped (and its port closed) afterwards."""
     receiver = Receiver(now, failures=failures)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(receiver))
-    receiver.url = f"http://127.0.0.1:{server.server_address[1]}/hooks"
-    thread = threading.Thread(target=server.serve_forever, name="webhook-receiver", daemon=True)
-    thread.start()
-    try:
+    with loopback_server(_handler(receiver), "webhook-receiver") as base_url:
+        receiver.url = f"{base_url}/hooks"
         yield receiver
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
 
 
 def dead_url() -> str:
