@@ -6,7 +6,6 @@ the configuration, the environment and the server's settings.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,6 +21,7 @@ from paysetu.bench.api import (
     Measurement,
     Row,
 )
+from paysetu.bench.results import write_document
 
 
 def _measurement_json(measured: Measurement) -> dict[str, Any]:
@@ -65,8 +65,7 @@ def result_json(result: ApiBenchResult) -> dict[str, Any]:
 
 
 def write_json(result: ApiBenchResult, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result_json(result), indent=2) + "\n", encoding="utf-8")
+    write_document(result_json(result), path)
 
 
 def result_table(result: ApiBenchResult) -> Table:

@@ -36,6 +36,7 @@ from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.engine import create_engine
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
 from paysetu.bench.lending_data import BenchBook, generate
+from paysetu.bench.results import growth_per_size
 from paysetu.bootstrap import build
 from paysetu.config import Settings
 from paysetu.services import loan_close_day
@@ -108,7 +109,7 @@ class BenchResult:
         if len(self.rows) < 2:
             return None
         first, last = self.rows[0], self.rows[-1]
-        return (last.close_day_s / first.close_day_s) / (last.loans / first.loans)
+        return growth_per_size(first.loans, first.close_day_s, last.loans, last.close_day_s)
 
 
 Step = Callable[[str], None]

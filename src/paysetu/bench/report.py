@@ -6,7 +6,6 @@ so two files can be compared without rerunning anything.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from typing import Any
 from rich.table import Table
 
 from paysetu.bench.ledger import BenchResult, Row
+from paysetu.bench.results import write_document
 
 
 def result_json(result: BenchResult) -> dict[str, Any]:
@@ -60,8 +60,7 @@ def _row_json(row: Row) -> dict[str, Any]:
 
 
 def write_json(result: BenchResult, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result_json(result), indent=2) + "\n", encoding="utf-8")
+    write_document(result_json(result), path)
 
 
 def result_table(result: BenchResult) -> Table:

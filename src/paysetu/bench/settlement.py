@@ -38,6 +38,7 @@ import sqlalchemy as sa
 from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.engine import create_engine
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
+from paysetu.bench.results import growth_per_size
 from paysetu.bench.settlement_data import CURRENCIES, BenchDay, generate
 from paysetu.bootstrap import build
 from paysetu.config import Settings
@@ -152,7 +153,7 @@ class BenchResult:
         if len(self.rows) < 2:
             return None
         first, last = self.rows[0], self.rows[-1]
-        return (last.settle_s / first.settle_s) / (last.payments / first.payments)
+        return growth_per_size(first.payments, first.settle_s, last.payments, last.settle_s)
 
 
 Step = Callable[[str], None]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +20,7 @@ from paysetu.bench.ledger import (
 )
 from paysetu.bench.pgbench import PgbenchError
 from paysetu.bench.report import result_table, write_json
+from paysetu.bench.results import results_path
 from paysetu.entrypoints.cli.bench_api import api
 from paysetu.entrypoints.cli.bench_lending import lending
 from paysetu.entrypoints.cli.bench_settlement import settlement
@@ -114,8 +114,7 @@ def ledger(
 ) -> None:
     """Ledger transfers/s (single, hot account, linked batches) against pgbench tpcb-like."""
     config = _config(quick, database_url, duration, warmup, clients, wallets, worker_model, pgbench)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = output or Path("bench-results") / f"ledger-{stamp}.json"
+    path = results_path("ledger", output)
     profiler: Profile | None = None
     if profile:
         from paysetu.bench.profile import profile_worker  # noqa: PLC0415 - needs pyinstrument

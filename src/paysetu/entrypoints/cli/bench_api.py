@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +18,7 @@ from paysetu.bench.api import (
 )
 from paysetu.bench.api_clients import Workload
 from paysetu.bench.api_report import result_table, write_json
+from paysetu.bench.results import results_path
 from paysetu.entrypoints.cli.runtime import console, errors
 
 
@@ -81,8 +81,7 @@ def api(
     """Payments/s and latency over HTTP (paysetu serve) against the use cases called directly."""
     config = _config(quick, database_url, duration, warmup, clients, wallets, client_model,
                      workload)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = output or Path("bench-results") / f"api-{stamp}.json"
+    path = results_path("api", output)
     result = _run_with_progress(config)
     write_json(result, path)
     console.print(result_table(result))

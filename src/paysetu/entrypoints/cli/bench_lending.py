@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,6 +10,7 @@ import typer
 from rich.table import Table
 
 from paysetu.bench.lending import QUICK, RATIO_TARGET, BenchConfig, BenchResult, run
+from paysetu.bench.results import results_path, write_document
 from paysetu.entrypoints.cli.runtime import console, errors
 
 
@@ -62,10 +61,8 @@ def lending(
     base = QUICK if quick else BenchConfig()
     config = BenchConfig(sizes=tuple(loans) if loans else base.sizes, database_url=database_url)
     result = run(config, lambda text: errors.print(f"[dim]{text}[/dim]"))
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = output or Path("bench-results") / f"lending-{stamp}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result_json(result), indent=2) + "\n", encoding="utf-8")
+    path = results_path("lending", output)
+    write_document(result_json(result), path)
     console.print(result_table(result))
     scaling = result.scaling()
     if scaling is not None:

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
+from paysetu.bench.results import results_path, write_document
 from paysetu.bench.settlement import (
     QUICK,
     RATIO_TARGET,
@@ -75,10 +74,8 @@ def settlement(
         database_url=database_url,
     )
     result = run(config, lambda text: errors.print(f"[dim]{text}[/dim]"))
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = output or Path("bench-results") / f"settlement-{stamp}.json"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(result_json(result), indent=2) + "\n", encoding="utf-8")
+    path = results_path("settlement", output)
+    write_document(result_json(result), path)
     console.print(result_table(result))
     scaling = result.scaling()
     if scaling is not None:
