@@ -32,17 +32,19 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
+from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.adapters.ids import UlidIds
 from paysetu.bench.api_server import ServerProcess
 from paysetu.bench.database import scratch_database, wheel_pgbench
-from paysetu.bootstrap import build
 from paysetu.check import faults, verify
 from paysetu.check.clients import Client, Traffic
 from paysetu.check.receiver import running_receiver
 from paysetu.check.worker_process import SupervisedWorker
 from paysetu.check.world import open_world
-from paysetu.config import Settings
+from paysetu.services.ledger import LedgerService
 
 FINISH_TIMEOUT_S = 60.0
 """How long the clients may take, after the traffic, to get every open operation answered."""
@@ -144,12 +146,9 @@ def _drain(engine: sa.Engine) -> bool:
     return False
 
 
-def _audit(database_url: str) -> bool:
-    runtime = build(Settings(database_url=database_url, db_pool_size=1))
-    try:
-        return runtime.ledger.audit().passed
-    finally:
-        runtime.close()
+def _audit(engine: sa.Engine) -> bool:
+    ledger = LedgerService(lambda: PostgresUnitOfWork(engine), SystemClock(), UlidIds())
+    return ledger.audit().passed
 
 
 def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: ServerProcess,
@@ -168,7 +167,7 @@ def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: 
         if database is not None:
             report.database_crashes = faults.inject(
                 faults.schedule(config.database_crashes, config.duration_s, rng),
-                faults.database_crash(database), stop)
+                database.crash_and_restart, stop)
 
     workers = [threading.Thread(target=c.run) for c in clients]
     helpers = [threading.Thread(target=_read_totals, args=(engine, expected, report, stop)),
@@ -231,7 +230,7 @@ def run(config: BankConfig, progress: Callable[[str], None] = lambda _: None) ->
                                   for reason, n in receiver.refused.items()]
             report.events_received = len(receiver.events)
             report.deliveries_received = receiver.deliveries
-            report.audit_passed = _audit(url)
+            report.audit_passed = _audit(engine)
             if not report.audit_passed:
                 report.violations.append("the ledger audit failed")
         finally:

@@ -14,7 +14,6 @@ import threading
 import time
 from collections.abc import Callable
 
-from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.bench.api_server import ServerProcess
 
 
@@ -53,6 +52,3 @@ def server_crash(server: ServerProcess) -> Callable[[], None]:
 
     return crash
 
-
-def database_crash(database: EmbeddedPostgres) -> Callable[[], None]:
-    return database.crash_and_restart
