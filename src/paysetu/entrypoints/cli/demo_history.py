@@ -25,10 +25,9 @@ time (a progress bar shows the days).
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -38,6 +37,7 @@ from paysetu.adapters.files.camt053_writer import statement_for_payouts
 from paysetu.adapters.files.statements import read_statement
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.statements import StatementFormat
+from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.services import merchants, payments, payout_accounts, reconciliation, refunds, wallets
 from paysetu.services.context import AppContext
@@ -95,13 +95,6 @@ class DemoHistory:
     wallet_ids: list[str]
     through: str
     """The last day traded (ISO date)."""
-
-
-def _read(path: Path) -> DemoHistory | None:
-    try:
-        return DemoHistory(**json.loads(path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
 
 
 def _exists(ctx: AppContext, history: DemoHistory) -> bool:
@@ -211,7 +204,7 @@ def ensure_demo_history(
     """The story over ``days`` days, replayed unless this database already has it; ``True``
     if replayed now."""
     path = data_dir / STATE_FILE
-    history = _read(path)
+    history = read_state(path, DemoHistory)
     if history is not None and _exists(ctx, history):
         return history, False
     today = ctx.clock.now().astimezone(UTC).date()
@@ -224,8 +217,7 @@ def ensure_demo_history(
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("demo history: trading days", total=(last - first).days + 1)
         _replay(ctx, history, first, last, lambda: progress.advance(task))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(history), indent=2) + "\n")
+    write_state(path, history)
     return history, True
 
 

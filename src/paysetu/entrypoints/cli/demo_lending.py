@@ -20,13 +20,13 @@ skipped (days close in order).
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from paysetu.adapters.clock import FixedClock
 from paysetu.domain.access import Principal, Role
+from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.services import (
     lending,
@@ -49,13 +49,6 @@ class DemoLending:
     lender_id: str
     loan_ids: list[str]
     """Repaying, in arrears, NPA."""
-
-
-def _read(path: Path) -> DemoLending | None:
-    try:
-        return DemoLending(**json.loads(path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
 
 
 def _exists(ctx: AppContext, story: DemoLending) -> bool:
@@ -119,7 +112,7 @@ def ensure_demo_lending(
 ) -> DemoLending | None:
     """The story, played unless this database has it (or has closed days past its start)."""
     path = data_dir / STATE_FILE
-    stored = _read(path)
+    stored = read_state(path, DemoLending)
     if stored is not None and _exists(ctx, stored):
         return stored
     today = ctx.clock.now().astimezone(UTC).date()
@@ -138,8 +131,7 @@ def ensure_demo_lending(
         loan_refinance.submit_claim(_at(ctx, today - timedelta(days=1), 21), uow, PLATFORM,
                                     story.lender_id, "INR", 5_000, story.loan_ids[:1])
         uow.commit()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(story), indent=2) + "\n")
+    write_state(path, story)
     return story
 
 

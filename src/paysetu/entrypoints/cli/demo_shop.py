@@ -8,12 +8,12 @@ like any client's. Loading is idempotent without a table of its own: the ids are
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 from paysetu.domain.access import Role
 from paysetu.domain.money import Money
+from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.entrypoints.money_display import format_money
 from paysetu.services import access, merchants, wallets
@@ -40,13 +40,6 @@ class DemoKeys:
     merchant: str
 
 
-def _read(path: Path) -> DemoShop | None:
-    try:
-        return DemoShop(**json.loads(path.read_text()))
-    except (OSError, ValueError, TypeError):
-        return None
-
-
 def _exists(ctx: AppContext, shop: DemoShop) -> bool:
     with ctx.uow_factory() as uow:
         return (uow.customers.get(shop.customer_id) is not None
@@ -69,12 +62,11 @@ def _create(ctx: AppContext) -> DemoShop:
 def ensure_demo_shop(ctx: AppContext, data_dir: Path) -> tuple[DemoShop, bool]:
     """The demo shop, created unless it already exists; ``True`` if it was created now."""
     path = data_dir / STATE_FILE
-    shop = _read(path)
+    shop = read_state(path, DemoShop)
     if shop is not None and _exists(ctx, shop):
         return shop, False
     shop = _create(ctx)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(asdict(shop), indent=2) + "\n")
+    write_state(path, shop)
     return shop, True
 
 
