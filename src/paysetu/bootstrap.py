@@ -62,7 +62,12 @@ def build(
     if migrate_schema:
         migrate.upgrade(engine)
     clock = clock or SystemClock()
-    ledger = LedgerService(lambda: PostgresUnitOfWork(engine), clock, UlidIds())
+    ledger = LedgerService(
+        lambda: PostgresUnitOfWork(engine),
+        clock,
+        UlidIds(),
+        statement_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
+    )
     context = AppContext(
         uow_factory=lambda: PostgresUnitOfWork(engine),
         clock=clock,

@@ -26,6 +26,7 @@ from tests.integration.ledger_builders import CAPPED, CASH, FUNDED, WALLET, open
 pytestmark = pytest.mark.postgres
 NOW = datetime(2026, 4, 1, 12, 0, tzinfo=UTC)
 CHECK_VIOLATION, UNIQUE_VIOLATION, APPEND_ONLY = "23514", "23505", "PSL02"
+FOREIGN_KEY_VIOLATION = "23503"
 
 
 @pytest.fixture
@@ -170,6 +171,79 @@ def test_a_posting_amount_must_be_positive(chart: LedgerService, engine: sa.Engi
 
 
 @pytest.mark.parametrize(
+    ("entry_id", "account_id", "constraint"),
+    [
+        ("je_raw", "acct_nowhere", "ledger_postings_account_id_fkey"),
+        ("je_nowhere", WALLET, "ledger_postings_entry_id_fkey"),
+    ],
+)
+def test_a_posting_needs_its_entry_and_its_account(
+    chart: LedgerService, engine: sa.Engine, entry_id: str, account_id: str, constraint: str
+) -> None:
+    """Checked set-based at the end of the statement (0014), with the foreign keys' names."""
+    before = snapshot(engine)
+    with engine.connect() as connection, connection.begin():
+        connection.execute(sa.text(
+            "INSERT INTO ledger_entries (id, kind, created_at)"
+            " VALUES ('je_raw', 'single_phase', :now)"
+        ), {"now": NOW})
+        with refused_with(FOREIGN_KEY_VIOLATION) as error:
+            connection.execute(sa.text(
+                "INSERT INTO ledger_postings"
+                " (entry_id, account_id, direction, amount_minor, currency, pending, created_at)"
+                " VALUES (:entry, :account, 'debit', 5, 'INR', false, :now),"
+                " ('je_raw', :cash, 'credit', 5, 'INR', false, :now)"
+            ), {"entry": entry_id, "account": account_id, "cash": CASH, "now": NOW})
+        orig: Any = error.value.orig
+        assert orig.diag.constraint_name == constraint
+    assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize(
+    ("columns", "values", "constraint"),
+    [
+        ("kind, pending_id", "'single_phase', 'je_fund'", "ledger_entries_outcome_has_pending"),
+        ("kind", "'post_pending'", "ledger_entries_outcome_has_pending"),
+        ("kind, timeout_s", "'single_phase', 30", "ledger_entries_timeout_only_pending"),
+        ("kind, reverses_id", "'pending', 'je_fund'", "ledger_entries_reversal_is_single_phase"),
+        ("kind, timeout_s", "'pending', 0", "ledger_timeout_positive"),
+        ("kind, amount_requested", "'single_phase', -1", "ledger_amount_positive"),
+    ],
+)
+def test_an_entry_row_keeps_the_rules_across_its_columns(
+    chart: LedgerService, engine: sa.Engine, columns: str, values: str, constraint: str
+) -> None:
+    before = snapshot(engine)
+    with engine.connect() as connection, connection.begin():
+        with refused_with(CHECK_VIOLATION) as error:
+            connection.execute(sa.text(
+                f"INSERT INTO ledger_entries (id, {columns}, created_at)"
+                f" VALUES ('je_raw', {values}, :now)"
+            ), {"now": NOW})
+        orig: Any = error.value.orig
+        assert orig.diag.constraint_name == constraint
+    assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        f"DELETE FROM ledger_accounts WHERE id = '{CASH}'",
+        "TRUNCATE ledger_accounts CASCADE",
+        f"UPDATE ledger_accounts SET id = 'acct_renamed' WHERE id = '{WALLET}'",
+    ],
+)
+def test_an_account_is_never_deleted_or_re_keyed(
+    chart: LedgerService, engine: sa.Engine, statement: str
+) -> None:
+    """Postings point at accounts by id; closing is how an account ends."""
+    before = snapshot(engine)
+    with engine.connect() as connection, connection.begin(), refused_with(APPEND_ONLY):
+        connection.execute(sa.text(statement))
+    assert snapshot(engine) == before
+
+
+@pytest.mark.parametrize(
     "statement",
     [
         "UPDATE ledger_entries SET metadata = '{\"k\": \"v\"}'",
@@ -220,7 +294,7 @@ def test_one_entry_has_one_reversal(chart: LedgerService, engine: sa.Engine) -> 
         (WALLET, "debits_posted = credits_posted, credits_posted = credits_posted - 1",
          "ledger_accounts_debits_within_credits"),
         (CAPPED, "credits_posted = debits_posted + 1", "ledger_accounts_credits_within_debits"),
-        (CASH, "debits_posted = -1", "ledger_accounts_debits_posted_check"),
+        (CASH, "debits_posted = -1", "ledger_balance_not_negative"),
         (CASH, "debits_must_not_exceed_credits = true", "ledger_accounts_debits_within_credits"),
         (CAPPED, "debits_must_not_exceed_credits = true", "ledger_accounts_flags_exclusive"),
     ],

@@ -50,8 +50,19 @@ def _check_page_size(limit: int) -> None:
 class LedgerService:
     """The ledger's public operations."""
 
-    def __init__(self, uow_factory: Callable[[], UnitOfWork], clock: Clock, ids: IdFactory) -> None:
+    def __init__(
+        self,
+        uow_factory: Callable[[], UnitOfWork],
+        clock: Clock,
+        ids: IdFactory,
+        *,
+        statement_factory: Callable[[], UnitOfWork] | None = None,
+    ) -> None:
+        """``statement_factory``: units of work whose one statement is its own transaction
+        (autocommit). A linked batch is one statement, atomic on its own, so applying it that
+        way spares the BEGIN and COMMIT round trips. None: use ``uow_factory``."""
         self._uow_factory = uow_factory
+        self._statement_factory = statement_factory or uow_factory
         self._clock = clock
         self._ids = ids
 
@@ -61,10 +72,12 @@ class LedgerService:
     def new_account_id(self) -> str:
         return self._ids.new_id("acct")
 
-    def _in_transaction(self, work: Callable[[UnitOfWork], T]) -> T:
+    def _in_transaction(
+        self, work: Callable[[UnitOfWork], T], factory: Callable[[], UnitOfWork] | None = None
+    ) -> T:
         for attempt in range(RETRIES_MAX):
             try:
-                with self._uow_factory() as uow:
+                with (factory or self._uow_factory)() as uow:
                     result = work(uow)
                     uow.commit()
                     return result
@@ -86,7 +99,11 @@ class LedgerService:
             raise EntryRejected(CreateEntryStatus.BATCH_TOO_LARGE, param="entries")
         now = self._clock.now()
         try:
-            return list(self._in_transaction(lambda uow: uow.ledger.apply(entries, now)))
+            return list(
+                self._in_transaction(
+                    lambda uow: uow.ledger.apply(entries, now), self._statement_factory
+                )
+            )
         except EntryRejected as rejection:
             if rejection.code is CreateEntryStatus.PENDING_TRANSFER_EXPIRED:
                 self._persist_expiry(entries, rejection, now)

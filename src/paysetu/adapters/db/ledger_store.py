@@ -129,7 +129,8 @@ def _refusal(original: psycopg.Error, count: int) -> Exception | None:
 _APPLY_SQL = "SELECT entry_index, replayed FROM ledger_apply(%s::jsonb, %s)"
 
 
-def _driver_connection(connection: sa.Connection) -> psycopg.Connection[Any]:
+def driver_connection(connection: sa.Connection) -> psycopg.Connection[Any]:
+    """The psycopg connection under a SQLAlchemy one (for the hot path and autocommit)."""
     driver = connection.connection.driver_connection
     if not isinstance(driver, psycopg.Connection):  # pragma: no cover - psycopg is the driver
         raise TypeError(f"paysetu needs psycopg 3, got {driver!r}")
@@ -147,7 +148,7 @@ def apply_entries(
     them, and a connection the error broke is invalidated as SQLAlchemy would.
     """
     payload = json.dumps([entry_document(e) for e in entries], separators=(",", ":"))
-    driver = _driver_connection(connection)
+    driver = driver_connection(connection)
     try:
         with driver.cursor() as cursor:
             rows = cursor.execute(_APPLY_SQL, (payload, now)).fetchall()

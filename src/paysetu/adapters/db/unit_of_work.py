@@ -109,10 +109,13 @@ class PostgresUnitOfWork:
 
     Repositories are created on first use, all on the same connection and transaction.
 
-    ``autocommit=True`` makes a reader for one-statement lookups (an API key): each statement
-    is its own transaction, so there is no BEGIN and no ROLLBACK round trip, and it must not
-    write. It also spares psycopg's prepared statements: psycopg deallocates all of a
-    connection's prepared statements whenever a transaction on it is rolled back.
+    ``autocommit=True`` makes a unit of one statement: a lookup (an API key) or one write that
+    is atomic on its own (``ledger_apply``: a linked batch in one call, whose deferred balance
+    check runs when the statement's own transaction commits). Each statement is its own
+    transaction, so there is no BEGIN, COMMIT or ROLLBACK round trip; never use it for two
+    writes that must stand or fall together. It also spares psycopg's prepared statements:
+    psycopg deallocates all of a connection's prepared statements whenever a transaction on it
+    is rolled back.
     """
 
     ledger: PostgresLedgerRepository
@@ -124,7 +127,11 @@ class PostgresUnitOfWork:
     def __enter__(self) -> Self:
         self._connection = self._engine.connect()
         if self._autocommit:
-            self._connection = self._connection.execution_options(isolation_level="AUTOCOMMIT")
+            # Set on psycopg itself: SQLAlchemy's isolation_level option would ask the server
+            # for the level on every checkout and set it back on every return (two round trips
+            # on a path that exists to save them). psycopg's commit and rollback send nothing
+            # while no transaction is open, so SQLAlchemy's own calls stay harmless.
+            ledger_store.driver_connection(self._connection).autocommit = True
         self._transaction = self._connection.begin()
         self.ledger = PostgresLedgerRepository(self._connection)
         return self
@@ -225,6 +232,8 @@ class PostgresUnitOfWork:
         try:
             if self._transaction.is_active:
                 self._transaction.rollback()
+            if self._autocommit:
+                self._return_to_transactions()
         finally:
             self._connection.close()
         if isinstance(exc, sa.exc.DBAPIError):
@@ -236,3 +245,13 @@ class PostgresUnitOfWork:
 
     def commit(self) -> None:
         self._transaction.commit()
+
+    def _return_to_transactions(self) -> None:
+        """Give the pool back a connection in transaction mode, as every other user expects."""
+        if self._connection.invalidated:
+            return
+        driver = ledger_store.driver_connection(self._connection)
+        if driver.broken or driver.closed:
+            self._connection.invalidate()
+            return
+        driver.autocommit = False
