@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -16,6 +17,7 @@ from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ids import UlidIds
 from paysetu.adapters.secrets import SystemSecrets
+from paysetu.entrypoints.cli import demo_history
 from paysetu.entrypoints.cli.demo_history import MERCHANTS, ensure_demo_history
 from paysetu.services.context import AppContext
 from paysetu.services.ledger import LedgerService
@@ -75,3 +77,52 @@ def test_the_history_is_settled_daily_reconciled_weekly_and_made_once(
 
     ledger = LedgerService(lambda: PostgresUnitOfWork(engine), SystemClock(), UlidIds())
     assert ledger.audit().passed
+
+
+def test_a_replay_cut_short_resumes_and_tells_the_same_story(
+    engine: sa.Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during the first run's replay used to leave a second set of merchants behind on
+    the next run. Now the next run resumes after the last traded day, and the story it tells
+    is the one an uninterrupted replay tells (each day is seeded by its date)."""
+    context = AppContext(lambda: PostgresUnitOfWork(engine), SystemClock(), UlidIds(),
+                         SystemSecrets())
+    trade_day = demo_history._trade_day
+    traded: list[date] = []
+
+    def cut_on_the_fifth_day(*args: Any) -> None:
+        if len(traded) == 4:
+            raise KeyboardInterrupt
+        trade_day(*args)
+        traded.append(args[4])
+
+    monkeypatch.setattr(demo_history, "_trade_day", cut_on_the_fifth_day)
+    with pytest.raises(KeyboardInterrupt):
+        ensure_demo_history(context, tmp_path / "cut", days=DAYS)
+    monkeypatch.setattr(demo_history, "_trade_day", trade_day)
+    resumed, created = ensure_demo_history(context, tmp_path / "cut", days=DAYS)
+    whole, _ = ensure_demo_history(context, tmp_path / "whole", days=DAYS)
+
+    assert created
+    assert (resumed.since, resumed.until, resumed.through) == (whole.since, whole.until,
+                                                                whole.through)
+    with engine.connect() as connection:
+        def story(merchant_ids: list[str]) -> list[tuple[Any, ...]]:
+            return [tuple(row) for row in connection.execute(sa.text(
+                "SELECT m.legal_name, (p.created_at AT TIME ZONE 'UTC')::date AS day,"
+                " count(*), sum(p.amount_minor) FROM payments p"
+                " JOIN merchants m ON m.id = p.merchant_id WHERE m.id = ANY(:ids)"
+                " GROUP BY 1, 2 ORDER BY 1, 2"), {"ids": merchant_ids})]
+
+        named = connection.execute(sa.text(
+            "SELECT count(*) FROM merchants WHERE id = ANY(:ids)"),
+            {"ids": resumed.merchant_ids}).scalar_one()
+        assert named == len(MERCHANTS)
+        assert story(resumed.merchant_ids) == story(whole.merchant_ids)
+        batches = connection.execute(sa.text(
+            "SELECT merchant_id, settlement_date, count(*) FROM settlement_batches"
+            " WHERE merchant_id = ANY(:ids) GROUP BY 1, 2 HAVING count(*) > 1"),
+            {"ids": resumed.merchant_ids}).all()
+        assert batches == []
+    assert LedgerService(lambda: PostgresUnitOfWork(engine), SystemClock(),
+                         UlidIds()).audit().passed

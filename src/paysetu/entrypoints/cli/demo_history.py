@@ -95,6 +95,15 @@ class DemoHistory:
     wallet_ids: list[str]
     through: str
     """The last day traded (ISO date)."""
+    since: str = ""
+    """The first day the story trades (ISO date)."""
+    until: str = ""
+    """The last day the story trades (ISO date); ``through`` reaches it when the replay is
+    done. Both are empty in the state files of earlier versions, written only when done."""
+
+    @property
+    def finished(self) -> bool:
+        return not self.until or self.through >= self.until
 
 
 def _exists(ctx: AppContext, history: DemoHistory) -> bool:
@@ -181,43 +190,65 @@ def _reconcile_week(ctx: AppContext, merchant_ids: list[str]) -> None:
         uow.commit()
 
 
-def _replay(ctx: AppContext, history: DemoHistory, first: date, last: date,
-            tick: Callable[[], None]) -> None:
-    clock = FixedClock(datetime.combine(first, time(0, 0), tzinfo=UTC))
+def _close_day(ctx: AppContext, clock: FixedClock, history: DemoHistory, day: date) -> None:
+    """The next morning: settle ``day``'s window; on a Monday, reconcile the week's payouts."""
+    clock.set(datetime.combine(day + timedelta(days=1), time(5, 0), tzinfo=UTC))
+    settle(ctx, day + timedelta(days=1))
+    if (day + timedelta(days=1)).weekday() == 0:
+        clock.advance(timedelta(hours=4))
+        _reconcile_week(ctx, history.merchant_ids)
+
+
+def _replay(ctx: AppContext, history: DemoHistory, path: Path,
+            tick: Callable[[], None]) -> DemoHistory:
+    """Trade each day after ``history.through`` up to ``history.until`` and close it, saving
+    the state after every traded day, so that a replay cut short (Ctrl-C) resumes where it
+    stopped. A day trades in one transaction, and settling or reconciling a day again is a
+    no-op, so resuming repeats nothing."""
+    since, until = date.fromisoformat(history.since), date.fromisoformat(history.until)
+    day = date.fromisoformat(history.through)
+    clock = FixedClock(datetime.combine(day, time(5, 0), tzinfo=UTC))
     at = _at(ctx, clock)
-    rng = random.Random(SEED)  # noqa: S311 - a reproducible story, not a secret
-    days = (last - first).days + 1
-    for n in range(days):
-        day = first + timedelta(days=n)
-        _trade_day(at, clock, rng, history, day, n / days)
-        clock.set(datetime.combine(day + timedelta(days=1), time(5, 0), tzinfo=UTC))
-        settle(at, day + timedelta(days=1))
-        if (day + timedelta(days=1)).weekday() == 0:
-            clock.advance(timedelta(hours=4))
-            _reconcile_week(at, history.merchant_ids)
+    if day >= since:  # traded before the cut; its close may not have run
+        _close_day(at, clock, history, day)
+    while day < until:
+        day += timedelta(days=1)
+        # Seeded by the day: the story is the same whether or not the replay was resumed.
+        rng = random.Random(SEED * 1_000_000 + day.toordinal())  # noqa: S311 - not a secret
+        clock.set(datetime.combine(day, time(0, 0), tzinfo=UTC))
+        growth = (day - since).days / ((until - since).days + 1)
+        _trade_day(at, clock, rng, history, day, growth)
+        history = replace(history, through=day.isoformat())
+        write_state(path, history)
+        _close_day(at, clock, history, day)
         tick()
+    return history
 
 
 def ensure_demo_history(
     ctx: AppContext, data_dir: Path, days: int = HISTORY_DAYS
 ) -> tuple[DemoHistory, bool]:
-    """The story over ``days`` days, replayed unless this database already has it; ``True``
-    if replayed now."""
+    """The story over ``days`` days, replayed unless this database already has it (or resumed
+    where an earlier run was cut short); ``True`` if any day was replayed now."""
     path = data_dir / STATE_FILE
     history = read_state(path, DemoHistory)
-    if history is not None and _exists(ctx, history):
+    if history is not None and _exists(ctx, history) and history.finished:
         return history, False
-    today = ctx.clock.now().astimezone(UTC).date()
-    first = today - timedelta(days=days)
-    last = today - timedelta(days=2)  # its window settles yesterday, never in the future
-    start = datetime.combine(first - timedelta(days=1), time(9, 0), tzinfo=UTC)
-    history = replace(_open(_at(ctx, FixedClock(start))), through=last.isoformat())
+    if history is None or not _exists(ctx, history):
+        today = ctx.clock.now().astimezone(UTC).date()
+        first = today - timedelta(days=days)
+        last = today - timedelta(days=2)  # its window settles yesterday, never in the future
+        start = datetime.combine(first - timedelta(days=1), time(9, 0), tzinfo=UTC)
+        history = replace(_open(_at(ctx, FixedClock(start))),
+                          through=(first - timedelta(days=1)).isoformat(),
+                          since=first.isoformat(), until=last.isoformat())
+        write_state(path, history)
     from rich.progress import Progress  # noqa: PLC0415 - only the first run shows it
 
+    remaining = (date.fromisoformat(history.until) - date.fromisoformat(history.through)).days
     with Progress(console=console, transient=True) as progress:
-        task = progress.add_task("demo history: trading days", total=(last - first).days + 1)
-        _replay(ctx, history, first, last, lambda: progress.advance(task))
-    write_state(path, history)
+        task = progress.add_task("demo history: trading days", total=remaining)
+        history = _replay(ctx, history, path, lambda: progress.advance(task))
     return history, True
 
 
