@@ -205,25 +205,31 @@ def _confirm(ctx: AppContext, uow: AppUnitOfWork, payment: Payment) -> dict[str,
         )] if payment.fx_quote_id else [charge_entry(
             entry_id, wallet.account_id, destination, accounts.fees, payment.amount_minor, fee,
             payment.currency, entry_metadata("payment", payment))]
-        _apply_for_payer(ctx, uow, payment, entries)
-        payment = replace(
+        succeeded = replace(
             payment, status=PaymentState.SUCCEEDED, amount_captured_minor=payment.amount_minor,
             fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now),
         )
-        event = "payment.succeeded"
-    else:
-        timeout_s = ctx.policy.authorization_timeout_s
-        _apply_for_payer(ctx, uow, payment, [authorization_entry(
-            entry_id, wallet.account_id, destination, payment.amount_minor, payment.currency,
-            timeout_s, entry_metadata("authorization", payment))])
-        payment = replace(
-            payment, status=PaymentState.REQUIRES_CAPTURE, authorization_entry_id=entry_id,
-            authorization_expires_at=now + timedelta(seconds=timeout_s), updated_at=now,
-        )
-        event = "payment.requires_capture"
-    uow.payments.save(payment)
-    obj = payment_object(payment)
-    emit(ctx, uow, payment.merchant_id, event, obj)
+        # The charge goes last: it takes the row locks of the merchant's and the platform's
+        # fee accounts, which every payment to the merchant needs, and holds them to COMMIT.
+        # Writing the payment and its event first keeps them out of that window. A refusal
+        # raises, and the caller's rollback takes the two writes back with it.
+        uow.payments.save(succeeded)
+        obj = payment_object(succeeded)
+        emit(ctx, uow, payment.merchant_id, "payment.succeeded", obj)
+        _apply_for_payer(ctx, uow, payment, entries)
+        return obj
+    # An authorisation is written first: the payment row names its ledger entry (foreign key).
+    timeout_s = ctx.policy.authorization_timeout_s
+    _apply_for_payer(ctx, uow, payment, [authorization_entry(
+        entry_id, wallet.account_id, destination, payment.amount_minor, payment.currency,
+        timeout_s, entry_metadata("authorization", payment))])
+    authorised = replace(
+        payment, status=PaymentState.REQUIRES_CAPTURE, authorization_entry_id=entry_id,
+        authorization_expires_at=now + timedelta(seconds=timeout_s), updated_at=now,
+    )
+    uow.payments.save(authorised)
+    obj = payment_object(authorised)
+    emit(ctx, uow, payment.merchant_id, "payment.requires_capture", obj)
     return obj
 
 
