@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     fx_quote_ttl_s: int = Field(default=15 * 60, ge=10, le=24 * 3600)
     fx_rate_max_age_days: int = Field(default=4, ge=0, le=366)
     fx_ecb_file: Path | None = None
+    workers: int = Field(default=1, ge=1, le=64)
+    """Processes ``paysetu serve`` answers in (each with its own database pool). One Python
+    process uses one core at most; on a server, as many as it has cores."""
     rate_limit_per_s: float = Field(default=100.0, ge=0)
     """Requests a second per API key, on average (0: no limit)."""
     rate_limit_burst: int = Field(default=200, ge=1)

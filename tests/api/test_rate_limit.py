@@ -81,3 +81,17 @@ def test_the_api_answers_429_with_retry_after_per_key(app_context: AppContext,
         assert client.get("/v1/payments").status_code == 401
         ticks.now += 1
         assert client.get("/v1/payments", headers=merchant).status_code == 200
+
+
+def test_workers_share_the_limit_of_a_key() -> None:
+    """Each ``paysetu serve`` worker keeps its own buckets: each gets its share of the rate."""
+    settings = Settings(rate_limit_per_s=100, rate_limit_burst=200)
+    alone = rate_limit.from_settings(settings)
+    shared = rate_limit.from_settings(settings, workers=4)
+    assert alone is not None
+    assert shared is not None
+    assert (alone.rate_per_s, alone.burst) == (100, 200)
+    assert (shared.rate_per_s, shared.burst) == (25, 50)
+    tiny = rate_limit.from_settings(Settings(rate_limit_per_s=1, rate_limit_burst=1), workers=3)
+    assert tiny is not None
+    assert tiny.burst == 1

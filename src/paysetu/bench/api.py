@@ -68,6 +68,8 @@ class ApiBenchConfig:
         warmup_s: Uncounted work before each window.
         wallets: Funded payer wallets (payments pick one at random).
         client_model: Client processes (default) or threads.
+        server_workers: ``paysetu serve --workers``: one process per core, as a server runs
+            (one Python process answers on one core at most).
         database_url: Use this server (a scratch database is created there) instead of a fresh
             embedded one.
     """
@@ -78,6 +80,7 @@ class ApiBenchConfig:
     warmup_s: float = 2.0
     wallets: int = 1000
     client_model: ClientModel = ClientModel.PROCESS
+    server_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     database_url: str | None = None
 
 
@@ -242,7 +245,8 @@ def run(config: ApiBenchConfig, step: Step) -> ApiBenchResult:
             step("starting paysetu serve and the clients", 0)
             from paysetu.bench.api_server import running_server  # noqa: PLC0415
 
-            with (running_server(database.url, Path(scratch) / "server.log") as base_url,
+            with (running_server(database.url, Path(scratch) / "server.log",
+                                 workers=config.server_workers) as base_url,
                   _executor(config) as executor):
                 cells = _Cells(config, executor, shop, base_url, database.url)
                 _measure(cells, result, step)
@@ -259,6 +263,6 @@ def _environment(config: ApiBenchConfig) -> dict[str, str]:
         "platform": platform.platform(),
         "python": platform.python_version(),
         "client_model": config.client_model.value,
-        "server": "paysetu serve (uvicorn, one process), default settings",
+        "server": f"paysetu serve --workers {config.server_workers} (uvicorn), default settings",
         "server_origin": "given URL" if config.database_url else "fresh embedded server",
     }

@@ -23,9 +23,9 @@ SHUTDOWN_TIMEOUT_S = 30.0
 _LISTENING = re.compile(r"paysetu API on (http://\S+)")
 
 
-def serve_command() -> list[str]:
+def serve_command(workers: int = 1) -> list[str]:
     return [sys.executable, "-c", "from paysetu.entrypoints.cli.app import main; main()",
-            "serve", "--host", "127.0.0.1", "--port", "0"]
+            "serve", "--host", "127.0.0.1", "--port", "0", "--workers", str(workers)]
 
 
 class UrlReader:
@@ -65,14 +65,16 @@ def _environment(database_url: str) -> dict[str, str]:
     (its clients are the load; a 429 would measure the limiter, not the server)."""
     environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url,
                    "PAYSETU_RATE_LIMIT_PER_S": "0"}
-    for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT"):
+    for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT",
+                 "PAYSETU_WORKERS"):
         environment.pop(name, None)
     return environment
 
 
 @contextmanager
-def running_server(database_url: str, log: Path) -> Iterator[str]:
-    """Serve the API on the scratch database; yields its base URL, stops it afterwards.
+def running_server(database_url: str, log: Path, *, workers: int = 1) -> Iterator[str]:
+    """Serve the API on the scratch database from ``workers`` processes; yields its base URL,
+    stops it afterwards.
 
     Every other setting is the product's default (pool size, log level, ...), but the rate
     limit, which is off.
@@ -80,7 +82,7 @@ def running_server(database_url: str, log: Path) -> Iterator[str]:
     environment = _environment(database_url)
     with log.open("w", encoding="utf-8") as log_file:
         process = subprocess.Popen(  # noqa: S603 - our own interpreter and CLI
-            serve_command(), env=environment, stdout=subprocess.PIPE, stderr=log_file,
+            serve_command(workers), env=environment, stdout=subprocess.PIPE, stderr=log_file,
             text=True,
         )
         reader = UrlReader(process)

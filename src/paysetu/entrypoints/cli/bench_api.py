@@ -44,7 +44,7 @@ def _run_with_progress(config: ApiBenchConfig) -> ApiBenchResult:
 def _config(
     quick: bool, database_url: str | None, duration: float | None, warmup: float | None,
     clients: list[int] | None, wallets: int | None, client_model: ClientModel | None,
-    workloads: list[Workload] | None,
+    workloads: list[Workload] | None, server_workers: int | None,
 ) -> ApiBenchConfig:
     base = QUICK if quick else ApiBenchConfig()
     return ApiBenchConfig(
@@ -54,6 +54,7 @@ def _config(
         warmup_s=base.warmup_s if warmup is None else warmup,
         wallets=base.wallets if wallets is None else wallets,
         client_model=client_model or base.client_model,
+        server_workers=server_workers or base.server_workers,
         database_url=database_url,
     )
 
@@ -75,12 +76,14 @@ def api(
         help="One process per client (default) or one thread.")] = None,
     workload: Annotated[list[Workload] | None, typer.Option(
         help="automatic and/or manual, repeatable (default both).")] = None,
+    server_workers: Annotated[int | None, typer.Option(
+        min=1, max=64, help="paysetu serve --workers (default: one per core).")] = None,
     output: Annotated[Path | None, typer.Option(
         help="JSON file (default bench-results/api-<time>.json).")] = None,
 ) -> None:
     """Payments/s and latency over HTTP (paysetu serve) against the use cases called directly."""
     config = _config(quick, database_url, duration, warmup, clients, wallets, client_model,
-                     workload)
+                     workload, server_workers)
     path = results_path("api", output)
     result = _run_with_progress(config)
     write_json(result, path)

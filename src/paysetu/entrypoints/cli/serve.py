@@ -8,14 +8,19 @@ One JSON log line per request goes to stderr (:mod:`paysetu.entrypoints.logs`).
 from __future__ import annotations
 
 import errno
+import os
 import signal
 import socket
+import threading
+import time
+import urllib.request
 from collections.abc import Callable
 from typing import Annotated
 
 import typer
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.supervisors import Multiprocess
 
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
@@ -24,6 +29,7 @@ from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
 
 GRACEFUL_SHUTDOWN_S = 10
+STARTUP_TIMEOUT_S = 60
 
 
 def listen(host: str, port: int, *, how_to_change: str = "PAYSETU_PORT") -> socket.socket:
@@ -80,19 +86,61 @@ def serve_until_stopped(app: FastAPI, sock: socket.socket, on_started: Callable[
         sock.close()
 
 
+def serve_in_workers(url: str, workers: int, sock: socket.socket,
+                     on_started: Callable[[], None]) -> None:
+    """Serve from ``workers`` processes sharing ``sock`` until SIGINT or SIGTERM.
+
+    Each worker builds its own app (:mod:`paysetu.entrypoints.http.served`) from the
+    environment, which must name the database. ``on_started`` runs once one answers.
+    """
+    config = uvicorn.Config("paysetu.entrypoints.http.served:create_served_app", factory=True,
+                            workers=workers, log_config=None, access_log=False,
+                            server_header=False, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+    threading.Thread(target=_when_answering, args=(url, on_started), daemon=True).start()
+    try:
+        Multiprocess(config, sockets=[sock]).run()  # returns on SIGINT/SIGTERM, workers stopped
+    finally:
+        sock.close()
+
+
+def _when_answering(url: str, then: Callable[[], None]) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/healthz", timeout=1):  # noqa: S310 - our URL
+                then()
+                return
+        except OSError:
+            time.sleep(0.1)
+
+
 def serve(
     host: Annotated[str | None, typer.Option(help="Listen address (default PAYSETU_HOST).")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default PAYSETU_PORT).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, max=64, help="Server processes (default PAYSETU_WORKERS, 1); one per core.")] = None,
 ) -> None:
     """Serve the API (OpenAPI at /openapi.json, docs at /docs) until interrupted."""
     settings = Settings()
+    if workers is not None:
+        settings = settings.model_copy(update={"workers": workers})
     configure_logging(settings.log_level)
     sock = listen(host or settings.host, settings.port if port is None else port,
                   how_to_change="PAYSETU_PORT (or --port)")
     with runtime(settings) as rt:
         url = base_url(sock)
-        serve_until_stopped(
-            create_app(rt.context, rate_limit.from_settings(settings)), sock,
-            lambda: console.print(f"paysetu API on {url}  (docs: {url}/docs)", soft_wrap=True),
-        )
+        banner = f"paysetu API on {url}  (docs: {url}/docs)"
+        if settings.workers == 1:
+            serve_until_stopped(
+                create_app(rt.context, rate_limit.from_settings(settings)), sock,
+                lambda: console.print(banner, soft_wrap=True),
+            )
+        else:
+            # The workers read their settings from the environment: the same, plus the
+            # database this process started or connected to.
+            os.environ["PAYSETU_DATABASE_URL"] = rt.engine.url.render_as_string(
+                hide_password=False)
+            os.environ["PAYSETU_WORKERS"] = str(settings.workers)
+            serve_in_workers(url, settings.workers, sock, lambda: console.print(
+                f"{banner}  ({settings.workers} worker processes)", soft_wrap=True))
     console.print("stopped")

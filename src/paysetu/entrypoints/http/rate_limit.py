@@ -50,6 +50,14 @@ class RateLimiter:
         self._buckets: dict[str, _Bucket] = {}
         self._lock = threading.Lock()
 
+    @property
+    def rate_per_s(self) -> float:
+        return self._rate
+
+    @property
+    def burst(self) -> int:
+        return self._burst
+
     def take(self, key: str) -> None:
         """Spend one of ``key``'s tokens, or raise :class:`RateLimited`."""
         now = self._clock()
@@ -65,8 +73,13 @@ class RateLimiter:
             bucket.tokens -= 1.0
 
 
-def from_settings(settings: Settings) -> RateLimiter | None:
-    """The limiter ``PAYSETU_RATE_LIMIT_PER_S`` / ``_BURST`` ask for; None when the rate is 0."""
+def from_settings(settings: Settings, *, workers: int = 1) -> RateLimiter | None:
+    """The limiter ``PAYSETU_RATE_LIMIT_PER_S`` / ``_BURST`` ask for; None when the rate is 0.
+
+    Buckets live in one process: with ``workers`` server processes sharing the connections,
+    each gets its share, so a key's limit stays about the configured one whichever answers.
+    """
     if settings.rate_limit_per_s == 0:
         return None
-    return RateLimiter(settings.rate_limit_per_s, settings.rate_limit_burst)
+    return RateLimiter(settings.rate_limit_per_s / workers,
+                       max(1, settings.rate_limit_burst // workers))
