@@ -370,7 +370,7 @@ def _pay_on_the_page(gw: Gateway, session_id: str) -> str:
     """What the hosted page's form does: pay the session by card; the page's next URL."""
     with gw.context.uow_factory() as uow:
         paid = checkout_buyer.pay_session(gw.context, uow, session_id, checkout_buyer.PayCheckout(
-            "CNY", None, "card", card_number="4242 4242 4242 4242"))
+            "CNY", None, "card", card_number="4242 4242 4242 4242"), public_base=gw.url)
         uow.commit()
     return return_url_for(paid.session)
 

@@ -21,7 +21,13 @@ from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.services import checkout_buyer
 from paysetu.services.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.services.context import AppContext
-from tests.api.checkout_setup import RETURN_URL, checkout_context, inr_merchant, open_session
+from tests.api.checkout_setup import (
+    PUBLIC_BASE,
+    RETURN_URL,
+    checkout_context,
+    inr_merchant,
+    open_session,
+)
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, in_transaction, ok
 
@@ -50,7 +56,7 @@ def _pay(context: AppContext, session_id: str, currency: str, quote: str | None,
                           card_number=source.get("card_number", CARD),
                           upi_id=source.get("upi_id"))
     return in_transaction(context, lambda uow: checkout_buyer.pay_session(
-        context, uow, session_id, command))
+        context, uow, session_id, command, public_base=PUBLIC_BASE))
 
 
 def _refused(work: Any) -> PaysetuError:
@@ -227,6 +233,37 @@ def test_a_paid_session_answers_with_its_receipt_and_cannot_be_expired(
     assert error_code(refused, 409) == "checkout_session_complete"
     requote = _refused(lambda: _choose(app_context, session["id"], "CNY"))
     assert requote.code is CheckoutStatus.CHECKOUT_SESSION_COMPLETE
+
+
+def test_completing_or_expiring_a_session_is_an_event_once(
+    client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
+    """Stripe's ``checkout.session.completed`` / ``.expired``: the merchant's webhooks learn
+    that a buyer paid (or that a session closed) without polling; a replay emits nothing."""
+    shop = inr_merchant(app_context)
+    merchant = keys.merchant(app_context, shop)
+    paid_session = open_session(app_context, shop)
+    paid = _pay(app_context, paid_session["id"], "INR", None)
+    _pay(app_context, paid_session["id"], "INR", None)  # the receipt again
+    closed_session = open_session(app_context, shop)
+    for _ in range(2):
+        ok(client.post(f"/v1/checkout_sessions/{closed_session['id']}/expire", headers=merchant))
+
+    def events(kind: str) -> list[Any]:
+        return list(ok(client.get("/v1/events", params={"type": kind}, headers=merchant))["data"])
+
+    completed, expired = events("checkout.session.completed"), events("checkout.session.expired")
+    assert [e["data"]["object"]["id"] for e in completed] == [paid_session["id"]]
+    assert [e["data"]["object"]["id"] for e in expired] == [closed_session["id"]]
+    session = completed[0]["data"]["object"]
+    assert session == ok(client.get(f"/v1/checkout_sessions/{paid_session['id']}",
+                                    headers=merchant)) | {"url": session["url"]}
+    assert session["url"] == f"{PUBLIC_BASE}/checkout/{paid_session['id']}"
+    assert (session["status"], session["payment"]) == ("complete", paid.session.payment_id)
+    assert expired[0]["data"]["object"]["status"] == "expired"
+    other = keys.merchant(app_context, inr_merchant(app_context, "Other"))
+    assert ok(client.get("/v1/events", params={"type": "checkout.session.completed"},
+                         headers=other))["data"] == []
 
 
 def test_an_expired_quote_is_refused_and_a_new_one_pays(

@@ -63,7 +63,7 @@ def _payer(context: AppContext, session_id: str, quote: str,
            card: str) -> Callable[[], CheckoutView]:
     command = PayCheckout("CNY", quote, "card", card_number=card)
     return lambda: in_transaction(context, lambda uow: checkout_buyer.pay_session(
-        context, uow, session_id, command))
+        context, uow, session_id, command, public_base=PUBLIC_BASE))
 
 
 def _cny_quote(context: AppContext, session_id: str) -> str:
@@ -110,7 +110,7 @@ def test_pay_racing_the_merchant_expiring_ends_one_way_only(
         def pay(session_id: str = session["id"]) -> object:
             command = PayCheckout("INR", None, "upi", upi_id="asha@okbank")
             return in_transaction(context, lambda uow: checkout_buyer.pay_session(
-                context, uow, session_id, command))
+                context, uow, session_id, command, public_base=PUBLIC_BASE))
 
         expired, paid = _race([expire, pay])
         paid_first = isinstance(paid, CheckoutView)

@@ -20,6 +20,8 @@ EVENT_TYPES = frozenset({
     "payment.canceled",
     "payment.escrow_released",
     "payment.disputed",
+    "checkout.session.completed",
+    "checkout.session.expired",
     "refund.created",
     "refund.succeeded",
     "refund.failed",

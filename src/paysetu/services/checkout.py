@@ -35,6 +35,7 @@ from paysetu.domain.payment_errors import (
 )
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
+from paysetu.services.events import emit
 from paysetu.services.merchants import get_merchant
 from paysetu.services.objects import timestamp
 from paysetu.services.payment_checks import (
@@ -174,6 +175,9 @@ def expire_session(
     if session.status is CheckoutState.OPEN:
         session = replace(session, status=CheckoutState.EXPIRED, updated_at=now)
         uow.checkout_sessions.save(session)
+        obj = session_object(session, now, public_base)
+        emit(ctx, uow, session.merchant_id, "checkout.session.expired", obj)
+        return obj
     return session_object(session, now, public_base)
 
 

@@ -48,7 +48,9 @@ from paysetu.domain.money import is_currency
 from paysetu.domain.payments import Payment, PaymentState
 from paysetu.services import alipay_pages, fx_quotes, payments, wallets
 from paysetu.services.app_ports import AppUnitOfWork
+from paysetu.services.checkout import session_object
 from paysetu.services.context import AppContext
+from paysetu.services.events import emit
 from paysetu.services.payment_checks import storable
 
 CHECKOUT_KEY_ID = "key_checkout"
@@ -212,9 +214,13 @@ def _fund_guest_wallet(
 
 
 def pay_session(
-    ctx: AppContext, uow: AppUnitOfWork, session_id: str, command: PayCheckout
+    ctx: AppContext, uow: AppUnitOfWork, session_id: str, command: PayCheckout, *,
+    public_base: str,
 ) -> CheckoutView:
-    """Pay the session once (see the module docstring); a paid one returns its receipt."""
+    """Pay the session once (see the module docstring); a paid one returns its receipt.
+
+    ``public_base`` is the address buyers reach the pages at: the ``checkout.session.completed``
+    event carries the session as the API shows it, page URL included."""
     session = _session(uow, session_id, for_update=True)
     if session.status is CheckoutState.COMPLETE:
         return _view(ctx, uow, session)
@@ -238,5 +244,7 @@ def pay_session(
         presentment_amount_minor=pays_minor, payment_id=str(paid["id"]),
         source_kind=source.kind, source_hint=source.hint, completed_at=now, updated_at=now)
     uow.checkout_sessions.save(session)
+    emit(ctx, uow, session.merchant_id, "checkout.session.completed",
+         session_object(session, now, public_base))
     alipay_pages.checkout_paid(ctx, uow, session)
     return _view(ctx, uow, session, newly_paid=True)

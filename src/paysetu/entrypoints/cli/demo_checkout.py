@@ -73,7 +73,7 @@ def _pay(ctx: AppContext, session_id: str, currency: str, source: str, detail: s
             currency, None if quote is None else quote.id, source,
             card_number=detail if source == "card" else None,
             upi_id=detail if source == "upi" else None)
-        checkout_buyer.pay_session(ctx, uow, session_id, command)
+        checkout_buyer.pay_session(ctx, uow, session_id, command, public_base=DEMO_BASE)
         uow.commit()
 
 

@@ -161,7 +161,8 @@ def pay(request: Request, session_id: str, context: Context, form: Form) -> Resp
         card_number=source["card_number"] or None, upi_id=source["upi_id"] or None)
     try:
         with context.uow_factory() as uow:
-            view = checkout_buyer.pay_session(context, uow, session_id, command)
+            view = checkout_buyer.pay_session(context, uow, session_id, command,
+                                              public_base=str(request.base_url).rstrip("/"))
             uow.commit()
     except PaysetuError as error:
         source.pop("card_number")  # never echo a card number back into the page
