@@ -20,7 +20,8 @@ The story (seeded, so every fresh database gets the same one):
 
 The history ends the day before today and the ids are kept in ``<data_dir>/demo_history.json``:
 a later run over the same database finds it there and adds nothing. It takes a while the first
-time (a progress bar shows the days).
+time (a progress bar shows the days); the file is written after every traded day, so a first
+run cut short (Ctrl-C) is resumed by the next one rather than begun again.
 """
 
 from __future__ import annotations

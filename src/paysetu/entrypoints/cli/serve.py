@@ -2,7 +2,10 @@
 
 The listening socket is bound before the database starts, so a busy port is reported at once,
 naming the setting to change; port 0 picks a free port, and the printed URL is the real one.
-One JSON log line per request goes to stderr (:mod:`paysetu.entrypoints.logs`).
+One JSON log line per request goes to stderr (:mod:`paysetu.entrypoints.logs`). With
+``--workers N`` (or ``PAYSETU_WORKERS``), N processes answer on the same socket, each with its
+own app and pool (:mod:`paysetu.entrypoints.http.served`); this process starts the database,
+migrates it, and supervises them.
 """
 
 from __future__ import annotations
@@ -112,6 +115,8 @@ def _when_answering(url: str, then: Callable[[], None]) -> None:
                 return
         except OSError:
             time.sleep(0.1)
+    errors.print(f"[red]error[/red] no worker answered {url}/healthz within "
+                 f"{STARTUP_TIMEOUT_S} s: their log lines above say why.", soft_wrap=True)
 
 
 def serve(
