@@ -233,9 +233,11 @@ def ensure_demo_history(
     where an earlier run was cut short); ``True`` if any day was replayed now."""
     path = data_dir / STATE_FILE
     history = read_state(path, DemoHistory)
-    if history is not None and _exists(ctx, history) and history.finished:
+    if history is not None and not _exists(ctx, history):
+        history = None  # a state file from another database
+    if history is not None and history.finished:
         return history, False
-    if history is None or not _exists(ctx, history):
+    if history is None:
         today = ctx.clock.now().astimezone(UTC).date()
         first = today - timedelta(days=days)
         last = today - timedelta(days=2)  # its window settles yesterday, never in the future
