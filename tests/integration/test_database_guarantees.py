@@ -48,6 +48,16 @@ def refused_with(state: str) -> Iterator[pytest.ExceptionInfo[sa.exc.DBAPIError]
     assert sqlstate(error.value) == state
 
 
+@contextmanager
+def refused_by(state: str, constraint: str) -> Iterator[None]:
+    """Refused with SQLSTATE ``state``, naming ``constraint`` (a CHECK, a domain's check, or a
+    rule a trigger enforces under the name it had as a constraint)."""
+    with refused_with(state) as error:
+        yield
+    orig: Any = error.value.orig
+    assert orig.diag.constraint_name == constraint
+
+
 def insert_entry(
     connection: sa.Connection,
     entry_id: str,
@@ -187,15 +197,13 @@ def test_a_posting_needs_its_entry_and_its_account(
             "INSERT INTO ledger_entries (id, kind, created_at)"
             " VALUES ('je_raw', 'single_phase', :now)"
         ), {"now": NOW})
-        with refused_with(FOREIGN_KEY_VIOLATION) as error:
+        with refused_by(FOREIGN_KEY_VIOLATION, constraint):
             connection.execute(sa.text(
                 "INSERT INTO ledger_postings"
                 " (entry_id, account_id, direction, amount_minor, currency, pending, created_at)"
                 " VALUES (:entry, :account, 'debit', 5, 'INR', false, :now),"
                 " ('je_raw', :cash, 'credit', 5, 'INR', false, :now)"
             ), {"entry": entry_id, "account": account_id, "cash": CASH, "now": NOW})
-        orig: Any = error.value.orig
-        assert orig.diag.constraint_name == constraint
     assert snapshot(engine) == before
 
 
@@ -214,14 +222,12 @@ def test_an_entry_row_keeps_the_rules_across_its_columns(
     chart: LedgerService, engine: sa.Engine, columns: str, values: str, constraint: str
 ) -> None:
     before = snapshot(engine)
-    with engine.connect() as connection, connection.begin():
-        with refused_with(CHECK_VIOLATION) as error:
-            connection.execute(sa.text(
-                f"INSERT INTO ledger_entries (id, {columns}, created_at)"
-                f" VALUES ('je_raw', {values}, :now)"
-            ), {"now": NOW})
-        orig: Any = error.value.orig
-        assert orig.diag.constraint_name == constraint
+    with (engine.connect() as connection, connection.begin(),
+          refused_by(CHECK_VIOLATION, constraint)):
+        connection.execute(sa.text(
+            f"INSERT INTO ledger_entries (id, {columns}, created_at)"
+            f" VALUES ('je_raw', {values}, :now)"
+        ), {"now": NOW})
     assert snapshot(engine) == before
 
 
@@ -303,12 +309,10 @@ def test_a_flagged_account_cannot_break_its_limit_even_by_raw_update(
     chart: LedgerService, engine: sa.Engine, account_id: str, assignment: str, constraint: str
 ) -> None:
     before = snapshot(engine)
-    with engine.connect() as connection, connection.begin():
-        with refused_with(CHECK_VIOLATION) as error:
-            connection.execute(sa.text(
-                f"UPDATE ledger_accounts SET {assignment} WHERE id = :id"
-            ), {"id": account_id})
-        orig: Any = error.value.orig
-        assert orig.diag.constraint_name == constraint
+    with (engine.connect() as connection, connection.begin(),
+          refused_by(CHECK_VIOLATION, constraint)):
+        connection.execute(sa.text(
+            f"UPDATE ledger_accounts SET {assignment} WHERE id = :id"
+        ), {"id": account_id})
     assert snapshot(engine) == before
     assert chart.get_account(WALLET).balance.credits_posted == FUNDED
