@@ -20,12 +20,12 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import settings
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db import migrate
 from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
 from paysetu.services.ledger import LedgerService
 
 # Tests never assert on wall-clock time: hypothesis' per-example deadline (200 ms) fails

@@ -11,17 +11,17 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 
 from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db import migrate
 from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.config import Settings
 from paysetu.domain.payout_accounts import check_payout_account
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.services.ledger import LedgerService

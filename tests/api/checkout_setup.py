@@ -9,12 +9,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Principal, Role
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import checkout, merchants
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from tests.api.payment_setup import in_transaction

@@ -8,9 +8,9 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.domain.access import Role
 from paysetu.domain.lending_schedule import add_months
+from paysetu.kernel.clock import FixedClock
 from paysetu.services import access
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys

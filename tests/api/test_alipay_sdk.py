@@ -22,14 +22,14 @@ import sqlalchemy as sa
 from alipay import AliPay
 
 from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Role
 from paysetu.domain.checkout import return_url_for
 from paysetu.domain.checkout_errors import CheckoutRejected
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import (
     access,
     alipay_notifications,

@@ -13,8 +13,8 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.entrypoints.http.app import create_app
+from paysetu.kernel.clock import FixedClock
 from paysetu.services.context import AppContext
 from tests.api.checkout_setup import checkout_context, inr_merchant, open_session
 

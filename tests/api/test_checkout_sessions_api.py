@@ -14,10 +14,10 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
 from paysetu.domain.errors import PaysetuError
 from paysetu.domain.fx_errors import FxRejected, FxStatus
+from paysetu.kernel.clock import FixedClock
 from paysetu.services import checkout_buyer
 from paysetu.services.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.services.context import AppContext

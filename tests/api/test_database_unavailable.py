@@ -11,12 +11,12 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.entrypoints.http.app import create_app
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services.context import AppContext
 
 WELL_FORMED_KEY = "sk_test_key_01J00000000000000000000000_" + "s" * 43

@@ -17,12 +17,12 @@ import sqlalchemy as sa
 from currency_converter import CurrencyConverter
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.ledger import Balance
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import refunds
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.services.ledger import LedgerService

@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
+from paysetu.kernel.clock import FixedClock
 from paysetu.services import loan_repayments
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys

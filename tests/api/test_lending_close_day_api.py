@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
+from paysetu.kernel.clock import FixedClock
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.lending_setup import disbursed_loan, lender

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.domain.access import Role
+from paysetu.kernel.clock import FixedClock
 from paysetu.services import access, payments
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from paysetu.adapters.files.camt053_writer import BookedTransfer, write_camt053
-from paysetu.domain.money import Money
 from paysetu.domain.statements import STATEMENT_BYTES_MAX, Direction
+from paysetu.kernel.money import Money
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, ok

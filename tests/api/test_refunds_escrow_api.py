@@ -11,7 +11,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.clock import FixedClock
+from paysetu.kernel.clock import FixedClock
 from paysetu.services import escrow, refunds
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys

@@ -34,15 +34,15 @@ import uvicorn
 from argon2 import PasswordHasher
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.adapters.ids import UlidIds
 from paysetu.adapters.passwords import Argon2Passwords
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Role
 from paysetu.domain.web_users import WebRole, WebUser
 from paysetu.entrypoints.http.app import create_app
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import access, web_users
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy

@@ -13,11 +13,11 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from ulid import ULID
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
-from paysetu.domain.money import Money
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.money import Money
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import merchants
 from paysetu.services.context import AppContext
 

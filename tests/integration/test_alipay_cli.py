@@ -9,13 +9,13 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.bootstrap import ALIPAY_PLATFORM_KEY_FILE
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.entrypoints.cli.app import app as cli
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import merchants
 from paysetu.services.context import AppContext
 from tests.api.alipay_setup import key_pair

@@ -11,13 +11,13 @@ import sqlalchemy as sa
 from alipay import AliPay
 
 from paysetu.adapters.alipay_notifier import RecordingAlipayNotifier
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.alipay import NOTIFY_ATTEMPTS_MAX, NOTIFY_DELAYS_S, TradeStatus
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import alipay_notifications, merchants
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext

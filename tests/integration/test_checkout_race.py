@@ -17,9 +17,9 @@ from typing import TypeVar
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.domain.checkout_errors import CheckoutStatus
 from paysetu.domain.errors import PaysetuError
+from paysetu.kernel.clock import FixedClock
 from paysetu.services import checkout, checkout_buyer
 from paysetu.services.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.services.context import AppContext

@@ -27,10 +27,8 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
 from paysetu.domain.errors import BatchRejected, CreateEntryStatus, EntryRejected
 from paysetu.domain.ledger import (
     AccountKind,
@@ -41,6 +39,8 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
 from paysetu.services.ledger import LedgerService
 
 pytestmark = pytest.mark.postgres

@@ -13,7 +13,6 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.domain.errors import (
     AccountRejected,
     AccountStateStatus,
@@ -31,6 +30,7 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
+from paysetu.kernel.clock import FixedClock
 from paysetu.services.ledger import LedgerService
 from paysetu.services.ports import PostingLike
 from tests.integration.ledger_builders import (

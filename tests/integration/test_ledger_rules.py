@@ -12,7 +12,6 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.domain.errors import AccountRejected, CreateAccountStatus, CreateEntryStatus
 from paysetu.domain.ledger import (
     ENTRIES_PER_BATCH_MAX,
@@ -25,7 +24,8 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.domain.money import AMOUNT_MINOR_MAX
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.money import AMOUNT_MINOR_MAX
 from paysetu.services.ledger import LedgerService
 from tests.integration.ledger_builders import (
     CAPPED,

@@ -10,11 +10,11 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.entrypoints.cli.app import app as cli
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import merchants
 from paysetu.services.context import AppContext
 

@@ -12,13 +12,13 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.entrypoints.cli.app import app as cli
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import loan_portfolio, loan_portfolio_history
 from paysetu.services.context import AppContext
 from tests.integration import lending_builders as lend

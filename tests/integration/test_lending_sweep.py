@@ -7,10 +7,10 @@ from datetime import date, datetime, time
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import lending, loan_applications, loans, settlement
 from paysetu.services.context import AppContext
 from paysetu.services.ledger import LedgerService

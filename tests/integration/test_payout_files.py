@@ -22,14 +22,14 @@ import sqlalchemy as sa
 import xmlschema
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.files.pain001 import NAMESPACE, pain001_xml
 from paysetu.adapters.files.payout_csv import PAYOUT_COLUMNS, payout_csv, report_csv
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.settlement_records import PayoutInstruction, RunOutcome
 from paysetu.entrypoints.cli.app import app
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import payout_accounts, settlement, settlement_queries
 from paysetu.services.context import AppContext
 from tests.integration import settlement_builders as build

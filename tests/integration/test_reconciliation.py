@@ -15,17 +15,17 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.files.camt053_writer import BookedTransfer, write_camt053
 from paysetu.adapters.files.statements import read_statement
-from paysetu.adapters.ids import UlidIds
 from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
-from paysetu.domain.money import Money
 from paysetu.domain.reconciliation import LineCategory, ReconciliationRun
 from paysetu.domain.statements import Direction, StatementFormat
 from paysetu.entrypoints.cli.app import app as cli
 from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.money import Money
 from paysetu.services import reconciliation
 from paysetu.services.context import AppContext
 from paysetu.services.ledger import LedgerService

@@ -26,13 +26,13 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import parse_key
 from paysetu.entrypoints.cli.demo_history import BUYERS
 from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
 

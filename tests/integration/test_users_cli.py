@@ -8,13 +8,13 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
 from paysetu.adapters.passwords import Argon2Passwords
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.web_errors import WebRejected, WebStatus
 from paysetu.entrypoints.cli.app import app as cli
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import merchants, web_users
 from paysetu.services.context import AppContext
 

@@ -20,10 +20,7 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.clock import FixedClock, SystemClock
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.adapters.webhook_sender import HttpWebhookSender, RecordingWebhookSender
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.webhooks import (
@@ -36,6 +33,9 @@ from paysetu.domain.webhooks import (
 )
 from paysetu.entrypoints.cli.app import app as cli
 from paysetu.entrypoints.cli.worker import work
+from paysetu.kernel.clock import FixedClock, SystemClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import merchants, payments, wallets, webhooks
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext

@@ -40,16 +40,16 @@ CODES = [(enum, code) for enum in ALL_CODE_ENUMS for code in enum]
 CODE_IDS = [f"{enum.__name__}.{code.value}" for enum, code in CODES]
 
 OUTSIDE_THE_TREE = {
-    "paysetu.domain.invariants.InvariantViolation": (
+    "paysetu.kernel.invariants.InvariantViolation": (
         "a programmer error: never caught, it rolls the transaction back"
     ),
     "paysetu.services.ports.TransientConflictError": (
         "a retry signal between adapters and services; never reaches a client"
     ),
-    "paysetu.domain.money.CurrencyError": (
+    "paysetu.kernel.money.CurrencyError": (
         "ValueError of the Money value type; entrypoints turn it into a coded refusal"
     ),
-    "paysetu.domain.money.AmountFormatError": (
+    "paysetu.kernel.money.AmountFormatError": (
         "ValueError of Money.parse; entrypoints turn it into a coded refusal"
     ),
     "paysetu.webhooks.SignatureVerificationError": (

@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.ledger import Direction, NewEntry, Posting
-from paysetu.domain.money import AMOUNT_MINOR_MAX, AmountFormatError, Money
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, Money
 
 S = CreateEntryStatus
 PURE = settings(max_examples=200, database=None)

@@ -35,7 +35,7 @@ from paysetu.domain.fx_entries import (
 )
 from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.ledger import Direction, NewEntry
-from paysetu.domain.money import currency_exponent
+from paysetu.kernel.money import currency_exponent
 
 CURRENCIES = ("INR", "CNY", "USD", "EUR", "JPY", "KWD", "BHD", "GBP", "AED", "IDR", "CLP")
 WALLET, MERCHANT, FEES = "acct_wallet", "acct_merchant", "acct_fees"

@@ -51,10 +51,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
 from paysetu.domain.errors import (
     AccountRejected,
     AccountStateStatus,
@@ -73,6 +71,8 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
 from paysetu.services.ledger import LedgerService
 
 if TYPE_CHECKING:  # imported by name, pytest would try to collect the class here

@@ -52,15 +52,15 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.adapters.clock import FixedClock
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
-from paysetu.adapters.secrets import SystemSecrets
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
 from paysetu.domain.settlement_records import payout_clearing_account
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services import (
     escrow,
     fx_quotes,

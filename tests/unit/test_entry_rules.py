@@ -28,7 +28,7 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.domain.money import AMOUNT_MINOR_MAX
+from paysetu.kernel.money import AMOUNT_MINOR_MAX
 
 D, C = Direction.DEBIT, Direction.CREDIT
 S = CreateEntryStatus

@@ -12,8 +12,8 @@ from decimal import Decimal
 
 import pytest
 
-from paysetu.domain.invariants import InvariantViolation
-from paysetu.domain.money import (
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money import (
     AMOUNT_MINOR_MAX,
     AmountFormatError,
     CurrencyError,

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from paysetu.domain.money import Money
 from paysetu.domain.reconciliation import (
     LineCategory,
     PayoutRef,
@@ -13,6 +12,7 @@ from paysetu.domain.reconciliation import (
     match_statement,
 )
 from paysetu.domain.statements import Direction, StatementLine
+from paysetu.kernel.money import Money
 
 C = LineCategory
 DAY = date(2026, 4, 1)

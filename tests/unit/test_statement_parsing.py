@@ -23,7 +23,6 @@ from paysetu.adapters.files.camt053_writer import (
 )
 from paysetu.adapters.files.statement_csv import read_statement_csv
 from paysetu.adapters.files.statements import format_of_file, statement_format
-from paysetu.domain.money import Money
 from paysetu.domain.reconciliation import PayoutRef
 from paysetu.domain.reconciliation_errors import (
     PROBLEMS_REPORTED_MAX,
@@ -38,6 +37,7 @@ from paysetu.domain.statements import (
     Statement,
     StatementFormat,
 )
+from paysetu.kernel.money import Money
 
 S = ReconciliationStatus
 HEADER = "date,end_to_end_id,amount,currency,description\n"

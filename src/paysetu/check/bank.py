@@ -32,11 +32,9 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from paysetu.adapters.clock import SystemClock
 from paysetu.adapters.db.embedded import EmbeddedPostgres
 from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ids import UlidIds
 from paysetu.bench.api_server import ServerProcess
 from paysetu.bench.database import scratch_database, wheel_pgbench
 from paysetu.check import faults, verify
@@ -44,6 +42,8 @@ from paysetu.check.clients import Client, Traffic
 from paysetu.check.receiver import running_receiver
 from paysetu.check.worker_process import SupervisedWorker
 from paysetu.check.world import open_world
+from paysetu.kernel.clock import SystemClock
+from paysetu.kernel.ids import UlidIds
 from paysetu.services.ledger import LedgerService
 
 FINISH_TIMEOUT_S = 60.0

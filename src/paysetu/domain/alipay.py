@@ -27,7 +27,7 @@ from enum import StrEnum
 from typing import Any
 
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.money import AMOUNT_MINOR_MAX, AmountFormatError, CurrencyError, Money
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, CurrencyError, Money
 
 DEFAULT_CURRENCY = "CNY"
 """The currency of ``total_amount`` when a trade names no ``trans_currency`` (Alipay's rule)."""

@@ -19,14 +19,12 @@ Exception tree::
      ├── AccountRejected                          account creation or state change refused
      └── QueryRejected                            a read with bad parameters or unknown objects
 
-Programmer errors are not here: see :mod:`paysetu.domain.invariants`.
+Programmer errors are not here: see :mod:`paysetu.kernel.invariants`.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from paysetu.domain.error_base import ErrorCategory, ErrorCode
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.ledger_codes import (
     CODE_ENUMS,
     AccountStateStatus,
@@ -34,6 +32,8 @@ from paysetu.domain.ledger_codes import (
     CreateEntryStatus,
     QueryStatus,
 )
+from paysetu.kernel.error_base import ErrorCategory, ErrorCode
+from paysetu.kernel.invariants import InvariantViolation
 
 __all__ = [
     "CODE_ENUMS",

@@ -38,8 +38,8 @@ from enum import StrEnum
 from fractions import Fraction
 
 from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.invariants import invariant
-from paysetu.domain.money import AMOUNT_MINOR_MAX, currency_exponent
+from paysetu.kernel.invariants import invariant
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, currency_exponent
 
 RATE_DIGITS = 12
 """Significant digits of every rate: ECB publishes 4-6, so cross rates keep full precision."""

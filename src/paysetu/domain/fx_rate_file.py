@@ -21,7 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from paysetu.domain.fx import RATE_DIGITS
-from paysetu.domain.money import is_currency
+from paysetu.kernel.money import is_currency
 
 HEADER = ("base_currency", "quote_currency", "rate", "as_of")
 PROBLEMS_REPORTED_MAX = 20

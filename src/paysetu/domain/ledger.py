@@ -27,7 +27,7 @@ from paysetu.domain.errors import (
     CreateEntryStatus,
     EntryRejected,
 )
-from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 
 ENTRY_ID_PATTERN = re.compile(r"^je_(?!expiry_)[A-Za-z0-9_-]{1,60}$")
 """Client-chosen entry ids. ``je_expiry_...`` is reserved for the expiries the ledger records

@@ -5,8 +5,8 @@ See :mod:`paysetu.domain.errors` for the conventions and the exception tree.
 
 from __future__ import annotations
 
-from paysetu.domain.error_base import ErrorCategory
-from paysetu.domain.error_base import ErrorCode as _Code
+from paysetu.kernel.error_base import ErrorCategory
+from paysetu.kernel.error_base import ErrorCode as _Code
 
 _I, _N, _C, _D, _U = (
     ErrorCategory.INVALID,

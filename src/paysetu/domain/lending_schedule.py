@@ -46,7 +46,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Context, Decimal
 from enum import StrEnum
 
-from paysetu.domain.invariants import invariant
+from paysetu.kernel.invariants import invariant
 
 _MATH = Context(prec=40)
 """Enough digits that (1 + r)^n for 600 periods loses nothing at the minor unit."""

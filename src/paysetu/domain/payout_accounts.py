@@ -24,8 +24,8 @@ from enum import StrEnum
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
 
-from paysetu.domain.money import is_currency
 from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
+from paysetu.kernel.money import is_currency
 
 IFSC_PATTERN = re.compile(r"^[A-Z]{4}0[A-Z0-9]{6}$")
 INDIAN_ACCOUNT_NUMBER = re.compile(r"^[0-9]{9,18}$")

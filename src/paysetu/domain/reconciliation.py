@@ -28,8 +28,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from paysetu.domain.money import Money
 from paysetu.domain.statements import Direction, StatementFormat, StatementLine
+from paysetu.kernel.money import Money
 
 OUTSTANDING_STATUSES = frozenset({"pending", "sent"})
 """Payout statuses that a statement line may still settle (settlement's ``payouts.status``)."""

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
-from paysetu.domain.invariants import invariant
+from paysetu.kernel.invariants import invariant
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

@@ -31,9 +31,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from paysetu.domain.invariants import invariant
-from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
+from paysetu.kernel.invariants import invariant
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 
 DELAY_DAYS_MAX = 30
 RELEASE_DAYS_MAX = 365

@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
-from paysetu.domain.money import AMOUNT_MINOR_MAX, AmountFormatError, Money, is_currency
 from paysetu.domain.reconciliation_errors import (
     PROBLEMS_REPORTED_MAX,
     ReconciliationStatus,
     StatementProblem,
     StatementRejected,
 )
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, Money, is_currency
 
 STATEMENT_BYTES_MAX = 10 * 1024 * 1024
 """Largest statement file accepted (10 MiB), checked before parsing."""

@@ -38,7 +38,7 @@ from enum import StrEnum
 from typing import Any
 
 from paysetu.domain.lending_schedule import PERIODS_PER_YEAR, Frequency
-from paysetu.domain.money import Money
+from paysetu.kernel.money import Money
 
 POLICY_VERSION = "uw-2026.1"
 _MATH = Context(prec=34)

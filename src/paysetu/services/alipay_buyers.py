@@ -17,9 +17,9 @@ from typing import Any
 from paysetu.domain.alipay import PAYMENT_CODE_TTL_S, payment_code_from
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.alipay_errors import AlipayRefused
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.payment_errors import WalletRejected, WalletStatus
 from paysetu.domain.wallets import Wallet
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import alipay_trades
 from paysetu.services.alipay_apps import gateway_policy
 from paysetu.services.alipay_calls import view

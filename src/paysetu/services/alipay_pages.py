@@ -34,7 +34,7 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.checkout import CheckoutSession, check_url
-from paysetu.domain.invariants import InvariantViolation
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import checkout
 from paysetu.services.alipay_calls import GatewayCall, linked
 from paysetu.services.alipay_ports import AlipayPolicy

@@ -14,8 +14,8 @@ from typing import Any
 
 from paysetu.domain.alipay import TradeStatus, format_amount, format_time, out_no, parse_amount
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.payments import PaymentState, Refund, RefundState
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import alipay_notifications, checkout, payments, refunds
 from paysetu.services.alipay_calls import GatewayCall, TradeView, find_trade, view
 from paysetu.services.app_ports import AppUnitOfWork

@@ -32,8 +32,8 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.wallets import Wallet
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import alipay_notifications, fx_quotes, payments
 from paysetu.services.alipay_calls import (
     GatewayCall,

@@ -26,13 +26,13 @@ from paysetu.domain.checkout import (
     check_url,
 )
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.domain.money import is_currency
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
+from paysetu.kernel.money import is_currency
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

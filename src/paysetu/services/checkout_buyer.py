@@ -43,9 +43,9 @@ from paysetu.domain.checkout import (
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
 from paysetu.domain.fx import Quote
 from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.invariants import InvariantViolation, invariant
-from paysetu.domain.money import is_currency
 from paysetu.domain.payments import Payment, PaymentState
+from paysetu.kernel.invariants import InvariantViolation, invariant
+from paysetu.kernel.money import is_currency
 from paysetu.services import alipay_pages, fx_quotes, payments, wallets
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.checkout import session_object

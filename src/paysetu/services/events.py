@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from paysetu.domain.events import EVENT_TYPES, Event
-from paysetu.domain.invariants import invariant
+from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

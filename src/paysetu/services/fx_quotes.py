@@ -17,8 +17,8 @@ from typing import Any
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.fx import Quote, quote_terms
 from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.fx_rates import mid_rate

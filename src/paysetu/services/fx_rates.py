@@ -30,7 +30,7 @@ from paysetu.domain.fx import (
 )
 from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.fx_rate_file import RateFile, parse_rate_file, problems_message
-from paysetu.domain.money import is_currency
+from paysetu.kernel.money import is_currency
 from paysetu.services.app_ports import AppUnitOfWork, ManualRate
 from paysetu.services.context import AppContext
 

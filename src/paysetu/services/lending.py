@@ -25,9 +25,9 @@ from paysetu.domain.lending import (
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_provisions import CloseDayAccounts
-from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.payments import transfer_entry
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending_objects import lender_object, product_object

@@ -29,9 +29,9 @@ from paysetu.domain.lending import (
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import PERIODS_PER_YEAR, add_months
-from paysetu.domain.money import currency_exponent
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.underwriting import LoanRequest, MerchantHistory, decide
+from paysetu.kernel.money import currency_exponent
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

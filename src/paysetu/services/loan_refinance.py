@@ -16,7 +16,6 @@ from typing import Any
 
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.ledger import AccountKind, NewAccount
 from paysetu.domain.lending import Loan
 from paysetu.domain.lending_allocation import Component, Installment
@@ -31,7 +30,8 @@ from paysetu.domain.lending_refinance import (
     pass_through_entry,
     refinanced_amount,
 )
-from paysetu.domain.money import is_currency
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money import is_currency
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending import get_lender, lender_accounts, require_lender_side

@@ -28,9 +28,7 @@ from typing import Any
 
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.ledger import EntryRequest, PendingResolution
-from paysetu.domain.money import is_currency
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,
@@ -48,6 +46,8 @@ from paysetu.domain.payments import (
     entry_metadata,
     fee_entry,
 )
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money import is_currency
 from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext

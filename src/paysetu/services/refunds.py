@@ -25,7 +25,6 @@ from typing import Any
 
 from paysetu.domain.access import Principal
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.ledger import EntryRequest
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.domain.payments import (
@@ -37,6 +36,7 @@ from paysetu.domain.payments import (
     refund_entry,
     refund_sources,
 )
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext

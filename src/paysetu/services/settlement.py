@@ -12,7 +12,7 @@ rows in memory, and the payments themselves never leave PostgreSQL. Within a gro
    the batches, payouts and reserve releases;
 5. check, before committing, that every batch equals what the ledger itself says moved on the
    merchant's accounts in the window, and that its entries moved exactly what it planned; a
-   difference is an :class:`~paysetu.domain.invariants.InvariantViolation` and nothing commits;
+   difference is an :class:`~paysetu.kernel.invariants.InvariantViolation` and nothing commits;
 6. emit ``settlement.created`` and ``payout.created``.
 
 Re-running a date returns the existing batches (``exists``): a window is settled once, enforced
@@ -26,7 +26,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from paysetu.domain.invariants import invariant
 from paysetu.domain.ledger import ENTRIES_PER_BATCH_MAX, AccountKind, NewAccount, NewEntry
 from paysetu.domain.settlement import BatchInputs, ItemType, WindowTotals, plan_batch
 from paysetu.domain.settlement_records import (
@@ -42,6 +41,7 @@ from paysetu.domain.settlement_records import (
     reserve_account,
 )
 from paysetu.domain.settlement_run import NewWindow, SettlementCandidate
+from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit_many

@@ -12,7 +12,7 @@ For every batch of the group, read back from PostgreSQL:
 * the batch's own arithmetic (``net`` and ``payout + carried_forward``) is also a CHECK
   constraint of ``settlement_batches``.
 
-A failure raises :class:`~paysetu.domain.invariants.InvariantViolation`: the code is wrong,
+A failure raises :class:`~paysetu.kernel.invariants.InvariantViolation`: the code is wrong,
 and the whole group rolls back.
 """
 
@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from paysetu.domain.invariants import invariant
 from paysetu.domain.ledger import Direction, NewEntry
 from paysetu.domain.settlement_records import SettlementBatch
 from paysetu.domain.settlement_run import NewWindow
+from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import AppUnitOfWork
 
 

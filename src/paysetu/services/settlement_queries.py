@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.invariants import InvariantViolation
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,
@@ -20,6 +19,7 @@ from paysetu.domain.payment_errors import (
 )
 from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
 from paysetu.domain.settlement_records import PayoutInstruction, SettlementBatch, SettlementItem
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.payment_checks import check_cursors, merchant_scope, storable

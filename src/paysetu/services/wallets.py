@@ -12,10 +12,10 @@ from typing import Any
 
 from paysetu.domain.errors import CreateEntryStatus, EntryRejected
 from paysetu.domain.ledger import AccountKind, NewAccount, NewEntry
-from paysetu.domain.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.domain.payment_errors import WalletRejected, WalletStatus
 from paysetu.domain.payments import transfer_entry
 from paysetu.domain.wallets import Customer, KycTier, Wallet, month_start
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.invariants import invariant
-from paysetu.domain.money import is_currency
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.payments import PaymentState
+from paysetu.kernel.invariants import invariant
+from paysetu.kernel.money import is_currency
 from paysetu.services.app_ports import AppUnitOfWork, PaymentSearch
 from paysetu.services.context import AppContext
 from paysetu.services.objects import payment_object

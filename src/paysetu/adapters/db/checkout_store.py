@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 from paysetu.adapters.db.pagination import fetch_page
 from paysetu.domain.checkout import CheckoutSession, CheckoutState, SourceKind
-from paysetu.domain.invariants import invariant
+from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import PageRequest
 
 _MUTABLE = (

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from paysetu.domain.fx import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
 from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.fx_rate_file import RateRow
-from paysetu.domain.invariants import invariant
+from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import ManualRate
 
 

@@ -14,8 +14,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.domain.invariants import InvariantViolation
-from paysetu.domain.money import Money
 from paysetu.domain.reconciliation import (
     OUTSTANDING_STATUSES,
     PAID_STATUS,
@@ -25,6 +23,8 @@ from paysetu.domain.reconciliation import (
     ReconciliationRun,
 )
 from paysetu.domain.statements import Direction, StatementFormat, StatementLine
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money import Money
 
 _COUNT_COLUMNS = {category: f"{category.value}_count" for category in LineCategory}
 _PAYOUT_COLUMNS = (

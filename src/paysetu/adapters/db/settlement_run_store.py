@@ -17,10 +17,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.adapters.db.settlement_rows import schedule_from_row
-from paysetu.domain.invariants import invariant
 from paysetu.domain.settlement import ItemType, WindowTotals
 from paysetu.domain.settlement_records import SETTLEMENT_KIND_PREFIX, Payout, SettlementBatch
 from paysetu.domain.settlement_run import NewWindow, SettlementCandidate, WindowCheck
+from paysetu.kernel.invariants import invariant
 
 RUN_LOCK_KEY = 0x5E771E
 """``pg_advisory_xact_lock`` key that serialises settlement runs."""

@@ -34,7 +34,6 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from paysetu.domain.money import Money
 from paysetu.domain.reconciliation_errors import ReconciliationStatus
 from paysetu.domain.statements import (
     STATEMENT_LINES_MAX,
@@ -51,6 +50,7 @@ from paysetu.domain.statements import (
     refuse,
     statement_sha256,
 )
+from paysetu.kernel.money import Money
 
 _ROOT = re.compile(r"^\{urn:iso:std:iso:20022:tech:xsd:camt\.053\.001\.(\d{2})\}Document$")
 VERSIONS = range(2, 15)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
-from paysetu.domain.money import Money, currency_exponent
 from paysetu.domain.reconciliation import PayoutRef
 from paysetu.domain.statements import Direction
+from paysetu.kernel.money import Money, currency_exponent
 
 NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"
 USTRD_LENGTH_MAX = 140

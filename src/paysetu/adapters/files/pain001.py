@@ -21,9 +21,9 @@ from xsdata.formats.dataclass.serializers import XmlSerializer
 from xsdata.formats.dataclass.serializers.config import SerializerConfig
 from xsdata.models.datatype import XmlDate, XmlDateTime
 
-from paysetu.domain.money import Money
 from paysetu.domain.payout_accounts import BankCodeScheme, PayoutAccountDetails
 from paysetu.domain.settlement_records import PayoutInstruction
+from paysetu.kernel.money import Money
 
 NAMESPACE = "urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"
 CLEARING_CODES = {BankCodeScheme.IN_IFSC: "INFSC"}

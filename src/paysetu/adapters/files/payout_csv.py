@@ -17,8 +17,8 @@ import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
 
-from paysetu.domain.money import Money
 from paysetu.domain.settlement_records import PayoutInstruction, SettlementBatch, SettlementItem
+from paysetu.kernel.money import Money
 
 PAYOUT_COLUMNS = (
     "payout", "end_to_end_id", "settlement", "merchant", "beneficiary_name", "iban", "bic",

@@ -3,9 +3,9 @@
 from rich.table import Table
 
 from paysetu.domain.audit import AuditReport
-from paysetu.domain.money import Money
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.entrypoints.money_display import format_money
+from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import format_money
 
 
 def print_report(report: AuditReport) -> None:

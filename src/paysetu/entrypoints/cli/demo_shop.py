@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from paysetu.domain.access import Role
-from paysetu.domain.money import Money
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
-from paysetu.entrypoints.money_display import format_money
+from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import format_money
 from paysetu.services import access, merchants, wallets
 from paysetu.services.context import AppContext
 

@@ -16,9 +16,9 @@ from rich.table import Table
 
 from paysetu.domain.access import Principal, Role
 from paysetu.domain.fx_rate_file import parse_rate_file
-from paysetu.domain.money import AmountFormatError, CurrencyError, Money
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.entrypoints.money_display import format_money
+from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
+from paysetu.kernel.money_display import format_money
 from paysetu.services import fx_quotes, fx_rates
 
 app = typer.Typer(help="FX: manual mid rates and quotes.", no_args_is_help=True)

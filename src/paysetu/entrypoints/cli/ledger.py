@@ -25,10 +25,10 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.domain.money import AmountFormatError, CurrencyError, Money
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.entrypoints.ledger_json import account_json, parse_entry
-from paysetu.entrypoints.money_display import format_money, normal_balance
+from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
+from paysetu.kernel.money_display import format_money, normal_balance
 
 app = typer.Typer(
     help="The double-entry ledger: accounts, journal entries, history.", no_args_is_help=True

@@ -18,8 +18,8 @@ import typer
 from rich.table import Table
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.money import AmountFormatError, CurrencyError, Money
 from paysetu.entrypoints.cli.runtime import console, runtime
+from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.services import (
     lending,
     loan_applications,

@@ -15,7 +15,6 @@ import typer
 from rich.table import Table
 
 from paysetu.adapters.files.statements import format_of_file, read_statement, statement_format
-from paysetu.domain.money import Money
 from paysetu.domain.reconciliation import LineCategory, LineResult, ReconciliationRun
 from paysetu.domain.reconciliation_errors import (
     ReconciliationRejected,
@@ -24,7 +23,8 @@ from paysetu.domain.reconciliation_errors import (
 )
 from paysetu.domain.statements import STATEMENT_BYTES_MAX, Statement, refuse
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.entrypoints.money_display import format_money
+from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import format_money
 from paysetu.services import reconciliation
 from paysetu.services.context import AppContext
 

@@ -20,10 +20,10 @@ from rich.table import Table
 from paysetu.adapters.files.pain001 import pain001_xml
 from paysetu.adapters.files.payout_csv import payout_csv, report_csv
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.money import Money
 from paysetu.domain.settlement_records import RunOutcome
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.entrypoints.money_display import format_money
+from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import format_money
 from paysetu.services import settlement, settlement_queries
 
 OPERATOR = Principal("key_cli", Role.PLATFORM, None, False)

@@ -24,9 +24,9 @@ from typing import Any
 
 from fastapi import FastAPI
 
-from paysetu.domain.error_base import ErrorCategory
 from paysetu.domain.error_codes import ALL_CODE_ENUMS
 from paysetu.entrypoints.error_mapping import HTTP_STATUS, error_type
+from paysetu.kernel.error_base import ErrorCategory
 
 _SCHEMA_NAMES: dict[ErrorCategory, tuple[str, str]] = {
     ErrorCategory.INVALID: ("InvalidRequestError", "The request is invalid; nothing was written."),

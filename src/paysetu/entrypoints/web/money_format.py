@@ -2,7 +2,7 @@
 
 ``format_money_minor(10000000, "INR")`` is ``₹1,00,000.00``, ``(1500, "JPY")`` ``JP¥1,500``,
 ``(1500, "KWD")`` ``KWD 1.500``. babel supplies the en_IN pattern (lakh/crore grouping) and the
-symbols; the number of decimals comes from :func:`~paysetu.domain.money.currency_exponent`
+symbols; the number of decimals comes from :func:`~paysetu.kernel.money.currency_exponent`
 (the ISO 4217 table), not from babel's CLDR digits, because the two disagree for some
 currencies (CLDR shows IQD and RSD with 0 decimals where ISO 4217 has 3 and 2) and the ledger's
 minor units are ISO's. The amount is an exact ``Decimal`` scaled from integer minor units, so
@@ -22,7 +22,7 @@ from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
 from jinja2 import Environment
 
-from paysetu.domain.money import Money, currency_exponent
+from paysetu.kernel.money import Money, currency_exponent
 
 LOCALE = "en_IN"
 _NBSP = "\u00a0"

@@ -3,7 +3,7 @@
 from babel.numbers import format_currency
 
 from paysetu.domain.ledger import AccountKind, Balance
-from paysetu.domain.money import Money
+from paysetu.kernel.money import Money
 
 DEFAULT_LOCALE = "en_IN"
 

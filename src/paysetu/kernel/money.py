@@ -3,7 +3,7 @@
 The minor-unit exponent comes from the maintained ``iso4217`` table (INR 2, JPY 0, KWD 3), so a
 new currency is a package upgrade, not a code change. Amounts that cross a boundary are parsed
 exactly: "10.005 INR" is an error, never a rounding. Arithmetic across currencies is a
-programming error (:class:`~paysetu.domain.invariants.InvariantViolation`); conversion happens
+programming error (:class:`~paysetu.kernel.invariants.InvariantViolation`); conversion happens
 only through an FX quote.
 """
 
@@ -16,7 +16,7 @@ from functools import cache
 
 from iso4217 import Currency
 
-from paysetu.domain.invariants import invariant
+from paysetu.kernel.invariants import invariant
 
 AMOUNT_MINOR_MAX = 2**63 - 1
 """Largest amount a single posting or balance may hold (PostgreSQL ``bigint``)."""
