@@ -20,10 +20,10 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import settings
 
-from paysetu.adapters.db import migrate
-from paysetu.adapters.db.embedded import EmbeddedPostgres
-from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.db import migrate
+from paysetu.db.embedded import EmbeddedPostgres
+from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.services.ledger import LedgerService

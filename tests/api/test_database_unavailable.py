@@ -11,8 +11,8 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.db.engine import create_engine
 from paysetu.entrypoints.http.app import create_app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds

@@ -27,8 +27,8 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.db.engine import create_engine
 from paysetu.domain.errors import BatchRejected, CreateEntryStatus, EntryRejected
 from paysetu.domain.ledger import (
     AccountKind,

@@ -19,7 +19,7 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db import migrate
+from paysetu.db import migrate
 from paysetu.services.ledger import LedgerService
 from tests.integration.ledger_builders import CAPPED, CASH, FUNDED, WALLET, open_chart, snapshot
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from paysetu.adapters.db.embedded import HANDLES_FILE, EmbeddedPostgres, forget_dead_handles
+from paysetu.db.embedded import HANDLES_FILE, EmbeddedPostgres, forget_dead_handles
 
 pytestmark = pytest.mark.postgres
 

@@ -14,7 +14,7 @@ REPO_DIR = PACKAGE_DIR.parents[1]
 SQL_DIR = PACKAGE_DIR / "adapters" / "db" / "sql"
 
 NOT_IMPORTABLE = {
-    "paysetu.adapters.db.migrations.env": "an Alembic script: importing it runs the migrations",
+    "paysetu.db.migrations.env": "an Alembic script: importing it runs the migrations",
 }
 """Modules that are scripts for another tool, not importable library code, with the reason."""
 

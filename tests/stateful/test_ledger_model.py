@@ -51,8 +51,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.db.engine import create_engine
 from paysetu.domain.errors import (
     AccountRejected,
     AccountStateStatus,

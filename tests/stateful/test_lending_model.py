@@ -37,8 +37,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.db.engine import create_engine
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db import migrate
-from paysetu.adapters.db.embedded import EmbeddedPostgres
-from paysetu.adapters.db.engine import create_engine
 from paysetu.bench.pgbench import PgbenchTarget
+from paysetu.db import migrate
+from paysetu.db.embedded import EmbeddedPostgres
+from paysetu.db.engine import create_engine
 
 
 @dataclass(frozen=True, slots=True)

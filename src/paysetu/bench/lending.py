@@ -32,12 +32,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.engine import create_engine
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
 from paysetu.bench.lending_data import BenchBook, generate
 from paysetu.bench.results import growth_per_size
 from paysetu.bootstrap import build
 from paysetu.config import Settings
+from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
 from paysetu.services import loan_close_day
 

@@ -35,12 +35,12 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.engine import create_engine
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
 from paysetu.bench.results import growth_per_size
 from paysetu.bench.settlement_data import CURRENCIES, BenchDay, generate
 from paysetu.bootstrap import build
 from paysetu.config import Settings
+from paysetu.db.engine import create_engine
 from paysetu.domain.settlement_records import RunOutcome
 from paysetu.kernel.clock import FixedClock
 from paysetu.services import settlement

@@ -32,8 +32,6 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.embedded import EmbeddedPostgres
-from paysetu.adapters.db.engine import create_engine
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.bench.api_server import ServerProcess
 from paysetu.bench.database import scratch_database, wheel_pgbench
@@ -42,6 +40,8 @@ from paysetu.check.clients import Client, Traffic
 from paysetu.check.receiver import running_receiver
 from paysetu.check.worker_process import SupervisedWorker
 from paysetu.check.world import open_world
+from paysetu.db.embedded import EmbeddedPostgres
+from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.services.ledger import LedgerService

@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.pagination import fetch_page
+from paysetu.db.pagination import fetch_page
 from paysetu.domain.checkout import CheckoutSession, CheckoutState, SourceKind
 from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import PageRequest

@@ -18,8 +18,8 @@ from paysetu.adapters.db.lending_store import SCOPE_SQL, scope_params
 from paysetu.adapters.db.loan_close_day_store import CloseDayQueries
 from paysetu.adapters.db.loan_portfolio_history_store import PortfolioHistoryQueries
 from paysetu.adapters.db.loan_portfolio_store import PortfolioQueries
-from paysetu.adapters.db.pagination import fetch_page
 from paysetu.adapters.db.refinance_store import RefinanceQueries
+from paysetu.db.pagination import fetch_page
 from paysetu.domain.lending import (
     ClosedReason,
     Loan,

@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.pagination import fetch_page
+from paysetu.db.pagination import fetch_page
 from paysetu.domain.payments import FeePlan, Merchant, MerchantAccounts
 from paysetu.services.app_ports import PageRequest
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.pagination import fetch_page
+from paysetu.db.pagination import fetch_page
 from paysetu.domain.lending_refinance import RefinanceClaim, RefinancedLoan
 from paysetu.services.app_ports import PageRequest
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.pagination import fetch_page
+from paysetu.db.pagination import fetch_page
 from paysetu.domain.payout_accounts import (
     BankCodeScheme,
     PayoutAccount,

@@ -2,7 +2,7 @@
 
 import typer
 
-from paysetu.adapters.db import migrate
+from paysetu.db import migrate
 from paysetu.entrypoints.cli.runtime import console, runtime
 
 app = typer.Typer(help="Database schema.", no_args_is_help=True)

@@ -3,8 +3,8 @@
 The same demo data as ``paysetu run`` (the demo ledger and the demo shop), without serving.
 """
 
-from paysetu.adapters.db import migrate
 from paysetu.bootstrap import Runtime
+from paysetu.db import migrate
 from paysetu.entrypoints.cli.audit import print_report
 from paysetu.entrypoints.cli.demo_checkout import ensure_demo_checkout, print_demo_checkout
 from paysetu.entrypoints.cli.demo_data import demo_accounts, demo_entries

@@ -6,7 +6,7 @@ Revises: 0002
 
 from alembic import op
 
-from paysetu.adapters.db.migrate import run_sql_file
+from paysetu.db.migrate import run_sql_file
 
 revision = "0003"
 down_revision = "0002"

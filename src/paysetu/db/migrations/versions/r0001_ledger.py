@@ -6,7 +6,7 @@ Revises:
 
 from alembic import op
 
-from paysetu.adapters.db.migrate import run_sql_file
+from paysetu.db.migrate import run_sql_file
 
 revision = "0001"
 down_revision = None

@@ -7,7 +7,7 @@ Revises: 0006
 
 from alembic import op
 
-from paysetu.adapters.db.migrate import run_sql_file
+from paysetu.db.migrate import run_sql_file
 
 revision = "0007"
 down_revision = "0006"

@@ -1,0 +1,1 @@
+"""The PostgreSQL plumbing every capability shares: engine, embedded server, migrations."""
