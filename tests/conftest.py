@@ -26,7 +26,7 @@ from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.usecases.service import LedgerService
 
 # Tests never assert on wall-clock time: hypothesis' per-example deadline (200 ms) fails
 # examples that only ran slowly on a busy machine, so it is off everywhere.

@@ -22,11 +22,11 @@ from paysetu.domain.payout_accounts import check_payout_account
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.ports import Clock
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
-from paysetu.services.ledger import LedgerService
 from paysetu.services.loan_sweep import with_loan_sweep
-from paysetu.services.ports import Clock
 from paysetu.services.settlement_policy import SettlementPolicy
 
 

@@ -21,10 +21,10 @@ from paysetu.entrypoints.http.app import create_app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import access
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
-from paysetu.services.ledger import LedgerService
 
 
 @pytest.fixture(autouse=True)

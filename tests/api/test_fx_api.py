@@ -19,13 +19,13 @@ from fastapi.testclient import TestClient
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.domain.ledger import Balance
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.rules.entries import Balance
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import refunds
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
-from paysetu.services.ledger import LedgerService
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, in_transaction, ok
 

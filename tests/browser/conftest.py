@@ -43,10 +43,10 @@ from paysetu.entrypoints.http.app import create_app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import access, web_users
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
-from paysetu.services.ledger import LedgerService
 from paysetu.services.loan_sweep import with_loan_sweep
 
 CHROMIUM = Path("/usr/bin/chromium")

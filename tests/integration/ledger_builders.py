@@ -9,10 +9,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.audit import run_audit
-from paysetu.domain.audit import AuditReport
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import (
+from paysetu.ledger.rules.audit import AuditReport
+from paysetu.ledger.rules.entries import (
     AccountKind,
     Direction,
     EntryRequest,
@@ -20,7 +18,9 @@ from paysetu.domain.ledger import (
     NewEntry,
     Posting,
 )
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.ledger.stores.audit_store import run_audit
+from paysetu.ledger.usecases.service import LedgerService
 
 CASH = "acct_cash"  # asset, no limit: the outside world's money comes from here
 WALLET = "acct_wallet"  # liability, debits_must_not_exceed_credits: cannot go below zero

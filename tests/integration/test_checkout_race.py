@@ -18,12 +18,12 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.domain.checkout_errors import CheckoutStatus
-from paysetu.domain.errors import PaysetuError
 from paysetu.kernel.clock import FixedClock
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import checkout, checkout_buyer
 from paysetu.services.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from tests.api.checkout_setup import (
     PLATFORM,
     PUBLIC_BASE,

@@ -29,8 +29,9 @@ import sqlalchemy as sa
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.domain.errors import BatchRejected, CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import (
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.ledger.rules.entries import (
     AccountKind,
     Direction,
     EntryRequest,
@@ -39,9 +40,8 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.kernel.clock import FixedClock
-from paysetu.kernel.ids import UlidIds
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.rules.errors import BatchRejected, CreateEntryStatus, EntryRejected
+from paysetu.ledger.usecases.service import LedgerService
 
 pytestmark = pytest.mark.postgres
 

@@ -20,7 +20,7 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.db import migrate
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.usecases.service import LedgerService
 from tests.integration.ledger_builders import CAPPED, CASH, FUNDED, WALLET, open_chart, snapshot
 
 pytestmark = pytest.mark.postgres

@@ -11,8 +11,8 @@ from paysetu.domain.checkout import CheckoutState
 from paysetu.entrypoints.cli.demo_checkout import PAID, ensure_demo_checkout
 from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop
 from paysetu.kernel.clock import FixedClock
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services.app_ports import PageRequest
-from paysetu.services.ledger import LedgerService
 from tests.api.checkout_setup import checkout_context
 
 

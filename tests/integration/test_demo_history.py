@@ -19,8 +19,8 @@ from paysetu.entrypoints.cli.demo_history import MERCHANTS, ensure_demo_history
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 
 pytestmark = pytest.mark.postgres
 DAYS = 12

@@ -12,8 +12,8 @@ from paysetu.entrypoints.cli.demo_lending import ensure_demo_lending, print_demo
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
 

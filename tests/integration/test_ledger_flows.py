@@ -13,7 +13,16 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.domain.errors import (
+from paysetu.kernel.clock import FixedClock
+from paysetu.ledger.rules.entries import (
+    Balance,
+    Direction,
+    EntryKind,
+    NewEntry,
+    PendingResolution,
+    Posting,
+)
+from paysetu.ledger.rules.errors import (
     AccountRejected,
     AccountStateStatus,
     BatchRejected,
@@ -22,17 +31,8 @@ from paysetu.domain.errors import (
     QueryRejected,
     QueryStatus,
 )
-from paysetu.domain.ledger import (
-    Balance,
-    Direction,
-    EntryKind,
-    NewEntry,
-    PendingResolution,
-    Posting,
-)
-from paysetu.kernel.clock import FixedClock
-from paysetu.services.ledger import LedgerService
-from paysetu.services.ports import PostingLike
+from paysetu.ledger.usecases.ports import PostingLike
+from paysetu.ledger.usecases.service import LedgerService
 from tests.integration.ledger_builders import (
     CAPPED,
     CASH,

@@ -12,8 +12,9 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.domain.errors import AccountRejected, CreateAccountStatus, CreateEntryStatus
-from paysetu.domain.ledger import (
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.money import AMOUNT_MINOR_MAX
+from paysetu.ledger.rules.entries import (
     ENTRIES_PER_BATCH_MAX,
     AccountKind,
     Direction,
@@ -24,9 +25,8 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.kernel.clock import FixedClock
-from paysetu.kernel.money import AMOUNT_MINOR_MAX
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.rules.errors import AccountRejected, CreateAccountStatus, CreateEntryStatus
+from paysetu.ledger.usecases.service import LedgerService
 from tests.integration.ledger_builders import (
     CAPPED,
     CASH,

@@ -15,9 +15,9 @@ from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import loan_repayments, loan_write_off
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
 

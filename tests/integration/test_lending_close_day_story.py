@@ -23,9 +23,9 @@ from paysetu.domain.lending_classification import AssetClass, provision_for
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import loan_repayments, settlement
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from paysetu.services.loan_sweep import with_loan_sweep
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build

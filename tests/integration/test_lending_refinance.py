@@ -14,10 +14,10 @@ from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import lending, loan_refinance, loan_repayments
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
 

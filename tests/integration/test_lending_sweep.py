@@ -11,9 +11,9 @@ from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import lending, loan_applications, loans, settlement
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from paysetu.services.loan_sweep import with_loan_sweep
 from tests.integration import settlement_builders as build
 

@@ -26,9 +26,9 @@ from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.money import Money
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import reconciliation
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from tests.integration import payout_rows
 from tests.integration.payout_rows import merchant, payout, row_counts, statuses
 

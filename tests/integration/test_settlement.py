@@ -20,13 +20,13 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.ledger import Direction, NewEntry, Posting
 from paysetu.domain.settlement import BatchStatus, CarryReason
 from paysetu.domain.settlement_records import BatchResult, RunOutcome, reserve_account
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 from paysetu.services import escrow, payments, settlement
 from paysetu.services.context import AppContext
 from tests.integration import settlement_builders as build

@@ -2,9 +2,9 @@
 
 import pytest
 
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import AccountKind, Direction, NewAccount, NewEntry, Posting
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.rules.entries import AccountKind, Direction, NewAccount, NewEntry, Posting
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.ledger.usecases.service import LedgerService
 
 
 def test_transfer_then_replay_then_refusal(ledger: LedgerService) -> None:

@@ -24,7 +24,7 @@ class SourceModule:
     """One ``.py`` file under ``src/paysetu``.
 
     Attributes:
-        name: Dotted module name (``paysetu.domain.ledger``; a package is its ``__init__``).
+        name: Dotted module name (``paysetu.ledger.rules.entries``; a package is its ``__init__``).
         path: The file.
         tree: Its parsed syntax tree.
     """

@@ -13,15 +13,7 @@ from enum import StrEnum
 
 import pytest
 
-from paysetu.domain import errors
 from paysetu.domain.error_codes import ALL_CODE_ENUMS
-from paysetu.domain.errors import (
-    CreateEntryStatus,
-    ErrorCategory,
-    ErrorCode,
-    PaysetuError,
-)
-from paysetu.domain.ledger import Direction
 from paysetu.entrypoints.docs_errors import COMMAND, render_errors_markdown
 from paysetu.entrypoints.error_mapping import (
     ERROR_TYPE,
@@ -30,6 +22,14 @@ from paysetu.entrypoints.error_mapping import (
     error_body,
     error_type,
     http_status,
+)
+from paysetu.ledger.rules import errors
+from paysetu.ledger.rules.entries import Direction
+from paysetu.ledger.rules.errors import (
+    CreateEntryStatus,
+    ErrorCategory,
+    ErrorCode,
+    PaysetuError,
 )
 from tests.meta.source_tree import REPO_DIR, SQL_DIR, importable_module_names, in_package
 
@@ -43,7 +43,7 @@ OUTSIDE_THE_TREE = {
     "paysetu.kernel.invariants.InvariantViolation": (
         "a programmer error: never caught, it rolls the transaction back"
     ),
-    "paysetu.services.ports.TransientConflictError": (
+    "paysetu.ledger.usecases.ports.TransientConflictError": (
         "a retry signal between adapters and services; never reaches a client"
     ),
     "paysetu.kernel.money.CurrencyError": (

@@ -27,7 +27,7 @@ from tests.meta.source_tree import (
     source_modules,
 )
 
-PORTS = ("paysetu.services.ports", "paysetu.services.app_ports")
+PORTS = ("paysetu.ledger.usecases.ports", "paysetu.services.app_ports")
 """The services' Protocols (and the values they exchange), which the adapters implement."""
 
 ALLOWED_PAYSETU_IMPORTS: dict[str, tuple[str, ...]] = {
@@ -148,7 +148,7 @@ def test_pure_layers_import_no_io_library(module: SourceModule) -> None:
         for i in imports_of(module)
         if any(in_package(i.target, io) for io in IO_MODULES)
     ]
-    advice = "domain and services do no I/O; use a port in services/ports.py"
+    advice = "domain and services do no I/O; use a port in ledger/usecases/ports.py"
     assert not wrong, advice + ":\n" + "\n".join(wrong)
 
 

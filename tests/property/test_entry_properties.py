@@ -16,10 +16,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import Direction, NewEntry, Posting
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, Money
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 
 S = CreateEntryStatus
 PURE = settings(max_examples=200, database=None)

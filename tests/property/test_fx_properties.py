@@ -34,8 +34,8 @@ from paysetu.domain.fx_entries import (
     fx_accounts,
 )
 from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.ledger import Direction, NewEntry
 from paysetu.kernel.money import currency_exponent
+from paysetu.ledger.rules.entries import Direction, NewEntry
 
 CURRENCIES = ("INR", "CNY", "USD", "EUR", "JPY", "KWD", "BHD", "GBP", "AED", "IDR", "CLP")
 WALLET, MERCHANT, FEES = "acct_wallet", "acct_merchant", "acct_fees"

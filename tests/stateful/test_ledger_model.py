@@ -6,7 +6,7 @@ to write and hard to see. Following TigerBeetle's auditor, a hypothesis ``RuleBa
 drives the real database with random commands and a small model, written independently of the
 SQL, predicts each outcome: success (and whether it was a replay) or the exact refusal code.
 Where two codes could apply, the model follows the declared precedence of
-:class:`~paysetu.domain.errors.CreateEntryStatus`.
+:class:`~paysetu.ledger.rules.errors.CreateEntryStatus`.
 
 The model is *semantic* about time: once its timeout has passed, a pending entry no longer
 holds funds for any decision (limits, balancing amounts, closing), even if the database has not
@@ -53,15 +53,9 @@ from hypothesis.stateful import (
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.domain.errors import (
-    AccountRejected,
-    AccountStateStatus,
-    BatchRejected,
-    CreateEntryStatus,
-    EntryRejected,
-    EntryResult,
-)
-from paysetu.domain.ledger import (
+from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.ids import UlidIds
+from paysetu.ledger.rules.entries import (
     AccountKind,
     Direction,
     EntryKind,
@@ -71,9 +65,15 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.kernel.clock import FixedClock
-from paysetu.kernel.ids import UlidIds
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.rules.errors import (
+    AccountRejected,
+    AccountStateStatus,
+    BatchRejected,
+    CreateEntryStatus,
+    EntryRejected,
+    EntryResult,
+)
+from paysetu.ledger.usecases.service import LedgerService
 
 if TYPE_CHECKING:  # imported by name, pytest would try to collect the class here
     from tests.conftest import TestDatabases

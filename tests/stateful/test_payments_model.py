@@ -55,12 +55,13 @@ from hypothesis.stateful import (
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
 from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services import (
     escrow,
     fx_quotes,
@@ -72,7 +73,6 @@ from paysetu.services import (
     wallets,
 )
 from paysetu.services.context import AppContext
-from paysetu.services.ledger import LedgerService
 from paysetu.services.settlement import settle
 
 if TYPE_CHECKING:  # a class named Test* imported here would be collected by pytest

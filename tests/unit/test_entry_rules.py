@@ -13,13 +13,8 @@ from typing import Any
 
 import pytest
 
-from paysetu.domain.errors import (
-    AccountRejected,
-    CreateAccountStatus,
-    CreateEntryStatus,
-    EntryRejected,
-)
-from paysetu.domain.ledger import (
+from paysetu.kernel.money import AMOUNT_MINOR_MAX
+from paysetu.ledger.rules.entries import (
     AccountKind,
     Direction,
     EntryKind,
@@ -28,7 +23,12 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.kernel.money import AMOUNT_MINOR_MAX
+from paysetu.ledger.rules.errors import (
+    AccountRejected,
+    CreateAccountStatus,
+    CreateEntryStatus,
+    EntryRejected,
+)
 
 D, C = Direction.DEBIT, Direction.CREDIT
 S = CreateEntryStatus

@@ -1,6 +1,6 @@
 """What one bench worker does: apply transfers through the product's own path for a timed window.
 
-Every transfer is a :class:`~paysetu.domain.ledger.NewEntry` built and validated here and applied
+Every transfer is a :class:`~paysetu.ledger.rules.entries.NewEntry` built and validated here and applied
 with :meth:`LedgerService.apply` over :class:`PostgresUnitOfWork`, wired by
 :func:`paysetu.bootstrap.build` exactly as the CLI and the API are, so the numbers include id
 generation, domain validation, the unit of work and the SQL. Workers run in their own process
@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from paysetu.bootstrap import build
 from paysetu.config import Settings
-from paysetu.domain.ledger import (
+from paysetu.ledger.rules.entries import (
     ENTRIES_PER_BATCH_MAX,
     AccountKind,
     Direction,
@@ -25,7 +25,7 @@ from paysetu.domain.ledger import (
     NewEntry,
     Posting,
 )
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.usecases.service import LedgerService
 
 CURRENCY = "INR"
 FUNDING_ACCOUNT = "acct_bench_funding"

@@ -44,7 +44,7 @@ from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
-from paysetu.services.ledger import LedgerService
+from paysetu.ledger.usecases.service import LedgerService
 
 FINISH_TIMEOUT_S = 60.0
 """How long the clients may take, after the traffic, to get every open operation answered."""

@@ -10,7 +10,7 @@ the Stripe-style refusals of ``/v1/alipay_apps``, ``/v1/wallets/{id}/alipay_paym
 
 from __future__ import annotations
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

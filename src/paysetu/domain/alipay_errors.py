@@ -6,7 +6,7 @@ Members are in precedence order: the gateway checks the common parameters first 
 40002 invalid), then the method's business rules (40004). ``isv.replayed-request`` is paysetu's
 one addition (Alipay has no replay code; it is a 40002 like the other timestamp refusals).
 
-:class:`AlipayRefused` is not a :class:`~paysetu.domain.errors.PaysetuError`: it never becomes
+:class:`AlipayRefused` is not a :class:`~paysetu.ledger.rules.errors.PaysetuError`: it never becomes
 a Stripe error object; the gateway renders it in Alipay's signed envelope, and the transaction
 that raised it is rolled back (nothing is written).
 """

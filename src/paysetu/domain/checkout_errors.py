@@ -1,6 +1,6 @@
 """Error codes of hosted checkout: sessions, the buyer's currency choice, and paying one.
 
-Same conventions as :mod:`paysetu.domain.errors` (one closed enum in precedence order, each
+Same conventions as :mod:`paysetu.ledger.rules.errors` (one closed enum in precedence order, each
 code transient or not, with the category the HTTP layer maps to a status). A checkout refusal
 is a payment refusal, so an ``except PaymentRejected`` sees it too. Rules shared with payments
 keep their payment codes (``amount_must_be_positive``, ``currency_invalid``,
@@ -13,8 +13,8 @@ keep their payment codes (``amount_must_be_positive``, ``currency_invalid``,
 
 from __future__ import annotations
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode
 from paysetu.domain.payment_errors import PaymentRejected
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

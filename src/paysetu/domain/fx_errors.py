@@ -1,6 +1,6 @@
 """Error codes of FX: rate tables, rate freshness, quotes, and payments that reference a quote.
 
-Same conventions as :mod:`paysetu.domain.errors` (one closed enum in precedence order, each
+Same conventions as :mod:`paysetu.ledger.rules.errors` (one closed enum in precedence order, each
 code transient or not, with the category the HTTP layer maps to a status). FX refusals are
 payment refusals, so an ``except PaymentRejected`` (the refund worker's) also sees them::
 
@@ -11,8 +11,8 @@ payment refusals, so an ``except PaymentRejected`` (the refund worker's) also se
 
 from __future__ import annotations
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode
 from paysetu.domain.payment_errors import PaymentRejected
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

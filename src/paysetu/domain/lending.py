@@ -36,7 +36,6 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from paysetu.domain.ledger import Direction, NewEntry, Posting
 from paysetu.domain.lending_classification import AssetClass
 from paysetu.domain.lending_schedule import (
     DayCount,
@@ -45,6 +44,7 @@ from paysetu.domain.lending_schedule import (
     ScheduleTerms,
     ScheduleType,
 )
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
 
 class LoanCategory(StrEnum):

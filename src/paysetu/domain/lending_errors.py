@@ -1,6 +1,6 @@
 """Error codes of micro-credit: lenders, products, applications, loans and repayments.
 
-Same conventions as :mod:`paysetu.domain.errors`: one closed enum in precedence order (bad
+Same conventions as :mod:`paysetu.ledger.rules.errors`: one closed enum in precedence order (bad
 input first, then unknown objects, then state conflicts, then the product's rules, then
 declines that depend on balances), each code transient or not, with a category the HTTP layer
 maps to a status. Exception tree::
@@ -11,7 +11,7 @@ maps to a status. Exception tree::
 
 from __future__ import annotations
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

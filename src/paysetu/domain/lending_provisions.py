@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from paysetu.domain.ledger import Direction, NewEntry, Posting
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from paysetu.domain.ledger import Direction, NewEntry, Posting
 from paysetu.domain.lending import fee_for
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
 SHARE_BPS_MAX = 10_000
 

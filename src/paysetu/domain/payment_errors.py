@@ -1,6 +1,6 @@
 """Error codes of the payments product: requests, wallets, merchants, payments, refunds, webhooks.
 
-Same conventions as :mod:`paysetu.domain.errors` (closed enums in precedence order, each code
+Same conventions as :mod:`paysetu.ledger.rules.errors` (closed enums in precedence order, each code
 transient or not, with a category the HTTP layer maps to a status). Exception tree::
 
     PaysetuError
@@ -11,7 +11,7 @@ transient or not, with a category the HTTP layer maps to a status). Exception tr
 
 from __future__ import annotations
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

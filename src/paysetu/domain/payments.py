@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from paysetu.domain.ledger import Direction, NewEntry, Posting
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
 
 class PaymentState(StrEnum):

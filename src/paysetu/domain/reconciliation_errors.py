@@ -1,6 +1,6 @@
 """Error codes of bank-statement import and reconciliation, and their exceptions.
 
-Same conventions as :mod:`paysetu.domain.errors`: one closed enum in precedence order, each
+Same conventions as :mod:`paysetu.ledger.rules.errors`: one closed enum in precedence order, each
 code transient or not, with a category the entrypoints map to a protocol status. A statement
 is checked as a whole before anything is written: every problem found (up to
 :data:`PROBLEMS_REPORTED_MAX`) is collected with its place in the file (``line 7`` for CSV, an
@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
 from paysetu.kernel.invariants import invariant
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

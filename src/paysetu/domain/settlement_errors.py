@@ -1,6 +1,6 @@
 """Error codes of settlement: schedules, payout accounts, settlement runs, batches and files.
 
-Same conventions as :mod:`paysetu.domain.errors` (a closed enum in precedence order, each code
+Same conventions as :mod:`paysetu.ledger.rules.errors` (a closed enum in precedence order, each code
 transient or not, with a category the HTTP layer maps to a status). Exception tree::
 
     PaysetuError
@@ -12,7 +12,7 @@ not errors: the run reports them as values, one per merchant and currency.
 
 from __future__ import annotations
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

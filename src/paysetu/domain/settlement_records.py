@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
-from paysetu.domain.ledger import Direction, NewEntry, Posting
 from paysetu.domain.payout_accounts import PayoutAccountDetails
 from paysetu.domain.settlement import BatchPlan, BatchStatus, CarryReason, ItemType, WindowTotals
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
 SETTLEMENT_KIND_PREFIX = "settlement_"
 """Entry kinds of the entries settlement makes; a window's items never include them."""

@@ -10,8 +10,8 @@ A refused CSRF token is ``invalid_request`` like any bad form, but the pages ans
 (the request is not the signed-in user's own), not the API's 400.
 """
 
-from paysetu.domain.errors import PaysetuError
 from paysetu.kernel.error_base import ErrorCategory, ErrorCode
+from paysetu.ledger.rules.errors import PaysetuError
 
 _I = ErrorCategory.INVALID
 _C = ErrorCategory.CONFLICT

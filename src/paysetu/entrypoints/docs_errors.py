@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterable
 
 from paysetu.domain.error_codes import ALL_CODE_ENUMS
-from paysetu.domain.errors import ErrorCategory, ErrorCode
 from paysetu.entrypoints.error_mapping import ERROR_TYPE, HTTP_STATUS, TYPE_OVERRIDES
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode
 
 COMMAND = "python -m paysetu.entrypoints.docs_errors > docs/errors.md"
 

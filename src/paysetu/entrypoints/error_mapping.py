@@ -1,7 +1,7 @@
 """How an expected rejection is presented over HTTP: a status and Stripe's error body.
 
 Entrypoints never look at individual codes to pick a status: each code carries an
-:class:`~paysetu.domain.errors.ErrorCategory`, and the category decides. A new code therefore
+:class:`~paysetu.ledger.rules.errors.ErrorCategory`, and the category decides. A new code therefore
 needs no change here, and a new category fails the meta tests until it is mapped.
 
 =================  ======  =========================  ==========================================
@@ -36,8 +36,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypedDict
 
-from paysetu.domain.errors import ErrorCategory, ErrorCode, PaysetuError
 from paysetu.domain.payment_errors import RequestStatus
+from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
 
 HTTP_STATUS: Mapping[ErrorCategory, int] = MappingProxyType(
     {

@@ -19,8 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, cast
 
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import (
+from paysetu.ledger.rules.entries import (
     ENTRY_ID_PATTERN,
     Account,
     Direction,
@@ -29,6 +28,7 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 
 
 def _posting(raw: object, index: int) -> Posting:

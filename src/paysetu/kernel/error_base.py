@@ -1,6 +1,6 @@
 """The base of every error-code enum: a category and the ``ErrorCode`` value type.
 
-Kept apart from :mod:`paysetu.domain.errors` so that each family's codes can live in a module
+Kept apart from :mod:`paysetu.ledger.rules.errors` so that each family's codes can live in a module
 of its own without import cycles.
 """
 

@@ -2,7 +2,7 @@
 
 An :class:`InvariantViolation` means the code is wrong, not the input: it is never caught by
 the application, so the surrounding database transaction rolls back and the error is logged.
-Expected rejections of bad input use :mod:`paysetu.domain.errors` instead.
+Expected rejections of bad input use :mod:`paysetu.ledger.rules.errors` instead.
 """
 
 

@@ -2,8 +2,8 @@
 
 from babel.numbers import format_currency
 
-from paysetu.domain.ledger import AccountKind, Balance
 from paysetu.kernel.money import Money
+from paysetu.ledger.rules.entries import AccountKind, Balance
 
 DEFAULT_LOCALE = "en_IN"
 

@@ -41,13 +41,13 @@ from paysetu.domain.alipay import (
     response_text,
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.errors import PaysetuError
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.services import alipay_pages, alipay_refunds, alipay_trades, alipay_transfers
 from paysetu.services.alipay_calls import GatewayCall, translated
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.ports import TransientConflictError
 
 SUCCESS = {"code": "10000", "msg": "Success"}
 NOT_REMEMBERED = frozenset({Method.QUERY, Method.REFUND_QUERY, *BROWSER_METHODS})

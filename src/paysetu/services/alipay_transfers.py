@@ -22,10 +22,10 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayTransfer
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
 from paysetu.domain.payment_errors import WalletRejected
 from paysetu.domain.payments import transfer_entry
 from paysetu.domain.wallets import Wallet
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.alipay_calls import GatewayCall
 from paysetu.services.alipay_trades import content_hash
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest

@@ -35,7 +35,7 @@ from paysetu.domain.webhooks import (
     SendResult,
     WebhookEndpoint,
 )
-from paysetu.services.ports import UnitOfWork
+from paysetu.ledger.usecases.ports import UnitOfWork
 from paysetu.services.reconciliation_ports import ReconciliationRepository
 from paysetu.services.settlement_ports import SettlementRepository
 

@@ -30,9 +30,9 @@ from paysetu.domain.fx_entries import (
     new_fx_accounts,
 )
 from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.ledger import NewEntry
 from paysetu.domain.payments import CaptureMethod, Payment, Refund, entry_metadata
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.ledger.rules.entries import NewEntry
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.fx_quotes import visible_quote

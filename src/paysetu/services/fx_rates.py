@@ -19,7 +19,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from paysetu.domain.errors import ErrorCode
 from paysetu.domain.fx import (
     Rate,
     chained_rate,
@@ -31,6 +30,7 @@ from paysetu.domain.fx import (
 from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.fx_rate_file import RateFile, parse_rate_file, problems_message
 from paysetu.kernel.money import is_currency
+from paysetu.ledger.rules.errors import ErrorCode
 from paysetu.services.app_ports import AppUnitOfWork, ManualRate
 from paysetu.services.context import AppContext
 

@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.ports import TransientConflictError
 
 RETRIES_MAX = 8
 

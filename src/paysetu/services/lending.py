@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import AccountKind, NewAccount, metadata_is_valid
 from paysetu.domain.lending import (
     Lender,
     LenderAccounts,
@@ -28,6 +26,8 @@ from paysetu.domain.lending_provisions import CloseDayAccounts
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.payments import transfer_entry
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.ledger.rules.entries import AccountKind, NewAccount, metadata_is_valid
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending_objects import lender_object, product_object

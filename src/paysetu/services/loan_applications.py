@@ -17,7 +17,6 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.ledger import AccountKind, NewAccount
 from paysetu.domain.lending import (
     ApplicationState,
     Loan,
@@ -32,6 +31,7 @@ from paysetu.domain.lending_schedule import PERIODS_PER_YEAR, add_months
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.underwriting import LoanRequest, MerchantHistory, decide
 from paysetu.kernel.money import currency_exponent
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

@@ -38,7 +38,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from paysetu.domain.ledger import POSTINGS_PER_ENTRY_MAX, NewEntry
 from paysetu.domain.lending import accrual_increase, accruals_entry
 from paysetu.domain.lending_classification import (
     AssetClass,
@@ -54,6 +53,7 @@ from paysetu.domain.lending_close_day import ActiveLoanDay, LoanDayUpdate
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_portfolio_history import LoanStanding, portfolio_day
 from paysetu.domain.lending_provisions import provision_change_entry, suspense_change_entry
+from paysetu.ledger.rules.entries import POSTINGS_PER_ENTRY_MAX, NewEntry
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.lending import close_day_accounts, lender_accounts

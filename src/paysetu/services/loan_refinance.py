@@ -15,8 +15,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import AccountKind, NewAccount
 from paysetu.domain.lending import Loan
 from paysetu.domain.lending_allocation import Component, Installment
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
@@ -32,6 +30,8 @@ from paysetu.domain.lending_refinance import (
 )
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending import get_lender, lender_accounts, require_lender_side

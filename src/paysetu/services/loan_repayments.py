@@ -28,7 +28,6 @@ from datetime import date
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
 from paysetu.domain.lending import (
     ClosedReason,
     Loan,
@@ -55,6 +54,7 @@ from paysetu.domain.lending_allocation import (
     sum_parts,
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

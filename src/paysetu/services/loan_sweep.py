@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from paysetu.domain.ledger import AccountKind, NewAccount
 from paysetu.domain.lending import Loan, RepaymentSource
 from paysetu.domain.lending_allocation import amount_due
 from paysetu.kernel.invariants import invariant
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.loan_repayments import record_repayment, regular_plan

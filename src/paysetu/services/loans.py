@@ -19,7 +19,6 @@ from datetime import date
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
 from paysetu.domain.lending import (
     Loan,
     LoanBooks,
@@ -39,6 +38,7 @@ from paysetu.domain.lending_classification import is_npa
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import build_schedule
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

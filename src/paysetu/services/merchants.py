@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.ledger import AccountKind, NewAccount
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.domain.payments import FeePlan, Merchant, MerchantAccounts
 from paysetu.kernel.countries import is_country
 from paysetu.kernel.money import is_currency
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit

@@ -13,7 +13,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.ledger import metadata_is_valid
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,
@@ -22,6 +21,7 @@ from paysetu.domain.payment_errors import (
 )
 from paysetu.domain.payments import Payment
 from paysetu.kernel.money import AMOUNT_MINOR_MAX
+from paysetu.ledger.rules.entries import metadata_is_valid
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 DESCRIPTION_LENGTH_MAX = 1000

@@ -27,8 +27,6 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import EntryRequest, PendingResolution
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,
@@ -48,6 +46,8 @@ from paysetu.domain.payments import (
 )
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
+from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext

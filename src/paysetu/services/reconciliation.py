@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paysetu.domain.ledger import AccountKind, NewAccount
 from paysetu.domain.payments import transfer_entry
 from paysetu.domain.reconciliation import (
     LineCategory,
@@ -26,6 +25,7 @@ from paysetu.domain.reconciliation_errors import ReconciliationRejected, Reconci
 from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.domain.statements import Direction, Statement
 from paysetu.kernel.invariants import InvariantViolation, invariant
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit_many

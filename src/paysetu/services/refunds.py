@@ -24,8 +24,6 @@ from dataclasses import replace
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.errors import CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import EntryRequest
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.domain.payments import (
     Payment,
@@ -37,6 +35,8 @@ from paysetu.domain.payments import (
     refund_sources,
 )
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.ledger.rules.entries import EntryRequest
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext

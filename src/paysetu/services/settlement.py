@@ -26,7 +26,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from paysetu.domain.ledger import ENTRIES_PER_BATCH_MAX, AccountKind, NewAccount, NewEntry
 from paysetu.domain.settlement import BatchInputs, ItemType, WindowTotals, plan_batch
 from paysetu.domain.settlement_records import (
     BatchResult,
@@ -42,10 +41,11 @@ from paysetu.domain.settlement_records import (
 )
 from paysetu.domain.settlement_run import NewWindow, SettlementCandidate
 from paysetu.kernel.invariants import invariant
+from paysetu.ledger.rules.entries import ENTRIES_PER_BATCH_MAX, AccountKind, NewAccount, NewEntry
+from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit_many
-from paysetu.services.ports import TransientConflictError
 from paysetu.services.settlement_checks import check_batches
 from paysetu.services.settlement_hooks import NO_CLAIM, SweepClaim, SweepRequest, sweep_claims
 from paysetu.services.settlement_objects import payout_object, settlement_object

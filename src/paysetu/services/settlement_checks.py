@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from paysetu.domain.ledger import Direction, NewEntry
 from paysetu.domain.settlement_records import SettlementBatch
 from paysetu.domain.settlement_run import NewWindow
 from paysetu.kernel.invariants import invariant
+from paysetu.ledger.rules.entries import Direction, NewEntry
 from paysetu.services.app_ports import AppUnitOfWork
 
 

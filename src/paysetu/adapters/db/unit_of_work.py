@@ -10,7 +10,6 @@ from typing import Self
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db import audit, ledger_store
 from paysetu.adapters.db.access_store import ApiKeyStore, IdempotencyStore
 from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
@@ -28,16 +27,18 @@ from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.adapters.db.web_dashboard_store import DashboardStore
 from paysetu.adapters.db.web_users_store import WebUserStore
 from paysetu.adapters.db.webhooks_store import WebhookStore
-from paysetu.domain.audit import AuditReport
-from paysetu.domain.ledger import Account, Balance, EntryRequest, JournalEntry, NewAccount
-from paysetu.services.ports import TransientConflictError
+from paysetu.ledger.rules.audit import AuditReport
+from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
+from paysetu.ledger.stores import audit_store as audit
+from paysetu.ledger.stores import ledger_store
+from paysetu.ledger.usecases.ports import TransientConflictError
 
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
 """Serialization failure and deadlock: the server aborted the transaction, a retry may pass."""
 
 
 class PostgresLedgerRepository:
-    """:class:`~paysetu.services.ports.LedgerRepository` over one SQLAlchemy connection."""
+    """:class:`~paysetu.ledger.usecases.ports.LedgerRepository` over one SQLAlchemy connection."""
 
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection

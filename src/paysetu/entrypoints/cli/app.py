@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from paysetu.domain.errors import PaysetuError
 from paysetu.entrypoints.cli import (
     alipay,
     audit,
@@ -24,6 +23,7 @@ from paysetu.entrypoints.cli import (
 from paysetu.entrypoints.cli.reconcile import reconcile
 from paysetu.entrypoints.cli.runtime import errors
 from paysetu.entrypoints.cli.settle import payouts, settle
+from paysetu.ledger.rules.errors import PaysetuError
 
 app = typer.Typer(
     help="paysetu: payments, cross-border checkout and micro-credit on one double-entry ledger.",

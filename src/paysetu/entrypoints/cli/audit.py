@@ -2,10 +2,10 @@
 
 from rich.table import Table
 
-from paysetu.domain.audit import AuditReport
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
+from paysetu.ledger.rules.audit import AuditReport
 
 
 def print_report(report: AuditReport) -> None:

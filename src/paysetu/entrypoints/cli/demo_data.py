@@ -8,7 +8,7 @@ as a pending entry.
 
 from __future__ import annotations
 
-from paysetu.domain.ledger import AccountKind, Direction, NewAccount, NewEntry, Posting
+from paysetu.ledger.rules.entries import AccountKind, Direction, NewAccount, NewEntry, Posting
 
 D, C = Direction.DEBIT, Direction.CREDIT
 

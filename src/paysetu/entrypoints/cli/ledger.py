@@ -14,8 +14,11 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.domain.errors import BatchRejected, CreateEntryStatus, EntryRejected
-from paysetu.domain.ledger import (
+from paysetu.entrypoints.cli.runtime import console, errors, runtime
+from paysetu.entrypoints.ledger_json import account_json, parse_entry
+from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
+from paysetu.kernel.money_display import format_money, normal_balance
+from paysetu.ledger.rules.entries import (
     Account,
     AccountKind,
     Direction,
@@ -25,10 +28,7 @@ from paysetu.domain.ledger import (
     PendingResolution,
     Posting,
 )
-from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.entrypoints.ledger_json import account_json, parse_entry
-from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
-from paysetu.kernel.money_display import format_money, normal_balance
+from paysetu.ledger.rules.errors import BatchRejected, CreateEntryStatus, EntryRejected
 
 app = typer.Typer(
     help="The double-entry ledger: accounts, journal entries, history.", no_args_is_help=True

@@ -17,7 +17,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.entrypoints.http.observability import install_observability
@@ -47,6 +46,7 @@ from paysetu.entrypoints.http.routes import (
 )
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services.context import AppContext
 
 

@@ -11,10 +11,10 @@ from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from paysetu.domain.access import Principal, Role
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.error_mapping import error_body, http_status
 from paysetu.entrypoints.http.rate_limit import RateLimiter
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import access
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext

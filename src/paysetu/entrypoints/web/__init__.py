@@ -12,7 +12,7 @@ How a page is added:
    an object of another owner is :func:`.auth.page_not_found` (404), never a different page.
 3. Answer with :func:`.rendering.render` (a template under ``templates/`` that extends
    ``base.html``); after a successful POST answer :func:`.rendering.redirect` (303) with a
-   flash message. A refusal (:class:`~paysetu.domain.errors.PaysetuError`) is shown next to the
+   flash message. A refusal (:class:`~paysetu.ledger.rules.errors.PaysetuError`) is shown next to the
    field its ``param`` names, with the status the API would give.
 4. List the router in :data:`.install.PAGE_ROUTERS`.
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from paysetu.domain.access import Principal
-from paysetu.domain.errors import ErrorCategory, PaysetuError
 from paysetu.entrypoints.error_mapping import http_status
 from paysetu.entrypoints.web.auth import page_not_found
+from paysetu.ledger.rules.errors import ErrorCategory, PaysetuError
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.idempotency import ApiResponse, RequestFingerprint, execute

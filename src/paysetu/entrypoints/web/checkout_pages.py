@@ -22,7 +22,6 @@ from fastapi.responses import HTMLResponse, Response
 
 from paysetu.domain.checkout import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.domain.errors import PaysetuError
 from paysetu.entrypoints.error_mapping import http_status
 from paysetu.entrypoints.web.auth import (
     Context,
@@ -34,10 +33,11 @@ from paysetu.entrypoints.web.auth import (
 )
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.services import checkout_buyer
 from paysetu.services.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.services.context import AppContext
-from paysetu.services.ports import TransientConflictError
 
 router = APIRouter(include_in_schema=False)
 BUSY = "The payment service is busy; nothing was charged. Please try again."

@@ -13,7 +13,6 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.domain.access import Role
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.events import EVENT_TYPES
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.auth import (
@@ -24,6 +23,7 @@ from paysetu.entrypoints.web.auth import (
     principal_of,
 )
 from paysetu.entrypoints.web.rendering import redirect, render
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import access, webhooks
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 

@@ -12,7 +12,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.payments import PaymentState
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
@@ -20,6 +19,7 @@ from paysetu.entrypoints.web.auth import Context, Form, MerchantSession, princip
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import payments, refunds
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.web_dashboard import PaymentFilters, search_payments

@@ -15,7 +15,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.domain.errors import PaysetuError
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.auth import Context, Form, LenderSession, principal_of
@@ -23,6 +22,7 @@ from paysetu.entrypoints.web.portfolio import portfolio_summary, recent_months
 from paysetu.entrypoints.web.portfolio_charts import category_charts, ratio_charts
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import (
     loan_applications,
     loan_portfolio,

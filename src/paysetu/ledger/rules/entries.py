@@ -7,7 +7,7 @@ or in part), voided, or expired, exactly once.
 
 This module decides everything that can be decided from the request alone (shape, amounts,
 currencies, balance per currency) and refuses at construction with the first failing
-:class:`~paysetu.domain.errors.CreateEntryStatus` in precedence order. Rules that need the
+:class:`~paysetu.ledger.rules.errors.CreateEntryStatus` in precedence order. Rules that need the
 stored state (accounts exist, are open, have funds; ids are fresh) are applied by the database
 adapter under row locks, with the codes of the same enum.
 """
@@ -21,13 +21,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
-from paysetu.domain.errors import (
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.ledger.rules.errors import (
     AccountRejected,
     CreateAccountStatus,
     CreateEntryStatus,
     EntryRejected,
 )
-from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 
 ENTRY_ID_PATTERN = re.compile(r"^je_(?!expiry_)[A-Za-z0-9_-]{1,60}$")
 """Client-chosen entry ids. ``je_expiry_...`` is reserved for the expiries the ledger records

@@ -1,6 +1,6 @@
 """The ledger's error codes, in precedence order (TigerBeetle's names where they exist).
 
-See :mod:`paysetu.domain.errors` for the conventions and the exception tree.
+See :mod:`paysetu.ledger.rules.errors` for the conventions and the exception tree.
 """
 
 from __future__ import annotations

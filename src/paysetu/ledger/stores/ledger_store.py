@@ -2,8 +2,8 @@
 
 Writes go through the ``ledger_apply`` function (``sql/0001_ledger_functions.sql``), which
 checks every stateful rule under row locks and raises SQLSTATE ``PSL01`` with the refusal
-code; this module turns that into :class:`~paysetu.domain.errors.EntryRejected` or
-:class:`~paysetu.domain.errors.BatchRejected`. Every function takes the caller's
+code; this module turns that into :class:`~paysetu.ledger.rules.errors.EntryRejected` or
+:class:`~paysetu.ledger.rules.errors.BatchRejected`. Every function takes the caller's
 connection: the unit of work owns the database transaction.
 """
 
@@ -18,18 +18,7 @@ from typing import Any
 import psycopg
 import sqlalchemy as sa
 
-from paysetu.domain.errors import (
-    AccountRejected,
-    AccountStateStatus,
-    BatchRejected,
-    CreateAccountStatus,
-    CreateEntryStatus,
-    EntryRejected,
-    EntryResult,
-    QueryRejected,
-    QueryStatus,
-)
-from paysetu.domain.ledger import (
+from paysetu.ledger.rules.entries import (
     Account,
     AccountKind,
     Balance,
@@ -41,7 +30,18 @@ from paysetu.domain.ledger import (
     NewEntry,
     Posting,
 )
-from paysetu.services.ports import TransientConflictError
+from paysetu.ledger.rules.errors import (
+    AccountRejected,
+    AccountStateStatus,
+    BatchRejected,
+    CreateAccountStatus,
+    CreateEntryStatus,
+    EntryRejected,
+    EntryResult,
+    QueryRejected,
+    QueryStatus,
+)
+from paysetu.ledger.usecases.ports import TransientConflictError
 
 REFUSAL_SQLSTATE = "PSL01"
 

@@ -25,15 +25,15 @@ Programmer errors are not here: see :mod:`paysetu.kernel.invariants`.
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from paysetu.domain.ledger_codes import (
+from paysetu.kernel.error_base import ErrorCategory, ErrorCode
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.ledger.rules.codes import (
     CODE_ENUMS,
     AccountStateStatus,
     CreateAccountStatus,
     CreateEntryStatus,
     QueryStatus,
 )
-from paysetu.kernel.error_base import ErrorCategory, ErrorCode
-from paysetu.kernel.invariants import InvariantViolation
 
 __all__ = [
     "CODE_ENUMS",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from paysetu.domain.audit import AuditFinding, AuditReport, CurrencyTotals
+from paysetu.ledger.rules.audit import AuditFinding, AuditReport, CurrencyTotals
 
 _TOTALS = """
 SELECT currency, count(*) AS accounts,

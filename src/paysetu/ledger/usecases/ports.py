@@ -7,8 +7,8 @@ from datetime import datetime
 from types import TracebackType
 from typing import Protocol, Self
 
-from paysetu.domain.audit import AuditReport
-from paysetu.domain.ledger import (
+from paysetu.ledger.rules.audit import AuditReport
+from paysetu.ledger.rules.entries import (
     Account,
     Balance,
     Direction,

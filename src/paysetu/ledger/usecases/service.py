@@ -10,15 +10,8 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
 
-from paysetu.domain.audit import AuditReport
-from paysetu.domain.errors import (
-    BatchRejected,
-    CreateEntryStatus,
-    EntryRejected,
-    QueryRejected,
-    QueryStatus,
-)
-from paysetu.domain.ledger import (
+from paysetu.ledger.rules.audit import AuditReport
+from paysetu.ledger.rules.entries import (
     ENTRIES_PER_BATCH_MAX,
     Account,
     Balance,
@@ -28,7 +21,14 @@ from paysetu.domain.ledger import (
     PendingResolution,
     reversal_of,
 )
-from paysetu.services.ports import (
+from paysetu.ledger.rules.errors import (
+    BatchRejected,
+    CreateEntryStatus,
+    EntryRejected,
+    QueryRejected,
+    QueryStatus,
+)
+from paysetu.ledger.usecases.ports import (
     AppliedEntryLike,
     Clock,
     IdFactory,
