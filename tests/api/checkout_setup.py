@@ -9,9 +9,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.domain.access import Principal, Role
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

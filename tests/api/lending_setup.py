@@ -8,10 +8,10 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.domain.access import Role
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.domain.lending_schedule import add_months
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import access
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, ok, pay, wallet

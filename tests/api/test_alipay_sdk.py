@@ -21,23 +21,17 @@ import pytest
 import sqlalchemy as sa
 from alipay import AliPay
 
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.access import Role
 from paysetu.domain.checkout import return_url_for
 from paysetu.domain.checkout_errors import CheckoutRejected
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import (
-    access,
-    alipay_notifications,
-    checkout_buyer,
-    fx_rates,
-    merchants,
-    wallets,
-)
+from paysetu.services import alipay_notifications, checkout_buyer, fx_rates, merchants, wallets
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from tests.api.alipay_setup import (

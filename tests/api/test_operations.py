@@ -15,10 +15,11 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 from prometheus_client.parser import text_string_to_metric_families
 
-from paysetu.domain.access import Role, parse_key
+from paysetu.access.rules.principals import Role, parse_key
+from paysetu.access.usecases import api_keys as access
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import REDACTED, json_handler
-from paysetu.services import access, merchants, wallets
+from paysetu.services import merchants, wallets
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from paysetu.access.api import rate_limit
+from paysetu.access.api.rate_limit import RateLimited, RateLimiter
 from paysetu.config import Settings
-from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
-from paysetu.entrypoints.http.rate_limit import RateLimited, RateLimiter
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 

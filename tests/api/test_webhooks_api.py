@@ -6,9 +6,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.adapters.webhook_sender import RecordingWebhookSender
-from paysetu.domain.access import Role
-from paysetu.services import access
 from paysetu.services.context import AppContext
 from paysetu.services.events import emit
 from paysetu.services.webhook_delivery import deliver_due

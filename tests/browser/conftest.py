@@ -34,17 +34,18 @@ import uvicorn
 from argon2 import PasswordHasher
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from paysetu.access.rules.principals import Role
+from paysetu.access.rules.web_users import WebRole, WebUser
+from paysetu.access.stores.passwords import Argon2Passwords
+from paysetu.access.usecases import api_keys as access
+from paysetu.access.usecases import web_users
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.adapters.passwords import Argon2Passwords
-from paysetu.domain.access import Role
-from paysetu.domain.web_users import WebRole, WebUser
 from paysetu.entrypoints.http.app import create_app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import access, web_users
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.services.loan_sweep import with_loan_sweep

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from paysetu.domain.web_users import WebRole
+from paysetu.access.rules.web_users import WebRole
 from tests.browser.conftest import LiveServer
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from paysetu.domain.web_users import WebRole
+from paysetu.access.rules.web_users import WebRole
 from paysetu.entrypoints.cli.demo_lending import STORY_DAYS, ensure_demo_lending
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import open_shop

@@ -15,7 +15,7 @@ from enum import Enum
 import httpx
 from fastapi.routing import APIRoute
 
-from paysetu.domain.web_users import WebRole
+from paysetu.access.rules.web_users import WebRole
 from paysetu.entrypoints.web.install import PAGE_ROUTERS
 from tests.browser.conftest import PASSWORD, LiveServer
 from tests.browser.shop import ok, open_shop, pay

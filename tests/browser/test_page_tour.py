@@ -9,7 +9,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from paysetu.domain.web_users import WebRole
+from paysetu.access.rules.web_users import WebRole
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import Shop, ok, open_shop, pay
 

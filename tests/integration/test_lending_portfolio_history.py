@@ -12,8 +12,8 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.access import Principal, Role
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.entrypoints.cli.app import app as cli
 from paysetu.kernel.clock import FixedClock

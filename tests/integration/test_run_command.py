@@ -26,8 +26,8 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
+from paysetu.access.rules.principals import parse_key
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.access import parse_key
 from paysetu.entrypoints.cli.demo_history import BUYERS
 from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop
 from paysetu.kernel.clock import SystemClock

@@ -8,14 +8,15 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from paysetu.access.rules.web_errors import WebRejected, WebStatus
+from paysetu.access.stores.passwords import Argon2Passwords
+from paysetu.access.usecases import web_users
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.passwords import Argon2Passwords
-from paysetu.domain.web_errors import WebRejected, WebStatus
 from paysetu.entrypoints.cli.app import app as cli
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import merchants, web_users
+from paysetu.services import merchants
 from paysetu.services.context import AppContext
 
 

@@ -20,9 +20,9 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.adapters.webhook_sender import HttpWebhookSender, RecordingWebhookSender
-from paysetu.domain.access import Principal, Role
 from paysetu.domain.webhooks import (
     ATTEMPTS_MAX,
     RETRY_DELAY_BASE_S,

@@ -58,10 +58,10 @@ OUTSIDE_THE_TREE = {
     "paysetu.domain.alipay_errors.AlipayRefused": (
         "the Alipay gateway's refusal: answered in Alipay's signed envelope, never as an API error"
     ),
-    "paysetu.entrypoints.web.auth.PageError": (
+    "paysetu.access.pages.auth.PageError": (
         "a web page that cannot be shown (404, 403): rendered as an HTML page, not a refusal code"
     ),
-    "paysetu.entrypoints.web.auth.LoginRequired": (
+    "paysetu.access.pages.auth.LoginRequired": (
         "a web page needs a signed-in user: answered with a redirect to the login page"
     ),
 }

@@ -52,9 +52,9 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.domain.access import Principal, Role
 from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
 from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.kernel.clock import FixedClock

@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from paysetu.domain.web_errors import WebRejected, WebStatus
-from paysetu.domain.web_users import (
+from paysetu.access.rules.web_errors import WebRejected, WebStatus
+from paysetu.access.rules.web_users import (
     LOCKOUT_MAX_S,
     LoginFailures,
     WebRole,

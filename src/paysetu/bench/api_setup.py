@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.bootstrap import Runtime
-from paysetu.domain.access import Role
-from paysetu.services import access, merchants, wallets
+from paysetu.services import merchants, wallets
 
 WALLET_FUNDS_MINOR = 2_00_000_00
 """Each wallet's top-up: the full-KYC balance limit (₹2,00,000), thousands of payments' worth."""

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
-from paysetu.domain.access import Principal, Role
-from paysetu.services import access, merchants, wallets, webhooks
+from paysetu.services import merchants, wallets, webhooks
 
 CURRENCY = "INR"
 WALLET_FUNDS_MINOR = 20_000_00

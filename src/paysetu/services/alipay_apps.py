@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.alipay import app_id_from
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.alipay_records import AlipayApp

@@ -14,7 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from paysetu.domain.access import ApiKeyRecord
+from paysetu.access.rules.principals import ApiKeyRecord
+from paysetu.access.rules.web_users import LoginFailures, WebSession, WebUser
 from paysetu.domain.events import Event
 from paysetu.domain.fx import Quote, Rate
 from paysetu.domain.fx_rate_file import RateRow
@@ -26,7 +27,6 @@ from paysetu.domain.payments import (
     Refund,
 )
 from paysetu.domain.wallets import Customer, Wallet
-from paysetu.domain.web_users import LoginFailures, WebSession, WebUser
 from paysetu.domain.webhooks import (
     Delivery,
     DeliveryAttempt,

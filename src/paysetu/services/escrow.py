@@ -17,7 +17,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
-from paysetu.domain.access import Principal
+from paysetu.access.rules.principals import Principal
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.domain.payments import EscrowState, Payment, entry_metadata, transfer_entry
 from paysetu.services.app_ports import AppUnitOfWork

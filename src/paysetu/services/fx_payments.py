@@ -19,7 +19,7 @@ from dataclasses import replace
 from datetime import datetime
 from decimal import Decimal
 
-from paysetu.domain.access import Principal
+from paysetu.access.rules.principals import Principal
 from paysetu.domain.fx import Quote, payment_split, refund_share, value_in_sell
 from paysetu.domain.fx_entries import (
     ChargeLegs,

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.fx import Quote, quote_terms
 from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_portfolio import PortfolioRow, month_bounds, ratio_bps
 from paysetu.services.app_ports import AppUnitOfWork

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_portfolio import ratio_bps
 from paysetu.domain.lending_portfolio_history import PortfolioDay, history_range

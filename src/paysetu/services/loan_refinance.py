@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.lending import Loan
 from paysetu.domain.lending_allocation import Component, Installment
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from paysetu.domain.access import Principal
+from paysetu.access.rules.principals import Principal
 from paysetu.domain.lending import LoanState, loan_metadata
 from paysetu.domain.lending_classification import AssetClass, is_npa
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,

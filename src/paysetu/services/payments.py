@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,

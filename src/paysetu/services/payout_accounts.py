@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from paysetu.domain.access import Principal
+from paysetu.access.rules.principals import Principal
 from paysetu.domain.payout_accounts import PayoutAccount, check_payout_account
 from paysetu.domain.settlement import check_schedule
 from paysetu.services.app_ports import AppUnitOfWork

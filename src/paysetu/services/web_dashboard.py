@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.payments import PaymentState
 from paysetu.kernel.invariants import invariant

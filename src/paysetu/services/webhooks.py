@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from paysetu.domain.access import Principal
+from paysetu.access.rules.principals import Principal
 from paysetu.domain.events import EVENT_TYPES
 from paysetu.domain.payment_errors import (
     PaymentRejected,

@@ -10,7 +10,8 @@ from typing import Self
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.access_store import ApiKeyStore, IdempotencyStore
+from paysetu.access.stores.api_keys_store import ApiKeyStore, IdempotencyStore
+from paysetu.access.stores.web_users_store import WebUserStore
 from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
@@ -25,7 +26,6 @@ from paysetu.adapters.db.reconciliation_store import ReconciliationStore
 from paysetu.adapters.db.settlement_store import SettlementStore
 from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.adapters.db.web_dashboard_store import DashboardStore
-from paysetu.adapters.db.web_users_store import WebUserStore
 from paysetu.adapters.db.webhooks_store import WebhookStore
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount

@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.services import alipay_apps
 from paysetu.services.app_ports import PageRequest

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.checkout import CheckoutSession, CheckoutState
 from paysetu.domain.fx_errors import FxRejected
 from paysetu.entrypoints.cli.demo_shop import DemoShop

@@ -33,9 +33,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.files.camt053_writer import statement_for_payouts
 from paysetu.adapters.files.statements import read_statement
-from paysetu.domain.access import Principal, Role
 from paysetu.domain.statements import StatementFormat
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console

@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.clock import FixedClock

@@ -11,12 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from paysetu.domain.access import Role
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
-from paysetu.services import access, merchants, wallets
+from paysetu.services import merchants, wallets
 from paysetu.services.context import AppContext
 
 STATE_FILE = "demo_shop.json"

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from paysetu.adapters.passwords import Argon2Passwords
-from paysetu.domain.access import Principal, Role
-from paysetu.domain.web_errors import WebRejected, WebStatus
-from paysetu.domain.web_users import WebRole
+from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.rules.web_errors import WebRejected, WebStatus
+from paysetu.access.rules.web_users import WebRole
+from paysetu.access.stores.passwords import Argon2Passwords
+from paysetu.access.usecases import web_users
 from paysetu.entrypoints.cli.runtime import console
-from paysetu.services import lending, web_users
+from paysetu.services import lending
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.fx_rate_file import parse_rate_file
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money

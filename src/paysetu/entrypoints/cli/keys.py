@@ -7,9 +7,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.domain.access import Role
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.services import access
 
 app = typer.Typer(help="API keys for the HTTP API.", no_args_is_help=True)
 

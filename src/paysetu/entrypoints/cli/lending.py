@@ -17,7 +17,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.entrypoints.cli.runtime import console, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.services import (

@@ -9,6 +9,7 @@ embedded PostgreSQL.
 
 from __future__ import annotations
 
+from paysetu.access.api import rate_limit
 from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.demo import load_ledger_demo, print_database
@@ -27,7 +28,6 @@ from paysetu.entrypoints.cli.demo_shop import (
 from paysetu.entrypoints.cli.demo_web import ensure_demo_web_users, web_banner
 from paysetu.entrypoints.cli.runtime import console, runtime
 from paysetu.entrypoints.cli.serve import base_url, listen, serve_until_stopped
-from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
 from paysetu.services.checkout import checkout_url

@@ -25,9 +25,9 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
+from paysetu.access.api import rate_limit
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
 

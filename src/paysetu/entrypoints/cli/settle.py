@@ -17,9 +17,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.files.pain001 import pain001_xml
 from paysetu.adapters.files.payout_csv import payout_csv, report_csv
-from paysetu.domain.access import Principal, Role
 from paysetu.domain.settlement_records import RunOutcome
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money

@@ -13,10 +13,10 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.adapters.passwords import Argon2Passwords
-from paysetu.domain.web_users import WebRole
+from paysetu.access.rules.web_users import WebRole
+from paysetu.access.stores.passwords import Argon2Passwords
+from paysetu.access.usecases import web_users
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.services import web_users
 
 app = typer.Typer(help="Web users: sign-ins for the dashboard and the consoles.",
                   no_args_is_help=True)

@@ -17,11 +17,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from paysetu.access.api.rate_limit import RateLimiter
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.entrypoints.http.observability import install_observability
 from paysetu.entrypoints.http.openapi import install_error_docs
-from paysetu.entrypoints.http.rate_limit import RateLimiter
 from paysetu.entrypoints.http.routes import (
     alipay_apps,
     alipay_gateway,

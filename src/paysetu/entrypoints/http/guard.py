@@ -30,9 +30,9 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ulid import ULID
 
+from paysetu.access.api.rate_limit import RateLimited
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.error_mapping import error_body, http_status
-from paysetu.entrypoints.http.rate_limit import RateLimited
 from paysetu.ledger.rules.errors import PaysetuError
 
 BODY_SIZE_MAX = 64 * 1024

@@ -23,8 +23,8 @@ from fastapi import FastAPI, Response
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from paysetu.domain.access import parse_key
-from paysetu.entrypoints.http.context import presented_key
+from paysetu.access.api.context import presented_key
+from paysetu.access.rules.principals import parse_key
 from paysetu.entrypoints.http.metrics import HttpMetrics
 from paysetu.services import operations
 from paysetu.services.context import AppContext

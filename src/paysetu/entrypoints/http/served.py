@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from paysetu.access.api import rate_limit
 from paysetu.bootstrap import build
 from paysetu.config import Settings
-from paysetu.entrypoints.http import rate_limit
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
 

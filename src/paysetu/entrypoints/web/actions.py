@@ -1,7 +1,7 @@
 """What the pages share around the services: writes with retry, 404 pages, field errors.
 
 * :func:`write` runs one use case in its own transaction, retried on a transient database
-  conflict exactly as the API's writes are (:func:`paysetu.services.idempotency.execute`
+  conflict exactly as the API's writes are (:func:`paysetu.access.usecases.idempotency.execute`
   without a key); a refusal propagates as the service raised it.
 * :func:`visible_or_404` turns a "not found" refusal (someone else's object, or none) into the
   404 page: a page never tells another merchant's object from a missing one.
@@ -15,13 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from paysetu.domain.access import Principal
+from paysetu.access.pages.auth import page_not_found
+from paysetu.access.rules.principals import Principal
+from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
 from paysetu.entrypoints.error_mapping import http_status
-from paysetu.entrypoints.web.auth import page_not_found
 from paysetu.ledger.rules.errors import ErrorCategory, PaysetuError
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.idempotency import ApiResponse, RequestFingerprint, execute
 
 
 def write(

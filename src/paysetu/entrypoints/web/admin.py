@@ -10,10 +10,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from paysetu.access.pages.auth import AdminSession, Context
 from paysetu.domain.fx import Rate
 from paysetu.domain.fx_errors import FxRejected
 from paysetu.entrypoints.web.actions import visible_or_404
-from paysetu.entrypoints.web.auth import AdminSession, Context
 from paysetu.entrypoints.web.rendering import render
 from paysetu.services import fx_rates, reconciliation
 from paysetu.services.app_ports import PageRequest

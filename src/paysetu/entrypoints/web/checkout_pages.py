@@ -20,10 +20,7 @@ from babel.numbers import get_currency_name
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.domain.checkout import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.entrypoints.error_mapping import http_status
-from paysetu.entrypoints.web.auth import (
+from paysetu.access.pages.auth import (
     Context,
     Form,
     OptionalSession,
@@ -31,6 +28,9 @@ from paysetu.entrypoints.web.auth import (
     page_not_found,
     set_login_csrf_cookie,
 )
+from paysetu.domain.checkout import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
+from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
+from paysetu.entrypoints.error_mapping import http_status
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.entrypoints.web.auth import Context, MerchantSession, principal_of
+from paysetu.access.pages.auth import Context, MerchantSession, principal_of
 from paysetu.entrypoints.web.charts import bar_chart
 from paysetu.entrypoints.web.rendering import render
 from paysetu.services import merchants

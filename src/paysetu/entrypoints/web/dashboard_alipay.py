@@ -18,8 +18,8 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
+from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
 from paysetu.entrypoints.web.actions import FieldError, write
-from paysetu.entrypoints.web.auth import Context, Form, MerchantSession, principal_of
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import alipay_apps

@@ -12,19 +12,20 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.domain.access import Role
-from paysetu.domain.events import EVENT_TYPES
-from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
-from paysetu.entrypoints.web.auth import (
+from paysetu.access.pages.auth import (
     Context,
     Form,
     MerchantSession,
     page_not_found,
     principal_of,
 )
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
+from paysetu.domain.events import EVENT_TYPES
+from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services import access, webhooks
+from paysetu.services import webhooks
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 router = APIRouter(include_in_schema=False)

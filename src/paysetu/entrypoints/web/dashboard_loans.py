@@ -13,9 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
-from paysetu.entrypoints.web.auth import Context, Form, MerchantSession, principal_of
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money

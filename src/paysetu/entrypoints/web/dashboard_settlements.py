@@ -12,14 +12,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.entrypoints.http.routes.settlements import FILE_KINDS, get_file
-from paysetu.entrypoints.web.actions import visible_or_404
-from paysetu.entrypoints.web.auth import (
+from paysetu.access.pages.auth import (
     Context,
     MerchantSession,
     page_not_found,
     principal_of,
 )
+from paysetu.entrypoints.http.routes.settlements import FILE_KINDS, get_file
+from paysetu.entrypoints.web.actions import visible_or_404
 from paysetu.entrypoints.web.rendering import render
 from paysetu.services import settlement_queries
 from paysetu.services.app_ports import PageRequest

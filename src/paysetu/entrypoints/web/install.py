@@ -13,7 +13,10 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from paysetu.adapters.passwords import Argon2Passwords
+from paysetu.access.pages import login
+from paysetu.access.pages.auth import LoginRequired, PageError
+from paysetu.access.stores.passwords import Argon2Passwords
+from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.entrypoints.web import (
     admin,
     checkout_pages,
@@ -24,11 +27,8 @@ from paysetu.entrypoints.web import (
     dashboard_payments,
     dashboard_settlements,
     lender,
-    login,
 )
-from paysetu.entrypoints.web.auth import LoginRequired, PageError
 from paysetu.entrypoints.web.rendering import STATIC_DIR, render
-from paysetu.services.web_users import PasswordHasher
 
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,

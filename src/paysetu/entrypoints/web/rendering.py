@@ -22,7 +22,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
-from paysetu.domain.web_users import WebRole, WebSession
+from paysetu.access.rules.web_users import WebRole, WebSession
 from paysetu.entrypoints.web.money_format import install_filters
 
 WEB_DIR = Path(__file__).parent

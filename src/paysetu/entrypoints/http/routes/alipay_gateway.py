@@ -17,7 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from paysetu.entrypoints.http.context import app_context
+from paysetu.access.api.context import app_context
 from paysetu.services import alipay_gateway, alipay_pages
 from paysetu.services.alipay_apps import gateway_policy
 

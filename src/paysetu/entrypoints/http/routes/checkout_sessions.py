@@ -14,8 +14,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import Field
 
+from paysetu.access.api.context import Caller, Context, Write
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.entrypoints.http.context import Caller, Context, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import Body, EmptyBody, Metadata
 from paysetu.services import checkout

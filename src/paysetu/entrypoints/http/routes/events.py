@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.entrypoints.http.context import Caller, Context
+from paysetu.access.api.context import Caller, Context
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.services import webhooks
 from paysetu.services.app_ports import PageRequest

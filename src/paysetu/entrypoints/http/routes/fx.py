@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.schemas import FxQuoteCreate, FxRatesLoad
 from paysetu.services import fx_quotes, fx_rates
 

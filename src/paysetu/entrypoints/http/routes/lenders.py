@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.lending_schemas import LenderCreate, LenderFunding
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.services import lending

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.lending_schemas import LendingCloseDay
 from paysetu.services import loan_close_day, loan_portfolio, loan_portfolio_history
 

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.entrypoints.http.context import Caller, Context, Write
+from paysetu.access.api.context import Caller, Context, Write
 from paysetu.entrypoints.http.lending_schemas import (
     LoanApplicationApprove,
     LoanApplicationCreate,

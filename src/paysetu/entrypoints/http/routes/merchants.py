@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import MerchantCreate
 from paysetu.services import merchants

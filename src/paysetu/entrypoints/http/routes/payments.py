@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import (
     EmptyBody,

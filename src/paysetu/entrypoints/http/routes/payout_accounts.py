@@ -14,7 +14,7 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import Field
 
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller, Write
+from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.pagination import list_object
 from paysetu.entrypoints.http.schemas import Body
 from paysetu.services import payout_accounts

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.entrypoints.http.context import Caller, Context, Write
+from paysetu.access.api.context import Caller, Context, Write
 from paysetu.entrypoints.http.lending_schemas import RefinanceClaimCreate
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.services import loan_refinance

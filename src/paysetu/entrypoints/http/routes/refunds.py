@@ -10,7 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.entrypoints.http.context import Caller, Context, Write
+from paysetu.access.api.context import Caller, Context, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import RefundCreate
 from paysetu.services import refunds

@@ -16,11 +16,11 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import Field
 
+from paysetu.access.api.context import Caller, Context, PlatformCaller
+from paysetu.access.rules.principals import Principal
 from paysetu.adapters.files.pain001 import pain001_xml
 from paysetu.adapters.files.payout_csv import payout_csv, report_csv
-from paysetu.domain.access import Principal
 from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
-from paysetu.entrypoints.http.context import Caller, Context, PlatformCaller
 from paysetu.entrypoints.http.pagination import PAGE_SIZE_MAX, list_object, page_request
 from paysetu.entrypoints.http.schemas import Body
 from paysetu.services import settlement, settlement_queries

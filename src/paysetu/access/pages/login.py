@@ -7,8 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from paysetu.domain.web_errors import WebRejected
-from paysetu.entrypoints.web.auth import (
+from paysetu.access.pages.auth import (
     SESSION_COOKIE,
     Context,
     Form,
@@ -20,9 +19,10 @@ from paysetu.entrypoints.web.auth import (
     set_login_csrf_cookie,
     set_session_cookie,
 )
+from paysetu.access.rules.web_errors import WebRejected
+from paysetu.access.usecases import web_users
+from paysetu.access.usecases.web_users import LoginThrottled
 from paysetu.entrypoints.web.rendering import redirect, render
-from paysetu.services import web_users
-from paysetu.services.web_users import LoginThrottled
 
 router = APIRouter(include_in_schema=False)
 

@@ -25,13 +25,13 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from paysetu.domain.access import Principal, Role
-from paysetu.domain.web_errors import WebStatus
-from paysetu.domain.web_users import SESSION_TTL, WebRole, WebSession
-from paysetu.entrypoints.http.context import app_context
-from paysetu.services import web_users
+from paysetu.access.api.context import app_context
+from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.rules.web_errors import WebStatus
+from paysetu.access.rules.web_users import SESSION_TTL, WebRole, WebSession
+from paysetu.access.usecases import web_users
+from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.services.context import AppContext
-from paysetu.services.web_users import PasswordHasher
 
 SESSION_COOKIE = "paysetu_session"
 LOGIN_CSRF_COOKIE = "paysetu_login_csrf"

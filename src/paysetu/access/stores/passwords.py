@@ -14,7 +14,7 @@ from argon2.profiles import RFC_9106_LOW_MEMORY
 
 
 class Argon2Passwords:
-    """The :class:`~paysetu.services.web_users.PasswordHasher` of the product."""
+    """The :class:`~paysetu.access.usecases.web_users.PasswordHasher` of the product."""
 
     def __init__(self, hasher: PasswordHasher | None = None) -> None:
         self._hasher = hasher or PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)

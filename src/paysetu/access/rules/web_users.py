@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from paysetu.domain.web_errors import WebRejected, WebStatus
+from paysetu.access.rules.web_errors import WebRejected, WebStatus
 
 FREE_FAILURES = 5
 LOCKOUT_BASE_S = 30

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paysetu.domain.access import (
+from paysetu.access.rules.principals import (
     ApiKeyRecord,
     Principal,
     Role,

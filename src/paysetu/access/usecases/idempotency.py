@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from paysetu.domain.access import Principal
+from paysetu.access.rules.principals import Principal
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError

@@ -9,7 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.domain.access import ApiKeyRecord, Role
+from paysetu.access.rules.principals import ApiKeyRecord, Role
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from paysetu.domain.web_errors import WebRejected, WebStatus
-from paysetu.domain.web_users import (
+from paysetu.access.rules.web_errors import WebRejected, WebStatus
+from paysetu.access.rules.web_users import (
     EMAIL_LENGTH_MAX,
     SESSION_TTL,
     WebRole,
@@ -29,7 +29,7 @@ from paysetu.services.context import AppContext
 
 
 class PasswordHasher(Protocol):
-    """A password KDF (argon2id in production, :mod:`paysetu.adapters.passwords`)."""
+    """A password KDF (argon2id in production, :mod:`paysetu.access.stores.passwords`)."""
 
     def hash(self, password: str) -> str: ...
     def verify(self, password_hash: str, password: str) -> bool: ...

@@ -10,15 +10,15 @@ from fastapi import Depends, Header, Request, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from paysetu.domain.access import Principal, Role
+from paysetu.access.api.rate_limit import RateLimiter
+from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.usecases import api_keys as access
+from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.error_mapping import error_body, http_status
-from paysetu.entrypoints.http.rate_limit import RateLimiter
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services import access
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.idempotency import ApiResponse, RequestFingerprint, execute
 
 
 def app_context(request: Request) -> AppContext:

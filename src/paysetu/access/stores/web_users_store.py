@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.domain.web_users import LoginFailures, WebRole, WebSession, WebUser
+from paysetu.access.rules.web_users import LoginFailures, WebRole, WebSession, WebUser
 
 _USER_COLUMNS = "u.id, u.email, u.role, u.merchant_id, u.lender_id, u.password_hash, u.created_at"
 
