@@ -25,7 +25,7 @@ import json
 import time
 from typing import Any
 
-from paysetu.domain.webhooks import (
+from paysetu.events.rules.webhooks import (
     SIGNATURE_HEADER,
     compute_signature,
     parse_signature_header,

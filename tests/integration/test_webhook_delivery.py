@@ -22,8 +22,9 @@ from typer.testing import CliRunner
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.webhook_sender import HttpWebhookSender, RecordingWebhookSender
-from paysetu.domain.webhooks import (
+from paysetu.entrypoints.cli.app import app as cli
+from paysetu.entrypoints.cli.worker import work
+from paysetu.events.rules.webhooks import (
     ATTEMPTS_MAX,
     RETRY_DELAY_BASE_S,
     RETRY_DELAY_MAX_S,
@@ -31,17 +32,17 @@ from paysetu.domain.webhooks import (
     DeliveryAttempt,
     DeliveryStatus,
 )
-from paysetu.entrypoints.cli.app import app as cli
-from paysetu.entrypoints.cli.worker import work
+from paysetu.events.stores.webhook_sender import HttpWebhookSender, RecordingWebhookSender
+from paysetu.events.usecases import webhooks
+from paysetu.events.usecases.delivery import DeliverySettings, deliver_due
+from paysetu.events.usecases.events import emit
 from paysetu.kernel.clock import FixedClock, SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import merchants, payments, wallets, webhooks
+from paysetu.services import merchants, payments, wallets
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.objects import event_object
-from paysetu.services.webhook_delivery import DeliverySettings, deliver_due
 from paysetu.services.worker import JobResult, run_cycle, run_maintenance
 from paysetu.webhooks import SIGNATURE_HEADER, SignatureVerificationError, verify_signature
 from tests.integration.webhook_receiver import dead_url, running_receiver

@@ -7,7 +7,7 @@ import hmac
 
 import pytest
 
-from paysetu.domain.webhooks import (
+from paysetu.events.rules.webhooks import (
     ATTEMPTS_MAX,
     RETRY_DELAY_BASE_S,
     RETRY_DELAY_MAX_S,

@@ -1,6 +1,6 @@
 """Senders of the gateway's notifications: form-encoded POSTs over httpx, and a recording fake.
 
-Like the webhook sender (:mod:`paysetu.adapters.webhook_sender`): no redirects followed, network
+Like the webhook sender (:mod:`paysetu.events.stores.webhook_sender`): no redirects followed, network
 trouble is a result and never an exception, and neither the form (it carries a signature) nor
 the receiver's body reaches the returned error beyond a short excerpt of what it answered
 instead of ``success``.
@@ -17,7 +17,7 @@ from typing import Self
 import httpx
 
 from paysetu.domain.alipay import NOTIFY_SUCCESS
-from paysetu.domain.webhooks import SendResult
+from paysetu.events.rules.webhooks import SendResult
 
 ERROR_LENGTH_MAX = 300
 ANSWER_EXCERPT_MAX = 40

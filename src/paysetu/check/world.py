@@ -13,7 +13,8 @@ from paysetu.access.usecases import api_keys as access
 from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
-from paysetu.services import merchants, wallets, webhooks
+from paysetu.events.usecases import webhooks
+from paysetu.services import merchants, wallets
 
 CURRENCY = "INR"
 WALLET_FUNDS_MINOR = 20_000_00

@@ -20,7 +20,7 @@ from paysetu.domain.payment_errors import (
     RequestRejected,
     RequestStatus,
 )
-from paysetu.domain.webhooks import url_problem
+from paysetu.events.rules.webhooks import url_problem
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext

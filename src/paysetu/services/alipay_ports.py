@@ -18,7 +18,7 @@ from paysetu.domain.alipay_records import (
     AlipayTrade,
     AlipayTransfer,
 )
-from paysetu.domain.webhooks import SendResult
+from paysetu.events.rules.webhooks import SendResult
 from paysetu.services.app_ports import PageRequest
 
 

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from paysetu.access.rules.principals import ApiKeyRecord
 from paysetu.access.rules.web_users import LoginFailures, WebSession, WebUser
-from paysetu.domain.events import Event
 from paysetu.domain.fx import Quote, Rate
 from paysetu.domain.fx_rate_file import RateRow
 from paysetu.domain.payments import (
@@ -27,7 +26,8 @@ from paysetu.domain.payments import (
     Refund,
 )
 from paysetu.domain.wallets import Customer, Wallet
-from paysetu.domain.webhooks import (
+from paysetu.events.rules.events import Event
+from paysetu.events.rules.webhooks import (
     Delivery,
     DeliveryAttempt,
     DeliveryJob,

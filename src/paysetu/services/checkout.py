@@ -32,10 +32,10 @@ from paysetu.domain.payment_errors import (
     RequestRejected,
     RequestStatus,
 )
+from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import is_currency
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.merchants import get_merchant
 from paysetu.services.objects import timestamp
 from paysetu.services.payment_checks import (

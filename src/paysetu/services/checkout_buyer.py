@@ -44,13 +44,13 @@ from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
 from paysetu.domain.fx import Quote
 from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.payments import Payment, PaymentState
+from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
 from paysetu.services import alipay_pages, fx_quotes, payments, wallets
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.checkout import session_object
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.payment_checks import storable
 
 CHECKOUT_KEY_ID = "key_checkout"

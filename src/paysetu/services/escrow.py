@@ -20,9 +20,9 @@ from typing import Any
 from paysetu.access.rules.principals import Principal
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.domain.payments import EscrowState, Payment, entry_metadata, transfer_entry
+from paysetu.events.usecases.events import emit
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.merchants import merchant_accounts
 from paysetu.services.objects import payment_object
 from paysetu.services.payment_checks import visible_payment

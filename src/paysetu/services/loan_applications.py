@@ -30,11 +30,11 @@ from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import PERIODS_PER_YEAR, add_months
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.underwriting import LoanRequest, MerchantHistory, decide
+from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import currency_exponent
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.lending import (
     check_amount,
     check_metadata,

@@ -54,10 +54,10 @@ from paysetu.domain.lending_allocation import (
     sum_parts,
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
+from paysetu.events.usecases.events import emit
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.lending import check_amount, require_borrower_side, visible_loan
 from paysetu.services.lending_objects import repayment_object
 from paysetu.services.loan_refinance import pass_refinance_share

@@ -20,9 +20,9 @@ from paysetu.domain.lending import LoanState, loan_metadata
 from paysetu.domain.lending_classification import AssetClass, is_npa
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_provisions import WriteOff, write_off_entry
+from paysetu.events.usecases.events import emit
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.lending import (
     check_text,
     close_day_accounts,

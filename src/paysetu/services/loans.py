@@ -38,10 +38,10 @@ from paysetu.domain.lending_classification import is_npa
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import build_schedule
 from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.events.usecases.events import emit
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.lending import (
     close_day_accounts,
     lender_accounts,

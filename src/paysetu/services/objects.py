@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from paysetu.domain.events import Event
 from paysetu.domain.payments import BalanceTransaction, Merchant, Payment, PaymentState, Refund
 from paysetu.domain.wallets import Customer, Wallet
+from paysetu.events.rules.events import Event
 
 
 def timestamp(at: datetime) -> int:

@@ -44,6 +44,7 @@ from paysetu.domain.payments import (
     entry_metadata,
     fee_entry,
 )
+from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
 from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
@@ -51,7 +52,6 @@ from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit
 from paysetu.services.merchants import get_merchant, merchant_accounts
 from paysetu.services.objects import payment_object
 from paysetu.services.payment_checks import (

@@ -24,11 +24,11 @@ from paysetu.domain.reconciliation import (
 from paysetu.domain.reconciliation_errors import ReconciliationRejected, ReconciliationStatus
 from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.domain.statements import Direction, Statement
+from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit_many
 from paysetu.services.objects import timestamp
 from paysetu.services.wallets import platform_account
 

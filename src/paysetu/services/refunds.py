@@ -34,6 +34,7 @@ from paysetu.domain.payments import (
     refund_entry,
     refund_sources,
 )
+from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.entries import EntryRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
@@ -41,7 +42,6 @@ from paysetu.services import fx_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.escrow import escrow_held
-from paysetu.services.events import emit
 from paysetu.services.merchants import merchant_accounts
 from paysetu.services.objects import refund_object
 from paysetu.services.payment_checks import (

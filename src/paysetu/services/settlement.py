@@ -40,12 +40,12 @@ from paysetu.domain.settlement_records import (
     reserve_account,
 )
 from paysetu.domain.settlement_run import NewWindow, SettlementCandidate
+from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import ENTRIES_PER_BATCH_MAX, AccountKind, NewAccount, NewEntry
 from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.events import emit_many
 from paysetu.services.settlement_checks import check_batches
 from paysetu.services.settlement_hooks import NO_CLAIM, SweepClaim, SweepRequest, sweep_claims
 from paysetu.services.settlement_objects import payout_object, settlement_object

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
 from paysetu.services import alipay_notifications, escrow, loan_repayments, payments, refunds
 from paysetu.services.app_ports import AppUnitOfWork, WebhookSender
 from paysetu.services.context import AppContext
-from paysetu.services.webhook_delivery import DeliveryReport, DeliverySettings, deliver_due
 
 MaintenanceJob = Callable[[AppContext], int]
 """A periodic job: does what is due at ``ctx.clock.now()``, returns how many objects changed."""

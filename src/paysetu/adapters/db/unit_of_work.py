@@ -16,7 +16,6 @@ from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
 from paysetu.adapters.db.customers_store import CustomerStore, WalletStore
-from paysetu.adapters.db.events_store import EventStore
 from paysetu.adapters.db.fx_store import FxQuoteStore, FxRateStore
 from paysetu.adapters.db.lending_store import LendingStore
 from paysetu.adapters.db.loans_store import LoanStore
@@ -26,7 +25,8 @@ from paysetu.adapters.db.reconciliation_store import ReconciliationStore
 from paysetu.adapters.db.settlement_store import SettlementStore
 from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.adapters.db.web_dashboard_store import DashboardStore
-from paysetu.adapters.db.webhooks_store import WebhookStore
+from paysetu.events.stores.events_store import EventStore
+from paysetu.events.stores.webhooks_store import WebhookStore
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
 from paysetu.ledger.stores import audit_store as audit

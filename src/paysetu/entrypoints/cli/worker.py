@@ -17,13 +17,13 @@ from typing import Annotated
 
 import typer
 
-from paysetu.adapters.webhook_sender import HttpWebhookSender
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.runtime import runtime
 from paysetu.entrypoints.logs import configure_logging
+from paysetu.events.stores.webhook_sender import HttpWebhookSender
+from paysetu.events.usecases.delivery import DeliverySettings
 from paysetu.services.app_ports import WebhookSender
 from paysetu.services.context import AppContext
-from paysetu.services.webhook_delivery import DeliverySettings
 from paysetu.services.worker import CycleReport, run_cycle
 
 log = logging.getLogger("paysetu.worker")

@@ -28,7 +28,6 @@ from paysetu.entrypoints.http.routes import (
     balance_transactions,
     checkout_sessions,
     customers,
-    events,
     fx,
     lenders,
     lending_close_days,
@@ -42,10 +41,10 @@ from paysetu.entrypoints.http.routes import (
     refunds,
     settlements,
     wallets,
-    webhooks,
 )
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
+from paysetu.events.api import events, webhooks
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services.context import AppContext
 

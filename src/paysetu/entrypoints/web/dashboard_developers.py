@@ -21,11 +21,11 @@ from paysetu.access.pages.auth import (
 )
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
-from paysetu.domain.events import EVENT_TYPES
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.rendering import redirect, render
+from paysetu.events.rules.events import EVENT_TYPES
+from paysetu.events.usecases import webhooks
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services import webhooks
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 router = APIRouter(include_in_schema=False)

@@ -19,8 +19,8 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
-from paysetu.domain.events import Event
-from paysetu.domain.webhooks import (
+from paysetu.events.rules.events import Event
+from paysetu.events.rules.webhooks import (
     SIGNATURE_HEADER,
     DeliveryAttempt,
     DeliveryJob,

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends
 from paysetu.access.api.context import Caller, Context, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import WebhookEndpointCreate
-from paysetu.services import webhooks
+from paysetu.events.usecases import webhooks
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["webhooks"])

@@ -15,8 +15,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.db.pagination import fetch_page
-from paysetu.domain.events import Event
-from paysetu.domain.webhooks import (
+from paysetu.events.rules.events import Event
+from paysetu.events.rules.webhooks import (
     Delivery,
     DeliveryAttempt,
     DeliveryJob,

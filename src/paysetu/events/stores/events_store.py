@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.db.pagination import fetch_page
-from paysetu.domain.events import Event
+from paysetu.events.rules.events import Event
 from paysetu.services.app_ports import PageRequest
 
 

@@ -22,7 +22,7 @@ from datetime import datetime
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from paysetu.domain.events import Event
+from paysetu.events.rules.events import Event
 
 SIGNATURE_HEADER = "Paysetu-Signature"
 """The HTTP header carrying ``t=...,v1=...``."""

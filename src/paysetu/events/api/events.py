@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context
 from paysetu.entrypoints.http.pagination import list_object, page_request
-from paysetu.services import webhooks
+from paysetu.events.usecases import webhooks
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["events"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paysetu.domain.events import EVENT_TYPES, Event
+from paysetu.events.rules.events import EVENT_TYPES, Event
 from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext

@@ -15,7 +15,7 @@ from typing import Self
 
 import httpx
 
-from paysetu.domain.webhooks import SendResult
+from paysetu.events.rules.webhooks import SendResult
 
 ERROR_LENGTH_MAX = 300
 

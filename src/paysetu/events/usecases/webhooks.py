@@ -13,14 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.events import EVENT_TYPES
 from paysetu.domain.payment_errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
-from paysetu.domain.webhooks import (
+from paysetu.events.rules.events import EVENT_TYPES
+from paysetu.events.rules.webhooks import (
     ALL_EVENTS,
     DESCRIPTION_LENGTH_MAX,
     SECRET_PREFIX,

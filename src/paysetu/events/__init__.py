@@ -1,0 +1,1 @@
+"""Events, webhook endpoints, the outbox and its signed, retried delivery."""
