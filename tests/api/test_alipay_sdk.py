@@ -31,9 +31,10 @@ from paysetu.domain.checkout_errors import CheckoutRejected
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import alipay_notifications, checkout_buyer, fx_rates, merchants, wallets
+from paysetu.services import alipay_notifications, checkout_buyer, fx_rates, merchants
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
+from paysetu.wallets.usecases import wallets
 from tests.api.alipay_setup import (
     Receiver,
     key_pair,

@@ -14,7 +14,7 @@ from paysetu.services import loan_repayments
 from paysetu.services.context import AppContext
 from paysetu.services.loan_sweep import LoanSettlementSweep
 from paysetu.services.settlement_hooks import SweepRequest
-from paysetu.services.wallets import platform_account
+from paysetu.wallets.usecases.wallets import platform_account
 from tests.api.conftest import Keys
 from tests.api.lending_setup import apply, copy_product, disbursed_loan, lender
 from tests.api.payment_setup import error_code, in_transaction, merchant, merchant_balance, ok

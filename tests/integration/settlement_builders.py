@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.services import merchants, payments, payout_accounts, refunds, wallets
+from paysetu.services import merchants, payments, payout_accounts, refunds
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
+from paysetu.wallets.usecases import wallets
 
 T = TypeVar("T")
 PLATFORM = Principal("key_test_platform", Role.PLATFORM, None, False)

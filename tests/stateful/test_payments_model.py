@@ -70,10 +70,10 @@ from paysetu.services import (
     payments,
     payout_accounts,
     refunds,
-    wallets,
 )
 from paysetu.services.context import AppContext
 from paysetu.services.settlement import settle
+from paysetu.wallets.usecases import wallets
 
 if TYPE_CHECKING:  # a class named Test* imported here would be collected by pytest
     from tests.conftest import TestDatabases

@@ -14,7 +14,8 @@ from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
 from paysetu.events.usecases import webhooks
-from paysetu.services import merchants, wallets
+from paysetu.services import merchants
+from paysetu.wallets.usecases import wallets
 
 CURRENCY = "INR"
 WALLET_FUNDS_MINOR = 20_000_00

@@ -18,7 +18,6 @@ from paysetu.domain.alipay import PAYMENT_CODE_TTL_S, payment_code_from
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.alipay_errors import AlipayRefused
 from paysetu.domain.payment_errors import WalletRejected, WalletStatus
-from paysetu.domain.wallets import Wallet
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import alipay_trades
 from paysetu.services.alipay_apps import gateway_policy
@@ -27,7 +26,8 @@ from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.objects import payment_object, timestamp
 from paysetu.services.payment_checks import storable
-from paysetu.services.wallets import get_wallet
+from paysetu.wallets.rules.wallets import Wallet
+from paysetu.wallets.usecases.wallets import get_wallet
 
 
 def _wallet(uow: AppUnitOfWork, wallet_id: str) -> Wallet:

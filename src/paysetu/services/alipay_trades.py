@@ -32,7 +32,6 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
-from paysetu.domain.wallets import Wallet
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.services import alipay_notifications, fx_quotes, payments
 from paysetu.services.alipay_calls import (
@@ -46,6 +45,7 @@ from paysetu.services.alipay_calls import (
 )
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
+from paysetu.wallets.rules.wallets import Wallet
 
 QR_PATH = "alipay/trades/"
 """The QR code of a precreated trade is ``<gateway origin>/alipay/trades/<trade_no>``."""

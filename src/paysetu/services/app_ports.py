@@ -25,7 +25,6 @@ from paysetu.domain.payments import (
     Payment,
     Refund,
 )
-from paysetu.domain.wallets import Customer, Wallet
 from paysetu.events.rules.events import Event
 from paysetu.events.rules.webhooks import (
     Delivery,
@@ -38,6 +37,7 @@ from paysetu.events.rules.webhooks import (
 from paysetu.ledger.usecases.ports import UnitOfWork
 from paysetu.services.reconciliation_ports import ReconciliationRepository
 from paysetu.services.settlement_ports import SettlementRepository
+from paysetu.wallets.rules.wallets import Customer, Wallet
 
 if TYPE_CHECKING:  # lending_ports and checkout_ports import PageRequest from here
     from paysetu.services.alipay_ports import AlipayRepository

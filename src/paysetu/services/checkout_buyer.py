@@ -12,7 +12,7 @@ Paying runs in the caller's one transaction, in this order:
    another tab changed the currency or re-quoted), an expired quote (``quote_expired``: the
    page re-quotes), then the simulated source (``payment_source_invalid``, ``source_declined``);
 3. fund a guest wallet in the presentment currency from the simulated card/UPI source through
-   the normal top-up path (:func:`paysetu.services.wallets.top_up`);
+   the normal top-up path (:func:`paysetu.wallets.usecases.wallets.top_up`);
 4. pay through :func:`paysetu.services.payments.create_payment` (with the quote when the
    currencies differ), so the ledger entries, fee and events are a normal payment's;
 5. mark the session ``complete`` with that payment;
@@ -47,11 +47,12 @@ from paysetu.domain.payments import Payment, PaymentState
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
-from paysetu.services import alipay_pages, fx_quotes, payments, wallets
+from paysetu.services import alipay_pages, fx_quotes, payments
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.checkout import session_object
 from paysetu.services.context import AppContext
 from paysetu.services.payment_checks import storable
+from paysetu.wallets.usecases import wallets
 
 CHECKOUT_KEY_ID = "key_checkout"
 """The ``api_key_id`` of the principal the checkout acts as (no key was presented)."""

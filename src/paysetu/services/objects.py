@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.domain.payments import BalanceTransaction, Merchant, Payment, PaymentState, Refund
-from paysetu.domain.wallets import Customer, Wallet
 from paysetu.events.rules.events import Event
+from paysetu.wallets.rules.wallets import Customer, Wallet
 
 
 def timestamp(at: datetime) -> int:

@@ -30,7 +30,7 @@ from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.objects import timestamp
-from paysetu.services.wallets import platform_account
+from paysetu.wallets.usecases.wallets import platform_account
 
 LINES_PAGE_MAX = 100
 

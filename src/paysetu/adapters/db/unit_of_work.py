@@ -15,7 +15,6 @@ from paysetu.access.stores.web_users_store import WebUserStore
 from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
-from paysetu.adapters.db.customers_store import CustomerStore, WalletStore
 from paysetu.adapters.db.fx_store import FxQuoteStore, FxRateStore
 from paysetu.adapters.db.lending_store import LendingStore
 from paysetu.adapters.db.loans_store import LoanStore
@@ -32,6 +31,7 @@ from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, Journal
 from paysetu.ledger.stores import audit_store as audit
 from paysetu.ledger.stores import ledger_store
 from paysetu.ledger.usecases.ports import TransientConflictError
+from paysetu.wallets.stores.customers_store import CustomerStore, WalletStore
 
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
 """Serialization failure and deadlock: the server aborted the transaction, a retry may pass."""

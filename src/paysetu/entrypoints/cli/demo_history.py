@@ -40,9 +40,10 @@ from paysetu.domain.statements import StatementFormat
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import merchants, payments, payout_accounts, reconciliation, refunds, wallets
+from paysetu.services import merchants, payments, payout_accounts, reconciliation, refunds
 from paysetu.services.context import AppContext
 from paysetu.services.settlement import settle
+from paysetu.wallets.usecases import wallets
 
 STATE_FILE = "demo_history.json"
 HISTORY_DAYS = 240

@@ -27,7 +27,6 @@ from paysetu.entrypoints.http.routes import (
     alipay_gateway,
     balance_transactions,
     checkout_sessions,
-    customers,
     fx,
     lenders,
     lending_close_days,
@@ -40,13 +39,13 @@ from paysetu.entrypoints.http.routes import (
     refinance_claims,
     refunds,
     settlements,
-    wallets,
 )
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
 from paysetu.events.api import events, webhooks
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services.context import AppContext
+from paysetu.wallets.api import customers, wallets
 
 
 def _error_response(request: Request, error: PaysetuError) -> JSONResponse:

@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.db.pagination import fetch_page
-from paysetu.domain.wallets import Customer, KycTier, Wallet
 from paysetu.services.app_ports import PageRequest
+from paysetu.wallets.rules.wallets import Customer, KycTier, Wallet
 
 _WALLET_SELECT = (
     "SELECT w.id, w.customer_id, w.currency, w.account_id, w.created_at,"

@@ -1,0 +1,1 @@
+"""Customers and their wallets, with the KYC tiers' limits."""
