@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ecb_rates import EcbRates
 from paysetu.config import Settings
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
 from paysetu.domain.payout_accounts import check_payout_account
+from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

@@ -28,10 +28,11 @@ from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.domain.checkout import return_url_for
 from paysetu.domain.checkout_errors import CheckoutRejected
+from paysetu.fx.usecases import fx_rates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import alipay_notifications, checkout_buyer, fx_rates, merchants
+from paysetu.services import alipay_notifications, checkout_buyer, merchants
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.wallets.usecases import wallets

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.domain.fx_errors import FxRejected, FxStatus
+from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import checkout_buyer

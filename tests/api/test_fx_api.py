@@ -18,7 +18,7 @@ from currency_converter import CurrencyConverter
 from fastapi.testclient import TestClient
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ecb_rates import EcbRates
+from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

@@ -40,8 +40,8 @@ from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases import api_keys as access
 from paysetu.access.usecases import web_users
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.ecb_rates import EcbRates
 from paysetu.entrypoints.http.app import create_app
+from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

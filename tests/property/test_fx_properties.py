@@ -18,7 +18,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paysetu.domain.fx import (
+from paysetu.fx.rules.entries import (
+    ChargeLegs,
+    RefundLegs,
+    cross_border_charge,
+    cross_border_refund,
+    fx_accounts,
+)
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import (
     QuoteTerms,
     customer_rate,
     payment_split,
@@ -26,14 +34,6 @@ from paysetu.domain.fx import (
     refund_share,
     value_in_sell,
 )
-from paysetu.domain.fx_entries import (
-    ChargeLegs,
-    RefundLegs,
-    cross_border_charge,
-    cross_border_refund,
-    fx_accounts,
-)
-from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.kernel.money import currency_exponent
 from paysetu.ledger.rules.entries import Direction, NewEntry
 

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from paysetu.adapters.files.camt053_writer import BookedTransfer, write_camt053
 from paysetu.adapters.files.statements import read_statement
-from paysetu.domain.fx_rate_file import parse_rate_file
 from paysetu.domain.reconciliation_errors import ReconciliationStatus, StatementRejected
 from paysetu.domain.statements import Direction, Statement, StatementFormat
+from paysetu.fx.rules.rate_file import parse_rate_file
 from paysetu.kernel.money import Money
 
 CSV_STATEMENT = (

@@ -15,16 +15,16 @@ from typing import cast
 import pytest
 from currency_converter import CurrencyConverter
 
-from paysetu.adapters.ecb_rates import EcbRates
-from paysetu.domain.fx import Rate, inverse_rate
-from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.fx_rate_file import RateRow, parse_rate_file
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import Rate, inverse_rate
+from paysetu.fx.rules.rate_file import RateRow, parse_rate_file
+from paysetu.fx.stores.ecb_rates import EcbRates
+from paysetu.fx.usecases.fx_rates import load_rates, mid_rate
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.services.app_ports import AppUnitOfWork, ManualRate
 from paysetu.services.context import AppContext, FxPolicy
-from paysetu.services.fx_rates import load_rates, mid_rate
 
 ECB = EcbRates()
 ORACLE = CurrencyConverter(decimal=True)

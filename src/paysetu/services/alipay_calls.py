@@ -24,9 +24,9 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
-from paysetu.domain.fx_errors import FxStatus
 from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
 from paysetu.domain.payments import Payment
+from paysetu.fx.rules.errors import FxStatus
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services import alipay_notifications

@@ -32,8 +32,9 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
+from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation
-from paysetu.services import alipay_notifications, fx_quotes, payments
+from paysetu.services import alipay_notifications, payments
 from paysetu.services.alipay_calls import (
     GatewayCall,
     TradeView,

@@ -16,8 +16,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from paysetu.access.rules.principals import ApiKeyRecord
 from paysetu.access.rules.web_users import LoginFailures, WebSession, WebUser
-from paysetu.domain.fx import Quote, Rate
-from paysetu.domain.fx_rate_file import RateRow
 from paysetu.domain.payments import (
     BalanceTransaction,
     Merchant,
@@ -34,6 +32,8 @@ from paysetu.events.rules.webhooks import (
     SendResult,
     WebhookEndpoint,
 )
+from paysetu.fx.rules.quotes import Quote, Rate
+from paysetu.fx.rules.rate_file import RateRow
 from paysetu.ledger.usecases.ports import UnitOfWork
 from paysetu.services.reconciliation_ports import ReconciliationRepository
 from paysetu.services.settlement_ports import SettlementRepository

@@ -41,13 +41,14 @@ from paysetu.domain.checkout import (
     check_source,
 )
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.domain.fx import Quote
-from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.payments import Payment, PaymentState
 from paysetu.events.usecases.events import emit
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import Quote
+from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
-from paysetu.services import alipay_pages, fx_quotes, payments
+from paysetu.services import alipay_pages, payments
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.checkout import session_object
 from paysetu.services.context import AppContext

@@ -1,7 +1,7 @@
 """Cross-border payments and refunds: the quote checks and the linked FX ledger entries.
 
 :mod:`paysetu.services.payments` and :mod:`paysetu.services.refunds` call in here when a
-payment names an ``fx_quote``; the entries are described in :mod:`paysetu.domain.fx_entries`.
+payment names an ``fx_quote``; the entries are described in :mod:`paysetu.fx.rules.entries`.
 
 A payment takes its quote when it is created (the quote's row is locked, checked, and marked
 ``used`` in the same transaction; a unique index keeps one payment per quote even so); the
@@ -20,8 +20,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.fx import Quote, payment_split, refund_share, value_in_sell
-from paysetu.domain.fx_entries import (
+from paysetu.domain.payments import CaptureMethod, Payment, Refund, entry_metadata
+from paysetu.fx.rules.entries import (
     ChargeLegs,
     RefundLegs,
     cross_border_charge,
@@ -29,14 +29,14 @@ from paysetu.domain.fx_entries import (
     fx_accounts,
     new_fx_accounts,
 )
-from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.payments import CaptureMethod, Payment, Refund, entry_metadata
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import Quote, payment_split, refund_share, value_in_sell
+from paysetu.fx.usecases.fx_quotes import visible_quote
+from paysetu.fx.usecases.fx_rates import mid_rate
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.entries import NewEntry
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.fx_quotes import visible_quote
-from paysetu.services.fx_rates import mid_rate
 
 
 def _mismatch(quote: Quote, merchant_id: str, amount_minor: int, currency: str,

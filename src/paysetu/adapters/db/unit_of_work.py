@@ -15,7 +15,6 @@ from paysetu.access.stores.web_users_store import WebUserStore
 from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
-from paysetu.adapters.db.fx_store import FxQuoteStore, FxRateStore
 from paysetu.adapters.db.lending_store import LendingStore
 from paysetu.adapters.db.loans_store import LoanStore
 from paysetu.adapters.db.merchants_store import MerchantStore
@@ -26,6 +25,7 @@ from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.adapters.db.web_dashboard_store import DashboardStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
+from paysetu.fx.stores.fx_store import FxQuoteStore, FxRateStore
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
 from paysetu.ledger.stores import audit_store as audit

@@ -15,9 +15,9 @@ from datetime import timedelta
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.checkout import CheckoutSession, CheckoutState
-from paysetu.domain.fx_errors import FxRejected
 from paysetu.entrypoints.cli.demo_shop import DemoShop
 from paysetu.entrypoints.cli.runtime import console
+from paysetu.fx.rules.errors import FxRejected
 from paysetu.services import checkout, checkout_buyer
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.checkout_buyer import PayCheckout

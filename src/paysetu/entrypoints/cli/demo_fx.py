@@ -14,11 +14,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paysetu.bootstrap import Runtime
-from paysetu.domain.fx import is_stale
-from paysetu.domain.fx_errors import FxRejected
-from paysetu.domain.fx_rate_file import HEADER
 from paysetu.entrypoints.cli.runtime import console
-from paysetu.services import fx_rates
+from paysetu.fx.rules.errors import FxRejected
+from paysetu.fx.rules.quotes import is_stale
+from paysetu.fx.rules.rate_file import HEADER
+from paysetu.fx.usecases import fx_rates
 
 AED_PER_USD = Decimal("3.6725")
 """The UAE Central Bank's peg."""

@@ -27,7 +27,6 @@ from paysetu.entrypoints.http.routes import (
     alipay_gateway,
     balance_transactions,
     checkout_sessions,
-    fx,
     lenders,
     lending_close_days,
     loan_applications,
@@ -43,6 +42,7 @@ from paysetu.entrypoints.http.routes import (
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
 from paysetu.events.api import events, webhooks
+from paysetu.fx.api import fx
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services.context import AppContext
 from paysetu.wallets.api import customers, wallets

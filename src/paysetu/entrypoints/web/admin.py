@@ -11,11 +11,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import AdminSession, Context
-from paysetu.domain.fx import Rate
-from paysetu.domain.fx_errors import FxRejected
 from paysetu.entrypoints.web.actions import visible_or_404
 from paysetu.entrypoints.web.rendering import render
-from paysetu.services import fx_rates, reconciliation
+from paysetu.fx.rules.errors import FxRejected
+from paysetu.fx.rules.quotes import Rate
+from paysetu.fx.usecases import fx_rates
+from paysetu.services import reconciliation
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.objects import merchant_object
 

@@ -15,13 +15,13 @@ from decimal import Decimal
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.fx import Quote, quote_terms
-from paysetu.domain.fx_errors import FxRejected, FxStatus
 from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import Quote, quote_terms
+from paysetu.fx.usecases.fx_rates import mid_rate
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.fx_rates import mid_rate
 from paysetu.services.merchants import get_merchant
 from paysetu.services.objects import timestamp
 from paysetu.services.payment_checks import merchant_scope, storable

@@ -13,9 +13,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.domain.fx import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
-from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.fx_rate_file import RateRow
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
+from paysetu.fx.rules.rate_file import RateRow
 from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import ManualRate
 

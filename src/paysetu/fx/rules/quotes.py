@@ -37,7 +37,7 @@ from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Con
 from enum import StrEnum
 from fractions import Fraction
 
-from paysetu.domain.fx_errors import FxRejected, FxStatus
+from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.kernel.invariants import invariant
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, currency_exponent
 

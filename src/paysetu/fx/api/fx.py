@@ -13,7 +13,7 @@ from fastapi import APIRouter, Query
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.entrypoints.http.schemas import FxQuoteCreate, FxRatesLoad
-from paysetu.services import fx_quotes, fx_rates
+from paysetu.fx.usecases import fx_quotes, fx_rates
 
 router = APIRouter(tags=["fx"])
 

@@ -19,7 +19,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from paysetu.domain.fx import (
+from paysetu.fx.rules.errors import FxRejected, FxStatus
+from paysetu.fx.rules.quotes import (
     Rate,
     chained_rate,
     cross_rate,
@@ -27,8 +28,7 @@ from paysetu.domain.fx import (
     is_stale,
     rate_age_days,
 )
-from paysetu.domain.fx_errors import FxRejected, FxStatus
-from paysetu.domain.fx_rate_file import RateFile, parse_rate_file, problems_message
+from paysetu.fx.rules.rate_file import RateFile, parse_rate_file, problems_message
 from paysetu.kernel.money import is_currency
 from paysetu.ledger.rules.errors import ErrorCode
 from paysetu.services.app_ports import AppUnitOfWork, ManualRate

@@ -1,0 +1,1 @@
+"""Reference rates, FX quotes with spreads, the FX ledger entries."""
