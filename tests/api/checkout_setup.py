@@ -15,7 +15,8 @@ from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import checkout, merchants
+from paysetu.payments.usecases import merchants
+from paysetu.services import checkout
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from tests.api.payment_setup import in_transaction
 

@@ -32,7 +32,8 @@ from paysetu.fx.usecases import fx_rates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import alipay_notifications, checkout_buyer, merchants
+from paysetu.payments.usecases import merchants
+from paysetu.services import alipay_notifications, checkout_buyer
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.wallets.usecases import wallets

@@ -24,7 +24,7 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.entries import Balance
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import refunds
+from paysetu.payments.usecases import refunds
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, in_transaction, ok

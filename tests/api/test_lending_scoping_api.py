@@ -7,9 +7,9 @@ from datetime import date
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.domain.payments import transfer_entry
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
+from paysetu.payments.rules.payments import transfer_entry
 from paysetu.services import loan_repayments
 from paysetu.services.context import AppContext
 from paysetu.services.loan_sweep import LoanSettlementSweep

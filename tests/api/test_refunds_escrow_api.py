@@ -12,7 +12,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import escrow, refunds
+from paysetu.payments.usecases import escrow, refunds
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import (

@@ -18,7 +18,7 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.money import Money
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import merchants
+from paysetu.payments.usecases import merchants
 from paysetu.services.context import AppContext
 
 _windows = itertools.count()

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.services import merchants, payments, payout_accounts, refunds
+from paysetu.payments.usecases import merchants, payments, refunds
+from paysetu.services import payout_accounts
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.wallets.usecases import wallets

@@ -18,7 +18,8 @@ from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import alipay_notifications, merchants
+from paysetu.payments.usecases import merchants
+from paysetu.services import alipay_notifications
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext
 from paysetu.services.worker import run_maintenance

@@ -27,7 +27,8 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
-from paysetu.services import escrow, payments, settlement
+from paysetu.payments.usecases import escrow, payments
+from paysetu.services import settlement
 from paysetu.services.context import AppContext
 from tests.integration import settlement_builders as build
 

@@ -16,7 +16,7 @@ from paysetu.entrypoints.cli.app import app as cli
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import merchants
+from paysetu.payments.usecases import merchants
 from paysetu.services.context import AppContext
 
 

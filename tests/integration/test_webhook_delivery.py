@@ -39,10 +39,10 @@ from paysetu.events.usecases.events import emit
 from paysetu.kernel.clock import FixedClock, SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import merchants, payments
+from paysetu.payments.usecases import merchants, payments
+from paysetu.payments.usecases.objects import event_object
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.objects import event_object
 from paysetu.services.worker import JobResult, run_cycle, run_maintenance
 from paysetu.wallets.usecases import wallets
 from paysetu.webhooks import SIGNATURE_HEADER, SignatureVerificationError, verify_signature

@@ -55,7 +55,6 @@ from hypothesis.stateful import (
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
 from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.fx.usecases import fx_quotes, fx_rates
 from paysetu.kernel.clock import FixedClock
@@ -63,7 +62,9 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import escrow, merchants, payments, payout_accounts, refunds
+from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
+from paysetu.payments.usecases import escrow, merchants, payments, refunds
+from paysetu.services import payout_accounts
 from paysetu.services.context import AppContext
 from paysetu.services.settlement import settle
 from paysetu.wallets.usecases import wallets

@@ -119,7 +119,7 @@ def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operati
 def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Operation:
     """One payment through the use cases (``context`` is the runtime's ``AppContext``)."""
     from paysetu.access.rules.principals import Principal, Role  # noqa: PLC0415 - in the worker process
-    from paysetu.services import payments  # noqa: PLC0415
+    from paysetu.payments.usecases import payments
 
     caller = Principal(task.api_key_id, Role.MERCHANT, task.merchant_id, livemode=False)
     manual = task.workload is Workload.MANUAL

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.bootstrap import Runtime
-from paysetu.services import merchants
+from paysetu.payments.usecases import merchants
 from paysetu.wallets.usecases import wallets
 
 WALLET_FUNDS_MINOR = 2_00_000_00

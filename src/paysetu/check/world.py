@@ -14,7 +14,7 @@ from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
 from paysetu.events.usecases import webhooks
-from paysetu.services import merchants
+from paysetu.payments.usecases import merchants
 from paysetu.wallets.usecases import wallets
 
 CURRENCY = "INR"

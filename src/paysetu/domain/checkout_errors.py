@@ -13,8 +13,8 @@ keep their payment codes (``amount_must_be_positive``, ``currency_invalid``,
 
 from __future__ import annotations
 
-from paysetu.domain.payment_errors import PaymentRejected
 from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode
+from paysetu.payments.rules.errors import PaymentRejected
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

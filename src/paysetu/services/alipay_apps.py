@@ -14,19 +14,19 @@ from paysetu.access.rules.principals import Principal, Role
 from paysetu.domain.alipay import app_id_from
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.alipay_records import AlipayApp
-from paysetu.domain.payment_errors import (
+from paysetu.events.rules.webhooks import url_problem
+from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
-from paysetu.events.rules.webhooks import url_problem
+from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
+from paysetu.payments.usecases.merchants import get_merchant
+from paysetu.payments.usecases.objects import timestamp
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.merchants import get_merchant
-from paysetu.services.objects import timestamp
-from paysetu.services.payment_checks import check_cursors, merchant_scope, storable
 
 GATEWAY_PATH = "/gateway.do"
 

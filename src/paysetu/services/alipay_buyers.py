@@ -17,15 +17,15 @@ from typing import Any
 from paysetu.domain.alipay import PAYMENT_CODE_TTL_S, payment_code_from
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.alipay_errors import AlipayRefused
-from paysetu.domain.payment_errors import WalletRejected, WalletStatus
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.rules.errors import WalletRejected, WalletStatus
+from paysetu.payments.usecases.checks import storable
+from paysetu.payments.usecases.objects import payment_object, timestamp
 from paysetu.services import alipay_trades
 from paysetu.services.alipay_apps import gateway_policy
 from paysetu.services.alipay_calls import view
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.objects import payment_object, timestamp
-from paysetu.services.payment_checks import storable
 from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases.wallets import get_wallet
 

@@ -24,11 +24,11 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
-from paysetu.domain.payment_errors import PaymentStatus, WalletStatus
-from paysetu.domain.payments import Payment
 from paysetu.fx.rules.errors import FxStatus
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
+from paysetu.payments.rules.payments import Payment
 from paysetu.services import alipay_notifications
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork

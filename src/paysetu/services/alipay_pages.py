@@ -35,13 +35,13 @@ from paysetu.domain.alipay import (
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.domain.checkout import CheckoutSession, check_url
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.usecases.checks import storable
 from paysetu.services import checkout
 from paysetu.services.alipay_calls import GatewayCall, linked
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.alipay_trades import open_trade
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.payment_checks import storable
 
 RETURN_PATH = "alipay/return/"
 TRADE_METADATA = "alipay_trade"

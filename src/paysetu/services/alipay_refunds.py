@@ -14,9 +14,10 @@ from typing import Any
 
 from paysetu.domain.alipay import TradeStatus, format_amount, format_time, out_no, parse_amount
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.payments import PaymentState, Refund, RefundState
 from paysetu.kernel.invariants import InvariantViolation
-from paysetu.services import alipay_notifications, checkout, payments, refunds
+from paysetu.payments.rules.payments import PaymentState, Refund, RefundState
+from paysetu.payments.usecases import payments, refunds
+from paysetu.services import alipay_notifications, checkout
 from paysetu.services.alipay_calls import GatewayCall, TradeView, find_trade, view
 from paysetu.services.app_ports import AppUnitOfWork
 

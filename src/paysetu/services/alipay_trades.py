@@ -34,7 +34,8 @@ from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
 from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation
-from paysetu.services import alipay_notifications, payments
+from paysetu.payments.usecases import payments
+from paysetu.services import alipay_notifications
 from paysetu.services.alipay_calls import (
     GatewayCall,
     TradeView,

@@ -22,13 +22,13 @@ from paysetu.domain.alipay import (
 )
 from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.domain.alipay_records import AlipayTransfer
-from paysetu.domain.payment_errors import WalletRejected
-from paysetu.domain.payments import transfer_entry
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.rules.errors import WalletRejected
+from paysetu.payments.rules.payments import transfer_entry
+from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.services.alipay_calls import GatewayCall
 from paysetu.services.alipay_trades import content_hash
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.merchants import merchant_accounts
 from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases.wallets import check_balance_limit
 

@@ -16,13 +16,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from paysetu.access.rules.principals import ApiKeyRecord
 from paysetu.access.rules.web_users import LoginFailures, WebSession, WebUser
-from paysetu.domain.payments import (
-    BalanceTransaction,
-    Merchant,
-    MerchantAccounts,
-    Payment,
-    Refund,
-)
 from paysetu.events.rules.events import Event
 from paysetu.events.rules.webhooks import (
     Delivery,
@@ -35,6 +28,13 @@ from paysetu.events.rules.webhooks import (
 from paysetu.fx.rules.quotes import Quote, Rate
 from paysetu.fx.rules.rate_file import RateRow
 from paysetu.ledger.usecases.ports import UnitOfWork
+from paysetu.payments.rules.payments import (
+    BalanceTransaction,
+    Merchant,
+    MerchantAccounts,
+    Payment,
+    Refund,
+)
 from paysetu.services.reconciliation_ports import ReconciliationRepository
 from paysetu.services.settlement_ports import SettlementRepository
 from paysetu.wallets.rules.wallets import Customer, Wallet

@@ -26,19 +26,15 @@ from paysetu.domain.checkout import (
     check_url,
 )
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.domain.payment_errors import (
+from paysetu.events.usecases.events import emit
+from paysetu.kernel.money import is_currency
+from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
-from paysetu.events.usecases.events import emit
-from paysetu.kernel.money import is_currency
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
-from paysetu.services.merchants import get_merchant
-from paysetu.services.objects import timestamp
-from paysetu.services.payment_checks import (
+from paysetu.payments.usecases.checks import (
     check_amount,
     check_cursors,
     check_metadata,
@@ -46,6 +42,10 @@ from paysetu.services.payment_checks import (
     merchant_scope,
     storable,
 )
+from paysetu.payments.usecases.merchants import get_merchant
+from paysetu.payments.usecases.objects import timestamp
+from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.services.context import AppContext
 
 SESSION_PREFIX = "cs"
 SECRET_BYTES = 24

@@ -13,7 +13,7 @@ Paying runs in the caller's one transaction, in this order:
    page re-quotes), then the simulated source (``payment_source_invalid``, ``source_declined``);
 3. fund a guest wallet in the presentment currency from the simulated card/UPI source through
    the normal top-up path (:func:`paysetu.wallets.usecases.wallets.top_up`);
-4. pay through :func:`paysetu.services.payments.create_payment` (with the quote when the
+4. pay through :func:`paysetu.payments.usecases.payments.create_payment` (with the quote when the
    currencies differ), so the ledger entries, fee and events are a normal payment's;
 5. mark the session ``complete`` with that payment;
 6. tell the Alipay gateway (:func:`paysetu.services.alipay_pages.checkout_paid`): a session
@@ -41,18 +41,19 @@ from paysetu.domain.checkout import (
     check_source,
 )
 from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
-from paysetu.domain.payments import Payment, PaymentState
 from paysetu.events.usecases.events import emit
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import Quote
 from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
-from paysetu.services import alipay_pages, payments
+from paysetu.payments.rules.payments import Payment, PaymentState
+from paysetu.payments.usecases import payments
+from paysetu.payments.usecases.checks import storable
+from paysetu.services import alipay_pages
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.checkout import session_object
 from paysetu.services.context import AppContext
-from paysetu.services.payment_checks import storable
 from paysetu.wallets.usecases import wallets
 
 CHECKOUT_KEY_ID = "key_checkout"

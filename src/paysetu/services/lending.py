@@ -23,15 +23,15 @@ from paysetu.domain.lending import (
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_provisions import CloseDayAccounts
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
-from paysetu.domain.payments import transfer_entry
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.ledger.rules.entries import AccountKind, NewAccount, metadata_is_valid
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.payments.rules.payments import transfer_entry
+from paysetu.payments.usecases.checks import check_cursors, storable
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending_objects import lender_object, product_object
-from paysetu.services.payment_checks import check_cursors, storable
 
 NAME_LENGTH_MAX = 200
 TEXT_LENGTH_MAX = 500

@@ -8,7 +8,7 @@ from typing import Any
 
 from paysetu.domain.lending import Lender, LoanApplication, LoanProduct, LoanRepayment
 from paysetu.domain.lending_allocation import Installment
-from paysetu.services.objects import timestamp
+from paysetu.payments.usecases.objects import timestamp
 
 
 def day(value: date | None) -> str | None:

@@ -28,11 +28,13 @@ from paysetu.domain.lending import (
 )
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import PERIODS_PER_YEAR, add_months
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.underwriting import LoanRequest, MerchantHistory, decide
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import currency_exponent
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.payments.usecases.checks import check_cursors, storable
+from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending import (
@@ -46,8 +48,6 @@ from paysetu.services.lending import (
     visible_application,
 )
 from paysetu.services.lending_objects import application_object
-from paysetu.services.merchants import get_merchant
-from paysetu.services.payment_checks import check_cursors, storable
 
 HISTORY_MONTHS = 12
 

@@ -32,11 +32,11 @@ from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.usecases.checks import check_cursors, storable
+from paysetu.payments.usecases.objects import timestamp
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending import get_lender, lender_accounts, require_lender_side
-from paysetu.services.objects import timestamp
-from paysetu.services.payment_checks import check_cursors, storable
 
 
 def _purpose_account(

@@ -56,13 +56,13 @@ from paysetu.domain.lending_allocation import (
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.events.usecases.events import emit
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.usecases.checks import check_cursors
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending import check_amount, require_borrower_side, visible_loan
 from paysetu.services.lending_objects import repayment_object
 from paysetu.services.loan_refinance import pass_refinance_share
 from paysetu.services.loans import accrue_interest, loan_books, loan_object, today
-from paysetu.services.payment_checks import check_cursors
 
 REPAYMENT_TYPES = (RepaymentSource.MANUAL, RepaymentSource.PREPAYMENT,
                    RepaymentSource.FORECLOSURE)

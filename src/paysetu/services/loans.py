@@ -37,9 +37,12 @@ from paysetu.domain.lending_allocation import (
 from paysetu.domain.lending_classification import is_npa
 from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.domain.lending_schedule import build_schedule
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.payments.usecases.checks import check_cursors
+from paysetu.payments.usecases.merchants import merchant_accounts
+from paysetu.payments.usecases.objects import timestamp
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.services.lending import (
@@ -50,9 +53,6 @@ from paysetu.services.lending import (
     visible_loan,
 )
 from paysetu.services.lending_objects import day, schedule_object
-from paysetu.services.merchants import merchant_accounts
-from paysetu.services.objects import timestamp
-from paysetu.services.payment_checks import check_cursors
 
 
 def today(ctx: AppContext) -> date:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from paysetu.domain.payments import PaymentState
+from paysetu.payments.rules.payments import PaymentState
 from paysetu.services.app_ports import LedgerTotals
 from paysetu.services.context import AppContext
 

@@ -14,10 +14,10 @@ from typing import Any
 from paysetu.access.rules.principals import Principal
 from paysetu.domain.payout_accounts import PayoutAccount, check_payout_account
 from paysetu.domain.settlement import check_schedule
+from paysetu.payments.usecases.checks import storable
+from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.merchants import get_merchant
-from paysetu.services.payment_checks import storable
 from paysetu.services.settlement_objects import payout_account_object, schedule_object
 
 

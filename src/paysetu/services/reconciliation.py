@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paysetu.domain.payments import transfer_entry
 from paysetu.domain.reconciliation import (
     LineCategory,
     LineResult,
@@ -27,9 +26,10 @@ from paysetu.domain.statements import Direction, Statement
 from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
+from paysetu.payments.rules.payments import transfer_entry
+from paysetu.payments.usecases.objects import timestamp
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.objects import timestamp
 from paysetu.wallets.usecases.wallets import platform_account
 
 LINES_PAGE_MAX = 100

@@ -12,7 +12,7 @@ from paysetu.domain.settlement_records import (
     SettlementBatch,
     SettlementItem,
 )
-from paysetu.services.objects import timestamp
+from paysetu.payments.usecases.objects import timestamp
 
 SETTLEMENT_ITEM_PREFIX = "sti_"
 

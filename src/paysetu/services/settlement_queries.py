@@ -11,18 +11,18 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payment_errors import (
+from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
+from paysetu.domain.settlement_records import PayoutInstruction, SettlementBatch, SettlementItem
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
-from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
-from paysetu.domain.settlement_records import PayoutInstruction, SettlementBatch, SettlementItem
-from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.payment_checks import check_cursors, merchant_scope, storable
 from paysetu.services.settlement_objects import (
     SETTLEMENT_ITEM_PREFIX,
     settlement_item_object,

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
-from paysetu.services import alipay_notifications, escrow, loan_repayments, payments, refunds
+from paysetu.payments.usecases import escrow, payments, refunds
+from paysetu.services import alipay_notifications, loan_repayments
 from paysetu.services.app_ports import AppUnitOfWork, WebhookSender
 from paysetu.services.context import AppContext
 

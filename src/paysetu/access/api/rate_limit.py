@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from paysetu.config import Settings
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 
 
 class RateLimited(RequestRejected):

@@ -12,7 +12,7 @@ from paysetu.access.rules.principals import (
     parse_key,
     secret_matches,
 )
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.context import AppContext
 
 

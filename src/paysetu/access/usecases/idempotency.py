@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

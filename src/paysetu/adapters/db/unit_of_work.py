@@ -13,16 +13,12 @@ import sqlalchemy as sa
 from paysetu.access.stores.api_keys_store import ApiKeyStore, IdempotencyStore
 from paysetu.access.stores.web_users_store import WebUserStore
 from paysetu.adapters.db.alipay_store import AlipayStore
-from paysetu.adapters.db.balance_store import BalanceTransactionStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
 from paysetu.adapters.db.lending_store import LendingStore
 from paysetu.adapters.db.loans_store import LoanStore
-from paysetu.adapters.db.merchants_store import MerchantStore
-from paysetu.adapters.db.payments_store import PaymentStore, RefundStore
 from paysetu.adapters.db.reconciliation_store import ReconciliationStore
 from paysetu.adapters.db.settlement_store import SettlementStore
 from paysetu.adapters.db.stats_store import StatsStore
-from paysetu.adapters.db.web_dashboard_store import DashboardStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
 from paysetu.fx.stores.fx_store import FxQuoteStore, FxRateStore
@@ -31,6 +27,10 @@ from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, Journal
 from paysetu.ledger.stores import audit_store as audit
 from paysetu.ledger.stores import ledger_store
 from paysetu.ledger.usecases.ports import TransientConflictError
+from paysetu.payments.stores.balance_store import BalanceTransactionStore
+from paysetu.payments.stores.dashboard_store import DashboardStore
+from paysetu.payments.stores.merchants_store import MerchantStore
+from paysetu.payments.stores.payments_store import PaymentStore, RefundStore
 from paysetu.wallets.stores.customers_store import CustomerStore, WalletStore
 
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})

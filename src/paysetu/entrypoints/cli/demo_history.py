@@ -40,7 +40,8 @@ from paysetu.domain.statements import StatementFormat
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import merchants, payments, payout_accounts, reconciliation, refunds
+from paysetu.payments.usecases import merchants, payments, refunds
+from paysetu.services import payout_accounts, reconciliation
 from paysetu.services.context import AppContext
 from paysetu.services.settlement import settle
 from paysetu.wallets.usecases import wallets

@@ -28,6 +28,7 @@ from paysetu.access.rules.principals import Principal, Role
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.clock import FixedClock
+from paysetu.payments.usecases import merchants
 from paysetu.services import (
     lending,
     loan_applications,
@@ -35,7 +36,6 @@ from paysetu.services import (
     loan_refinance,
     loan_repayments,
     loans,
-    merchants,
 )
 from paysetu.services.context import AppContext
 

@@ -17,7 +17,7 @@ from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
-from paysetu.services import merchants
+from paysetu.payments.usecases import merchants
 from paysetu.services.context import AppContext
 from paysetu.wallets.usecases import wallets
 

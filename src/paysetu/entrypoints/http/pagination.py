@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.app_ports import PageRequest
 
 PAGE_SIZE_MAX = 100

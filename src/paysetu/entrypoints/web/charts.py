@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paysetu.entrypoints.web.money_format import format_money_minor
-from paysetu.services.web_dashboard import VolumeSeries
+from paysetu.payments.usecases.dashboard import VolumeSeries
 
 WIDTH = 600
 PLOT_HEIGHT = 180

@@ -14,12 +14,12 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services import lending, loan_applications, loan_repayments, loans
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.lending_objects import lender_object

@@ -20,15 +20,13 @@ from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.entrypoints.web import (
     admin,
     checkout_pages,
-    dashboard,
     dashboard_alipay,
-    dashboard_developers,
     dashboard_loans,
-    dashboard_payments,
     dashboard_settlements,
     lender,
 )
 from paysetu.entrypoints.web.rendering import STATIC_DIR, render
+from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,

@@ -16,13 +16,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, LenderSession, principal_of
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.portfolio import portfolio_summary, recent_months
 from paysetu.entrypoints.web.portfolio_charts import category_charts, ratio_charts
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services import (
     loan_applications,
     loan_portfolio,

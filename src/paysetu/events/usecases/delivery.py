@@ -30,9 +30,9 @@ from paysetu.events.rules.webhooks import (
     retry_delay_s,
     signature_header,
 )
+from paysetu.payments.usecases.objects import event_object
 from paysetu.services.app_ports import WebhookSender
 from paysetu.services.context import AppContext
-from paysetu.services.objects import event_object
 
 USER_AGENT = "paysetu-webhooks/1"
 

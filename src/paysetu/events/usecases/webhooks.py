@@ -13,12 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payment_errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
 from paysetu.events.rules.events import EVENT_TYPES
 from paysetu.events.rules.webhooks import (
     ALL_EVENTS,
@@ -30,11 +24,17 @@ from paysetu.events.rules.webhooks import (
     unknown_event_types,
     url_problem,
 )
+from paysetu.payments.rules.errors import (
+    PaymentRejected,
+    PaymentStatus,
+    RequestRejected,
+    RequestStatus,
+)
+from paysetu.payments.usecases.checks import merchant_scope
+from paysetu.payments.usecases.merchants import get_merchant
+from paysetu.payments.usecases.objects import event_object, timestamp
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
-from paysetu.services.merchants import get_merchant
-from paysetu.services.objects import event_object, timestamp
-from paysetu.services.payment_checks import merchant_scope
 
 
 def endpoint_object(endpoint: WebhookEndpoint, *, secret: bool = False) -> dict[str, Any]:

@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from paysetu.domain.payments import charge_entry, refund_entry
 from paysetu.ledger.rules.entries import AccountKind, Direction, NewAccount, NewEntry, Posting
+from paysetu.payments.rules.payments import charge_entry, refund_entry
 
 PLATFORM_OWNER = ("platform", "paysetu")
 

@@ -11,8 +11,8 @@ payment refusals, so an ``except PaymentRejected`` (the refund worker's) also se
 
 from __future__ import annotations
 
-from paysetu.domain.payment_errors import PaymentRejected
 from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode
+from paysetu.payments.rules.errors import PaymentRejected
 
 _I = ErrorCategory.INVALID
 _N = ErrorCategory.NOT_FOUND

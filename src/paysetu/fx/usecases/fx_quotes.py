@@ -15,16 +15,16 @@ from decimal import Decimal
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import Quote, quote_terms
 from paysetu.fx.usecases.fx_rates import mid_rate
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.usecases.checks import merchant_scope, storable
+from paysetu.payments.usecases.merchants import get_merchant
+from paysetu.payments.usecases.objects import timestamp
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.merchants import get_merchant
-from paysetu.services.objects import timestamp
-from paysetu.services.payment_checks import merchant_scope, storable
 
 
 @dataclass(frozen=True, slots=True)

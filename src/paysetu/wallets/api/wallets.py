@@ -9,8 +9,8 @@ from fastapi import APIRouter, Depends, Query
 from paysetu.access.api.context import Context, PlatformCaller, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import WalletCreate, WalletMovement, WalletTransfer
+from paysetu.payments.usecases.objects import wallet_object
 from paysetu.services.app_ports import PageRequest
-from paysetu.services.objects import wallet_object
 from paysetu.wallets.usecases import wallets
 
 router = APIRouter(tags=["wallets"])

@@ -19,12 +19,12 @@ from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
 from paysetu.adapters.files.statements import read_statement, statement_format
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
 from paysetu.domain.reconciliation import LineCategory
 from paysetu.domain.statements import StatementFormat
 from paysetu.entrypoints.http.pagination import PAGE_SIZE_MAX, list_object
 from paysetu.entrypoints.http.schemas import Body
 from paysetu.entrypoints.http.validation import rejection_from_errors
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services import reconciliation
 from paysetu.services.app_ports import AppUnitOfWork
 

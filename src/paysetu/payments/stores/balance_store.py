@@ -13,7 +13,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.domain.payments import BalanceTransaction
+from paysetu.payments.rules.payments import BalanceTransaction
 
 _SELECT = """
 SELECT p.id AS sequence, p.entry_id, ma.merchant_id, ma.purpose AS balance,

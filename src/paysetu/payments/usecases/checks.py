@@ -13,15 +13,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.payment_errors import (
+from paysetu.kernel.money import AMOUNT_MINOR_MAX
+from paysetu.ledger.rules.entries import metadata_is_valid
+from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
-from paysetu.domain.payments import Payment
-from paysetu.kernel.money import AMOUNT_MINOR_MAX
-from paysetu.ledger.rules.entries import metadata_is_valid
+from paysetu.payments.rules.payments import Payment
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 DESCRIPTION_LENGTH_MAX = 1000

@@ -1,6 +1,6 @@
 """A merchant's balance transactions: its ledger postings as a Stripe-style list.
 
-Read straight from the ledger (see ``adapters/db/balance_store.py``); the ids are the postings'
+Read straight from the ledger (see ``payments/stores/balance_store.py``); the ids are the postings'
 sequence numbers with a ``btx_`` prefix, which is also the cursor.
 """
 
@@ -9,15 +9,15 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payment_errors import (
+from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
+from paysetu.payments.usecases.checks import merchant_scope, storable
+from paysetu.payments.usecases.objects import BALANCE_TRANSACTION_PREFIX, balance_transaction_object
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.objects import BALANCE_TRANSACTION_PREFIX, balance_transaction_object
-from paysetu.services.payment_checks import merchant_scope, storable
 
 
 def _sequence(cursor: str | None, param: str) -> int | None:

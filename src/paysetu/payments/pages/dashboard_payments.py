@@ -1,6 +1,6 @@
 """Dashboard payments: the filtered table, a payment's page, and its partial refund form.
 
-The refund goes through :func:`paysetu.services.refunds.create_refund`, the API's use case, in
+The refund goes through :func:`paysetu.payments.usecases.refunds.create_refund`, the API's use case, in
 one transaction; a refusal is shown next to the field its ``param`` names (``amount_minor`` is
 the form's ``amount``) with the status the API would answer.
 """
@@ -13,16 +13,16 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
-from paysetu.domain.payment_errors import RequestRejected, RequestStatus
-from paysetu.domain.payments import PaymentState
 from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services import payments, refunds
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.payments.rules.payments import PaymentState
+from paysetu.payments.usecases import payments, refunds
+from paysetu.payments.usecases.dashboard import PaymentFilters, search_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.web_dashboard import PaymentFilters, search_payments
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20

@@ -27,13 +27,18 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.payment_errors import (
+from paysetu.events.usecases.events import emit
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money import is_currency
+from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
     RequestRejected,
     RequestStatus,
 )
-from paysetu.domain.payments import (
+from paysetu.payments.rules.payments import (
     CaptureMethod,
     EscrowState,
     Payment,
@@ -44,17 +49,8 @@ from paysetu.domain.payments import (
     entry_metadata,
     fee_entry,
 )
-from paysetu.events.usecases.events import emit
-from paysetu.kernel.invariants import InvariantViolation
-from paysetu.kernel.money import is_currency
-from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
-from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
-from paysetu.services import fx_payments
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
-from paysetu.services.merchants import get_merchant, merchant_accounts
-from paysetu.services.objects import payment_object
-from paysetu.services.payment_checks import (
+from paysetu.payments.usecases import fx_payments
+from paysetu.payments.usecases.checks import (
     check_amount,
     check_cursors,
     check_metadata,
@@ -63,6 +59,10 @@ from paysetu.services.payment_checks import (
     storable,
     visible_payment,
 )
+from paysetu.payments.usecases.merchants import get_merchant, merchant_accounts
+from paysetu.payments.usecases.objects import payment_object
+from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.services.context import AppContext
 
 CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
 EXPIRED = "expired"
@@ -78,7 +78,7 @@ class CreatePayment:
         merchant: Required with the platform key; a merchant key pays only itself.
         confirm: Confirm in the same request (one round trip for the common case).
         fx_quote: A cross-border payment: the quote (quo_...) whose buy side is this amount
-            and currency, paid from a wallet in its sell currency (services/fx_payments.py).
+            and currency, paid from a wallet in its sell currency (payments/usecases/fx_payments.py).
     """
 
     amount_minor: int

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context
 from paysetu.entrypoints.http.pagination import list_object, page_request
-from paysetu.services import balance
+from paysetu.payments.usecases import balance
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["balance_transactions"])

@@ -8,7 +8,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.db.pagination import fetch_page
-from paysetu.domain.payments import FeePlan, Merchant, MerchantAccounts
+from paysetu.payments.rules.payments import FeePlan, Merchant, MerchantAccounts
 from paysetu.services.app_ports import PageRequest
 
 

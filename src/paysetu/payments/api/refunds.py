@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from paysetu.access.api.context import Caller, Context, Write
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import RefundCreate
-from paysetu.services import refunds
+from paysetu.payments.usecases import refunds
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["refunds"])

@@ -21,7 +21,7 @@ from paysetu.entrypoints.http.schemas import (
     PaymentCreate,
     PaymentRelease,
 )
-from paysetu.services import escrow, payments
+from paysetu.payments.usecases import escrow, payments
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
 

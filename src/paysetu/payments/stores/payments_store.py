@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.db.pagination import fetch_page
-from paysetu.domain.payments import (
+from paysetu.payments.rules.payments import (
     CaptureMethod,
     EscrowState,
     Payment,

@@ -1,6 +1,6 @@
 """Cross-border payments and refunds: the quote checks and the linked FX ledger entries.
 
-:mod:`paysetu.services.payments` and :mod:`paysetu.services.refunds` call in here when a
+:mod:`paysetu.payments.usecases.payments` and :mod:`paysetu.payments.usecases.refunds` call in here when a
 payment names an ``fx_quote``; the entries are described in :mod:`paysetu.fx.rules.entries`.
 
 A payment takes its quote when it is created (the quote's row is locked, checked, and marked
@@ -20,7 +20,6 @@ from datetime import datetime
 from decimal import Decimal
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payments import CaptureMethod, Payment, Refund, entry_metadata
 from paysetu.fx.rules.entries import (
     ChargeLegs,
     RefundLegs,
@@ -35,6 +34,7 @@ from paysetu.fx.usecases.fx_quotes import visible_quote
 from paysetu.fx.usecases.fx_rates import mid_rate
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.entries import NewEntry
+from paysetu.payments.rules.payments import CaptureMethod, Payment, Refund, entry_metadata
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

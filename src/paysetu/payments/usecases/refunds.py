@@ -4,7 +4,7 @@ The money goes back to the payer's wallet from where the payment left it: from e
 while escrow is held or disputed (what it still holds for the payment), and the rest from the
 merchant's available balance. One entry moves it (a cross-border payment's refund is a linked
 pair through the FX accounts, the buyer getting its own currency back pro rata:
-:mod:`paysetu.services.fx_payments`); the refund and the payment's refunded total
+:mod:`paysetu.payments.usecases.fx_payments`); the refund and the payment's refunded total
 are written in the same transaction, under the payment's row lock, so concurrent refunds of
 one payment cannot together exceed what was captured.
 
@@ -24,8 +24,12 @@ from dataclasses import replace
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
-from paysetu.domain.payments import (
+from paysetu.events.usecases.events import emit
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.ledger.rules.entries import EntryRequest
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.rules.payments import (
     Payment,
     PaymentState,
     Refund,
@@ -34,17 +38,8 @@ from paysetu.domain.payments import (
     refund_entry,
     refund_sources,
 )
-from paysetu.events.usecases.events import emit
-from paysetu.kernel.invariants import InvariantViolation
-from paysetu.ledger.rules.entries import EntryRequest
-from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
-from paysetu.services import fx_payments
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
-from paysetu.services.escrow import escrow_held
-from paysetu.services.merchants import merchant_accounts
-from paysetu.services.objects import refund_object
-from paysetu.services.payment_checks import (
+from paysetu.payments.usecases import fx_payments
+from paysetu.payments.usecases.checks import (
     check_amount,
     check_cursors,
     check_metadata,
@@ -53,7 +48,12 @@ from paysetu.services.payment_checks import (
     storable,
     visible_payment,
 )
-from paysetu.services.payments import SWEEP_BATCH_MAX
+from paysetu.payments.usecases.escrow import escrow_held
+from paysetu.payments.usecases.merchants import merchant_accounts
+from paysetu.payments.usecases.objects import refund_object
+from paysetu.payments.usecases.payments import SWEEP_BATCH_MAX
+from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.services.context import AppContext
 
 
 def _check_wallet_limit(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> None:

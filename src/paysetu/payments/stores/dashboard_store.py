@@ -12,8 +12,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.payments_store import _payment
-from paysetu.domain.payments import Payment
+from paysetu.payments.rules.payments import Payment
+from paysetu.payments.stores.payments_store import _payment
 from paysetu.services.app_ports import DailyVolume, PaymentSearch
 
 

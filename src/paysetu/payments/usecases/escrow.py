@@ -18,15 +18,15 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.domain.payment_errors import PaymentRejected, PaymentStatus
-from paysetu.domain.payments import EscrowState, Payment, entry_metadata, transfer_entry
 from paysetu.events.usecases.events import emit
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.rules.payments import EscrowState, Payment, entry_metadata, transfer_entry
+from paysetu.payments.usecases.checks import visible_payment
+from paysetu.payments.usecases.merchants import merchant_accounts
+from paysetu.payments.usecases.objects import payment_object
+from paysetu.payments.usecases.payments import SWEEP_BATCH_MAX
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
-from paysetu.services.merchants import merchant_accounts
-from paysetu.services.objects import payment_object
-from paysetu.services.payment_checks import visible_payment
-from paysetu.services.payments import SWEEP_BATCH_MAX
 
 _OPEN = (EscrowState.HELD, EscrowState.DISPUTED)
 

@@ -6,8 +6,14 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from paysetu.domain.payments import BalanceTransaction, Merchant, Payment, PaymentState, Refund
 from paysetu.events.rules.events import Event
+from paysetu.payments.rules.payments import (
+    BalanceTransaction,
+    Merchant,
+    Payment,
+    PaymentState,
+    Refund,
+)
 from paysetu.wallets.rules.wallets import Customer, Wallet
 
 

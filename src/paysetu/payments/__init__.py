@@ -1,0 +1,1 @@
+"""Merchants, payments (with FX), refunds, escrow, balance transactions, the merchant dashboard."""
