@@ -17,7 +17,6 @@ from paysetu.config import Settings
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
-from paysetu.domain.payout_accounts import check_payout_account
 from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
@@ -27,7 +26,8 @@ from paysetu.ledger.usecases.service import LedgerService
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.services.loan_sweep import with_loan_sweep
-from paysetu.services.settlement_policy import SettlementPolicy
+from paysetu.settlement.rules.payout_accounts import check_payout_account
+from paysetu.settlement.usecases.policy import SettlementPolicy
 
 
 @dataclass

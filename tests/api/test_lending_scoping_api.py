@@ -13,7 +13,7 @@ from paysetu.payments.rules.payments import transfer_entry
 from paysetu.services import loan_repayments
 from paysetu.services.context import AppContext
 from paysetu.services.loan_sweep import LoanSettlementSweep
-from paysetu.services.settlement_hooks import SweepRequest
+from paysetu.settlement.usecases.hooks import SweepRequest
 from paysetu.wallets.usecases.wallets import platform_account
 from tests.api.conftest import Keys
 from tests.api.lending_setup import apply, copy_product, disbursed_loan, lender

@@ -9,10 +9,10 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.files.camt053_writer import BookedTransfer, write_camt053
-from paysetu.domain.statements import STATEMENT_BYTES_MAX, Direction
 from paysetu.kernel.money import Money
 from paysetu.services.context import AppContext
+from paysetu.settlement.rules.statements import STATEMENT_BYTES_MAX, Direction
+from paysetu.settlement.stores.camt053_writer import BookedTransfer, write_camt053
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, ok
 from tests.integration.payout_rows import payout, row_counts, statuses

@@ -7,9 +7,9 @@ from typing import Any, TypeVar
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.payments.usecases import merchants, payments, refunds
-from paysetu.services import payout_accounts
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
+from paysetu.settlement.usecases import payout_accounts
 from paysetu.wallets.usecases import wallets
 
 T = TypeVar("T")

@@ -23,15 +23,16 @@ import xmlschema
 from typer.testing import CliRunner
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.adapters.files.pain001 import NAMESPACE, pain001_xml
-from paysetu.adapters.files.payout_csv import PAYOUT_COLUMNS, payout_csv, report_csv
-from paysetu.domain.settlement_records import PayoutInstruction, RunOutcome
 from paysetu.entrypoints.cli.app import app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services import payout_accounts, settlement, settlement_queries
 from paysetu.services.context import AppContext
+from paysetu.settlement.rules.records import PayoutInstruction, RunOutcome
+from paysetu.settlement.stores.pain001 import NAMESPACE, pain001_xml
+from paysetu.settlement.stores.payout_csv import PAYOUT_COLUMNS, payout_csv, report_csv
+from paysetu.settlement.usecases import payout_accounts, settlement
+from paysetu.settlement.usecases import queries as settlement_queries
 from tests.integration import settlement_builders as build
 
 pytestmark = pytest.mark.postgres

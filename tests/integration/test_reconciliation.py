@@ -15,20 +15,20 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.files.camt053_writer import BookedTransfer, write_camt053
-from paysetu.adapters.files.statements import read_statement
 from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
-from paysetu.domain.reconciliation import LineCategory, ReconciliationRun
-from paysetu.domain.statements import Direction, StatementFormat
 from paysetu.entrypoints.cli.app import app as cli
 from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.money import Money
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import reconciliation
 from paysetu.services.context import AppContext
+from paysetu.settlement.rules.reconciliation import LineCategory, ReconciliationRun
+from paysetu.settlement.rules.statements import Direction, StatementFormat
+from paysetu.settlement.stores.camt053_writer import BookedTransfer, write_camt053
+from paysetu.settlement.stores.statement_files import read_statement
+from paysetu.settlement.usecases import reconciliation
 from tests.integration import payout_rows
 from tests.integration.payout_rows import merchant, payout, row_counts, statuses
 

@@ -12,13 +12,13 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
-from paysetu.adapters.files.camt053_writer import statement_for_payouts
-from paysetu.adapters.files.statements import read_statement
-from paysetu.domain.reconciliation import LineCategory
-from paysetu.domain.settlement_records import RunOutcome, payout_clearing_account
-from paysetu.domain.statements import StatementFormat
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import reconciliation, settlement
+from paysetu.settlement.rules.reconciliation import LineCategory
+from paysetu.settlement.rules.records import RunOutcome, payout_clearing_account
+from paysetu.settlement.rules.statements import StatementFormat
+from paysetu.settlement.stores.camt053_writer import statement_for_payouts
+from paysetu.settlement.stores.statement_files import read_statement
+from paysetu.settlement.usecases import reconciliation, settlement
 from tests.integration import payout_rows
 from tests.integration.settlement_builders import indian_account, merchant, pay, payer, run
 

@@ -20,16 +20,16 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.settlement import BatchStatus, CarryReason
-from paysetu.domain.settlement_records import BatchResult, RunOutcome, reserve_account
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 from paysetu.payments.usecases import escrow, payments
-from paysetu.services import settlement
 from paysetu.services.context import AppContext
+from paysetu.settlement.rules.records import BatchResult, RunOutcome, reserve_account
+from paysetu.settlement.rules.settlement import BatchStatus, CarryReason
+from paysetu.settlement.usecases import settlement
 from tests.integration import settlement_builders as build
 
 pytestmark = pytest.mark.postgres

@@ -17,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from paysetu.adapters.files.camt053_writer import BookedTransfer, write_camt053
-from paysetu.adapters.files.statements import read_statement
-from paysetu.domain.reconciliation_errors import ReconciliationStatus, StatementRejected
-from paysetu.domain.statements import Direction, Statement, StatementFormat
 from paysetu.fx.rules.rate_file import parse_rate_file
 from paysetu.kernel.money import Money
+from paysetu.settlement.rules.reconciliation_errors import ReconciliationStatus, StatementRejected
+from paysetu.settlement.rules.statements import Direction, Statement, StatementFormat
+from paysetu.settlement.stores.camt053_writer import BookedTransfer, write_camt053
+from paysetu.settlement.stores.statement_files import read_statement
 
 CSV_STATEMENT = (
     b"date,end_to_end_id,amount,currency,description\n"

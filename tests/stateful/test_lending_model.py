@@ -44,9 +44,10 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import loan_repayments, loan_write_off, settlement
+from paysetu.services import loan_repayments, loan_write_off
 from paysetu.services.context import AppContext
 from paysetu.services.loan_sweep import with_loan_sweep
+from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
 from tests.stateful.test_ledger_model import START, FreshDatabases

@@ -55,7 +55,6 @@ from hypothesis.stateful import (
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.domain.settlement_records import payout_clearing_account
 from paysetu.fx.usecases import fx_quotes, fx_rates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
@@ -64,9 +63,10 @@ from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
 from paysetu.payments.usecases import escrow, merchants, payments, refunds
-from paysetu.services import payout_accounts
 from paysetu.services.context import AppContext
-from paysetu.services.settlement import settle
+from paysetu.settlement.rules.records import payout_clearing_account
+from paysetu.settlement.usecases import payout_accounts
+from paysetu.settlement.usecases.settlement import settle
 from paysetu.wallets.usecases import wallets
 
 if TYPE_CHECKING:  # a class named Test* imported here would be collected by pytest

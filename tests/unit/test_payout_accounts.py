@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from paysetu.domain.payout_accounts import (
+from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
+from paysetu.settlement.rules.payout_accounts import (
     BankCodeScheme,
     PayoutScheme,
     check_payout_account,
 )
-from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
 
 
 def test_an_iban_and_bic_are_normalised_and_kept() -> None:

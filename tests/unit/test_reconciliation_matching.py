@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from paysetu.domain.reconciliation import (
+from paysetu.kernel.money import Money
+from paysetu.settlement.rules.reconciliation import (
     LineCategory,
     PayoutRef,
     expected_on,
     match_statement,
 )
-from paysetu.domain.statements import Direction, StatementLine
-from paysetu.kernel.money import Money
+from paysetu.settlement.rules.statements import Direction, StatementLine
 
 C = LineCategory
 DAY = date(2026, 4, 1)

@@ -6,7 +6,13 @@ from datetime import UTC, date, datetime, time
 
 import pytest
 
-from paysetu.domain.settlement import (
+from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
+from paysetu.settlement.rules.records import (
+    SettlementAccounts,
+    batch_entries,
+    end_to_end_id,
+)
+from paysetu.settlement.rules.settlement import (
     BatchInputs,
     BatchStatus,
     CarryReason,
@@ -14,12 +20,6 @@ from paysetu.domain.settlement import (
     WindowTotals,
     check_schedule,
     plan_batch,
-)
-from paysetu.domain.settlement_errors import SettlementRejected, SettlementStatus
-from paysetu.domain.settlement_records import (
-    SettlementAccounts,
-    batch_entries,
-    end_to_end_id,
 )
 
 

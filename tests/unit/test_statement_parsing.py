@@ -14,30 +14,30 @@ from datetime import UTC, date, datetime
 import pytest
 import xmlschema
 
-from paysetu.adapters.files import camt053_reader
-from paysetu.adapters.files.camt053_reader import read_camt053
-from paysetu.adapters.files.camt053_writer import (
-    BookedTransfer,
-    statement_for_payouts,
-    write_camt053,
-)
-from paysetu.adapters.files.statement_csv import read_statement_csv
-from paysetu.adapters.files.statements import format_of_file, statement_format
-from paysetu.domain.reconciliation import PayoutRef
-from paysetu.domain.reconciliation_errors import (
+from paysetu.kernel.money import Money
+from paysetu.settlement.rules.reconciliation import PayoutRef
+from paysetu.settlement.rules.reconciliation_errors import (
     PROBLEMS_REPORTED_MAX,
     ReconciliationRejected,
     ReconciliationStatus,
     StatementRejected,
 )
-from paysetu.domain.statements import (
+from paysetu.settlement.rules.statements import (
     STATEMENT_BYTES_MAX,
     STATEMENT_LINES_MAX,
     Direction,
     Statement,
     StatementFormat,
 )
-from paysetu.kernel.money import Money
+from paysetu.settlement.stores import camt053_reader
+from paysetu.settlement.stores.camt053_reader import read_camt053
+from paysetu.settlement.stores.camt053_writer import (
+    BookedTransfer,
+    statement_for_payouts,
+    write_camt053,
+)
+from paysetu.settlement.stores.statement_csv import read_statement_csv
+from paysetu.settlement.stores.statement_files import format_of_file, statement_format
 
 S = ReconciliationStatus
 HEADER = "date,end_to_end_id,amount,currency,description\n"

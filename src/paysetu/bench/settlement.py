@@ -41,9 +41,9 @@ from paysetu.bench.settlement_data import CURRENCIES, BenchDay, generate
 from paysetu.bootstrap import build
 from paysetu.config import Settings
 from paysetu.db.engine import create_engine
-from paysetu.domain.settlement_records import RunOutcome
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import settlement
+from paysetu.settlement.rules.records import RunOutcome
+from paysetu.settlement.usecases import settlement
 
 RATIO_TARGET = 3.0
 RSS_TARGET_MB = 500.0

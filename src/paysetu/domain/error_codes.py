@@ -4,12 +4,12 @@ from paysetu.access.rules.web_errors import WebStatus
 from paysetu.domain.alipay_app_errors import AlipayAppStatus
 from paysetu.domain.checkout_errors import CheckoutStatus
 from paysetu.domain.lending_errors import LendingStatus
-from paysetu.domain.reconciliation_errors import ReconciliationStatus
-from paysetu.domain.settlement_errors import SettlementStatus
 from paysetu.fx.rules.errors import FxStatus
 from paysetu.ledger.rules.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.ledger.rules.errors import ErrorCode
 from paysetu.payments.rules.errors import PaymentStatus, RequestStatus, WalletStatus
+from paysetu.settlement.rules.errors import SettlementStatus
+from paysetu.settlement.rules.reconciliation_errors import ReconciliationStatus
 
 ALL_CODE_ENUMS: tuple[type[ErrorCode], ...] = (
     *LEDGER_CODE_ENUMS,

@@ -35,8 +35,8 @@ from paysetu.payments.rules.payments import (
     Payment,
     Refund,
 )
-from paysetu.services.reconciliation_ports import ReconciliationRepository
-from paysetu.services.settlement_ports import SettlementRepository
+from paysetu.settlement.usecases.ports import SettlementRepository
+from paysetu.settlement.usecases.reconciliation_ports import ReconciliationRepository
 from paysetu.wallets.rules.wallets import Customer, Wallet
 
 if TYPE_CHECKING:  # lending_ports and checkout_ports import PageRequest from here

@@ -9,8 +9,8 @@ from typing import Protocol
 from paysetu.ledger.usecases.ports import Clock, IdFactory
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork, RateSource
-from paysetu.services.settlement_hooks import NO_LOAN_SWEEP, LoanSweep
-from paysetu.services.settlement_policy import SettlementPolicy
+from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP, LoanSweep
+from paysetu.settlement.usecases.policy import SettlementPolicy
 from paysetu.wallets.rules.wallets import RBI_PPI_LIMITS, WalletLimits
 
 

@@ -1,4 +1,4 @@
-"""Settlement's loan sweep (:class:`~paysetu.services.settlement_hooks.LoanSweep`) for loans.
+"""Settlement's loan sweep (:class:`~paysetu.settlement.usecases.hooks.LoanSweep`) for loans.
 
 Each settlement batch of a merchant asks :meth:`LoanSettlementSweep.claim` how much to sweep
 before paying out. Each of the merchant's active loans in the batch's currency, oldest first,
@@ -27,7 +27,7 @@ from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.services.loan_repayments import record_repayment, regular_plan
 from paysetu.services.loans import accrue_interest, today
-from paysetu.services.settlement_hooks import NO_CLAIM, SweepClaim, SweepRequest
+from paysetu.settlement.usecases.hooks import NO_CLAIM, SweepClaim, SweepRequest
 
 
 def sweep_account(ctx: AppContext, uow: AppUnitOfWork, merchant_id: str, currency: str) -> str:

@@ -16,8 +16,6 @@ from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
 from paysetu.adapters.db.lending_store import LendingStore
 from paysetu.adapters.db.loans_store import LoanStore
-from paysetu.adapters.db.reconciliation_store import ReconciliationStore
-from paysetu.adapters.db.settlement_store import SettlementStore
 from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
@@ -31,6 +29,8 @@ from paysetu.payments.stores.balance_store import BalanceTransactionStore
 from paysetu.payments.stores.dashboard_store import DashboardStore
 from paysetu.payments.stores.merchants_store import MerchantStore
 from paysetu.payments.stores.payments_store import PaymentStore, RefundStore
+from paysetu.settlement.stores.reconciliation_store import ReconciliationStore
+from paysetu.settlement.stores.settlement_store import SettlementStore
 from paysetu.wallets.stores.customers_store import CustomerStore, WalletStore
 
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})

@@ -34,16 +34,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.adapters.files.camt053_writer import statement_for_payouts
-from paysetu.adapters.files.statements import read_statement
-from paysetu.domain.statements import StatementFormat
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.clock import FixedClock
 from paysetu.payments.usecases import merchants, payments, refunds
-from paysetu.services import payout_accounts, reconciliation
 from paysetu.services.context import AppContext
-from paysetu.services.settlement import settle
+from paysetu.settlement.rules.statements import StatementFormat
+from paysetu.settlement.stores.camt053_writer import statement_for_payouts
+from paysetu.settlement.stores.statement_files import read_statement
+from paysetu.settlement.usecases import payout_accounts, reconciliation
+from paysetu.settlement.usecases.settlement import settle
 from paysetu.wallets.usecases import wallets
 
 STATE_FILE = "demo_history.json"

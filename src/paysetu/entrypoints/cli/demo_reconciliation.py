@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paysetu.adapters.files.camt053_writer import statement_for_payouts
-from paysetu.adapters.files.statements import read_statement
 from paysetu.bootstrap import Runtime
-from paysetu.domain.statements import StatementFormat, statement_sha256
 from paysetu.entrypoints.cli.reconcile import import_statement, print_report, unmatched_details
 from paysetu.entrypoints.cli.runtime import console
-from paysetu.services import reconciliation
+from paysetu.settlement.rules.statements import StatementFormat, statement_sha256
+from paysetu.settlement.stores.camt053_writer import statement_for_payouts
+from paysetu.settlement.stores.statement_files import read_statement
+from paysetu.settlement.usecases import reconciliation
 
 STATEMENT_FILE = "demo_statement.xml"
 

@@ -14,19 +14,23 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.adapters.files.statements import format_of_file, read_statement, statement_format
-from paysetu.domain.reconciliation import LineCategory, LineResult, ReconciliationRun
-from paysetu.domain.reconciliation_errors import (
+from paysetu.entrypoints.cli.runtime import console, errors, runtime
+from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import format_money
+from paysetu.services.context import AppContext
+from paysetu.settlement.rules.reconciliation import LineCategory, LineResult, ReconciliationRun
+from paysetu.settlement.rules.reconciliation_errors import (
     ReconciliationRejected,
     ReconciliationStatus,
     StatementRejected,
 )
-from paysetu.domain.statements import STATEMENT_BYTES_MAX, Statement, refuse
-from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.kernel.money import Money
-from paysetu.kernel.money_display import format_money
-from paysetu.services import reconciliation
-from paysetu.services.context import AppContext
+from paysetu.settlement.rules.statements import STATEMENT_BYTES_MAX, Statement, refuse
+from paysetu.settlement.stores.statement_files import (
+    format_of_file,
+    read_statement,
+    statement_format,
+)
+from paysetu.settlement.usecases import reconciliation
 
 EXIT_UNMATCHED = 1
 EXIT_REFUSED = 2

@@ -18,13 +18,14 @@ import typer
 from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.adapters.files.pain001 import pain001_xml
-from paysetu.adapters.files.payout_csv import payout_csv, report_csv
-from paysetu.domain.settlement_records import RunOutcome
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
-from paysetu.services import settlement, settlement_queries
+from paysetu.settlement.rules.records import RunOutcome
+from paysetu.settlement.stores.pain001 import pain001_xml
+from paysetu.settlement.stores.payout_csv import payout_csv, report_csv
+from paysetu.settlement.usecases import queries as settlement_queries
+from paysetu.settlement.usecases import settlement
 
 OPERATOR = Principal("key_cli", Role.PLATFORM, None, False)
 """Whoever runs the CLI operates the platform (it holds the database credentials)."""

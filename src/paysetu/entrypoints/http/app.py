@@ -29,10 +29,7 @@ from paysetu.entrypoints.http.routes import (
     lending_close_days,
     loan_applications,
     loans,
-    payout_accounts,
-    reconciliations,
     refinance_claims,
-    settlements,
 )
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
@@ -42,6 +39,7 @@ from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.api import balance_transactions, merchants, payments, refunds
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.context import AppContext
+from paysetu.settlement.api import payout_accounts, reconciliations, settlements
 from paysetu.wallets.api import customers, wallets
 
 

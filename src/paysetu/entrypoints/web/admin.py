@@ -17,8 +17,8 @@ from paysetu.fx.rules.errors import FxRejected
 from paysetu.fx.rules.quotes import Rate
 from paysetu.fx.usecases import fx_rates
 from paysetu.payments.usecases.objects import merchant_object
-from paysetu.services import reconciliation
 from paysetu.services.app_ports import PageRequest
+from paysetu.settlement.usecases import reconciliation
 
 router = APIRouter(include_in_schema=False)
 MERCHANTS_PER_PAGE = 50

@@ -1,0 +1,1 @@
+"""Settlement runs, payouts, payout accounts and files, bank statements and reconciliation."""
