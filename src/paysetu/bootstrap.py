@@ -23,9 +23,9 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.ports import Clock
 from paysetu.ledger.usecases.service import LedgerService
+from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
-from paysetu.services.loan_sweep import with_loan_sweep
 from paysetu.settlement.rules.payout_accounts import check_payout_account
 from paysetu.settlement.usecases.policy import SettlementPolicy
 

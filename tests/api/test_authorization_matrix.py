@@ -34,8 +34,8 @@ from fastapi.testclient import TestClient
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
-from paysetu.domain.lending_classification import AssetClass
 from paysetu.kernel.clock import FixedClock
+from paysetu.lending.rules.classification import AssetClass
 from paysetu.services.context import AppContext
 from tests.api.alipay_setup import app_body, precreate_query, trade_no_of
 from tests.api.conftest import Keys

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import loan_repayments
+from paysetu.lending.usecases import loan_repayments
 from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.lending_setup import (

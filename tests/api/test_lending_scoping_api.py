@@ -9,10 +9,10 @@ from fastapi.testclient import TestClient
 
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
+from paysetu.lending.usecases import loan_repayments
+from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
 from paysetu.payments.rules.payments import transfer_entry
-from paysetu.services import loan_repayments
 from paysetu.services.context import AppContext
-from paysetu.services.loan_sweep import LoanSettlementSweep
 from paysetu.settlement.usecases.hooks import SweepRequest
 from paysetu.wallets.usecases.wallets import platform_account
 from tests.api.conftest import Keys

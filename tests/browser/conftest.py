@@ -46,9 +46,9 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
+from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
-from paysetu.services.loan_sweep import with_loan_sweep
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -10,12 +10,12 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import lending, loan_refinance, loan_repayments
+from paysetu.lending.rules.errors import LendingRejected, LendingStatus
+from paysetu.lending.usecases import lending, loan_refinance, loan_repayments
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
 from tests.integration import lending_builders as lend

@@ -12,9 +12,9 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import lending, loan_applications, loans
+from paysetu.lending.usecases import lending, loan_applications, loans
+from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.services.context import AppContext
-from paysetu.services.loan_sweep import with_loan_sweep
 from paysetu.settlement.usecases import settlement
 from tests.integration import settlement_builders as build
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paysetu.domain.lending_classification import (
+from paysetu.lending.rules.classification import (
     NPA_DAYS,
     AssetClass,
     LoanArrears,

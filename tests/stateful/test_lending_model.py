@@ -39,14 +39,14 @@ from hypothesis.stateful import (
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.domain.lending_errors import LendingRejected, LendingStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services import loan_repayments, loan_write_off
+from paysetu.lending.rules.errors import LendingRejected, LendingStatus
+from paysetu.lending.usecases import loan_repayments, loan_write_off
+from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.services.context import AppContext
-from paysetu.services.loan_sweep import with_loan_sweep
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build

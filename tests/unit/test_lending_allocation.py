@@ -8,8 +8,7 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paysetu.domain.lending import RepaymentParts, fee_for
-from paysetu.domain.lending_allocation import (
+from paysetu.lending.rules.allocation import (
     AllocationOrder,
     Installment,
     allocate,
@@ -22,7 +21,8 @@ from paysetu.domain.lending_allocation import (
     reamortized,
     split_prepayment,
 )
-from paysetu.domain.lending_schedule import (
+from paysetu.lending.rules.loans import RepaymentParts, fee_for
+from paysetu.lending.rules.schedule import (
     Frequency,
     InterestPeriod,
     ScheduleTerms,

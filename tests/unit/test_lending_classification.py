@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from paysetu.domain.lending_classification import (
+from paysetu.lending.rules.classification import (
     AssetClass,
     Classification,
     LoanArrears,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from paysetu.domain.lending_portfolio import month_bounds, ratio_bps
+from paysetu.lending.rules.portfolio import month_bounds, ratio_bps
 
 
 def test_ratios_round_half_up_in_basis_points() -> None:

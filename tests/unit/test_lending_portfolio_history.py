@@ -7,9 +7,16 @@ from datetime import date, timedelta
 
 import pytest
 
-from paysetu.domain.lending_classification import AssetClass
-from paysetu.domain.lending_errors import LendingRejected, LendingStatus
-from paysetu.domain.lending_portfolio_history import (
+from paysetu.lending.pages.portfolio_charts import (
+    PLOT_HEIGHT,
+    WIDTH,
+    category_charts,
+    percent,
+    ratio_charts,
+)
+from paysetu.lending.rules.classification import AssetClass
+from paysetu.lending.rules.errors import LendingRejected, LendingStatus
+from paysetu.lending.rules.portfolio_history import (
     HISTORY_DAYS_MAX,
     LoanStanding,
     PortfolioDay,
@@ -17,13 +24,6 @@ from paysetu.domain.lending_portfolio_history import (
     history_range,
     portfolio_day,
     ratio_series,
-)
-from paysetu.entrypoints.web.portfolio_charts import (
-    PLOT_HEIGHT,
-    WIDTH,
-    category_charts,
-    percent,
-    ratio_charts,
 )
 
 ON = date(2026, 6, 15)

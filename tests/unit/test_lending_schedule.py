@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paysetu.domain.lending_schedule import (
+from paysetu.lending.rules.schedule import (
     DayCount,
     Frequency,
     InterestPeriod,

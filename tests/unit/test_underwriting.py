@@ -7,8 +7,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paysetu.domain.lending_schedule import Frequency
-from paysetu.domain.underwriting import (
+from paysetu.lending.rules.schedule import Frequency
+from paysetu.lending.rules.underwriting import (
     POLICY_VERSION,
     LoanRequest,
     MerchantHistory,

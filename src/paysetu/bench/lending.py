@@ -4,7 +4,7 @@ For each size (default 10,000 and 100,000 active loans) the run:
 
 1. creates a scratch database and writes the book into it set-based (:mod:`.lending_data`:
    loans, installments, repayments and their ledger entries, the previous day closed);
-2. closes the first day (:func:`paysetu.services.loan_close_day.close_day`, wired by
+2. closes the first day (:func:`paysetu.lending.usecases.loan_close_day.close_day`, wired by
    :func:`paysetu.bootstrap.build` as ``paysetu lending close-day`` is): it classifies the
    whole book for the first time (class changes, provisions, suspense);
 3. closes the next day, the steady state measured: penal interest, the snapshot, one accrual
@@ -39,7 +39,7 @@ from paysetu.bootstrap import build
 from paysetu.config import Settings
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
-from paysetu.services import loan_close_day
+from paysetu.lending.usecases import loan_close_day
 
 RATIO_TARGET = 5.0
 FIRST_DAY = date(2026, 6, 1)

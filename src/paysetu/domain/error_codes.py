@@ -3,10 +3,10 @@
 from paysetu.access.rules.web_errors import WebStatus
 from paysetu.domain.alipay_app_errors import AlipayAppStatus
 from paysetu.domain.checkout_errors import CheckoutStatus
-from paysetu.domain.lending_errors import LendingStatus
 from paysetu.fx.rules.errors import FxStatus
 from paysetu.ledger.rules.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.ledger.rules.errors import ErrorCode
+from paysetu.lending.rules.errors import LendingStatus
 from paysetu.payments.rules.errors import PaymentStatus, RequestStatus, WalletStatus
 from paysetu.settlement.rules.errors import SettlementStatus
 from paysetu.settlement.rules.reconciliation_errors import ReconciliationStatus

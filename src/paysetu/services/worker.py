@@ -15,8 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
+from paysetu.lending.usecases import loan_repayments
 from paysetu.payments.usecases import escrow, payments, refunds
-from paysetu.services import alipay_notifications, loan_repayments
+from paysetu.services import alipay_notifications
 from paysetu.services.app_ports import AppUnitOfWork, WebhookSender
 from paysetu.services.context import AppContext
 

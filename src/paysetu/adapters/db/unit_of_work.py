@@ -14,8 +14,6 @@ from paysetu.access.stores.api_keys_store import ApiKeyStore, IdempotencyStore
 from paysetu.access.stores.web_users_store import WebUserStore
 from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.checkout_store import CheckoutSessionStore
-from paysetu.adapters.db.lending_store import LendingStore
-from paysetu.adapters.db.loans_store import LoanStore
 from paysetu.adapters.db.stats_store import StatsStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
@@ -25,6 +23,8 @@ from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, Journal
 from paysetu.ledger.stores import audit_store as audit
 from paysetu.ledger.stores import ledger_store
 from paysetu.ledger.usecases.ports import TransientConflictError
+from paysetu.lending.stores.lending_store import LendingStore
+from paysetu.lending.stores.loans_store import LoanStore
 from paysetu.payments.stores.balance_store import BalanceTransactionStore
 from paysetu.payments.stores.dashboard_store import DashboardStore
 from paysetu.payments.stores.merchants_store import MerchantStore

@@ -28,8 +28,7 @@ from paysetu.access.rules.principals import Principal, Role
 from paysetu.entrypoints.cli.demo_state import read_state, write_state
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.kernel.clock import FixedClock
-from paysetu.payments.usecases import merchants
-from paysetu.services import (
+from paysetu.lending.usecases import (
     lending,
     loan_applications,
     loan_close_day,
@@ -37,6 +36,7 @@ from paysetu.services import (
     loan_repayments,
     loans,
 )
+from paysetu.payments.usecases import merchants
 from paysetu.services.context import AppContext
 
 STATE_FILE = "demo_lending.json"

@@ -18,7 +18,7 @@ from paysetu.access.rules.web_users import WebRole
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases import web_users
 from paysetu.entrypoints.cli.runtime import console
-from paysetu.services import lending
+from paysetu.lending.usecases import lending
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
 

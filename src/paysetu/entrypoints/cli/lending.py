@@ -20,7 +20,7 @@ from rich.table import Table
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.entrypoints.cli.runtime import console, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
-from paysetu.services import (
+from paysetu.lending.usecases import (
     lending,
     loan_applications,
     loan_close_day,

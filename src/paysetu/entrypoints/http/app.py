@@ -21,21 +21,19 @@ from paysetu.access.api.rate_limit import RateLimiter
 from paysetu.entrypoints.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.entrypoints.http.observability import install_observability
 from paysetu.entrypoints.http.openapi import install_error_docs
-from paysetu.entrypoints.http.routes import (
-    alipay_apps,
-    alipay_gateway,
-    checkout_sessions,
+from paysetu.entrypoints.http.routes import alipay_apps, alipay_gateway, checkout_sessions
+from paysetu.entrypoints.http.validation import rejection_from_errors
+from paysetu.entrypoints.web.install import install_web
+from paysetu.events.api import events, webhooks
+from paysetu.fx.api import fx
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.lending.api import (
     lenders,
     lending_close_days,
     loan_applications,
     loans,
     refinance_claims,
 )
-from paysetu.entrypoints.http.validation import rejection_from_errors
-from paysetu.entrypoints.web.install import install_web
-from paysetu.events.api import events, webhooks
-from paysetu.fx.api import fx
-from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.api import balance_transactions, merchants, payments, refunds
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.context import AppContext

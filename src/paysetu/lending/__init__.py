@@ -1,0 +1,1 @@
+"""Micro-credit: lenders, products, underwriting, loans, schedules, repayments, close of business, refinance."""

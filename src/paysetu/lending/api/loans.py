@@ -1,0 +1,82 @@
+"""``/v1/loans``: disbursal and write-off (lender), schedule, repayments (merchant).
+
+A merchant key sees and repays its own loans; a lender key sees and disburses its own; the
+platform does everything. Anything else answers 404 ``loan_not_found``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+
+from paysetu.access.api.context import Caller, Context, Write
+from paysetu.entrypoints.http.pagination import list_object, page_request
+from paysetu.entrypoints.http.schemas import EmptyBody
+from paysetu.lending.api.schemas import LoanRepaymentCreate, LoanWriteOff
+from paysetu.lending.usecases import loan_repayments, loan_write_off, loans
+from paysetu.services.app_ports import PageRequest
+
+router = APIRouter(tags=["lending"])
+
+
+@router.get("/loans/{loan_id}")
+def get_loan(loan_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+    """The loan, its balances (from the ledger), what is due today and the payoff amount."""
+    with context.uow_factory() as uow:
+        return loans.get_loan(context, uow, caller, loan_id)
+
+
+@router.get("/loans")
+def list_loans(
+    context: Context,
+    caller: Caller,
+    page: Annotated[PageRequest, Depends(page_request)],
+    status: Annotated[str | None, Query(description="approved, active, closed...")] = None,
+) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        data, has_more = loans.list_loans(context, uow, caller, status, page)
+    return list_object("/v1/loans", data, has_more)
+
+
+@router.post("/loans/{loan_id}/disburse")
+def disburse_loan(loan_id: str, write: Write, _body: EmptyBody | None = None) -> Any:
+    """Pay the principal less the processing fee into the merchant's available balance.
+
+    A lender whose funding does not cover it answers 402 ``lender_funds_insufficient``.
+    """
+    return write.run(200, lambda uow: loans.disburse_loan(
+        write.context, uow, write.caller, loan_id))
+
+
+@router.get("/loans/{loan_id}/schedule")
+def get_schedule(loan_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        return loans.get_schedule(context, uow, caller, loan_id)
+
+
+@router.post("/loans/{loan_id}/repayments")
+def repay_loan(loan_id: str, body: LoanRepaymentCreate, write: Write) -> Any:
+    """Repay from the merchant's available balance: ``manual``, ``prepayment`` or
+    ``foreclosure``. A balance that cannot cover it answers 402 ``exceeds_available_balance``;
+    a closed loan 409 ``loan_closed``."""
+    return write.run(200, lambda uow: loan_repayments.repay_loan(
+        write.context, uow, write.caller, loan_id, body.type, body.amount_minor))
+
+
+@router.get("/loans/{loan_id}/repayments")
+def list_repayments(
+    loan_id: str, context: Context, caller: Caller,
+    page: Annotated[PageRequest, Depends(page_request)],
+) -> dict[str, Any]:
+    with context.uow_factory() as uow:
+        data, has_more = loan_repayments.list_repayments(uow, caller, loan_id, page)
+    return list_object(f"/v1/loans/{loan_id}/repayments", data, has_more)
+
+
+@router.post("/loans/{loan_id}/write_off")
+def write_off_loan(loan_id: str, body: LoanWriteOff, write: Write) -> Any:
+    """Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
+    the lender's books against its provision and interest suspense; status ``written_off``."""
+    return write.run(200, lambda uow: loan_write_off.write_off_loan(
+        write.context, uow, write.caller, loan_id, body.reason))

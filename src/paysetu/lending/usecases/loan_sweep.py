@@ -1,0 +1,112 @@
+"""Settlement's loan sweep (:class:`~paysetu.settlement.usecases.hooks.LoanSweep`) for loans.
+
+Each settlement batch of a merchant asks :meth:`LoanSettlementSweep.claim` how much to sweep
+before paying out. Each of the merchant's active loans in the batch's currency, oldest first,
+claims its product's share (``sweep_bps``) of the batch's net, at most what the loan has due
+today, and never more in total than the net. Settlement books ``merchant available -> the
+merchant's loan-sweep account`` (it may take less than claimed) in its own transaction and
+calls :meth:`LoanSettlementSweep.swept`; each loan's part is then allocated like any
+repayment (source ``sweep``), paid out of the loan-sweep account, in the same transaction.
+The loan-sweep account (a liability, never negative) is therefore empty between transactions.
+
+Claim takes the loans' row locks before settlement posts on the merchant's accounts: locks are
+taken loans first, then ledger accounts, as everywhere else in lending.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from paysetu.kernel.invariants import invariant
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
+from paysetu.lending.rules.allocation import amount_due
+from paysetu.lending.rules.loans import Loan, RepaymentSource
+from paysetu.lending.usecases.loan_repayments import record_repayment, regular_plan
+from paysetu.lending.usecases.loans import accrue_interest, today
+from paysetu.services.app_ports import AppUnitOfWork
+from paysetu.services.context import AppContext
+from paysetu.settlement.usecases.hooks import NO_CLAIM, SweepClaim, SweepRequest
+
+
+def sweep_account(ctx: AppContext, uow: AppUnitOfWork, merchant_id: str, currency: str) -> str:
+    """The merchant's loan-sweep account in ``currency``, opened on first use."""
+    account_id = f"acct_{merchant_id}_{currency}_loan_sweep"
+    uow.ledger.create_accounts(
+        [NewAccount(account_id, currency, AccountKind.LIABILITY,
+                    debits_must_not_exceed_credits=True, owner_type="merchant",
+                    owner_id=merchant_id, metadata={"purpose": "loan_sweep"})],
+        ctx.clock.now(),
+    )
+    return account_id
+
+
+def sweep_shares(
+    uow: AppUnitOfWork, merchant_id: str, currency: str, net_minor: int, on: date
+) -> list[tuple[Loan, int]]:
+    """Each active loan's claim on a settlement net of ``net_minor`` (loans locked)."""
+    shares: list[tuple[Loan, int]] = []
+    claimed = 0
+    if net_minor <= 0:
+        return shares
+    for loan in uow.loans.active_for_merchant(merchant_id, currency, for_update=True):
+        due = amount_due(uow.loans.installments(loan.id), on).total_minor
+        share = min(net_minor * loan.sweep_bps // 10_000, net_minor - claimed, due)
+        if share > 0:
+            shares.append((loan, share))
+            claimed += share
+    return shares
+
+
+class LoanSettlementSweep:
+    """The lending side of settlement's loan sweep, bound to the application context."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self._ctx = ctx
+
+    def claim(self, uow: AppUnitOfWork, request: SweepRequest) -> SweepClaim:
+        shares = sweep_shares(uow, request.merchant_id, request.currency,
+                              request.net_before_sweep_minor, today(self._ctx))
+        total = sum(share for _, share in shares)
+        if not total:
+            return NO_CLAIM
+        return SweepClaim(total, sweep_account(self._ctx, uow, request.merchant_id,
+                                               request.currency))
+
+    def claims(
+        self, uow: AppUnitOfWork, requests: Sequence[SweepRequest]
+    ) -> dict[str, SweepClaim]:
+        """A group of batches at once: one query finds the merchants with loans, and only
+        their batches are asked (settlement groups hundreds of merchants per transaction)."""
+        owing = uow.loans.merchants_with_active_loans(
+            sorted({(r.merchant_id, r.currency) for r in requests}))
+        return {r.batch_id: self.claim(uow, r) for r in requests
+                if (r.merchant_id, r.currency) in owing}
+
+    def swept(
+        self, uow: AppUnitOfWork, request: SweepRequest, amount_minor: int, entry_id: str
+    ) -> None:
+        """Allocate what settlement booked to the loans, in the order they claimed."""
+        ctx = self._ctx
+        on = today(ctx)
+        account = sweep_account(ctx, uow, request.merchant_id, request.currency)
+        remaining = amount_minor
+        for loan, share in sweep_shares(uow, request.merchant_id, request.currency,
+                                        request.net_before_sweep_minor, on):
+            take = min(share, remaining)
+            if take <= 0:
+                break
+            installments = uow.loans.installments(loan.id)
+            current = accrue_interest(ctx, uow, loan, installments, on)
+            plan = regular_plan(current, installments, take, on, RepaymentSource.SWEEP)
+            record_repayment(ctx, uow, current, installments, plan, RepaymentSource.SWEEP, on,
+                             paid_from=account, settlement_batch=request.batch_id,
+                             sweep_entry=entry_id)
+            remaining -= take
+        invariant(remaining == 0, "a sweep never books more than its loans claimed")
+
+
+def with_loan_sweep(ctx: AppContext) -> AppContext:
+    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it)."""
+    return replace(ctx, loan_sweep=LoanSettlementSweep(ctx))
