@@ -26,14 +26,15 @@ from paysetu.access.usecases import api_keys as access
 from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
 from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.domain.checkout import return_url_for
-from paysetu.domain.checkout_errors import CheckoutRejected
+from paysetu.checkout.rules.errors import CheckoutRejected
+from paysetu.checkout.rules.sessions import return_url_for
+from paysetu.checkout.usecases import checkout_buyer
 from paysetu.fx.usecases import fx_rates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
-from paysetu.services import alipay_notifications, checkout_buyer
+from paysetu.services import alipay_notifications
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.wallets.usecases import wallets

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from paysetu.domain.checkout import CheckoutState
+from paysetu.checkout.rules.sessions import CheckoutState
 from paysetu.entrypoints.cli.demo_checkout import PAID, ensure_demo_checkout
 from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop
 from paysetu.kernel.clock import FixedClock

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from paysetu.domain.checkout import (
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.sessions import (
     CheckoutSession,
     CheckoutState,
     SourceKind,
@@ -15,7 +16,6 @@ from paysetu.domain.checkout import (
     check_url,
     return_url_for,
 )
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
 
 NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
 

@@ -4,7 +4,7 @@ checkout page and comes back to the merchant with signed parameters.
 1. The merchant's site sends the browser to ``/gateway.do?<signed parameters>`` (the SDK's
    ``api_alipay_trade_page_pay`` builds that query). The gateway verifies it like any call,
    opens the trade (idempotent by ``out_trade_no``: a reload reopens the same trade) and a
-   checkout session for its price (``services/checkout.py``), and redirects to its page.
+   checkout session for its price (``checkout/usecases/checkout.py``), and redirects to its page.
 2. The buyer pays there (card or UPI, in the price currency or another through a quote). The
    checkout calls :func:`checkout_paid` in the transaction that pays the session: the trade
    takes the session's payment (:func:`~paysetu.services.alipay_calls.linked`) and its
@@ -26,6 +26,8 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from paysetu.checkout.rules.sessions import CheckoutSession, check_url
+from paysetu.checkout.usecases import checkout
 from paysetu.domain.alipay import (
     Method,
     format_amount,
@@ -33,10 +35,8 @@ from paysetu.domain.alipay import (
     notification_sign_content,
 )
 from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
-from paysetu.domain.checkout import CheckoutSession, check_url
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.usecases.checks import storable
-from paysetu.services import checkout
 from paysetu.services.alipay_calls import GatewayCall, linked
 from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.alipay_trades import open_trade

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.checkout import CheckoutSession, CheckoutState
+from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
+from paysetu.checkout.usecases import checkout, checkout_buyer
+from paysetu.checkout.usecases.checkout_buyer import PayCheckout
 from paysetu.entrypoints.cli.demo_shop import DemoShop
 from paysetu.entrypoints.cli.runtime import console
 from paysetu.fx.rules.errors import FxRejected
-from paysetu.services import checkout, checkout_buyer
 from paysetu.services.app_ports import PageRequest
-from paysetu.services.checkout_buyer import PayCheckout
 from paysetu.services.context import AppContext
 
 DEMO_BASE = "http://127.0.0.1"

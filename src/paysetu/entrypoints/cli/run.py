@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from paysetu.access.api import rate_limit
 from paysetu.bootstrap import Runtime
+from paysetu.checkout.usecases.checkout import checkout_url
 from paysetu.config import Settings
 from paysetu.entrypoints.cli.demo import load_ledger_demo, print_database
 from paysetu.entrypoints.cli.demo_checkout import ensure_demo_checkout, print_demo_checkout
@@ -30,7 +31,6 @@ from paysetu.entrypoints.cli.runtime import console, runtime
 from paysetu.entrypoints.cli.serve import base_url, listen, serve_until_stopped
 from paysetu.entrypoints.http.app import create_app
 from paysetu.entrypoints.logs import configure_logging
-from paysetu.services.checkout import checkout_url
 
 
 def banner(url: str, keys: DemoKeys, shop: DemoShop, *, embedded: bool,

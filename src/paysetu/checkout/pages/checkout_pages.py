@@ -1,7 +1,7 @@
 """The hosted checkout page ``/checkout/{session}``: choose a currency, see the locked rate, pay.
 
 The buyer is anonymous: the session id in the URL is the credential (see
-:mod:`paysetu.services.checkout_buyer`), and forms carry the double-submit CSRF token of the
+:mod:`paysetu.checkout.usecases.checkout_buyer`), and forms carry the double-submit CSRF token of the
 web foundation (a SameSite cookie plus a hidden field), so another site cannot post them.
 
 One URL shows the session in whatever state it is: the checkout while open, the receipt once
@@ -28,15 +28,15 @@ from paysetu.access.pages.auth import (
     page_not_found,
     set_login_csrf_cookie,
 )
-from paysetu.domain.checkout import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.sessions import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
+from paysetu.checkout.usecases import checkout_buyer
+from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.entrypoints.error_mapping import http_status
 from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.services import checkout_buyer
-from paysetu.services.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.services.context import AppContext
 
 router = APIRouter(include_in_schema=False)

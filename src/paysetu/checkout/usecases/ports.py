@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from paysetu.domain.checkout import CheckoutSession, CheckoutState
+from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
 from paysetu.services.app_ports import PageRequest
 
 

@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState, SourceKind
 from paysetu.db.pagination import fetch_page
-from paysetu.domain.checkout import CheckoutSession, CheckoutState, SourceKind
 from paysetu.kernel.invariants import invariant
 from paysetu.services.app_ports import PageRequest
 

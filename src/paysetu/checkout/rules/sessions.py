@@ -4,7 +4,7 @@ A merchant prices an order (amount and currency) and gets a session whose id is 
 ``cs_<ULID>_<random>``, so whoever holds the checkout URL may pay it and nobody can guess one.
 The buyer picks a presentment currency; when it is not the price currency the session holds
 the FX quote the buyer is shown. Paying books through the normal payment path (see
-``services/checkout_buyer.py``); the session only records which payment paid it.
+``checkout/usecases/checkout_buyer.py``); the session only records which payment paid it.
 
 States::
 
@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 
 PRESENTMENT_CURRENCIES = (
     "CNY", "INR", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF", "NZD", "AED",

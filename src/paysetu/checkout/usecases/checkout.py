@@ -2,7 +2,7 @@
 
 A merchant key creates sessions for itself and sees only its own (another merchant's answer 404
 ``checkout_session_not_found``, exactly as a missing one); the platform key names the merchant.
-The buyer's side (choosing a currency, paying) is :mod:`paysetu.services.checkout_buyer`; it
+The buyer's side (choosing a currency, paying) is :mod:`paysetu.checkout.usecases.checkout_buyer`; it
 needs no key because the session id is itself the capability.
 
 ``public_base`` is where the hosted page is served (``https://pay.example``); the session's
@@ -18,14 +18,14 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.checkout import (
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.sessions import (
     CheckoutSession,
     CheckoutState,
     check_client_reference,
     check_expiry,
     check_url,
 )
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import is_currency
 from paysetu.payments.rules.errors import (

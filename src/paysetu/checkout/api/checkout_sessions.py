@@ -15,10 +15,10 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import Field
 
 from paysetu.access.api.context import Caller, Context, Write
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.usecases import checkout
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import Body, EmptyBody, Metadata
-from paysetu.services import checkout
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["checkout"])

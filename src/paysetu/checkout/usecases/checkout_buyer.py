@@ -33,14 +33,15 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.checkout import (
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.sessions import (
     CheckoutSession,
     CheckoutState,
     SimulatedSource,
     check_presentment,
     check_source,
 )
-from paysetu.domain.checkout_errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.usecases.checkout import session_object
 from paysetu.events.usecases.events import emit
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import Quote
@@ -52,7 +53,6 @@ from paysetu.payments.usecases import payments
 from paysetu.payments.usecases.checks import storable
 from paysetu.services import alipay_pages
 from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.checkout import session_object
 from paysetu.services.context import AppContext
 from paysetu.wallets.usecases import wallets
 

@@ -1,0 +1,1 @@
+"""Hosted checkout sessions and the buyer's pages."""
