@@ -10,9 +10,10 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
-from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
-from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.alipay.stores.notifier import HttpAlipayNotifier
+from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.config import Settings
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
@@ -24,7 +25,6 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.ports import Clock
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
-from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.settlement.rules.payout_accounts import check_payout_account
 from paysetu.settlement.usecases.policy import SettlementPolicy

@@ -26,10 +26,10 @@ from urllib.parse import parse_qsl, urlsplit
 
 from alipay import AliPay
 
-from paysetu.adapters.alipay_notifier import HttpAlipayNotifier
-from paysetu.adapters.crypto.alipay_rsa import PlatformKeyFile
+from paysetu.alipay.stores.notifier import HttpAlipayNotifier
+from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.check.loopback import loopback_server
-from paysetu.services.alipay_ports import AlipayPolicy
 from tests.api.alipay_setup import key_pair, local_zone, sdk
 from tests.browser.conftest import LiveServer
 from tests.browser.shop import Shop, ok

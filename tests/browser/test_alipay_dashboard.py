@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from paysetu.services.alipay_ports import AlipayPolicy
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from tests.api.alipay_setup import key_pair, sdk
 from tests.browser import alipay_kit
 from tests.browser.conftest import LiveServer, sign_in

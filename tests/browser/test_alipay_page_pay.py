@@ -18,8 +18,8 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from playwright.sync_api import Page, expect
 
-from paysetu.services import alipay_notifications
-from paysetu.services.alipay_ports import AlipayPolicy
+from paysetu.alipay.usecases import alipay_notifications
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from tests.browser import alipay_kit
 from tests.browser.alipay_kit import MerchantSite
 from tests.browser.conftest import LiveServer

@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.bootstrap import ALIPAY_PLATFORM_KEY_FILE
-from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.entrypoints.cli.app import app as cli
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds

@@ -55,7 +55,7 @@ OUTSIDE_THE_TREE = {
     "paysetu.webhooks.SignatureVerificationError": (
         "raised in a merchant's webhook receiver by the helper paysetu ships; never by the API"
     ),
-    "paysetu.domain.alipay_errors.AlipayRefused": (
+    "paysetu.alipay.rules.errors.AlipayRefused": (
         "the Alipay gateway's refusal: answered in Alipay's signed envelope, never as an API error"
     ),
     "paysetu.access.pages.auth.PageError": (

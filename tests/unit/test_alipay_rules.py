@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from alipay import AliPay
 
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.gateway import (
     NOTIFY_ATTEMPTS_MAX,
     biz_content,
     check_timestamp,
@@ -26,7 +27,6 @@ from paysetu.domain.alipay import (
     response_text,
     trade_status,
 )
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 
 COMMON = {"app_id": "2026000000000001", "method": "alipay.trade.query", "sign": "c2lnbg==",
           "sign_type": "RSA2", "timestamp": "2026-11-25 12:00:00", "version": "1.0",

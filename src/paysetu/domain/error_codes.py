@@ -1,8 +1,8 @@
 """Every code enum of every operation family, for docs, the HTTP mapping and the meta tests."""
 
 from paysetu.access.rules.web_errors import WebStatus
+from paysetu.alipay.rules.app_errors import AlipayAppStatus
 from paysetu.checkout.rules.errors import CheckoutStatus
-from paysetu.domain.alipay_app_errors import AlipayAppStatus
 from paysetu.fx.rules.errors import FxStatus
 from paysetu.ledger.rules.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.ledger.rules.errors import ErrorCode

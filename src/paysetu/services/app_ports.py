@@ -40,9 +40,9 @@ from paysetu.settlement.usecases.reconciliation_ports import ReconciliationRepos
 from paysetu.wallets.rules.wallets import Customer, Wallet
 
 if TYPE_CHECKING:  # lending_ports and checkout_ports import PageRequest from here
+    from paysetu.alipay.usecases.ports import AlipayRepository
     from paysetu.checkout.usecases.ports import CheckoutSessionRepository
     from paysetu.lending.usecases.ports import LendingRepository, LoanRepository
-    from paysetu.services.alipay_ports import AlipayRepository
 
 
 @dataclass(frozen=True, slots=True)

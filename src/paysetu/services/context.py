@@ -6,8 +6,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.ledger.usecases.ports import Clock, IdFactory
-from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork, RateSource
 from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP, LoanSweep
 from paysetu.settlement.usecases.policy import SettlementPolicy

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from paysetu.alipay.usecases import alipay_notifications
 from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
 from paysetu.lending.usecases import loan_repayments
 from paysetu.payments.usecases import escrow, payments, refunds
-from paysetu.services import alipay_notifications
 from paysetu.services.app_ports import AppUnitOfWork, WebhookSender
 from paysetu.services.context import AppContext
 

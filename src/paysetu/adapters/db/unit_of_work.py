@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from paysetu.access.stores.api_keys_store import ApiKeyStore, IdempotencyStore
 from paysetu.access.stores.web_users_store import WebUserStore
-from paysetu.adapters.db.alipay_store import AlipayStore
 from paysetu.adapters.db.stats_store import StatsStore
+from paysetu.alipay.stores.alipay_store import AlipayStore
 from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore

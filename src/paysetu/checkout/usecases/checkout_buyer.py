@@ -16,7 +16,7 @@ Paying runs in the caller's one transaction, in this order:
 4. pay through :func:`paysetu.payments.usecases.payments.create_payment` (with the quote when the
    currencies differ), so the ledger entries, fee and events are a normal payment's;
 5. mark the session ``complete`` with that payment;
-6. tell the Alipay gateway (:func:`paysetu.services.alipay_pages.checkout_paid`): a session
+6. tell the Alipay gateway (:func:`paysetu.alipay.usecases.alipay_pages.checkout_paid`): a session
    opened by ``alipay.trade.page.pay``/``wap.pay`` links its trade to the payment and queues
    the merchant's ``TRADE_SUCCESS`` notification in this same transaction (other sessions:
    nothing happens). The one explicit hook keeps the checkout unaware of Alipay otherwise.
@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.alipay.usecases import alipay_pages
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import (
     CheckoutSession,
@@ -51,7 +52,6 @@ from paysetu.kernel.money import is_currency
 from paysetu.payments.rules.payments import Payment, PaymentState
 from paysetu.payments.usecases import payments
 from paysetu.payments.usecases.checks import storable
-from paysetu.services import alipay_pages
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.wallets.usecases import wallets

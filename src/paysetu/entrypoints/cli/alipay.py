@@ -14,8 +14,8 @@ import typer
 from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.alipay.usecases import alipay_apps
 from paysetu.entrypoints.cli.runtime import console, errors, runtime
-from paysetu.services import alipay_apps
 from paysetu.services.app_ports import PageRequest
 
 app = typer.Typer(help="The Alipay-compatible gateway: apps and the platform key.",

@@ -18,11 +18,11 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paysetu.access.api.rate_limit import RateLimiter
+from paysetu.alipay.api import alipay_apps, alipay_gateway
 from paysetu.checkout.api import checkout_sessions
 from paysetu.entrypoints.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.entrypoints.http.observability import install_observability
 from paysetu.entrypoints.http.openapi import install_error_docs
-from paysetu.entrypoints.http.routes import alipay_apps, alipay_gateway
 from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
 from paysetu.events.api import events, webhooks

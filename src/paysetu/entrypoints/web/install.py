@@ -17,8 +17,9 @@ from paysetu.access.pages import login
 from paysetu.access.pages.auth import LoginRequired, PageError
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases.web_users import PasswordHasher
+from paysetu.alipay.pages import dashboard_alipay
 from paysetu.checkout.pages import checkout_pages
-from paysetu.entrypoints.web import admin, dashboard_alipay
+from paysetu.entrypoints.web import admin
 from paysetu.entrypoints.web.rendering import STATIC_DIR, render
 from paysetu.lending.pages import dashboard_loans, lender
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments

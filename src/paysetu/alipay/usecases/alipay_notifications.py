@@ -15,15 +15,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import timedelta
 
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.gateway import (
     TradeStatus,
     format_amount,
     format_time,
     notification_sign_content,
     notify_delay_s,
 )
-from paysetu.domain.alipay_records import AlipayApp, AlipayNotification, AlipayTrade
-from paysetu.services.alipay_ports import AlipayPolicy
+from paysetu.alipay.rules.records import AlipayApp, AlipayNotification, AlipayTrade
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.alipay import app_id_from
-from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
-from paysetu.domain.alipay_records import AlipayApp
+from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
+from paysetu.alipay.rules.gateway import app_id_from
+from paysetu.alipay.rules.records import AlipayApp
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.events.rules.webhooks import url_problem
 from paysetu.payments.rules.errors import (
     PaymentRejected,
@@ -24,7 +25,6 @@ from paysetu.payments.rules.errors import (
 from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
 from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Protocol
 
-from paysetu.domain.alipay_records import (
+from paysetu.alipay.rules.records import (
     AlipayApp,
     AlipayNotification,
     AlipayTrade,

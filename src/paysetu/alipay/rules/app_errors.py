@@ -1,6 +1,6 @@
 """Error codes of paysetu's own API around the Alipay gateway: apps, payment codes, QR payments.
 
-The gateway itself answers in Alipay's codes (:mod:`paysetu.domain.alipay_errors`); these are
+The gateway itself answers in Alipay's codes (:mod:`paysetu.alipay.rules.errors`); these are
 the Stripe-style refusals of ``/v1/alipay_apps``, ``/v1/wallets/{id}/alipay_payment_codes`` and
 ``/v1/alipay_trades/{trade_no}/pay``::
 

@@ -3,7 +3,7 @@
 A merchant moving an Alipay integration needs three things from paysetu (``docs/alipay.md``):
 the app id to put in its SDK, the platform public key that replaces Alipay's, and the gateway
 URL. This page registers the app (the app's own RSA public key, pasted as PEM, and an optional
-default notify URL) through :mod:`paysetu.services.alipay_apps`, with the same rules and
+default notify URL) through :mod:`paysetu.alipay.usecases.alipay_apps`, with the same rules and
 refusals as ``POST /v1/alipay_apps``, and shows all three. Only the merchant's own apps are
 listed (the service scopes them). A registration answers 303 back to the list with a flash
 (post/redirect/get: a reload never registers a second app); a refusal re-renders the form with
@@ -19,10 +19,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
+from paysetu.alipay.usecases import alipay_apps
 from paysetu.entrypoints.web.actions import FieldError, write
 from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services import alipay_apps
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 router = APIRouter(include_in_schema=False)

@@ -1,7 +1,7 @@
 """What every gateway method shares: the verified call, trade lookups, and paysetu's refusals
 translated into Alipay's codes.
 
-A method runs inside the gateway's one transaction (:mod:`paysetu.services.alipay_gateway`):
+A method runs inside the gateway's one transaction (:mod:`paysetu.alipay.usecases.alipay_gateway`):
 it acts as the app's merchant (a merchant :class:`Principal`), so paysetu's own scoping rules
 apply unchanged, and anything it raises rolls everything back.
 """
@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.gateway import (
     DEFAULT_CURRENCY,
     CommonParams,
     TradeStatus,
@@ -22,15 +23,14 @@ from paysetu.domain.alipay import (
     rate_text,
     trade_status,
 )
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
+from paysetu.alipay.rules.records import AlipayApp, AlipayTrade
+from paysetu.alipay.usecases import alipay_notifications
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.fx.rules.errors import FxStatus
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
 from paysetu.payments.rules.payments import Payment
-from paysetu.services import alipay_notifications
-from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

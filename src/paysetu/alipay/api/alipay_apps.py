@@ -13,9 +13,9 @@ from fastapi import APIRouter, Depends
 from pydantic import Field
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
+from paysetu.alipay.usecases import alipay_apps, alipay_buyers
 from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.entrypoints.http.schemas import Body
-from paysetu.services import alipay_apps, alipay_buyers
 from paysetu.services.app_ports import PageRequest
 
 router = APIRouter(tags=["alipay"])

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.gateway import (
     DEFAULT_CURRENCY,
     currency_field,
     format_amount,
@@ -20,14 +21,13 @@ from paysetu.domain.alipay import (
     parse_amount,
     text_field,
 )
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.alipay_records import AlipayTransfer
+from paysetu.alipay.rules.records import AlipayTransfer
+from paysetu.alipay.usecases.alipay_calls import GatewayCall
+from paysetu.alipay.usecases.alipay_trades import content_hash
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import WalletRejected
 from paysetu.payments.rules.payments import transfer_entry
 from paysetu.payments.usecases.merchants import merchant_accounts
-from paysetu.services.alipay_calls import GatewayCall
-from paysetu.services.alipay_trades import content_hash
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases.wallets import check_balance_limit

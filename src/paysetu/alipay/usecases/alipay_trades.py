@@ -18,7 +18,8 @@ import hashlib
 import json
 from typing import Any
 
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.gateway import (
     DEFAULT_CURRENCY,
     PAYMENT_CODE_PREFIX,
     SUBJECT_LENGTH_MAX,
@@ -30,13 +31,9 @@ from paysetu.domain.alipay import (
     parse_amount,
     text_field,
 )
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
-from paysetu.domain.alipay_records import AlipayApp, AlipayTrade
-from paysetu.fx.usecases import fx_quotes
-from paysetu.kernel.invariants import InvariantViolation
-from paysetu.payments.usecases import payments
-from paysetu.services import alipay_notifications
-from paysetu.services.alipay_calls import (
+from paysetu.alipay.rules.records import AlipayApp, AlipayTrade
+from paysetu.alipay.usecases import alipay_notifications
+from paysetu.alipay.usecases.alipay_calls import (
     GatewayCall,
     TradeView,
     find_trade,
@@ -45,6 +42,9 @@ from paysetu.services.alipay_calls import (
     payment_fields,
     view,
 )
+from paysetu.fx.usecases import fx_quotes
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.usecases import payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.services.context import AppContext
 from paysetu.wallets.rules.wallets import Wallet

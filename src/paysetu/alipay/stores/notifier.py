@@ -16,7 +16,7 @@ from typing import Self
 
 import httpx
 
-from paysetu.domain.alipay import NOTIFY_SUCCESS
+from paysetu.alipay.rules.gateway import NOTIFY_SUCCESS
 from paysetu.events.rules.webhooks import SendResult
 
 ERROR_LENGTH_MAX = 300
@@ -36,7 +36,7 @@ def outcome(status_code: int, body: str, duration_ms: int) -> SendResult:
 
 
 class HttpAlipayNotifier:
-    """:class:`~paysetu.services.alipay_ports.AlipayNotifier` over one pooled ``httpx.Client``."""
+    """:class:`~paysetu.alipay.usecases.ports.AlipayNotifier` over one pooled ``httpx.Client``."""
 
     def __init__(self, timeout_s: float = 10.0) -> None:
         self._timeout_s = timeout_s

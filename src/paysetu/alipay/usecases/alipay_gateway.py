@@ -1,7 +1,7 @@
 """``/gateway.do``: verify an Alipay OpenAPI request, run its method, sign the answer.
 
 Checks, in order (each refusal is Alipay's code and sub-code, see
-:mod:`paysetu.domain.alipay_errors`): the common parameters are present and well formed; the
+:mod:`paysetu.alipay.rules.errors`): the common parameters are present and well formed; the
 app exists; the method is one the gateway offers; ``sign`` verifies with the app's public key
 over the parameters exactly as received; ``timestamp``, read in the platform's configured zone
 (the SDK sends local time without a zone), is within the tolerance window of the platform
@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.gateway import (
     BROWSER_METHODS,
     SIGN_TYPES,
     Method,
@@ -40,12 +41,11 @@ from paysetu.domain.alipay import (
     response_key,
     response_text,
 )
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
+from paysetu.alipay.usecases import alipay_pages, alipay_refunds, alipay_trades, alipay_transfers
+from paysetu.alipay.usecases.alipay_calls import GatewayCall, translated
+from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.services import alipay_pages, alipay_refunds, alipay_trades, alipay_transfers
-from paysetu.services.alipay_calls import GatewayCall, translated
-from paysetu.services.alipay_ports import AlipayPolicy
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

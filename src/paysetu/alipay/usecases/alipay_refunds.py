@@ -12,14 +12,20 @@ from __future__ import annotations
 
 from typing import Any
 
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.gateway import (
+    TradeStatus,
+    format_amount,
+    format_time,
+    out_no,
+    parse_amount,
+)
+from paysetu.alipay.usecases import alipay_notifications
+from paysetu.alipay.usecases.alipay_calls import GatewayCall, TradeView, find_trade, view
 from paysetu.checkout.usecases import checkout
-from paysetu.domain.alipay import TradeStatus, format_amount, format_time, out_no, parse_amount
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.payments import PaymentState, Refund, RefundState
 from paysetu.payments.usecases import payments, refunds
-from paysetu.services import alipay_notifications
-from paysetu.services.alipay_calls import GatewayCall, TradeView, find_trade, view
 from paysetu.services.app_ports import AppUnitOfWork
 
 

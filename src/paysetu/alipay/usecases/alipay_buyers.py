@@ -2,7 +2,7 @@
 
 - A one-time payment code for a wallet: the barcode a buyer's wallet app shows at a till; the
   merchant's ``alipay.trade.pay`` (``auth_code``) charges that wallet. Only its SHA-256 is
-  stored; it works once, within :data:`~paysetu.domain.alipay.PAYMENT_CODE_TTL_S`.
+  stored; it works once, within :data:`~paysetu.alipay.rules.gateway.PAYMENT_CODE_TTL_S`.
 - Paying a trade from a wallet: what the wallet app does after scanning a precreated trade's QR
   code (or to confirm a trade created for this buyer). It creates (or confirms) the trade's
   paysetu payment and queues the ``TRADE_SUCCESS`` notification.
@@ -14,16 +14,16 @@ import hashlib
 from datetime import timedelta
 from typing import Any
 
-from paysetu.domain.alipay import PAYMENT_CODE_TTL_S, payment_code_from
-from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
-from paysetu.domain.alipay_errors import AlipayRefused
+from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
+from paysetu.alipay.rules.errors import AlipayRefused
+from paysetu.alipay.rules.gateway import PAYMENT_CODE_TTL_S, payment_code_from
+from paysetu.alipay.usecases import alipay_trades
+from paysetu.alipay.usecases.alipay_apps import gateway_policy
+from paysetu.alipay.usecases.alipay_calls import view
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.errors import WalletRejected, WalletStatus
 from paysetu.payments.usecases.checks import storable
 from paysetu.payments.usecases.objects import payment_object, timestamp
-from paysetu.services import alipay_trades
-from paysetu.services.alipay_apps import gateway_policy
-from paysetu.services.alipay_calls import view
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 from paysetu.wallets.rules.wallets import Wallet

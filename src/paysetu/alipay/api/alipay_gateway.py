@@ -18,8 +18,8 @@ from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.api.context import app_context
-from paysetu.services import alipay_gateway, alipay_pages
-from paysetu.services.alipay_apps import gateway_policy
+from paysetu.alipay.usecases import alipay_gateway, alipay_pages
+from paysetu.alipay.usecases.alipay_apps import gateway_policy
 
 router = APIRouter()
 PATH = "/gateway.do"

@@ -7,7 +7,7 @@ checkout page and comes back to the merchant with signed parameters.
    checkout session for its price (``checkout/usecases/checkout.py``), and redirects to its page.
 2. The buyer pays there (card or UPI, in the price currency or another through a quote). The
    checkout calls :func:`checkout_paid` in the transaction that pays the session: the trade
-   takes the session's payment (:func:`~paysetu.services.alipay_calls.linked`) and its
+   takes the session's payment (:func:`~paysetu.alipay.usecases.alipay_calls.linked`) and its
    ``TRADE_SUCCESS`` notification is queued with the payment itself, so the merchant hears of
    it promptly whether or not the buyer ever comes back.
 3. The checkout page sends the browser to ``/alipay/return/<trade_no>``, which redirects it to
@@ -26,20 +26,20 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from paysetu.checkout.rules.sessions import CheckoutSession, check_url
-from paysetu.checkout.usecases import checkout
-from paysetu.domain.alipay import (
+from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
+from paysetu.alipay.rules.gateway import (
     Method,
     format_amount,
     format_time,
     notification_sign_content,
 )
-from paysetu.domain.alipay_app_errors import AlipayAppRejected, AlipayAppStatus
+from paysetu.alipay.usecases.alipay_calls import GatewayCall, linked
+from paysetu.alipay.usecases.alipay_trades import open_trade
+from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.checkout.rules.sessions import CheckoutSession, check_url
+from paysetu.checkout.usecases import checkout
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.usecases.checks import storable
-from paysetu.services.alipay_calls import GatewayCall, linked
-from paysetu.services.alipay_ports import AlipayPolicy
-from paysetu.services.alipay_trades import open_trade
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.services.context import AppContext
 

@@ -92,7 +92,7 @@ def new_private_key_pem() -> bytes:
 
 class PlatformKeyFile:
     """The platform's key pair in ``path`` (created 0600 on first use): signs responses and
-    notifications, verifies apps' requests (:class:`~paysetu.services.alipay_ports.AlipayKeys`)."""
+    notifications, verifies apps' requests (:class:`~paysetu.alipay.usecases.ports.AlipayKeys`)."""
 
     def __init__(self, path: Path) -> None:
         self._path = path

@@ -26,7 +26,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
-from paysetu.domain.alipay_errors import AlipayError, AlipayRefused
+from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, CurrencyError, Money
 
 DEFAULT_CURRENCY = "CNY"

@@ -13,13 +13,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.db.pagination import fetch_page
-from paysetu.domain.alipay_records import (
+from paysetu.alipay.rules.records import (
     AlipayApp,
     AlipayNotification,
     AlipayTrade,
     AlipayTransfer,
 )
+from paysetu.db.pagination import fetch_page
 from paysetu.services.app_ports import PageRequest
 
 _FORGET_BATCH = 100
@@ -58,7 +58,7 @@ def _notification(row: sa.Row[Any]) -> AlipayNotification:
 
 
 class AlipayStore:
-    """:class:`~paysetu.services.alipay_ports.AlipayRepository` on the unit of work's connection."""
+    """:class:`~paysetu.alipay.usecases.ports.AlipayRepository` on the unit of work's connection."""
 
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection

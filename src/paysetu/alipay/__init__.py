@@ -1,0 +1,1 @@
+"""The Alipay-compatible gateway (``/gateway.do``): apps, signed calls, trades, refunds, notifications."""

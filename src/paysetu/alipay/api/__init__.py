@@ -1,0 +1,1 @@
+"""HTTP routes (FastAPI) of this capability."""

@@ -1,0 +1,1 @@
+"""Pure rules: values and decisions with no I/O, no clock, no environment."""

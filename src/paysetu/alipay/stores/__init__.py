@@ -1,0 +1,1 @@
+"""Adapters: the PostgreSQL repositories and files behind the use cases' ports."""
