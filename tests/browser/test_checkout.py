@@ -16,8 +16,8 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.ledger.usecases.service import LedgerService
+from paysetu.shell.pages.money_format import format_money_minor
 from tests.browser.conftest import LiveServer
 from tests.browser.shop import Shop, merchant_balance, ok, open_shop
 

@@ -15,14 +15,6 @@ import pytest
 
 from paysetu.domain.error_codes import ALL_CODE_ENUMS
 from paysetu.entrypoints.docs_errors import COMMAND, render_errors_markdown
-from paysetu.entrypoints.error_mapping import (
-    ERROR_TYPE,
-    HTTP_STATUS,
-    TYPE_OVERRIDES,
-    error_body,
-    error_type,
-    http_status,
-)
 from paysetu.ledger.rules import errors
 from paysetu.ledger.rules.entries import Direction
 from paysetu.ledger.rules.errors import (
@@ -30,6 +22,14 @@ from paysetu.ledger.rules.errors import (
     ErrorCategory,
     ErrorCode,
     PaysetuError,
+)
+from paysetu.shell.http.error_mapping import (
+    ERROR_TYPE,
+    HTTP_STATUS,
+    TYPE_OVERRIDES,
+    error_body,
+    error_type,
+    http_status,
 )
 from tests.meta.source_tree import REPO_DIR, SQL_DIR, importable_module_names, in_package
 

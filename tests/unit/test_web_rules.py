@@ -17,7 +17,7 @@ from paysetu.access.rules.web_users import (
     normal_email,
     retry_after_s,
 )
-from paysetu.entrypoints.web.money_format import format_grouped, format_major, format_money_minor
+from paysetu.shell.pages.money_format import format_grouped, format_major, format_money_minor
 
 NBSP = "\u00a0"
 NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)

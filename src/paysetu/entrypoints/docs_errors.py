@@ -1,7 +1,7 @@
 """Generate ``docs/errors.md``: every error code of every enum, in precedence order.
 
 The page is derived from :data:`paysetu.domain.error_codes.ALL_CODE_ENUMS` and
-:mod:`paysetu.entrypoints.error_mapping`, never written by hand; a meta test compares the
+:mod:`paysetu.shell.http.error_mapping`, never written by hand; a meta test compares the
 committed file with this output, so a code added without regenerating the page fails CI::
 
     python -m paysetu.entrypoints.docs_errors > docs/errors.md
@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterable
 
 from paysetu.domain.error_codes import ALL_CODE_ENUMS
-from paysetu.entrypoints.error_mapping import ERROR_TYPE, HTTP_STATUS, TYPE_OVERRIDES
 from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode
+from paysetu.shell.http.error_mapping import ERROR_TYPE, HTTP_STATUS, TYPE_OVERRIDES
 
 COMMAND = "python -m paysetu.entrypoints.docs_errors > docs/errors.md"
 

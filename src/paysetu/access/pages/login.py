@@ -22,7 +22,7 @@ from paysetu.access.pages.auth import (
 from paysetu.access.rules.web_errors import WebRejected
 from paysetu.access.usecases import web_users
 from paysetu.access.usecases.web_users import LoginThrottled
-from paysetu.entrypoints.web.rendering import redirect, render
+from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
 

@@ -20,10 +20,10 @@ from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
 from paysetu.alipay.usecases import alipay_apps
-from paysetu.entrypoints.web.actions import FieldError, write
-from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.shell.pages.actions import FieldError, write
+from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
 PATH = "/dashboard/alipay-apps"

@@ -17,9 +17,9 @@ from pydantic import Field
 from paysetu.access.api.context import Caller, Context, Write
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.usecases import checkout
-from paysetu.entrypoints.http.pagination import list_object, page_request
-from paysetu.entrypoints.http.schemas import Body, EmptyBody, Metadata
 from paysetu.services.app_ports import PageRequest
+from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.schemas import Body, EmptyBody, Metadata
 
 router = APIRouter(tags=["checkout"])
 

@@ -32,12 +32,12 @@ from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
-from paysetu.entrypoints.error_mapping import http_status
-from paysetu.entrypoints.web.money_format import format_money_minor
-from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.services.context import AppContext
+from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.pages.money_format import format_money_minor
+from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
 BUSY = "The payment service is busy; nothing was charged. Please try again."

@@ -23,7 +23,6 @@ from paysetu.checkout.api import checkout_sessions
 from paysetu.entrypoints.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.entrypoints.http.observability import install_observability
 from paysetu.entrypoints.http.openapi import install_error_docs
-from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.entrypoints.web.install import install_web
 from paysetu.events.api import events, webhooks
 from paysetu.fx.api import fx
@@ -39,6 +38,7 @@ from paysetu.payments.api import balance_transactions, merchants, payments, refu
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.context import AppContext
 from paysetu.settlement.api import payout_accounts, reconciliations, settlements
+from paysetu.shell.http.validation import rejection_from_errors
 from paysetu.wallets.api import customers, wallets
 
 

@@ -31,9 +31,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ulid import ULID
 
 from paysetu.access.api.rate_limit import RateLimited
-from paysetu.entrypoints.error_mapping import error_body, http_status
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.shell.http.error_mapping import error_body, http_status
 
 BODY_SIZE_MAX = 64 * 1024
 BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024}

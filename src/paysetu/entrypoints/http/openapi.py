@@ -25,8 +25,8 @@ from typing import Any
 from fastapi import FastAPI
 
 from paysetu.domain.error_codes import ALL_CODE_ENUMS
-from paysetu.entrypoints.error_mapping import HTTP_STATUS, error_type
 from paysetu.kernel.error_base import ErrorCategory
+from paysetu.shell.http.error_mapping import HTTP_STATUS, error_type
 
 _SCHEMA_NAMES: dict[ErrorCategory, tuple[str, str]] = {
     ErrorCategory.INVALID: ("InvalidRequestError", "The request is invalid; nothing was written."),

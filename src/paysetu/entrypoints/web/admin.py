@@ -11,14 +11,14 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import AdminSession, Context
-from paysetu.entrypoints.web.actions import visible_or_404
-from paysetu.entrypoints.web.rendering import render
 from paysetu.fx.rules.errors import FxRejected
 from paysetu.fx.rules.quotes import Rate
 from paysetu.fx.usecases import fx_rates
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.services.app_ports import PageRequest
 from paysetu.settlement.usecases import reconciliation
+from paysetu.shell.pages.actions import visible_or_404
+from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)
 MERCHANTS_PER_PAGE = 50

@@ -20,10 +20,10 @@ from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.alipay.pages import dashboard_alipay
 from paysetu.checkout.pages import checkout_pages
 from paysetu.entrypoints.web import admin
-from paysetu.entrypoints.web.rendering import STATIC_DIR, render
 from paysetu.lending.pages import dashboard_loans, lender
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
+from paysetu.shell.pages.rendering import STATIC_DIR, render
 
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,

@@ -11,10 +11,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
-from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.lending.api.schemas import LenderCreate, LenderFunding
 from paysetu.lending.usecases import lending
 from paysetu.services.app_ports import PageRequest
+from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])
 

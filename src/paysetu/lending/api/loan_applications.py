@@ -11,7 +11,6 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context, Write
-from paysetu.entrypoints.http.pagination import list_object, page_request
 from paysetu.lending.api.schemas import (
     LoanApplicationApprove,
     LoanApplicationCreate,
@@ -19,6 +18,7 @@ from paysetu.lending.api.schemas import (
 )
 from paysetu.lending.usecases import loan_applications
 from paysetu.services.app_ports import PageRequest
+from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from paysetu.entrypoints.http.schemas import Body, Metadata
+from paysetu.shell.http.schemas import Body, Metadata
 
 
 class LenderCreate(Body):

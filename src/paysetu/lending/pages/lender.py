@@ -16,8 +16,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, LenderSession, principal_of
-from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
-from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.pages.portfolio import portfolio_summary, recent_months
@@ -32,6 +30,8 @@ from paysetu.lending.usecases import (
 )
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
 QUEUE_LIMIT = 100

@@ -8,7 +8,7 @@ Two charts per currency from the rows each close of business stored
 * PAR 30 and NPA ratio over time: two lines (solid and dashed, so colour is not the only
   difference) on a scale from 0 to the next whole 10% above the highest ratio.
 
-As in :mod:`paysetu.entrypoints.web.charts`, geometry is integer arithmetic in a fixed
+As in :mod:`paysetu.shell.pages.charts`, geometry is integer arithmetic in a fixed
 ``viewBox`` the CSS scales to any width; on phones (375 px) the CSS also stretches it to a
 readable height (strokes keep their width), so the charts draw nothing that distorts (no
 dots, no SVG text: labels are HTML). Every chart has a table alternative with the same
@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.lending.rules.loans import LoanCategory
 from paysetu.lending.rules.portfolio import ratio_bps
 from paysetu.lending.rules.portfolio_history import PortfolioDay, RatioPoint, ratio_series
+from paysetu.shell.pages.money_format import format_money_minor
 
 WIDTH = 600
 PLOT_HEIGHT = 180

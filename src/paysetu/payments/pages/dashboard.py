@@ -8,13 +8,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, MerchantSession, principal_of
-from paysetu.entrypoints.web.charts import bar_chart
-from paysetu.entrypoints.web.rendering import render
 from paysetu.payments.usecases import merchants
 from paysetu.payments.usecases.dashboard import VOLUME_WINDOWS_DAYS, daily_volume
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.payments.usecases.payments import list_payments
 from paysetu.services.app_ports import PageRequest
+from paysetu.shell.pages.charts import bar_chart
+from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)
 

@@ -13,9 +13,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
-from paysetu.entrypoints.web.actions import FieldError, visible_or_404, write
-from paysetu.entrypoints.web.money_format import format_money_minor
-from paysetu.entrypoints.web.rendering import redirect, render
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
@@ -23,6 +20,9 @@ from paysetu.payments.rules.payments import PaymentState
 from paysetu.payments.usecases import payments, refunds
 from paysetu.payments.usecases.dashboard import PaymentFilters, search_payments
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.money_format import format_money_minor
+from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 20

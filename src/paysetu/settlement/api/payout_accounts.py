@@ -15,9 +15,9 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
-from paysetu.entrypoints.http.pagination import list_object
-from paysetu.entrypoints.http.schemas import Body
 from paysetu.settlement.usecases import payout_accounts
+from paysetu.shell.http.pagination import list_object
+from paysetu.shell.http.schemas import Body
 
 router = APIRouter(tags=["settlements"])
 

@@ -18,15 +18,15 @@ from pydantic import Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
-from paysetu.entrypoints.http.pagination import PAGE_SIZE_MAX, list_object
-from paysetu.entrypoints.http.schemas import Body
-from paysetu.entrypoints.http.validation import rejection_from_errors
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.settlement.rules.reconciliation import LineCategory
 from paysetu.settlement.rules.statements import StatementFormat
 from paysetu.settlement.stores.statement_files import read_statement, statement_format
 from paysetu.settlement.usecases import reconciliation
+from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object
+from paysetu.shell.http.schemas import Body
+from paysetu.shell.http.validation import rejection_from_errors
 
 router = APIRouter(tags=["reconciliations"])
 

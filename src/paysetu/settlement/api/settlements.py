@@ -18,8 +18,6 @@ from pydantic import Field
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller
 from paysetu.access.rules.principals import Principal
-from paysetu.entrypoints.http.pagination import PAGE_SIZE_MAX, list_object, page_request
-from paysetu.entrypoints.http.schemas import Body
 from paysetu.services.app_ports import PageRequest
 from paysetu.services.context import AppContext
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
@@ -28,6 +26,8 @@ from paysetu.settlement.stores.payout_csv import payout_csv, report_csv
 from paysetu.settlement.usecases import queries as settlement_queries
 from paysetu.settlement.usecases import settlement
 from paysetu.settlement.usecases.objects import batch_result_object
+from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object, page_request
+from paysetu.shell.http.schemas import Body
 
 router = APIRouter(tags=["settlements"])
 

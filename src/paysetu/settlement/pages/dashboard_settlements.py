@@ -18,11 +18,11 @@ from paysetu.access.pages.auth import (
     page_not_found,
     principal_of,
 )
-from paysetu.entrypoints.web.actions import visible_or_404
-from paysetu.entrypoints.web.rendering import render
 from paysetu.services.app_ports import PageRequest
 from paysetu.settlement.api.settlements import FILE_KINDS, get_file
 from paysetu.settlement.usecases import queries as settlement_queries
+from paysetu.shell.pages.actions import visible_or_404
+from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)
 PER_PAGE = 25

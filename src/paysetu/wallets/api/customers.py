@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
-from paysetu.entrypoints.http.pagination import list_object, page_request
-from paysetu.entrypoints.http.schemas import CustomerCreate
 from paysetu.payments.usecases.objects import customer_object
 from paysetu.services.app_ports import AppUnitOfWork, PageRequest
+from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.schemas import CustomerCreate
 from paysetu.wallets.usecases import wallets
 
 router = APIRouter(tags=["customers"])

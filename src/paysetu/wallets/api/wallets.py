@@ -7,10 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
-from paysetu.entrypoints.http.pagination import list_object, page_request
-from paysetu.entrypoints.http.schemas import WalletCreate, WalletMovement, WalletTransfer
 from paysetu.payments.usecases.objects import wallet_object
 from paysetu.services.app_ports import PageRequest
+from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.schemas import WalletCreate, WalletMovement, WalletTransfer
 from paysetu.wallets.usecases import wallets
 
 router = APIRouter(tags=["wallets"])

@@ -23,7 +23,7 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from paysetu.access.rules.web_users import WebRole, WebSession
-from paysetu.entrypoints.web.money_format import install_filters
+from paysetu.shell.pages.money_format import install_filters
 
 WEB_DIR = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=WEB_DIR / "templates")

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paysetu.entrypoints.web.money_format import format_money_minor
 from paysetu.payments.usecases.dashboard import VolumeSeries
+from paysetu.shell.pages.money_format import format_money_minor
 
 WIDTH = 600
 PLOT_HEIGHT = 180
