@@ -20,7 +20,7 @@ import pytest
 import sqlalchemy as sa
 from hypothesis import settings
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine

@@ -10,10 +10,11 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.config import Settings
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
@@ -25,7 +26,6 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.ports import Clock
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
-from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.settlement.rules.payout_accounts import check_payout_account
 from paysetu.settlement.usecases.policy import SettlementPolicy
 

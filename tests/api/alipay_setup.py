@@ -25,9 +25,9 @@ from alipay import AliPay
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
+from paysetu.app.context import AppContext
+from paysetu.app.http.app import create_app
 from paysetu.check.loopback import loopback_server
-from paysetu.entrypoints.http.app import create_app
-from paysetu.services.context import AppContext
 
 
 @dataclass(frozen=True)

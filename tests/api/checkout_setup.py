@@ -10,14 +10,14 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.usecases import checkout
 from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
-from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from tests.api.payment_setup import in_transaction
 
 ECB = EcbRates()

@@ -15,16 +15,16 @@ from fastapi.testclient import TestClient
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.alipay.stores.notifier import RecordingAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.entrypoints.http.app import create_app
+from paysetu.app.context import AppContext, PaymentsPolicy
+from paysetu.app.http.app import create_app
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services.context import AppContext, PaymentsPolicy
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from fastapi.testclient import TestClient
 
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from tests.api.conftest import Keys
 
 T = TypeVar("T")

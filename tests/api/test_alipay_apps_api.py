@@ -6,7 +6,7 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
 from tests.api.alipay_setup import app_body, key_pair
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant

@@ -23,11 +23,12 @@ from alipay import AliPay
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext, PaymentsPolicy
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
 from paysetu.checkout.usecases import checkout_buyer
@@ -36,7 +37,6 @@ from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
-from paysetu.services.context import AppContext, PaymentsPolicy
 from paysetu.wallets.usecases import wallets
 from tests.api.alipay_setup import (
     Receiver,

@@ -34,9 +34,9 @@ from fastapi.testclient import TestClient
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.rules.classification import AssetClass
-from paysetu.services.context import AppContext
 from tests.api.alipay_setup import app_body, precreate_query, trade_no_of
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, ok, wallet

@@ -13,9 +13,9 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.entrypoints.http.app import create_app
+from paysetu.app.context import AppContext
+from paysetu.app.http.app import create_app
 from paysetu.kernel.clock import FixedClock
-from paysetu.services.context import AppContext
 from tests.api.checkout_setup import checkout_context, inr_merchant, open_session
 
 CARD = "4242424242424242"

@@ -14,13 +14,13 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services.context import AppContext
 from tests.api.checkout_setup import (
     PUBLIC_BASE,
     RETURN_URL,

@@ -11,13 +11,13 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.http.app import create_app
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.entrypoints.http.app import create_app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services.context import AppContext
 
 WELL_FORMED_KEY = "sk_test_key_01J00000000000000000000000_" + "s" * 43
 """A key that parses (so that looking it up needs the database)."""

@@ -17,7 +17,8 @@ import sqlalchemy as sa
 from currency_converter import CurrencyConverter
 from fastapi.testclient import TestClient
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
@@ -25,7 +26,6 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.entries import Balance
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.usecases import refunds
-from paysetu.services.context import AppContext, FxPolicy, PaymentsPolicy
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, in_transaction, ok
 

@@ -18,8 +18,8 @@ import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
-from paysetu.domain.error_codes import ALL_CODE_ENUMS
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
+from paysetu.app.error_codes import ALL_CODE_ENUMS
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant
 

@@ -13,9 +13,9 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.usecases import loan_repayments
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.lending_setup import (
     apply,

@@ -10,8 +10,8 @@ from datetime import date, datetime, timedelta
 
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.lending_setup import disbursed_loan, lender
 from tests.api.payment_setup import error_code, merchant, ok

@@ -7,12 +7,12 @@ from datetime import date
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 from paysetu.lending.usecases import loan_repayments
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
 from paysetu.payments.rules.payments import transfer_entry
-from paysetu.services.context import AppContext
 from paysetu.settlement.usecases.hooks import SweepRequest
 from paysetu.wallets.usecases.wallets import platform_account
 from tests.api.conftest import Keys

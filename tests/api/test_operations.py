@@ -17,10 +17,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from paysetu.access.rules.principals import Role, parse_key
 from paysetu.access.usecases import api_keys as access
-from paysetu.entrypoints.http.app import create_app
-from paysetu.entrypoints.logs import REDACTED, json_handler
+from paysetu.app.context import AppContext
+from paysetu.app.http.app import create_app
+from paysetu.app.logs import REDACTED, json_handler
 from paysetu.payments.usecases import merchants
-from paysetu.services.context import AppContext
 from paysetu.wallets.usecases import wallets
 from tests.api.conftest import Keys
 

@@ -12,9 +12,9 @@ from fastapi.testclient import TestClient
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
 from paysetu.payments.usecases import payments
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import (
     error_code,

@@ -11,9 +11,9 @@ from fastapi.testclient import TestClient
 
 from paysetu.access.api import rate_limit
 from paysetu.access.api.rate_limit import RateLimited, RateLimiter
+from paysetu.app.context import AppContext
+from paysetu.app.http.app import create_app
 from paysetu.config import Settings
-from paysetu.entrypoints.http.app import create_app
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 
 

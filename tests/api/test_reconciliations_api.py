@@ -9,8 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.money import Money
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.statements import STATEMENT_BYTES_MAX, Direction
 from paysetu.settlement.stores.camt053_writer import BookedTransfer, write_camt053
 from tests.api.conftest import Keys

@@ -11,9 +11,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
 from paysetu.payments.usecases import escrow, refunds
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import (
     error_code,

@@ -13,9 +13,9 @@ from typing import Any
 
 from fastapi.testclient import TestClient
 
-from paysetu.entrypoints.http.guard import BODY_SIZE_MAX
-from paysetu.services.app_ports import PageRequest
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
+from paysetu.app.http.guard import BODY_SIZE_MAX
+from paysetu.app.ports import PageRequest
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, wallet
 

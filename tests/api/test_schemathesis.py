@@ -48,9 +48,9 @@ from schemathesis.specs.openapi.checks import (
 )
 from schemathesis.specs.openapi.schemas import OpenApiSchema
 
-from paysetu.domain.error_codes import ALL_CODE_ENUMS
+from paysetu.app.context import AppContext
+from paysetu.app.error_codes import ALL_CODE_ENUMS
 from paysetu.kernel.error_base import ErrorCategory, ErrorCode
-from paysetu.services.context import AppContext
 from paysetu.shell.http.error_mapping import HTTP_STATUS
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, ok, wallet

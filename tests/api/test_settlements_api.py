@@ -13,8 +13,8 @@ import sepaxml
 import xmlschema
 from fastapi.testclient import TestClient
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, merchant, ok, pay, wallet
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
 from tests.api.conftest import Keys
 
 

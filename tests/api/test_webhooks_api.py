@@ -8,10 +8,10 @@ from fastapi.testclient import TestClient
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
+from paysetu.app.context import AppContext
 from paysetu.events.stores.webhook_sender import RecordingWebhookSender
 from paysetu.events.usecases.delivery import deliver_due
 from paysetu.events.usecases.events import emit
-from paysetu.services.context import AppContext
 from tests.api.conftest import Keys
 
 RECEIVER = "https://merchant.example/hooks/paysetu"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 from paysetu.access.usecases import web_users
-from paysetu.entrypoints.cli.demo_web import DEMO_PASSWORD, ensure_demo_web_users, web_banner
+from paysetu.demo.web import DEMO_PASSWORD, ensure_demo_web_users, web_banner
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import open_shop
 

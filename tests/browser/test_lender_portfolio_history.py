@@ -9,7 +9,7 @@ from pathlib import Path
 from playwright.sync_api import Page, expect
 
 from paysetu.access.rules.web_users import WebRole
-from paysetu.entrypoints.cli.demo_lending import STORY_DAYS, ensure_demo_lending
+from paysetu.demo.lending import STORY_DAYS, ensure_demo_lending
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import open_shop
 

@@ -16,7 +16,7 @@ import httpx
 from fastapi.routing import APIRoute
 
 from paysetu.access.rules.web_users import WebRole
-from paysetu.entrypoints.web.install import PAGE_ROUTERS
+from paysetu.app.pages.install import PAGE_ROUTERS
 from tests.browser.conftest import PASSWORD, LiveServer
 from tests.browser.shop import ok, open_shop, pay
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.usecases import lending, loan_applications, loan_close_day, loans
-from paysetu.services.context import AppContext
 from tests.integration import settlement_builders as build
 
 PLATFORM = build.PLATFORM

@@ -13,13 +13,13 @@ from datetime import UTC, datetime, timedelta
 import sqlalchemy as sa
 from ulid import ULID
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.money import Money
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
-from paysetu.services.context import AppContext
 
 _windows = itertools.count()
 CREATED_AT = datetime(2026, 4, 1, 6, 0, tzinfo=UTC)

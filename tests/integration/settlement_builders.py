@@ -6,9 +6,9 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.payments.usecases import merchants, payments, refunds
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.wallets.usecases import wallets
 

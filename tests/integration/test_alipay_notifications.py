@@ -10,19 +10,19 @@ import pytest
 import sqlalchemy as sa
 from alipay import AliPay
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
 from paysetu.alipay.rules.gateway import NOTIFY_ATTEMPTS_MAX, NOTIFY_DELAYS_S, TradeStatus
 from paysetu.alipay.rules.records import AlipayApp, AlipayTrade
 from paysetu.alipay.stores.notifier import RecordingAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.app.worker import run_maintenance
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
-from paysetu.services.context import AppContext
-from paysetu.services.worker import run_maintenance
 from tests.api.alipay_setup import key_pair
 
 

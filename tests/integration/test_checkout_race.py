@@ -17,13 +17,13 @@ from typing import TypeVar
 import pytest
 import sqlalchemy as sa
 
+from paysetu.app.context import AppContext
 from paysetu.checkout.rules.errors import CheckoutStatus
 from paysetu.checkout.usecases import checkout, checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services.context import AppContext
 from tests.api.checkout_setup import (
     PLATFORM,
     PUBLIC_BASE,

@@ -27,7 +27,7 @@ from datetime import timedelta
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutState
-from paysetu.entrypoints.cli.demo_checkout import PAID, ensure_demo_checkout
-from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop
+from paysetu.demo.checkout import PAID, ensure_demo_checkout
+from paysetu.demo.shop import ensure_demo_shop
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services.app_ports import PageRequest
 from tests.api.checkout_setup import checkout_context
 
 

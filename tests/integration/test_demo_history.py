@@ -13,14 +13,14 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli import demo_history
-from paysetu.entrypoints.cli.demo_history import MERCHANTS, ensure_demo_history
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.demo import history as demo_history
+from paysetu.demo.history import MERCHANTS, ensure_demo_history
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services.context import AppContext
 
 pytestmark = pytest.mark.postgres
 DAYS = 12

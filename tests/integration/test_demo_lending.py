@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli.demo_lending import ensure_demo_lending, print_demo_lending
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.demo.lending import ensure_demo_lending, print_demo_lending
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services.context import AppContext
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
 

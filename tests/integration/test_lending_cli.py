@@ -10,13 +10,13 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli.app import app as cli
+from paysetu.app.cli.app import app as cli
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
-from paysetu.services.context import AppContext
 
 
 @pytest.fixture

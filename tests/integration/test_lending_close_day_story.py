@@ -18,7 +18,8 @@ from functools import partial
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -26,7 +27,6 @@ from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.classification import AssetClass, provision_for
 from paysetu.lending.usecases import loan_repayments
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
-from paysetu.services.context import AppContext
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build

@@ -13,14 +13,14 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli.app import app as cli
+from paysetu.app.cli.app import app as cli
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.usecases import loan_portfolio, loan_portfolio_history
-from paysetu.services.context import AppContext
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
 

@@ -7,14 +7,14 @@ from datetime import date, datetime, time
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.usecases import lending, loan_applications, loans
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
-from paysetu.services.context import AppContext
 from paysetu.settlement.usecases import settlement
 from tests.integration import settlement_builders as build
 

@@ -22,12 +22,12 @@ import sqlalchemy as sa
 import xmlschema
 from typer.testing import CliRunner
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli.app import app
+from paysetu.app.cli.app import app
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.records import PayoutInstruction, RunOutcome
 from paysetu.settlement.stores.pain001 import NAMESPACE, pain001_xml
 from paysetu.settlement.stores.payout_csv import PAYOUT_COLUMNS, payout_csv, report_csv

@@ -15,15 +15,15 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from paysetu.app.cli.app import app as cli
+from paysetu.app.context import AppContext
 from paysetu.bootstrap import Runtime
 from paysetu.config import Settings
-from paysetu.entrypoints.cli.app import app as cli
-from paysetu.entrypoints.cli.demo_reconciliation import reconcile_demo
+from paysetu.demo.reconciliation import reconcile_demo
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.money import Money
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.reconciliation import LineCategory, ReconciliationRun
 from paysetu.settlement.rules.statements import Direction, StatementFormat
 from paysetu.settlement.stores.camt053_writer import BookedTransfer, write_camt053

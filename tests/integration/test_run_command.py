@@ -27,14 +27,14 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.access.rules.principals import parse_key
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli.demo_history import BUYERS
-from paysetu.entrypoints.cli.demo_shop import ensure_demo_shop
+from paysetu.app.context import AppContext
+from paysetu.app.ports import PageRequest
+from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.demo.history import BUYERS
+from paysetu.demo.shop import ensure_demo_shop
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services.app_ports import PageRequest
-from paysetu.services.context import AppContext
 
 STARTUP_TIMEOUT_S = 180
 EXIT_TIMEOUT_S = 60

@@ -19,14 +19,14 @@ from zoneinfo import ZoneInfo
 import pytest
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 from paysetu.payments.usecases import escrow, payments
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.records import BatchResult, RunOutcome, reserve_account
 from paysetu.settlement.rules.settlement import BatchStatus, CarryReason
 from paysetu.settlement.usecases import settlement

@@ -21,9 +21,12 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
-from paysetu.entrypoints.cli.app import app as cli
-from paysetu.entrypoints.cli.worker import work
+from paysetu.app.cli.app import app as cli
+from paysetu.app.cli.worker import work
+from paysetu.app.context import AppContext
+from paysetu.app.ports import PageRequest
+from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.app.worker import JobResult, run_cycle, run_maintenance
 from paysetu.events.rules.webhooks import (
     ATTEMPTS_MAX,
     RETRY_DELAY_BASE_S,
@@ -41,9 +44,6 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants, payments
 from paysetu.payments.usecases.objects import event_object
-from paysetu.services.app_ports import PageRequest
-from paysetu.services.context import AppContext
-from paysetu.services.worker import JobResult, run_cycle, run_maintenance
 from paysetu.wallets.usecases import wallets
 from paysetu.webhooks import SIGNATURE_HEADER, SignatureVerificationError, verify_signature
 from tests.integration.webhook_receiver import dead_url, running_receiver

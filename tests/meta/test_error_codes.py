@@ -13,8 +13,8 @@ from enum import StrEnum
 
 import pytest
 
-from paysetu.domain.error_codes import ALL_CODE_ENUMS
-from paysetu.entrypoints.docs_errors import COMMAND, render_errors_markdown
+from paysetu.app.docs_errors import COMMAND, render_errors_markdown
+from paysetu.app.error_codes import ALL_CODE_ENUMS
 from paysetu.ledger.rules import errors
 from paysetu.ledger.rules.entries import Direction
 from paysetu.ledger.rules.errors import (

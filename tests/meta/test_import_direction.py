@@ -27,7 +27,7 @@ from tests.meta.source_tree import (
     source_modules,
 )
 
-PORTS = ("paysetu.ledger.usecases.ports", "paysetu.services.app_ports")
+PORTS = ("paysetu.ledger.usecases.ports", "paysetu.app.ports")
 """The services' Protocols (and the values they exchange), which the adapters implement."""
 
 ALLOWED_PAYSETU_IMPORTS: dict[str, tuple[str, ...]] = {

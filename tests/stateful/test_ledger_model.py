@@ -51,7 +51,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds

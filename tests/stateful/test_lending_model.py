@@ -37,7 +37,8 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
@@ -46,7 +47,6 @@ from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.usecases import loan_repayments, loan_write_off
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
-from paysetu.services.context import AppContext
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build

@@ -53,7 +53,8 @@ from hypothesis.stateful import (
 )
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.context import AppContext
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
 from paysetu.fx.usecases import fx_quotes, fx_rates
 from paysetu.kernel.clock import FixedClock
@@ -63,7 +64,6 @@ from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
 from paysetu.payments.usecases import escrow, merchants, payments, refunds
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.records import payout_clearing_account
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.settlement.usecases.settlement import settle

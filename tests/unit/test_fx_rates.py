@@ -15,6 +15,8 @@ from typing import cast
 import pytest
 from currency_converter import CurrencyConverter
 
+from paysetu.app.context import AppContext, FxPolicy
+from paysetu.app.ports import AppUnitOfWork, ManualRate
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import Rate, inverse_rate
 from paysetu.fx.rules.rate_file import RateRow, parse_rate_file
@@ -23,8 +25,6 @@ from paysetu.fx.usecases.fx_rates import load_rates, mid_rate
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.services.app_ports import AppUnitOfWork, ManualRate
-from paysetu.services.context import AppContext, FxPolicy
 
 ECB = EcbRates()
 ORACLE = CurrencyConverter(decimal=True)

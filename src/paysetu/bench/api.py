@@ -38,12 +38,12 @@ from enum import StrEnum
 from multiprocessing import get_context
 from pathlib import Path
 
+from paysetu.app import operations
 from paysetu.bench.api_clients import Channel, ClientResult, ClientTask, Workload, run_client
 from paysetu.bench.api_setup import Shop, open_shop
 from paysetu.bench.database import bench_database
 from paysetu.bootstrap import Runtime, build
 from paysetu.config import Settings
-from paysetu.services import operations
 
 RATIO_TARGET = 0.5
 RATIO_TARGET_CLIENTS = 8

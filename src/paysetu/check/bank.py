@@ -32,7 +32,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from paysetu.adapters.db.unit_of_work import PostgresUnitOfWork
+from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.bench.api_server import ServerProcess
 from paysetu.bench.database import scratch_database, wheel_pgbench
 from paysetu.check import faults, verify

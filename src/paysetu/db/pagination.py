@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.services.app_ports import PageRequest
+from paysetu.app.ports import PageRequest
 
 
 def fetch_page(

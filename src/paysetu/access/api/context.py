@@ -14,10 +14,10 @@ from paysetu.access.api.rate_limit import RateLimiter
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.shell.http.error_mapping import error_body, http_status
 
 

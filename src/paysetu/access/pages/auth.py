@@ -31,7 +31,7 @@ from paysetu.access.rules.web_errors import WebStatus
 from paysetu.access.rules.web_users import SESSION_TTL, WebRole, WebSession
 from paysetu.access.usecases import web_users
 from paysetu.access.usecases.web_users import PasswordHasher
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
 
 SESSION_COOKIE = "paysetu_session"
 LOGIN_CSRF_COOKIE = "paysetu_login_csrf"

@@ -12,8 +12,8 @@ from paysetu.access.rules.principals import (
     parse_key,
     secret_matches,
 )
+from paysetu.app.context import AppContext
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.services.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)

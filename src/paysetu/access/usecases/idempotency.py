@@ -18,11 +18,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 RETRIES_MAX = 8
 

@@ -25,7 +25,7 @@ from paysetu.access.rules.web_users import (
     retry_after_s,
     token_digest,
 )
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
 
 
 class PasswordHasher(Protocol):

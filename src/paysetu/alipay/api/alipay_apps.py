@@ -14,7 +14,7 @@ from pydantic import Field
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
 from paysetu.alipay.usecases import alipay_apps, alipay_buyers
-from paysetu.services.app_ports import PageRequest
+from paysetu.app.ports import PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import Body
 

@@ -20,8 +20,8 @@ from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
 from paysetu.alipay.usecases import alipay_apps
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.shell.pages.actions import FieldError, write
 from paysetu.shell.pages.rendering import redirect, render
 

@@ -15,6 +15,8 @@ from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.alipay.rules.gateway import app_id_from
 from paysetu.alipay.rules.records import AlipayApp
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.rules.webhooks import url_problem
 from paysetu.payments.rules.errors import (
     PaymentRejected,
@@ -25,8 +27,6 @@ from paysetu.payments.rules.errors import (
 from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
 from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 GATEWAY_PATH = "/gateway.do"
 

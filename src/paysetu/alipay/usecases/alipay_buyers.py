@@ -20,12 +20,12 @@ from paysetu.alipay.rules.gateway import PAYMENT_CODE_TTL_S, payment_code_from
 from paysetu.alipay.usecases import alipay_trades
 from paysetu.alipay.usecases.alipay_apps import gateway_policy
 from paysetu.alipay.usecases.alipay_calls import view
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.errors import WalletRejected, WalletStatus
 from paysetu.payments.usecases.checks import storable
 from paysetu.payments.usecases.objects import payment_object, timestamp
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases.wallets import get_wallet
 

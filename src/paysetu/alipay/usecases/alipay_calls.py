@@ -26,13 +26,13 @@ from paysetu.alipay.rules.gateway import (
 from paysetu.alipay.rules.records import AlipayApp, AlipayTrade
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.fx.rules.errors import FxStatus
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
 from paysetu.payments.rules.payments import Payment
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 _TRANSLATED: tuple[tuple[Any, AlipayError], ...] = (
     (PaymentStatus.EXCEEDS_AVAILABLE_BALANCE, AlipayError.BUYER_BALANCE_NOT_ENOUGH),

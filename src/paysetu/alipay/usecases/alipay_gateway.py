@@ -44,10 +44,10 @@ from paysetu.alipay.rules.gateway import (
 from paysetu.alipay.usecases import alipay_pages, alipay_refunds, alipay_trades, alipay_transfers
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, translated
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 SUCCESS = {"code": "10000", "msg": "Success"}
 NOT_REMEMBERED = frozenset({Method.QUERY, Method.REFUND_QUERY, *BROWSER_METHODS})

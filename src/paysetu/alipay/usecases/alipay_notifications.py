@@ -24,8 +24,8 @@ from paysetu.alipay.rules.gateway import (
 )
 from paysetu.alipay.rules.records import AlipayApp, AlipayNotification, AlipayTrade
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 
 BATCH_SIZE = 10
 SEND_TIMEOUT_S = 10

@@ -36,12 +36,12 @@ from paysetu.alipay.rules.gateway import (
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, linked
 from paysetu.alipay.usecases.alipay_trades import open_trade
 from paysetu.alipay.usecases.ports import AlipayPolicy
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.checkout.rules.sessions import CheckoutSession, check_url
 from paysetu.checkout.usecases import checkout
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.usecases.checks import storable
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 RETURN_PATH = "alipay/return/"
 TRADE_METADATA = "alipay_trade"

@@ -22,11 +22,11 @@ from paysetu.alipay.rules.gateway import (
 )
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, TradeView, find_trade, view
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.checkout.usecases import checkout
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.payments import PaymentState, Refund, RefundState
 from paysetu.payments.usecases import payments, refunds
-from paysetu.services.app_ports import AppUnitOfWork
 
 
 def _ids(trade_view: TradeView) -> dict[str, Any]:

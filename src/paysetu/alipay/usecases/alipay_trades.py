@@ -42,11 +42,11 @@ from paysetu.alipay.usecases.alipay_calls import (
     payment_fields,
     view,
 )
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.usecases import payments
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 from paysetu.wallets.rules.wallets import Wallet
 
 QR_PATH = "alipay/trades/"

@@ -24,11 +24,11 @@ from paysetu.alipay.rules.gateway import (
 from paysetu.alipay.rules.records import AlipayTransfer
 from paysetu.alipay.usecases.alipay_calls import GatewayCall
 from paysetu.alipay.usecases.alipay_trades import content_hash
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import WalletRejected
 from paysetu.payments.rules.payments import transfer_entry
 from paysetu.payments.usecases.merchants import merchant_accounts
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases.wallets import check_balance_limit
 

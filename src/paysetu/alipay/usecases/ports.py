@@ -1,6 +1,6 @@
 """What the Alipay gateway's use cases need: its repository, the platform key, a notifier.
 
-:class:`AlipayPolicy` rides on :class:`~paysetu.services.context.AppContext` (``ctx.alipay``);
+:class:`AlipayPolicy` rides on :class:`~paysetu.app.context.AppContext` (``ctx.alipay``);
 :mod:`paysetu.bootstrap` builds it from settings (key file under ``data_dir``, the zone the
 SDK's zone-less timestamps are read in, the tolerance window).
 """
@@ -18,8 +18,8 @@ from paysetu.alipay.rules.records import (
     AlipayTrade,
     AlipayTransfer,
 )
+from paysetu.app.ports import PageRequest
 from paysetu.events.rules.webhooks import SendResult
-from paysetu.services.app_ports import PageRequest
 
 
 class AlipayKeys(Protocol):

@@ -28,13 +28,13 @@ from paysetu.access.pages.auth import (
     page_not_found,
     set_login_csrf_cookie,
 )
+from paysetu.app.context import AppContext
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.services.context import AppContext
 from paysetu.shell.http.error_mapping import http_status
 from paysetu.shell.pages.money_format import format_money_minor
 from paysetu.shell.pages.rendering import redirect, render

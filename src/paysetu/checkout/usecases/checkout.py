@@ -18,6 +18,8 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import (
     CheckoutSession,
@@ -44,8 +46,6 @@ from paysetu.payments.usecases.checks import (
 )
 from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 SESSION_PREFIX = "cs"
 SECRET_BYTES = 24

@@ -34,6 +34,8 @@ from datetime import datetime
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.alipay.usecases import alipay_pages
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import (
     CheckoutSession,
@@ -52,8 +54,6 @@ from paysetu.kernel.money import is_currency
 from paysetu.payments.rules.payments import Payment, PaymentState
 from paysetu.payments.usecases import payments
 from paysetu.payments.usecases.checks import storable
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.wallets.usecases import wallets
 
 CHECKOUT_KEY_ID = "key_checkout"

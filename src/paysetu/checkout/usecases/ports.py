@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
-from paysetu.services.app_ports import PageRequest
 
 
 class CheckoutSessionRepository(Protocol):

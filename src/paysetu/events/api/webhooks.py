@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from paysetu.access.api.context import Caller, Context, Write
+from paysetu.app.ports import PageRequest
 from paysetu.events.usecases import webhooks
-from paysetu.services.app_ports import PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import WebhookEndpointCreate
 

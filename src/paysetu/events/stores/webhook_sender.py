@@ -25,7 +25,7 @@ def _elapsed_ms(started: float) -> int:
 
 
 class HttpWebhookSender:
-    """:class:`~paysetu.services.app_ports.WebhookSender` over one pooled ``httpx.Client``."""
+    """:class:`~paysetu.app.ports.WebhookSender` over one pooled ``httpx.Client``."""
 
     def __init__(
         self, timeout_s: float = 10.0, transport: httpx.BaseTransport | None = None

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.events.rules.events import Event
 from paysetu.events.rules.webhooks import (
@@ -23,7 +24,6 @@ from paysetu.events.rules.webhooks import (
     DeliveryStatus,
     WebhookEndpoint,
 )
-from paysetu.services.app_ports import PageRequest
 
 _CLAIM = """
 WITH due AS (

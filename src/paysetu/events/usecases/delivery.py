@@ -19,6 +19,8 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import WebhookSender
 from paysetu.events.rules.events import Event
 from paysetu.events.rules.webhooks import (
     SIGNATURE_HEADER,
@@ -31,8 +33,6 @@ from paysetu.events.rules.webhooks import (
     signature_header,
 )
 from paysetu.payments.usecases.objects import event_object
-from paysetu.services.app_ports import WebhookSender
-from paysetu.services.context import AppContext
 
 USER_AGENT = "paysetu-webhooks/1"
 

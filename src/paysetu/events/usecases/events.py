@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.rules.events import EVENT_TYPES, Event
 from paysetu.kernel.invariants import invariant
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 
 def emit(

@@ -13,6 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.rules.events import EVENT_TYPES
 from paysetu.events.rules.webhooks import (
     ALL_EVENTS,
@@ -33,8 +35,6 @@ from paysetu.payments.rules.errors import (
 from paysetu.payments.usecases.checks import merchant_scope
 from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.payments.usecases.objects import event_object, timestamp
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 
 def endpoint_object(endpoint: WebhookEndpoint, *, secret: bool = False) -> dict[str, Any]:

@@ -29,7 +29,7 @@ SOURCE = "ecb"
 
 
 class EcbRates:
-    """:class:`~paysetu.services.app_ports.RateSource` over the ECB reference rates."""
+    """:class:`~paysetu.app.ports.RateSource` over the ECB reference rates."""
 
     def __init__(self, currency_file: Path | None = None) -> None:
         self._file = currency_file

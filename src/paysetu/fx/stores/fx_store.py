@@ -13,11 +13,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import ManualRate
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
 from paysetu.fx.rules.rate_file import RateRow
 from paysetu.kernel.invariants import invariant
-from paysetu.services.app_ports import ManualRate
 
 
 class FxRateStore:

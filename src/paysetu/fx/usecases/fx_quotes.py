@@ -15,6 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import Quote, quote_terms
 from paysetu.fx.usecases.fx_rates import mid_rate
@@ -23,8 +25,6 @@ from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import merchant_scope, storable
 from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, ManualRate
 from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.fx.rules.quotes import (
     Rate,
@@ -31,8 +33,6 @@ from paysetu.fx.rules.quotes import (
 from paysetu.fx.rules.rate_file import RateFile, parse_rate_file, problems_message
 from paysetu.kernel.money import is_currency
 from paysetu.ledger.rules.errors import ErrorCode
-from paysetu.services.app_ports import AppUnitOfWork, ManualRate
-from paysetu.services.context import AppContext
 
 PIVOT = "EUR"
 MANUAL_SOURCE = "manual"

@@ -11,13 +11,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context, Write
+from paysetu.app.ports import PageRequest
 from paysetu.lending.api.schemas import (
     LoanApplicationApprove,
     LoanApplicationCreate,
     LoanApplicationReject,
 )
 from paysetu.lending.usecases import loan_applications
-from paysetu.services.app_ports import PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])

@@ -11,9 +11,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context, Write
+from paysetu.app.ports import PageRequest
 from paysetu.lending.api.schemas import LoanRepaymentCreate, LoanWriteOff
 from paysetu.lending.usecases import loan_repayments, loan_write_off, loans
-from paysetu.services.app_ports import PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import EmptyBody
 

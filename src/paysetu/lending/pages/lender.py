@@ -16,6 +16,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, LenderSession, principal_of
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.pages.portfolio import portfolio_summary, recent_months
@@ -29,7 +30,6 @@ from paysetu.lending.usecases import (
     loans,
 )
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.rendering import redirect, render
 

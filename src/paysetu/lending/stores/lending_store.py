@@ -9,6 +9,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.lending.rules.loans import (
     ApplicationState,
@@ -23,7 +24,6 @@ from paysetu.lending.rules.loans import (
 )
 from paysetu.lending.rules.schedule import DayCount, Frequency, InterestPeriod, ScheduleType
 from paysetu.lending.rules.underwriting import MonthlyActivity
-from paysetu.services.app_ports import PageRequest
 
 _APPLICATION_COLUMNS = (
     "id", "merchant_id", "lender_id", "product_id", "currency", "amount_minor",

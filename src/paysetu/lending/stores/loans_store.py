@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.lending.rules.allocation import Installment
 from paysetu.lending.rules.classification import AssetClass
@@ -33,7 +34,6 @@ from paysetu.lending.stores.loan_close_day_store import CloseDayQueries
 from paysetu.lending.stores.loan_portfolio_history_store import PortfolioHistoryQueries
 from paysetu.lending.stores.loan_portfolio_store import PortfolioQueries
 from paysetu.lending.stores.refinance_store import RefinanceQueries
-from paysetu.services.app_ports import PageRequest
 
 _LOAN_COLUMNS = tuple(f.name for f in fields(Loan))
 _LOAN_MUTABLE = (

@@ -8,9 +8,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.lending.rules.refinance import RefinanceClaim, RefinancedLoan
-from paysetu.services.app_ports import PageRequest
 
 _CLAIM_COLUMNS = tuple(f.name for f in fields(RefinanceClaim))
 _LOAN_COLUMNS = tuple(f.name for f in fields(RefinancedLoan))

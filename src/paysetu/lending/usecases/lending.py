@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.ledger.rules.entries import AccountKind, NewAccount, metadata_is_valid
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
@@ -30,8 +32,6 @@ from paysetu.lending.usecases.objects import lender_object, product_object
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.payments.rules.payments import transfer_entry
 from paysetu.payments.usecases.checks import check_cursors, storable
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 NAME_LENGTH_MAX = 200
 TEXT_LENGTH_MAX = 500

@@ -17,6 +17,8 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import currency_exponent
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
@@ -46,8 +48,6 @@ from paysetu.lending.usecases.objects import application_object
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.payments.usecases.checks import check_cursors, storable
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 HISTORY_MONTHS = 12
 

@@ -38,6 +38,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.ledger.rules.entries import POSTINGS_PER_ENTRY_MAX, NewEntry
 from paysetu.lending.rules.classification import (
     AssetClass,
@@ -55,8 +57,6 @@ from paysetu.lending.rules.loans import accrual_increase, accruals_entry
 from paysetu.lending.rules.portfolio_history import LoanStanding, portfolio_day
 from paysetu.lending.rules.provisions import provision_change_entry, suspense_change_entry
 from paysetu.lending.usecases.lending import close_day_accounts, lender_accounts
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 ENTRY_BATCH = 2_000
 ACCRUALS_PER_ENTRY = POSTINGS_PER_ENTRY_MAX - 1

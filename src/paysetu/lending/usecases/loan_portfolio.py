@@ -9,12 +9,12 @@ from dataclasses import asdict
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.portfolio import PortfolioRow, month_bounds, ratio_bps
 from paysetu.lending.usecases.lending import require_lender_side
 from paysetu.lending.usecases.objects import day
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 ROW_FIELDS = (
     "lender", "category", "currency", "loans", "outstanding_minor", "par_30_minor",

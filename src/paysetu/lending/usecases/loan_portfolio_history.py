@@ -13,12 +13,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.portfolio import ratio_bps
 from paysetu.lending.rules.portfolio_history import PortfolioDay, history_range
 from paysetu.lending.usecases.lending import require_lender_side
 from paysetu.lending.usecases.loan_close_day import parse_business_date
-from paysetu.services.app_ports import AppUnitOfWork
 
 ROW_FIELDS = (
     "date", "lender", "category", "currency", "loans", "outstanding_minor", "par_30_minor",

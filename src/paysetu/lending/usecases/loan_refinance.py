@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
@@ -35,8 +37,6 @@ from paysetu.lending.rules.refinance import (
 from paysetu.lending.usecases.lending import get_lender, lender_accounts, require_lender_side
 from paysetu.payments.usecases.checks import check_cursors, storable
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 
 def _purpose_account(

@@ -28,6 +28,8 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.allocation import (
@@ -61,8 +63,6 @@ from paysetu.lending.usecases.loan_refinance import pass_refinance_share
 from paysetu.lending.usecases.loans import accrue_interest, loan_books, loan_object, today
 from paysetu.lending.usecases.objects import repayment_object
 from paysetu.payments.usecases.checks import check_cursors
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 REPAYMENT_TYPES = (RepaymentSource.MANUAL, RepaymentSource.PREPAYMENT,
                    RepaymentSource.FORECLOSURE)

@@ -19,14 +19,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.allocation import amount_due
 from paysetu.lending.rules.loans import Loan, RepaymentSource
 from paysetu.lending.usecases.loan_repayments import record_repayment, regular_plan
 from paysetu.lending.usecases.loans import accrue_interest, today
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.settlement.usecases.hooks import NO_CLAIM, SweepClaim, SweepRequest
 
 

@@ -16,6 +16,8 @@ from dataclasses import replace
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.lending.rules.classification import AssetClass, is_npa
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
@@ -29,8 +31,6 @@ from paysetu.lending.usecases.lending import (
     visible_loan,
 )
 from paysetu.lending.usecases.loans import accrue_interest, loan_object, posted_balance, today
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 
 def write_off_loan(

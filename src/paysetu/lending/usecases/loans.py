@@ -19,6 +19,8 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.allocation import (
@@ -51,8 +53,6 @@ from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.payments.usecases.checks import check_cursors
 from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 
 def today(ctx: AppContext) -> date:

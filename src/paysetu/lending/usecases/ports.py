@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from paysetu.app.ports import PageRequest
 from paysetu.lending.rules.allocation import Installment
 from paysetu.lending.rules.close_day import ActiveLoanDay, LoanDayUpdate, OverdueInstallment
 from paysetu.lending.rules.loans import (
@@ -26,7 +27,6 @@ from paysetu.lending.rules.portfolio import PortfolioRow
 from paysetu.lending.rules.portfolio_history import PortfolioDay
 from paysetu.lending.rules.refinance import RefinanceClaim, RefinancedLoan
 from paysetu.lending.rules.underwriting import MonthlyActivity
-from paysetu.services.app_ports import PageRequest
 
 
 class LendingRepository(Protocol):

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context
+from paysetu.app.ports import PageRequest
 from paysetu.payments.usecases import balance
-from paysetu.services.app_ports import PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["balance_transactions"])

@@ -13,9 +13,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
+from paysetu.app.context import AppContext
+from paysetu.app.ports import PageRequest
 from paysetu.payments.usecases import escrow, payments
-from paysetu.services.app_ports import PageRequest
-from paysetu.services.context import AppContext
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import (
     EmptyBody,

@@ -8,11 +8,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, MerchantSession, principal_of
+from paysetu.app.ports import PageRequest
 from paysetu.payments.usecases import merchants
 from paysetu.payments.usecases.dashboard import VOLUME_WINDOWS_DAYS, daily_volume
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.payments.usecases.payments import list_payments
-from paysetu.services.app_ports import PageRequest
 from paysetu.shell.pages.charts import bar_chart
 from paysetu.shell.pages.rendering import render
 

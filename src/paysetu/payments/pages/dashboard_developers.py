@@ -21,10 +21,10 @@ from paysetu.access.pages.auth import (
 )
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.rules.events import EVENT_TYPES
 from paysetu.events.usecases import webhooks
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.rendering import redirect, render
 

@@ -13,13 +13,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.payments.rules.payments import PaymentState
 from paysetu.payments.usecases import payments, refunds
 from paysetu.payments.usecases.dashboard import PaymentFilters, search_payments
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.money_format import format_money_minor
 from paysetu.shell.pages.rendering import redirect, render

@@ -7,9 +7,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.payments.rules.payments import FeePlan, Merchant, MerchantAccounts
-from paysetu.services.app_ports import PageRequest
 
 
 def _merchant(row: sa.Row[Any]) -> Merchant:

@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.payments.rules.payments import (
     CaptureMethod,
@@ -23,7 +24,6 @@ from paysetu.payments.rules.payments import (
     Refund,
     RefundState,
 )
-from paysetu.services.app_ports import PageRequest
 
 _PAYMENT_MUTABLE = (
     "status", "amount_captured_minor", "amount_refunded_minor", "fee_minor",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.payments.rules.errors import (
     PaymentRejected,
     PaymentStatus,
@@ -17,7 +18,6 @@ from paysetu.payments.rules.errors import (
 )
 from paysetu.payments.usecases.checks import merchant_scope, storable
 from paysetu.payments.usecases.objects import BALANCE_TRANSACTION_PREFIX, balance_transaction_object
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 
 def _sequence(cursor: str | None, param: str) -> int | None:

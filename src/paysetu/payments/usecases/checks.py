@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.money import AMOUNT_MINOR_MAX
 from paysetu.ledger.rules.entries import metadata_is_valid
 from paysetu.payments.rules.errors import (
@@ -22,7 +23,6 @@ from paysetu.payments.rules.errors import (
     RequestStatus,
 )
 from paysetu.payments.rules.payments import Payment
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 
 DESCRIPTION_LENGTH_MAX = 1000
 

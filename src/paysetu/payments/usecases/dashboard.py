@@ -12,13 +12,13 @@ from datetime import date, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PaymentSearch
 from paysetu.kernel.invariants import invariant
 from paysetu.kernel.money import is_currency
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.payments.rules.payments import PaymentState
 from paysetu.payments.usecases.objects import payment_object
-from paysetu.services.app_ports import AppUnitOfWork, PaymentSearch
-from paysetu.services.context import AppContext
 
 SEARCH_TEXT_LENGTH_MAX = 100
 VOLUME_WINDOWS_DAYS = (30, 90)

@@ -18,6 +18,8 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.payments import EscrowState, Payment, entry_metadata, transfer_entry
@@ -25,8 +27,6 @@ from paysetu.payments.usecases.checks import visible_payment
 from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.payments import SWEEP_BATCH_MAX
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 _OPEN = (EscrowState.HELD, EscrowState.DISPUTED)
 

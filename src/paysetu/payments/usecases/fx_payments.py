@@ -20,6 +20,8 @@ from datetime import datetime
 from decimal import Decimal
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.fx.rules.entries import (
     ChargeLegs,
     RefundLegs,
@@ -35,8 +37,6 @@ from paysetu.fx.usecases.fx_rates import mid_rate
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.entries import NewEntry
 from paysetu.payments.rules.payments import CaptureMethod, Payment, Refund, entry_metadata
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 
 def _mismatch(quote: Quote, merchant_id: str, amount_minor: int, currency: str,

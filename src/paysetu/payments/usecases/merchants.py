@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.countries import is_country
 from paysetu.kernel.money import is_currency
@@ -13,8 +15,6 @@ from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.payments import FeePlan, Merchant, MerchantAccounts
 from paysetu.payments.usecases.objects import merchant_object
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 
 NAME_LENGTH_MAX = 200
 

@@ -27,6 +27,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
@@ -61,8 +63,6 @@ from paysetu.payments.usecases.checks import (
 )
 from paysetu.payments.usecases.merchants import get_merchant, merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
 EXPIRED = "expired"

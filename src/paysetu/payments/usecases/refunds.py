@@ -24,6 +24,8 @@ from dataclasses import replace
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.entries import EntryRequest
@@ -52,8 +54,6 @@ from paysetu.payments.usecases.escrow import escrow_held
 from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import refund_object
 from paysetu.payments.usecases.payments import SWEEP_BATCH_MAX
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 
 
 def _check_wallet_limit(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> None:

@@ -18,8 +18,8 @@ from pydantic import Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.settlement.rules.reconciliation import LineCategory
 from paysetu.settlement.rules.statements import StatementFormat
 from paysetu.settlement.stores.statement_files import read_statement, statement_format

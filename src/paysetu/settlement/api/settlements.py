@@ -18,8 +18,8 @@ from pydantic import Field
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller
 from paysetu.access.rules.principals import Principal
-from paysetu.services.app_ports import PageRequest
-from paysetu.services.context import AppContext
+from paysetu.app.context import AppContext
+from paysetu.app.ports import PageRequest
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
 from paysetu.settlement.stores.pain001 import pain001_xml
 from paysetu.settlement.stores.payout_csv import payout_csv, report_csv

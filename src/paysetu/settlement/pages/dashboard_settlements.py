@@ -18,7 +18,7 @@ from paysetu.access.pages.auth import (
     page_not_found,
     principal_of,
 )
-from paysetu.services.app_ports import PageRequest
+from paysetu.app.ports import PageRequest
 from paysetu.settlement.api.settlements import FILE_KINDS, get_file
 from paysetu.settlement.usecases import queries as settlement_queries
 from paysetu.shell.pages.actions import visible_or_404

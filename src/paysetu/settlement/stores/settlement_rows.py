@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
-from paysetu.services.app_ports import PageRequest
 from paysetu.settlement.rules.payout_accounts import (
     BankCodeScheme,
     PayoutAccount,

@@ -21,9 +21,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import Direction, NewEntry
-from paysetu.services.app_ports import AppUnitOfWork
 from paysetu.settlement.rules.records import SettlementBatch
 from paysetu.settlement.rules.run import NewWindow
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol, cast
 
-from paysetu.services.app_ports import AppUnitOfWork
+from paysetu.app.ports import AppUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)

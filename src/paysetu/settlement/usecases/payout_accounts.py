@@ -12,10 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.payments.usecases.checks import storable
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.payout_accounts import PayoutAccount, check_payout_account
 from paysetu.settlement.rules.settlement import check_schedule
 from paysetu.settlement.usecases.objects import payout_account_object, schedule_object

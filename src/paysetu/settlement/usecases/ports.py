@@ -17,7 +17,7 @@ from paysetu.settlement.rules.run import NewWindow, SettlementCandidate, WindowC
 from paysetu.settlement.rules.settlement import SettlementSchedule, WindowTotals
 
 if TYPE_CHECKING:  # app_ports imports this module to expose the repository
-    from paysetu.services.app_ports import PageRequest
+    from paysetu.app.ports import PageRequest
 
 
 class SettlementRepository(Protocol):

@@ -11,6 +11,8 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.errors import (
     PaymentRejected,
@@ -19,8 +21,6 @@ from paysetu.payments.rules.errors import (
     RequestStatus,
 )
 from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
 from paysetu.settlement.rules.records import PayoutInstruction, SettlementBatch, SettlementItem
 from paysetu.settlement.usecases.objects import (

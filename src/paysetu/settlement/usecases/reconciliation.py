@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.payments.rules.payments import transfer_entry
 from paysetu.payments.usecases.objects import timestamp
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.reconciliation import (
     LineCategory,
     LineResult,

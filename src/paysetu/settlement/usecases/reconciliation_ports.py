@@ -1,6 +1,6 @@
 """The repository reconciliation needs (implemented in ``adapters/db/reconciliation_store``).
 
-Kept beside :mod:`paysetu.services.app_ports`, which exposes it as
+Kept beside :mod:`paysetu.app.ports`, which exposes it as
 ``AppUnitOfWork.reconciliations``: the run, its lines and the payouts' new status commit in the
 unit of work's one transaction.
 """

@@ -26,12 +26,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import ENTRIES_PER_BATCH_MAX, AccountKind, NewAccount, NewEntry
 from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.settlement.rules.records import (
     BatchResult,
     Payout,

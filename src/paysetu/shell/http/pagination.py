@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
+from paysetu.app.ports import PageRequest
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.services.app_ports import PageRequest
 
 PAGE_SIZE_MAX = 100
 

@@ -18,9 +18,9 @@ from typing import Any
 from paysetu.access.pages.auth import page_not_found
 from paysetu.access.rules.principals import Principal
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.ledger.rules.errors import ErrorCategory, PaysetuError
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.shell.http.error_mapping import http_status
 
 

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
+from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.payments.usecases.objects import customer_object
-from paysetu.services.app_ports import AppUnitOfWork, PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import CustomerCreate
 from paysetu.wallets.usecases import wallets

@@ -7,8 +7,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 
 from paysetu.access.api.context import Context, PlatformCaller, Write
+from paysetu.app.ports import PageRequest
 from paysetu.payments.usecases.objects import wallet_object
-from paysetu.services.app_ports import PageRequest
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import WalletCreate, WalletMovement, WalletTransfer
 from paysetu.wallets.usecases import wallets

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.ledger.rules.entries import AccountKind, NewAccount, NewEntry
@@ -17,8 +19,6 @@ from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import WalletRejected, WalletStatus
 from paysetu.payments.rules.payments import transfer_entry
 from paysetu.payments.usecases.objects import customer_object, wallet_movement_object, wallet_object
-from paysetu.services.app_ports import AppUnitOfWork
-from paysetu.services.context import AppContext
 from paysetu.wallets.rules.wallets import Customer, KycTier, Wallet, month_start
 
 NAME_LENGTH_MAX = 200

@@ -1,0 +1,1 @@
+"""The ``paysetu`` command line."""

@@ -1,0 +1,47 @@
+"""``paysetu audit``: prove the ledger balances; exit 1 with a report when it does not."""
+
+from rich.table import Table
+
+from paysetu.app.cli.runtime import console, errors, runtime
+from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import format_money
+from paysetu.ledger.rules.audit import AuditReport
+
+
+def print_report(report: AuditReport) -> None:
+    table = Table(title="Totals per currency (every debit has its credit)")
+    for column in (
+        "currency",
+        "accounts",
+        "debits posted",
+        "credits posted",
+        "debits pending",
+        "credits pending",
+    ):
+        table.add_column(column, justify="right" if column != "currency" else "left")
+    for t in report.totals:
+        table.add_row(
+            t.currency,
+            str(t.accounts),
+            *(
+                format_money(Money(v, t.currency))
+                for v in (t.debits_posted, t.credits_posted, t.debits_pending, t.credits_pending)
+            ),
+        )
+    console.print(table)
+    console.print(
+        f"{report.accounts_checked} accounts, {report.entries_checked} journal entries checked"
+    )
+    for finding in report.findings:
+        errors.print(f"[red]FAIL[/red] {finding.rule} {finding.subject}: {finding.detail}")
+
+
+def audit() -> None:
+    """Every currency nets to zero; every stored balance equals the sum of its postings."""
+    with runtime() as rt:
+        report = rt.ledger.audit()
+    print_report(report)
+    if not report.passed:
+        errors.print(f"[red]audit failed[/red]: {len(report.findings)} finding(s)")
+        raise SystemExit(1)
+    console.print("[green]audit passed[/green]")

@@ -1,0 +1,102 @@
+"""The FastAPI application: routers, error rendering, the request guard, observability.
+
+Every refusal leaves as Stripe's error object with a code from the closed enums; FastAPI's own
+validation errors and unknown routes are translated into the same shape, so a client never
+sees two error formats, and the OpenAPI document says so (:mod:`.openapi`).
+
+Middleware, outermost first: the request observer (logs and metrics, sees every response),
+then the request guard (request id, body size); every route first refuses NUL characters and
+unknown query parameters (:func:`.guard.check_parameters`).
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from paysetu.access.api.rate_limit import RateLimiter
+from paysetu.alipay.api import alipay_apps, alipay_gateway
+from paysetu.app.context import AppContext
+from paysetu.app.http.guard import RequestGuard, check_parameters, error_response
+from paysetu.app.http.observability import install_observability
+from paysetu.app.http.openapi import install_error_docs
+from paysetu.app.pages.install import install_web
+from paysetu.checkout.api import checkout_sessions
+from paysetu.events.api import events, webhooks
+from paysetu.fx.api import fx
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.lending.api import (
+    lenders,
+    lending_close_days,
+    loan_applications,
+    loans,
+    refinance_claims,
+)
+from paysetu.payments.api import balance_transactions, merchants, payments, refunds
+from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.settlement.api import payout_accounts, reconciliations, settlements
+from paysetu.shell.http.validation import rejection_from_errors
+from paysetu.wallets.api import customers, wallets
+
+
+def _error_response(request: Request, error: PaysetuError) -> JSONResponse:
+    return error_response(error, str(getattr(request.state, "request_id", "req_unknown")))
+
+
+def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> FastAPI:
+    """The API, bound to ``context`` (built by :mod:`paysetu.bootstrap`); with a
+    ``rate_limiter`` (:func:`.rate_limit.from_settings`), each API key is limited by it."""
+    app = FastAPI(
+        title="paysetu API",
+        version="1",
+        description="Wallets, merchants, payments, refunds and webhooks on a double-entry ledger.",
+        dependencies=[Depends(check_parameters)],
+    )
+    app.state.context = context
+    app.state.rate_limiter = rate_limiter
+    app.add_middleware(RequestGuard)
+    install_observability(app, context)  # added last: outermost, sees every response
+
+    @app.exception_handler(PaysetuError)
+    async def refused(request: Request, error: PaysetuError) -> JSONResponse:
+        return _error_response(request, error)
+
+    @app.exception_handler(sa.exc.OperationalError)
+    async def database_down(request: Request, _error: sa.exc.OperationalError) -> JSONResponse:
+        # A crashed or restarting database: transient, nothing was committed (503, retry).
+        response = _error_response(request, RequestRejected(RequestStatus.DATABASE_UNAVAILABLE))
+        response.headers["Retry-After"] = "1"
+        return response
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        return _error_response(request, rejection_from_errors(error.errors()))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, _error: StarletteHTTPException) -> JSONResponse:
+        return _error_response(request, RequestRejected(
+            RequestStatus.RESOURCE_MISSING, f"No route {request.method} {request.url.path}."))
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    for router in (customers.router, wallets.router, merchants.router, webhooks.router,
+                   events.router, payments.router, refunds.router,
+                   balance_transactions.router, fx.router):
+        app.include_router(router, prefix="/v1")
+    app.include_router(reconciliations.router, prefix="/v1")
+    for router in (settlements.router, payout_accounts.router):
+        app.include_router(router, prefix="/v1")
+    for router in (lenders.router, loan_applications.router, loans.router,
+                   lending_close_days.router, refinance_claims.router):
+        app.include_router(router, prefix="/v1")
+    app.include_router(checkout_sessions.router, prefix="/v1")
+    app.include_router(alipay_apps.router, prefix="/v1")
+    app.include_router(alipay_gateway.router)  # Alipay's protocol: outside the OpenAPI document
+    install_web(app)  # the web pages: outside the OpenAPI document
+    install_error_docs(app)
+    return app

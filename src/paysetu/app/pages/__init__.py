@@ -1,0 +1,1 @@
+"""Web pages (server-rendered) of this capability."""

@@ -1,0 +1,50 @@
+"""Mount the web pages on the API's FastAPI app: routers, static files, error pages.
+
+``create_app`` calls :func:`install_web` once. Pages raise :class:`.auth.PageError` (rendered
+as ``error.html`` with its status) or :class:`.auth.LoginRequired` (a redirect to the login
+page); the API's own refusals keep their JSON shape.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from paysetu.access.pages import login
+from paysetu.access.pages.auth import LoginRequired, PageError
+from paysetu.access.stores.passwords import Argon2Passwords
+from paysetu.access.usecases.web_users import PasswordHasher
+from paysetu.alipay.pages import dashboard_alipay
+from paysetu.app.pages import admin
+from paysetu.checkout.pages import checkout_pages
+from paysetu.lending.pages import dashboard_loans, lender
+from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
+from paysetu.settlement.pages import dashboard_settlements
+from paysetu.shell.pages.rendering import STATIC_DIR, render
+
+PAGE_ROUTERS: tuple[APIRouter, ...] = (
+    login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,
+    dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
+    admin.router, checkout_pages.router,
+)
+"""Every router of pages, in the order their paths are matched."""
+
+
+def install_web(app: FastAPI, passwords: PasswordHasher | None = None) -> None:
+    """Add the pages, ``/static`` and the pages' error handling to ``app``."""
+    app.state.passwords = passwords or Argon2Passwords()
+    for router in PAGE_ROUTERS:
+        app.include_router(router, include_in_schema=False)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.exception_handler(PageError)
+    async def page_error(request: Request, error: PageError) -> Response:
+        return render(request, "error.html", {"error": error}, status_code=error.status_code)
+
+    @app.exception_handler(LoginRequired)
+    async def login_required(_request: Request, error: LoginRequired) -> Response:
+        return RedirectResponse(f"/login?next={quote(error.next_path, safe='/')}",
+                                status_code=303)

@@ -1,0 +1,258 @@
+"""The PostgreSQL unit of work: one connection, one transaction, the ledger repository on it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from functools import cached_property
+from types import TracebackType
+from typing import Self
+
+import sqlalchemy as sa
+
+from paysetu.access.stores.api_keys_store import ApiKeyStore, IdempotencyStore
+from paysetu.access.stores.web_users_store import WebUserStore
+from paysetu.alipay.stores.alipay_store import AlipayStore
+from paysetu.app.stats_store import StatsStore
+from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
+from paysetu.events.stores.events_store import EventStore
+from paysetu.events.stores.webhooks_store import WebhookStore
+from paysetu.fx.stores.fx_store import FxQuoteStore, FxRateStore
+from paysetu.ledger.rules.audit import AuditReport
+from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
+from paysetu.ledger.stores import audit_store as audit
+from paysetu.ledger.stores import ledger_store
+from paysetu.ledger.usecases.ports import TransientConflictError
+from paysetu.lending.stores.lending_store import LendingStore
+from paysetu.lending.stores.loans_store import LoanStore
+from paysetu.payments.stores.balance_store import BalanceTransactionStore
+from paysetu.payments.stores.dashboard_store import DashboardStore
+from paysetu.payments.stores.merchants_store import MerchantStore
+from paysetu.payments.stores.payments_store import PaymentStore, RefundStore
+from paysetu.settlement.stores.reconciliation_store import ReconciliationStore
+from paysetu.settlement.stores.settlement_store import SettlementStore
+from paysetu.wallets.stores.customers_store import CustomerStore, WalletStore
+
+_RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
+"""Serialization failure and deadlock: the server aborted the transaction, a retry may pass."""
+
+
+class PostgresLedgerRepository:
+    """:class:`~paysetu.ledger.usecases.ports.LedgerRepository` over one SQLAlchemy connection."""
+
+    def __init__(self, connection: sa.Connection) -> None:
+        self._connection = connection
+
+    def apply(
+        self, entries: Sequence[EntryRequest], now: datetime
+    ) -> list[ledger_store.AppliedEntry]:
+        return ledger_store.apply_entries(self._connection, entries, now)
+
+    def create_accounts(
+        self, accounts: Sequence[NewAccount], now: datetime
+    ) -> list[tuple[Account, bool]]:
+        return ledger_store.create_accounts(self._connection, accounts, now)
+
+    def get_account(self, account_id: str, now: datetime) -> Account:
+        return ledger_store.get_account(self._connection, account_id, now)
+
+    def list_accounts(
+        self,
+        *,
+        owner_type: str | None,
+        owner_id: str | None,
+        limit: int,
+        starting_after: str | None,
+    ) -> tuple[list[Account], bool]:
+        return ledger_store.list_accounts(
+            self._connection,
+            owner_type=owner_type,
+            owner_id=owner_id,
+            limit=limit,
+            starting_after=starting_after,
+        )
+
+    def set_closed(self, account_id: str, closed: bool, now: datetime, reason: str) -> Account:
+        return ledger_store.set_account_closed(self._connection, account_id, closed, now, reason)
+
+    def expire(self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000) -> int:
+        return ledger_store.expire_pending(
+            self._connection, now, pending_id=pending_id, limit=limit
+        )
+
+    def balance_at(self, account_id: str, at: datetime) -> Balance:
+        return ledger_store.balance_at(self._connection, account_id, at)
+
+    def postings(
+        self, account_id: str, *, limit: int, starting_after: int | None
+    ) -> tuple[list[ledger_store.StoredPosting], bool]:
+        return ledger_store.list_postings(
+            self._connection, account_id, limit=limit, starting_after=starting_after
+        )
+
+    def get_entry(self, entry_id: str) -> JournalEntry:
+        return ledger_store.get_entry(self._connection, entry_id)
+
+    def find_entries(
+        self, *, metadata: Mapping[str, str | None], limit: int, starting_after: str | None
+    ) -> tuple[list[JournalEntry], bool]:
+        return ledger_store.find_entries(
+            self._connection, metadata=metadata, limit=limit, starting_after=starting_after
+        )
+
+    def audit(self) -> AuditReport:
+        self._connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        return audit.run_audit(self._connection)
+
+
+class PostgresUnitOfWork:
+    """``with uow: ...; uow.commit()``; leaving the block without commit rolls back.
+
+    Repositories are created on first use, all on the same connection and transaction.
+
+    ``autocommit=True`` makes a unit of one statement: a lookup (an API key) or one write that
+    is atomic on its own (``ledger_apply``: a linked batch in one call, whose deferred balance
+    check runs when the statement's own transaction commits). Each statement is its own
+    transaction, so there is no BEGIN, COMMIT or ROLLBACK round trip; never use it for two
+    writes that must stand or fall together. It also spares psycopg's prepared statements:
+    psycopg deallocates all of a connection's prepared statements whenever a transaction on it
+    is rolled back.
+    """
+
+    ledger: PostgresLedgerRepository
+
+    def __init__(self, engine: sa.Engine, *, autocommit: bool = False) -> None:
+        self._engine = engine
+        self._autocommit = autocommit
+
+    def __enter__(self) -> Self:
+        self._connection = self._engine.connect()
+        if self._autocommit:
+            # Set on psycopg itself: SQLAlchemy's isolation_level option would ask the server
+            # for the level on every checkout and set it back on every return (two round trips
+            # on a path that exists to save them). psycopg's commit and rollback send nothing
+            # while no transaction is open, so SQLAlchemy's own calls stay harmless.
+            ledger_store.driver_connection(self._connection).autocommit = True
+        self._transaction = self._connection.begin()
+        self.ledger = PostgresLedgerRepository(self._connection)
+        return self
+
+    def savepoint(self) -> sa.NestedTransaction:
+        return self._connection.begin_nested()
+
+    @cached_property
+    def api_keys(self) -> ApiKeyStore:
+        return ApiKeyStore(self._connection)
+
+    @cached_property
+    def idempotency(self) -> IdempotencyStore:
+        return IdempotencyStore(self._connection)
+
+    @cached_property
+    def customers(self) -> CustomerStore:
+        return CustomerStore(self._connection)
+
+    @cached_property
+    def wallets(self) -> WalletStore:
+        return WalletStore(self._connection)
+
+    @cached_property
+    def events(self) -> EventStore:
+        return EventStore(self._connection)
+
+    @cached_property
+    def merchants(self) -> MerchantStore:
+        return MerchantStore(self._connection)
+
+    @cached_property
+    def payments(self) -> PaymentStore:
+        return PaymentStore(self._connection)
+
+    @cached_property
+    def refunds(self) -> RefundStore:
+        return RefundStore(self._connection)
+
+    @cached_property
+    def balance_transactions(self) -> BalanceTransactionStore:
+        return BalanceTransactionStore(self._connection)
+
+    @cached_property
+    def webhooks(self) -> WebhookStore:
+        return WebhookStore(self._connection)
+
+    @cached_property
+    def stats(self) -> StatsStore:
+        return StatsStore(self._connection)
+
+    @cached_property
+    def reconciliations(self) -> ReconciliationStore:
+        return ReconciliationStore(self._connection)
+
+    @cached_property
+    def settlements(self) -> SettlementStore:
+        return SettlementStore(self._connection)
+
+    @cached_property
+    def fx_rates(self) -> FxRateStore:
+        return FxRateStore(self._connection)
+
+    @cached_property
+    def fx_quotes(self) -> FxQuoteStore:
+        return FxQuoteStore(self._connection)
+
+    @cached_property
+    def lending(self) -> LendingStore:
+        return LendingStore(self._connection)
+
+    @cached_property
+    def loans(self) -> LoanStore:
+        return LoanStore(self._connection)
+
+    @cached_property
+    def checkout_sessions(self) -> CheckoutSessionStore:
+        return CheckoutSessionStore(self._connection)
+
+    @cached_property
+    def web_dashboard(self) -> DashboardStore:
+        return DashboardStore(self._connection)
+
+    @cached_property
+    def web_users(self) -> WebUserStore:
+        return WebUserStore(self._connection)
+
+    @cached_property
+    def alipay(self) -> AlipayStore:
+        return AlipayStore(self._connection)
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        try:
+            if self._transaction.is_active:
+                self._transaction.rollback()
+            if self._autocommit:
+                self._return_to_transactions()
+        finally:
+            self._connection.close()
+        if isinstance(exc, sa.exc.DBAPIError):
+            # Whatever statement (or the commit) the server aborted for a deadlock or a
+            # serialization failure, the whole transaction can be retried: say so.
+            sqlstate = getattr(exc.orig, "sqlstate", None)
+            if sqlstate in _RETRYABLE_SQLSTATES:
+                raise TransientConflictError(str(sqlstate)) from exc
+
+    def commit(self) -> None:
+        self._transaction.commit()
+
+    def _return_to_transactions(self) -> None:
+        """Give the pool back a connection in transaction mode, as every other user expects."""
+        if self._connection.invalidated:
+            return
+        driver = ledger_store.driver_connection(self._connection)
+        if driver.broken or driver.closed:
+            self._connection.invalidate()
+            return
+        driver.autocommit = False
