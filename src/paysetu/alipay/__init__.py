@@ -1,1 +1,3 @@
-"""The Alipay-compatible gateway (``/gateway.do``): apps, signed calls, trades, refunds, notifications."""
+"""The Alipay-compatible gateway (``/gateway.do``): apps, signed calls, trades, refunds,
+notifications.
+"""

@@ -118,8 +118,9 @@ def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operati
 
 def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Operation:
     """One payment through the use cases (``context`` is the runtime's ``AppContext``)."""
-    from paysetu.access.rules.principals import Principal, Role  # noqa: PLC0415 - in the worker process
-    from paysetu.payments.usecases import payments
+    # Imported here, in the worker process, not at the bench's start.
+    from paysetu.access.rules.principals import Principal, Role  # noqa: PLC0415
+    from paysetu.payments.usecases import payments  # noqa: PLC0415
 
     caller = Principal(task.api_key_id, Role.MERCHANT, task.merchant_id, livemode=False)
     manual = task.workload is Workload.MANUAL

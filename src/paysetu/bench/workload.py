@@ -1,7 +1,7 @@
 """What one bench worker does: apply transfers through the product's own path for a timed window.
 
-Every transfer is a :class:`~paysetu.ledger.rules.entries.NewEntry` built and validated here and applied
-with :meth:`LedgerService.apply` over :class:`PostgresUnitOfWork`, wired by
+Every transfer is a :class:`~paysetu.ledger.rules.entries.NewEntry` built and validated here and
+applied with :meth:`LedgerService.apply` over :class:`PostgresUnitOfWork`, wired by
 :func:`paysetu.bootstrap.build` exactly as the CLI and the API are, so the numbers include id
 generation, domain validation, the unit of work and the SQL. Workers run in their own process
 (or thread) with a pool of one connection, like one pgbench client.

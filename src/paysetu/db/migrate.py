@@ -23,7 +23,7 @@ def _config(connection: sa.Connection) -> Config:
 
 def run_sql_file(connection: sa.Connection, name: str) -> None:
     """Run a SQL file from ``sql/`` as-is (plpgsql bodies, ``%`` and ``:`` untouched)."""
-    text = resources.files("paysetu.adapters.db").joinpath("sql", name).read_text("utf-8")
+    text = resources.files("paysetu.db").joinpath("sql", name).read_text("utf-8")
     driver_connection = connection.connection.driver_connection
     if driver_connection is None:  # pragma: no cover - a live connection always has one
         raise RuntimeError("connection is closed")

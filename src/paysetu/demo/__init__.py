@@ -1,1 +1,3 @@
-"""The demo story loaded by ``paysetu run`` and ``paysetu demo``, through the same use cases as the API."""
+"""The demo story loaded by ``paysetu run`` and ``paysetu demo``, through the same use cases
+as the API.
+"""

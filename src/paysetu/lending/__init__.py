@@ -1,1 +1,3 @@
-"""Micro-credit: lenders, products, underwriting, loans, schedules, repayments, close of business, refinance."""
+"""Micro-credit: lenders, products, underwriting, loans, schedules, repayments, close of
+business, refinance.
+"""

@@ -1,1 +1,1 @@
-"""What every capability's HTTP routes and web pages share: request shapes, lists, page rendering."""
+"""What the capabilities' HTTP routes and web pages share: request shapes, lists, rendering."""

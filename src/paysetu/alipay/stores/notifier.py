@@ -1,9 +1,9 @@
 """Senders of the gateway's notifications: form-encoded POSTs over httpx, and a recording fake.
 
-Like the webhook sender (:mod:`paysetu.events.stores.webhook_sender`): no redirects followed, network
-trouble is a result and never an exception, and neither the form (it carries a signature) nor
-the receiver's body reaches the returned error beyond a short excerpt of what it answered
-instead of ``success``.
+Like the webhook sender (:mod:`paysetu.events.stores.webhook_sender`): no redirects followed,
+network trouble is a result and never an exception, and neither the form (it carries a
+signature) nor the receiver's body reaches the returned error beyond a short excerpt of what it
+answered instead of ``success``.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """The hosted checkout page ``/checkout/{session}``: choose a currency, see the locked rate, pay.
 
 The buyer is anonymous: the session id in the URL is the credential (see
-:mod:`paysetu.checkout.usecases.checkout_buyer`), and forms carry the double-submit CSRF token of the
-web foundation (a SameSite cookie plus a hidden field), so another site cannot post them.
+:mod:`paysetu.checkout.usecases.checkout_buyer`), and forms carry the double-submit CSRF token
+of the web foundation (a SameSite cookie plus a hidden field), so another site cannot post them.
 
 One URL shows the session in whatever state it is: the checkout while open, the receipt once
 paid, a notice once expired. Every POST answers 303 back to it (post/redirect/get), so reload

@@ -2,8 +2,9 @@
 
 A merchant key creates sessions for itself and sees only its own (another merchant's answer 404
 ``checkout_session_not_found``, exactly as a missing one); the platform key names the merchant.
-The buyer's side (choosing a currency, paying) is :mod:`paysetu.checkout.usecases.checkout_buyer`; it
-needs no key because the session id is itself the capability.
+The buyer's side (choosing a currency, paying) is
+:mod:`paysetu.checkout.usecases.checkout_buyer`; it needs no key because the session id is
+itself the capability.
 
 ``public_base`` is where the hosted page is served (``https://pay.example``); the session's
 ``url`` is ``{public_base}/checkout/{id}``. Callers pass it (the HTTP route: the request's base

@@ -1,8 +1,9 @@
 """Close of business rules: days past due, asset classes, provisions, penal interest (pure).
 
 RBI's income recognition and asset classification norms (IRAC) as ``domain.md`` section 6 states
-them; close of business (:mod:`paysetu.lending.usecases.loan_close_day`) applies them to every active
-loan, the write-off uses them too. No I/O, no clock: the business day is always an argument.
+them; close of business (:mod:`paysetu.lending.usecases.loan_close_day`) applies them to every
+active loan, the write-off uses them too. No I/O, no clock: the business day is always an
+argument.
 
 * Overdue: an amount not received by the day-end of its due date. Days past due on a run date
   is ``run date - the oldest due date with principal or interest unpaid`` in calendar days, so

@@ -1,7 +1,8 @@
 """The portfolio history (API, CSV and the lender console's charts).
 
 Rows are what each close of business stored (:mod:`paysetu.lending.rules.portfolio_history`),
-with the ratios of the portfolio report (:func:`~paysetu.lending.usecases.loan_portfolio.row_object`'s
+with the ratios of the portfolio report
+(:func:`~paysetu.lending.usecases.loan_portfolio.row_object`'s
 basis points, half-up). A lender key sees its own rows only; the platform every lender's;
 merchants get 404. The range defaults to the year ending at the last business day closed.
 """

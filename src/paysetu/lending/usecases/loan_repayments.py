@@ -14,8 +14,8 @@ by the loan's order (:mod:`paysetu.lending.rules.allocation`):
   current period and the foreclosure fee; later interest is waived and the loan closes;
 * ``emi_debit`` (:func:`collect_due_installments`, run by the worker): on and after each due
   date, takes what is due, or as much of it as the balance holds, once a day per loan;
-* ``sweep`` (:mod:`paysetu.lending.usecases.loan_sweep`, settlement's loan-sweep hook): the product's
-  share of each settlement's net amount, towards what is due.
+* ``sweep`` (:mod:`paysetu.lending.usecases.loan_sweep`, settlement's loan-sweep hook): the
+  product's share of each settlement's net amount, towards what is due.
 
 A loan whose installments are all paid closes (``repaid``, or ``foreclosed``).
 """

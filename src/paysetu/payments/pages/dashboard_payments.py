@@ -1,8 +1,8 @@
 """Dashboard payments: the filtered table, a payment's page, and its partial refund form.
 
-The refund goes through :func:`paysetu.payments.usecases.refunds.create_refund`, the API's use case, in
-one transaction; a refusal is shown next to the field its ``param`` names (``amount_minor`` is
-the form's ``amount``) with the status the API would answer.
+The refund goes through :func:`paysetu.payments.usecases.refunds.create_refund`, the API's use
+case, in one transaction; a refusal is shown next to the field its ``param`` names
+(``amount_minor`` is the form's ``amount``) with the status the API would answer.
 """
 
 from __future__ import annotations

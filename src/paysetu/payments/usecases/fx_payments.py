@@ -1,7 +1,8 @@
 """Cross-border payments and refunds: the quote checks and the linked FX ledger entries.
 
-:mod:`paysetu.payments.usecases.payments` and :mod:`paysetu.payments.usecases.refunds` call in here when a
-payment names an ``fx_quote``; the entries are described in :mod:`paysetu.fx.rules.entries`.
+:mod:`paysetu.payments.usecases.payments` and :mod:`paysetu.payments.usecases.refunds` call in
+here when a payment names an ``fx_quote``; the entries are described in
+:mod:`paysetu.fx.rules.entries`.
 
 A payment takes its quote when it is created (the quote's row is locked, checked, and marked
 ``used`` in the same transaction; a unique index keeps one payment per quote even so); the

@@ -78,7 +78,8 @@ class CreatePayment:
         merchant: Required with the platform key; a merchant key pays only itself.
         confirm: Confirm in the same request (one round trip for the common case).
         fx_quote: A cross-border payment: the quote (quo_...) whose buy side is this amount
-            and currency, paid from a wallet in its sell currency (payments/usecases/fx_payments.py).
+            and currency, paid from a wallet in its sell currency
+            (payments/usecases/fx_payments.py).
     """
 
     amount_minor: int

@@ -1,6 +1,7 @@
 """Merchant onboarding for settlement: payout accounts and settlement schedules.
 
-Bank details are checked when they are registered (:mod:`paysetu.settlement.rules.payout_accounts`), not
+Bank details are checked when they are registered
+(:mod:`paysetu.settlement.rules.payout_accounts`), not
 when the first payout bounces. A new account for a currency replaces the active one; batches
 already paid keep pointing at the account they used. Schedules are the merchant's settlement
 terms; without one the deployment's default applies (``"default": true`` in the object).

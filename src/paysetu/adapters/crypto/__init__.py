@@ -1,1 +1,0 @@
-"""Cryptography adapters: keys and signatures, always through the maintained ``cryptography``."""

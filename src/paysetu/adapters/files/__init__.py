@@ -1,1 +1,0 @@
-"""Bank and payout files: ISO 20022 (pain.001, camt.053) and CSV, read and written."""

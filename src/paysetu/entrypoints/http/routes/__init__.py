@@ -1,1 +1,0 @@
-"""One router per resource; each handler parses, authorises, calls one service."""
