@@ -19,13 +19,13 @@ from paysetu.config import Settings
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
-from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.ports import Clock
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
+from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.settlement.rules.payout_accounts import check_payout_account
 from paysetu.settlement.usecases.policy import SettlementPolicy
 

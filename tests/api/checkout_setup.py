@@ -13,10 +13,10 @@ from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.usecases import checkout
-from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases import merchants
 from tests.api.payment_setup import in_transaction
 

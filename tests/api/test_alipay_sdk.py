@@ -32,11 +32,10 @@ from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
 from paysetu.checkout.usecases import checkout_buyer
-from paysetu.fx.usecases import fx_rates
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.payments.usecases import merchants
+from paysetu.payments.usecases import fx_rates, merchants
 from paysetu.wallets.usecases import wallets
 from tests.api.alipay_setup import (
     Receiver,

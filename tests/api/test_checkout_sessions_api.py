@@ -18,9 +18,9 @@ from paysetu.app.context import AppContext
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
-from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
 from tests.api.checkout_setup import (
     PUBLIC_BASE,
     RETURN_URL,

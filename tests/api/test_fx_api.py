@@ -19,12 +19,12 @@ from fastapi.testclient import TestClient
 
 from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
 from paysetu.app.unit_of_work import PostgresUnitOfWork
-from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.entries import Balance
 from paysetu.ledger.usecases.service import LedgerService
+from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases import refunds
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, in_transaction, ok

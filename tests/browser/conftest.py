@@ -43,12 +43,12 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext, PaymentsPolicy
 from paysetu.app.http.app import create_app
 from paysetu.app.unit_of_work import PostgresUnitOfWork
-from paysetu.fx.stores.ecb_rates import EcbRates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.usecases.loan_sweep import with_loan_sweep
+from paysetu.payments.stores.ecb_rates import EcbRates
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

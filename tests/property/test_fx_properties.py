@@ -18,15 +18,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from paysetu.fx.rules.entries import (
+from paysetu.kernel.money import currency_exponent
+from paysetu.ledger.rules.entries import Direction, NewEntry
+from paysetu.payments.rules.fx_entries import (
     ChargeLegs,
     RefundLegs,
     cross_border_charge,
     cross_border_refund,
     fx_accounts,
 )
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import (
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import (
     QuoteTerms,
     customer_rate,
     payment_split,
@@ -34,8 +36,6 @@ from paysetu.fx.rules.quotes import (
     refund_share,
     value_in_sell,
 )
-from paysetu.kernel.money import currency_exponent
-from paysetu.ledger.rules.entries import Direction, NewEntry
 
 CURRENCIES = ("INR", "CNY", "USD", "EUR", "JPY", "KWD", "BHD", "GBP", "AED", "IDR", "CLP")
 WALLET, MERCHANT, FEES = "acct_wallet", "acct_merchant", "acct_fees"

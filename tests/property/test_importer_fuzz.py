@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from paysetu.fx.rules.rate_file import parse_rate_file
 from paysetu.kernel.money import Money
+from paysetu.payments.rules.fx_rate_file import parse_rate_file
 from paysetu.settlement.rules.reconciliation_errors import ReconciliationStatus, StatementRejected
 from paysetu.settlement.rules.statements import Direction, Statement, StatementFormat
 from paysetu.settlement.stores.camt053_writer import BookedTransfer, write_camt053

@@ -56,14 +56,13 @@ from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
-from paysetu.fx.usecases import fx_quotes, fx_rates
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
-from paysetu.payments.usecases import escrow, merchants, payments, refunds
+from paysetu.payments.usecases import escrow, fx_quotes, fx_rates, merchants, payments, refunds
 from paysetu.settlement.rules.records import payout_clearing_account
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.settlement.usecases.settlement import settle

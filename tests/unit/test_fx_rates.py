@@ -17,14 +17,14 @@ from currency_converter import CurrencyConverter
 
 from paysetu.app.context import AppContext, FxPolicy
 from paysetu.app.ports import AppUnitOfWork, ManualRate
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import Rate, inverse_rate
-from paysetu.fx.rules.rate_file import RateRow, parse_rate_file
-from paysetu.fx.stores.ecb_rates import EcbRates
-from paysetu.fx.usecases.fx_rates import load_rates, mid_rate
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import Rate, inverse_rate
+from paysetu.payments.rules.fx_rate_file import RateRow, parse_rate_file
+from paysetu.payments.stores.ecb_rates import EcbRates
+from paysetu.payments.usecases.fx_rates import load_rates, mid_rate
 
 ECB = EcbRates()
 ORACLE = CurrencyConverter(decimal=True)

@@ -25,9 +25,9 @@ from paysetu.events.rules.webhooks import (
     SendResult,
     WebhookEndpoint,
 )
-from paysetu.fx.rules.quotes import Quote, Rate
-from paysetu.fx.rules.rate_file import RateRow
 from paysetu.ledger.usecases.ports import UnitOfWork
+from paysetu.payments.rules.fx_quotes import Quote, Rate
+from paysetu.payments.rules.fx_rate_file import RateRow
 from paysetu.payments.rules.payments import (
     BalanceTransaction,
     Merchant,

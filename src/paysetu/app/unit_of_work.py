@@ -17,7 +17,6 @@ from paysetu.app.stats_store import StatsStore
 from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
-from paysetu.fx.stores.fx_store import FxQuoteStore, FxRateStore
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
 from paysetu.ledger.stores import audit_store as audit
@@ -27,6 +26,7 @@ from paysetu.lending.stores.lending_store import LendingStore
 from paysetu.lending.stores.loans_store import LoanStore
 from paysetu.payments.stores.balance_store import BalanceTransactionStore
 from paysetu.payments.stores.dashboard_store import DashboardStore
+from paysetu.payments.stores.fx_store import FxQuoteStore, FxRateStore
 from paysetu.payments.stores.merchants_store import MerchantStore
 from paysetu.payments.stores.payments_store import PaymentStore, RefundStore
 from paysetu.settlement.stores.reconciliation_store import ReconciliationStore

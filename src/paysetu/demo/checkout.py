@@ -21,7 +21,7 @@ from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
 from paysetu.checkout.usecases import checkout, checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import PayCheckout
 from paysetu.demo.shop import DemoShop
-from paysetu.fx.rules.errors import FxRejected
+from paysetu.payments.rules.fx_errors import FxRejected
 
 DEMO_BASE = "http://127.0.0.1"
 """A placeholder base for the service's ``url`` field; the banner builds the real one."""

@@ -15,10 +15,10 @@ from decimal import Decimal
 
 from paysetu.app.cli.runtime import console
 from paysetu.bootstrap import Runtime
-from paysetu.fx.rules.errors import FxRejected
-from paysetu.fx.rules.quotes import is_stale
-from paysetu.fx.rules.rate_file import HEADER
-from paysetu.fx.usecases import fx_rates
+from paysetu.payments.rules.fx_errors import FxRejected
+from paysetu.payments.rules.fx_quotes import is_stale
+from paysetu.payments.rules.fx_rate_file import HEADER
+from paysetu.payments.usecases import fx_rates
 
 AED_PER_USD = Decimal("3.6725")
 """The UAE Central Bank's peg."""

@@ -28,10 +28,10 @@ from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
-from paysetu.fx.rules.errors import FxStatus
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
+from paysetu.payments.rules.fx_errors import FxStatus
 from paysetu.payments.rules.payments import Payment
 
 _TRANSLATED: tuple[tuple[Any, AlipayError], ...] = (

@@ -44,9 +44,8 @@ from paysetu.alipay.usecases.alipay_calls import (
 )
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork, PageRequest
-from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation
-from paysetu.payments.usecases import payments
+from paysetu.payments.usecases import fx_quotes, payments
 from paysetu.wallets.rules.wallets import Wallet
 
 QR_PATH = "alipay/trades/"

@@ -16,10 +16,10 @@ from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.cli.runtime import console, errors, runtime
-from paysetu.fx.rules.rate_file import parse_rate_file
-from paysetu.fx.usecases import fx_quotes, fx_rates
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.kernel.money_display import format_money
+from paysetu.payments.rules.fx_rate_file import parse_rate_file
+from paysetu.payments.usecases import fx_quotes, fx_rates
 
 app = typer.Typer(help="FX: manual mid rates and quotes.", no_args_is_help=True)
 rates_app = typer.Typer(help="The manual mid-rate table (takes precedence over the ECB's).",

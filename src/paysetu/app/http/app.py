@@ -26,7 +26,6 @@ from paysetu.app.http.openapi import install_error_docs
 from paysetu.app.pages.install import install_web
 from paysetu.checkout.api import checkout_sessions
 from paysetu.events.api import events, webhooks
-from paysetu.fx.api import fx
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
     lenders,
@@ -35,7 +34,7 @@ from paysetu.lending.api import (
     loans,
     refinance_claims,
 )
-from paysetu.payments.api import balance_transactions, merchants, payments, refunds
+from paysetu.payments.api import balance_transactions, fx, merchants, payments, refunds
 from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.settlement.api import payout_accounts, reconciliations, settlements
 from paysetu.shell.http.validation import rejection_from_errors

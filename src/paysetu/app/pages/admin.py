@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.pages.auth import AdminSession, Context
 from paysetu.app.ports import PageRequest
-from paysetu.fx.rules.errors import FxRejected
-from paysetu.fx.rules.quotes import Rate
-from paysetu.fx.usecases import fx_rates
+from paysetu.payments.rules.fx_errors import FxRejected
+from paysetu.payments.rules.fx_quotes import Rate
+from paysetu.payments.usecases import fx_rates
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.settlement.usecases import reconciliation
 from paysetu.shell.pages.actions import visible_or_404

@@ -46,13 +46,12 @@ from paysetu.checkout.rules.sessions import (
 )
 from paysetu.checkout.usecases.checkout import session_object
 from paysetu.events.usecases.events import emit
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import Quote
-from paysetu.fx.usecases import fx_quotes
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import Quote
 from paysetu.payments.rules.payments import Payment, PaymentState
-from paysetu.payments.usecases import payments
+from paysetu.payments.usecases import fx_quotes, payments
 from paysetu.payments.usecases.checks import storable
 from paysetu.wallets.usecases import wallets
 

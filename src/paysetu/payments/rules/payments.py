@@ -93,7 +93,7 @@ class Payment:
         escrow_status: For escrow payments once captured: held, released or disputed.
         fx_quote_id: The FX quote of a cross-border payment: ``amount_minor``/``currency`` are
             the merchant's price, and the buyer's wallet paid ``presentment_amount_minor`` of
-            ``presentment_currency`` (see :mod:`paysetu.fx.rules.quotes`).
+            ``presentment_currency`` (see :mod:`paysetu.payments.rules.fx_quotes`).
     """
 
     id: str

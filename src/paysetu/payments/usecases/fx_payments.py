@@ -2,7 +2,7 @@
 
 :mod:`paysetu.payments.usecases.payments` and :mod:`paysetu.payments.usecases.refunds` call in
 here when a payment names an ``fx_quote``; the entries are described in
-:mod:`paysetu.fx.rules.entries`.
+:mod:`paysetu.payments.rules.fx_entries`.
 
 A payment takes its quote when it is created (the quote's row is locked, checked, and marked
 ``used`` in the same transaction; a unique index keeps one payment per quote even so); the
@@ -23,7 +23,9 @@ from decimal import Decimal
 from paysetu.access.rules.principals import Principal
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
-from paysetu.fx.rules.entries import (
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.ledger.rules.entries import NewEntry
+from paysetu.payments.rules.fx_entries import (
     ChargeLegs,
     RefundLegs,
     cross_border_charge,
@@ -31,13 +33,11 @@ from paysetu.fx.rules.entries import (
     fx_accounts,
     new_fx_accounts,
 )
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import Quote, payment_split, refund_share, value_in_sell
-from paysetu.fx.usecases.fx_quotes import visible_quote
-from paysetu.fx.usecases.fx_rates import mid_rate
-from paysetu.kernel.invariants import InvariantViolation
-from paysetu.ledger.rules.entries import NewEntry
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import Quote, payment_split, refund_share, value_in_sell
 from paysetu.payments.rules.payments import CaptureMethod, Payment, Refund, entry_metadata
+from paysetu.payments.usecases.fx_quotes import visible_quote
+from paysetu.payments.usecases.fx_rates import mid_rate
 
 
 def _mismatch(quote: Quote, merchant_id: str, amount_minor: int, currency: str,

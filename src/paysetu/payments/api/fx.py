@@ -12,7 +12,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
-from paysetu.fx.usecases import fx_quotes, fx_rates
+from paysetu.payments.usecases import fx_quotes, fx_rates
 from paysetu.shell.http.schemas import FxQuoteCreate, FxRatesLoad
 
 router = APIRouter(tags=["fx"])

@@ -7,8 +7,8 @@ Format (the header line is required; blank lines and lines starting with ``#`` a
     EUR,AED,4.0123,2026-03-31
 
 ``rate`` is units of ``quote_currency`` per one unit of ``base_currency``, plain decimal text
-with at most :data:`~paysetu.fx.rules.quotes.RATE_DIGITS` significant digits (more is an error, not
-a rounding); ``as_of`` is an ISO date, not after today. Every problem is reported with its line
+with at most :data:`~paysetu.payments.rules.fx_quotes.RATE_DIGITS` significant digits (more is
+an error, not a rounding); ``as_of`` is an ISO date, not after today. Every problem is reported with its line
 number, and a file with any problem is refused whole: nothing is half-imported.
 """
 
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from paysetu.fx.rules.quotes import RATE_DIGITS
 from paysetu.kernel.money import is_currency
+from paysetu.payments.rules.fx_quotes import RATE_DIGITS
 
 HEADER = ("base_currency", "quote_currency", "rate", "as_of")
 PROBLEMS_REPORTED_MAX = 20

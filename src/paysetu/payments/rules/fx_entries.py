@@ -9,7 +9,7 @@ Per currency the platform has four FX accounts (owner ``platform``/``paysetu``):
   (a liability), but the platform's own open position per currency, which is why they are
   equity; they carry no balance-limit flag because a position may be long or short.
 * ``acct_platform_fx_income_{CUR}``, income: spread plus rounding remainder (rule 5 of
-  :mod:`paysetu.fx.rules.quotes`), in the sell currency.
+  :mod:`paysetu.payments.rules.fx_quotes`), in the sell currency.
 * ``acct_platform_fx_gain_{CUR}`` (income) and ``acct_platform_fx_loss_{CUR}`` (expense): the
   difference between a refund's value at today's rate and what the buyer gets back.
 

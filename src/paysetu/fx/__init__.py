@@ -1,1 +1,0 @@
-"""Reference rates, FX quotes with spreads, the FX ledger entries."""

@@ -1,1 +1,0 @@
-"""Pure rules: values and decisions with no I/O, no clock, no environment."""

@@ -1,1 +1,0 @@
-"""Adapters: the PostgreSQL repositories and files behind the use cases' ports."""

@@ -1,1 +1,0 @@
-"""Use cases: one function per operation, each owning its database transaction through a port."""
