@@ -8,8 +8,8 @@ Format (the header line is required; blank lines and lines starting with ``#`` a
 
 ``rate`` is units of ``quote_currency`` per one unit of ``base_currency``, plain decimal text
 with at most :data:`~paysetu.payments.rules.fx_quotes.RATE_DIGITS` significant digits (more is
-an error, not a rounding); ``as_of`` is an ISO date, not after today. Every problem is reported with its line
-number, and a file with any problem is refused whole: nothing is half-imported.
+an error, not a rounding); ``as_of`` is an ISO date, not after today. Every problem is reported
+with its line number, and a file with any problem is refused whole: nothing is half-imported.
 """
 
 from __future__ import annotations
