@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
-from paysetu.app.cli.app import app as cli
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.bootstrap import ALIPAY_PLATFORM_KEY_FILE
+from paysetu.cli.app import app as cli
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from paysetu.app.cli.app import app as cli
+from paysetu.cli.app import app as cli
 from tests import conftest
 
 

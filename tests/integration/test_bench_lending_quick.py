@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from paysetu.app.cli.bench_lending import result_json, result_table
 from paysetu.bench.lending import BenchConfig, run
+from paysetu.cli.bench_lending import result_json, result_table
 from tests import conftest
 
 pytestmark = pytest.mark.postgres

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from paysetu.app.cli.bench import app
 from paysetu.bench.ledger import QUICK
+from paysetu.cli.bench import app
 from tests import conftest
 
 pytestmark = pytest.mark.postgres

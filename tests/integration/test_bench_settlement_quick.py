@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from paysetu.app.cli.bench_settlement import result_json, result_table
 from paysetu.bench.settlement import BenchConfig, run
 from paysetu.bench.settlement_data import CURRENCIES, REFUND_EVERY
+from paysetu.cli.bench_settlement import result_json, result_table
 from tests import conftest
 
 pytestmark = pytest.mark.postgres

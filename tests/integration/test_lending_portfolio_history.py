@@ -13,9 +13,9 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.cli.app import app as cli
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.cli.app import app as cli
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

@@ -22,9 +22,9 @@ import sqlalchemy as sa
 import xmlschema
 from typer.testing import CliRunner
 
-from paysetu.app.cli.app import app
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.cli.app import app
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

@@ -15,9 +15,9 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from paysetu.app.cli.app import app as cli
 from paysetu.app.context import AppContext
 from paysetu.bootstrap import Runtime
+from paysetu.cli.app import app as cli
 from paysetu.config import Settings
 from paysetu.demo.reconciliation import reconcile_demo
 from paysetu.kernel.clock import FixedClock

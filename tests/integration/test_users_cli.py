@@ -11,9 +11,9 @@ from typer.testing import CliRunner
 from paysetu.access.rules.web_errors import WebRejected, WebStatus
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases import web_users
-from paysetu.app.cli.app import app as cli
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.cli.app import app as cli
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets

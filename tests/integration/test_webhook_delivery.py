@@ -21,12 +21,12 @@ import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.cli.app import app as cli
-from paysetu.app.cli.worker import work
 from paysetu.app.context import AppContext
 from paysetu.app.ports import PageRequest
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.app.worker import JobResult, run_cycle, run_maintenance
+from paysetu.cli.app import app as cli
+from paysetu.cli.worker import work
 from paysetu.events.rules.webhooks import (
     ATTEMPTS_MAX,
     RETRY_DELAY_BASE_S,

@@ -24,7 +24,7 @@ _LISTENING = re.compile(r"paysetu API on (http://\S+)")
 
 
 def serve_command(workers: int = 1) -> list[str]:
-    return [sys.executable, "-c", "from paysetu.app.cli.app import main; main()",
+    return [sys.executable, "-c", "from paysetu.cli.app import main; main()",
             "serve", "--host", "127.0.0.1", "--port", "0", "--workers", str(workers)]
 
 

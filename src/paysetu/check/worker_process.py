@@ -33,7 +33,7 @@ class SupervisedWorker:
     def _spawn(self) -> subprocess.Popen[bytes]:
         with self._log.open("a", encoding="utf-8") as log_file:
             return subprocess.Popen(
-                [sys.executable, "-c", "from paysetu.app.cli.app import main; main()",
+                [sys.executable, "-c", "from paysetu.cli.app import main; main()",
                  "worker", "--poll-s", "0.2", "--batch-size", "1", "--timeout-s", "2"],
                 env=self._environment, stdout=log_file, stderr=log_file)
 

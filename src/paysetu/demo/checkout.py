@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.cli.runtime import console
 from paysetu.app.context import AppContext
 from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
 from paysetu.checkout.usecases import checkout, checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import PayCheckout
+from paysetu.cli.runtime import console
 from paysetu.demo.shop import DemoShop
 from paysetu.payments.rules.fx_errors import FxRejected
 

@@ -3,10 +3,10 @@
 The same demo data as ``paysetu run`` (the demo ledger and the demo shop), without serving.
 """
 
-from paysetu.app.cli.audit import print_report
-from paysetu.app.cli.ledger import _print_accounts
-from paysetu.app.cli.runtime import console, runtime
 from paysetu.bootstrap import Runtime
+from paysetu.cli.audit import print_report
+from paysetu.cli.ledger import _print_accounts
+from paysetu.cli.runtime import console, runtime
 from paysetu.db import migrate
 from paysetu.demo.checkout import ensure_demo_checkout, print_demo_checkout
 from paysetu.demo.data import demo_accounts, demo_entries

@@ -34,8 +34,8 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.cli.runtime import console
 from paysetu.app.context import AppContext
+from paysetu.cli.runtime import console
 from paysetu.demo.state import read_state, write_state
 from paysetu.kernel.clock import FixedClock
 from paysetu.payments.usecases import merchants, payments, refunds

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paysetu.app.cli.reconcile import import_statement, print_report, unmatched_details
-from paysetu.app.cli.runtime import console
 from paysetu.bootstrap import Runtime
+from paysetu.cli.reconcile import import_statement, print_report, unmatched_details
+from paysetu.cli.runtime import console
 from paysetu.settlement.rules.statements import StatementFormat, statement_sha256
 from paysetu.settlement.stores.camt053_writer import statement_for_payouts
 from paysetu.settlement.stores.statement_files import read_statement

@@ -9,10 +9,6 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from paysetu.app.cli.bench_api import api
-from paysetu.app.cli.bench_lending import lending
-from paysetu.app.cli.bench_settlement import settlement
-from paysetu.app.cli.runtime import console, errors
 from paysetu.bench.ledger import (
     QUICK,
     BenchConfig,
@@ -25,6 +21,10 @@ from paysetu.bench.ledger import (
 from paysetu.bench.pgbench import PgbenchError
 from paysetu.bench.report import result_table, write_json
 from paysetu.bench.results import results_path
+from paysetu.cli.bench_api import api
+from paysetu.cli.bench_lending import lending
+from paysetu.cli.bench_settlement import settlement
+from paysetu.cli.runtime import console, errors
 
 app = typer.Typer(
     help="Benchmarks, each against a baseline measured in the same run.", no_args_is_help=True

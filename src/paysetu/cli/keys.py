@@ -9,7 +9,7 @@ from rich.table import Table
 
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
-from paysetu.app.cli.runtime import console, errors, runtime
+from paysetu.cli.runtime import console, errors, runtime
 
 app = typer.Typer(help="API keys for the HTTP API.", no_args_is_help=True)
 

@@ -15,7 +15,7 @@ import typer
 from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.cli.runtime import console, errors, runtime
+from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.kernel.money_display import format_money
 from paysetu.payments.rules.fx_rate_file import parse_rate_file

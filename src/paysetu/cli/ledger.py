@@ -14,8 +14,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.app.cli.ledger_json import account_json, parse_entry
-from paysetu.app.cli.runtime import console, errors, runtime
+from paysetu.cli.ledger_json import account_json, parse_entry
+from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.kernel.money_display import format_money, normal_balance
 from paysetu.ledger.rules.entries import (

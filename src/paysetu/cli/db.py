@@ -2,7 +2,7 @@
 
 import typer
 
-from paysetu.app.cli.runtime import console, runtime
+from paysetu.cli.runtime import console, runtime
 from paysetu.db import migrate
 
 app = typer.Typer(help="Database schema.", no_args_is_help=True)

@@ -12,9 +12,9 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.app.cli.runtime import console, errors
 from paysetu.check.bank import BankConfig, BankReport, run
 from paysetu.check.suites import SUITES, NotAClone, repository_root, run_suite
+from paysetu.cli.runtime import console, errors
 
 app = typer.Typer(help="Reliability checks: no money lost under concurrency, crashes and retries.",
                   no_args_is_help=True)

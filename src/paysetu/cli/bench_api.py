@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from paysetu.app.cli.runtime import console, errors
 from paysetu.bench.api import (
     QUICK,
     ApiBenchConfig,
@@ -20,6 +19,7 @@ from paysetu.bench.api import (
 from paysetu.bench.api_clients import Workload
 from paysetu.bench.api_report import result_table, write_json
 from paysetu.bench.results import results_path
+from paysetu.cli.runtime import console, errors
 
 
 class _Steps:

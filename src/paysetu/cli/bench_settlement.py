@@ -9,7 +9,6 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from paysetu.app.cli.runtime import console, errors
 from paysetu.bench.results import results_path, write_document
 from paysetu.bench.settlement import (
     QUICK,
@@ -19,6 +18,7 @@ from paysetu.bench.settlement import (
     BenchResult,
     run,
 )
+from paysetu.cli.runtime import console, errors
 
 
 def result_json(result: BenchResult) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from rich.table import Table
 
-from paysetu.app.cli.runtime import console, errors, runtime
+from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
 from paysetu.ledger.rules.audit import AuditReport

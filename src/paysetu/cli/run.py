@@ -10,12 +10,12 @@ embedded PostgreSQL.
 from __future__ import annotations
 
 from paysetu.access.api import rate_limit
-from paysetu.app.cli.runtime import console, runtime
-from paysetu.app.cli.serve import base_url, listen, serve_until_stopped
 from paysetu.app.http.app import create_app
 from paysetu.app.logs import configure_logging
 from paysetu.bootstrap import Runtime
 from paysetu.checkout.usecases.checkout import checkout_url
+from paysetu.cli.runtime import console, runtime
+from paysetu.cli.serve import base_url, listen, serve_until_stopped
 from paysetu.config import Settings
 from paysetu.demo.checkout import ensure_demo_checkout, print_demo_checkout
 from paysetu.demo.command import load_ledger_demo, print_database

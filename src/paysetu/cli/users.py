@@ -16,7 +16,7 @@ from rich.table import Table
 from paysetu.access.rules.web_users import WebRole
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases import web_users
-from paysetu.app.cli.runtime import console, errors, runtime
+from paysetu.cli.runtime import console, errors, runtime
 
 app = typer.Typer(help="Web users: sign-ins for the dashboard and the consoles.",
                   no_args_is_help=True)

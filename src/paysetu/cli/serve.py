@@ -4,7 +4,7 @@ The listening socket is bound before the database starts, so a busy port is repo
 naming the setting to change; port 0 picks a free port, and the printed URL is the real one.
 One JSON log line per request goes to stderr (:mod:`paysetu.app.logs`). With
 ``--workers N`` (or ``PAYSETU_WORKERS``), N processes answer on the same socket, each with its
-own app and pool (:mod:`paysetu.app.http.served`); this process starts the database,
+own app and pool (:mod:`paysetu.cli.served`); this process starts the database,
 migrates it, and supervises them.
 """
 
@@ -26,9 +26,9 @@ from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
 from paysetu.access.api import rate_limit
-from paysetu.app.cli.runtime import console, errors, runtime
 from paysetu.app.http.app import create_app
 from paysetu.app.logs import configure_logging
+from paysetu.cli.runtime import console, errors, runtime
 from paysetu.config import Settings
 
 GRACEFUL_SHUTDOWN_S = 10
@@ -93,10 +93,10 @@ def serve_in_workers(url: str, workers: int, sock: socket.socket,
                      on_started: Callable[[], None]) -> None:
     """Serve from ``workers`` processes sharing ``sock`` until SIGINT or SIGTERM.
 
-    Each worker builds its own app (:mod:`paysetu.app.http.served`) from the
+    Each worker builds its own app (:mod:`paysetu.cli.served`) from the
     environment, which must name the database. ``on_started`` runs once one answers.
     """
-    config = uvicorn.Config("paysetu.app.http.served:create_served_app", factory=True,
+    config = uvicorn.Config("paysetu.cli.served:create_served_app", factory=True,
                             workers=workers, log_config=None, access_log=False,
                             server_header=False, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
     threading.Thread(target=_when_answering, args=(url, on_started), daemon=True).start()

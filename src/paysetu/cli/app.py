@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from paysetu.app.cli import (
+from paysetu.cli import (
     alipay,
     audit,
     bench,
@@ -19,9 +19,9 @@ from paysetu.app.cli import (
     users,
     worker,
 )
-from paysetu.app.cli.reconcile import reconcile
-from paysetu.app.cli.runtime import errors
-from paysetu.app.cli.settle import payouts, settle
+from paysetu.cli.reconcile import reconcile
+from paysetu.cli.runtime import errors
+from paysetu.cli.settle import payouts, settle
 from paysetu.demo import command as demo
 from paysetu.ledger.rules.errors import PaysetuError
 

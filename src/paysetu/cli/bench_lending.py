@@ -9,9 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from paysetu.app.cli.runtime import console, errors
 from paysetu.bench.lending import QUICK, RATIO_TARGET, BenchConfig, BenchResult, run
 from paysetu.bench.results import results_path, write_document
+from paysetu.cli.runtime import console, errors
 
 
 def result_json(result: BenchResult) -> dict[str, Any]:

@@ -14,8 +14,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from paysetu.app.cli.runtime import console, errors, runtime
 from paysetu.app.context import AppContext
+from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
 from paysetu.settlement.rules.reconciliation import LineCategory, LineResult, ReconciliationRun

@@ -18,9 +18,9 @@ import typer
 from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.cli.runtime import console, runtime
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
+from paysetu.cli.runtime import console, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.lending.usecases import (
     lending,
