@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
+from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.config import Settings
 from paysetu.db import migrate
@@ -21,11 +21,11 @@ from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.ports import Clock
 from paysetu.kernel.secrets import SystemSecrets
-from paysetu.ledger.usecases.ports import Clock
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.payments.stores.ecb_rates import EcbRates
+from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy
 from paysetu.settlement.rules.payout_accounts import check_payout_account
 from paysetu.settlement.usecases.policy import SettlementPolicy
 

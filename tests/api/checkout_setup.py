@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
+from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.usecases import checkout
 from paysetu.kernel.clock import FixedClock
@@ -18,6 +18,7 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases import merchants
+from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy
 from tests.api.payment_setup import in_transaction
 
 ECB = EcbRates()

@@ -18,13 +18,14 @@ from paysetu.access.usecases import api_keys as access
 from paysetu.alipay.stores.notifier import RecordingAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext, PaymentsPolicy
+from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
+from paysetu.payments.usecases.ports import PaymentsPolicy
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 from fastapi.testclient import TestClient
 
 from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.app.ports import AppUnitOfWork
+from paysetu.kernel.pagination import PageRequest
 from tests.api.conftest import Keys
 
 T = TypeVar("T")

@@ -27,7 +27,7 @@ from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext, PaymentsPolicy
+from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
@@ -36,6 +36,7 @@ from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import fx_rates, merchants
+from paysetu.payments.usecases.ports import PaymentsPolicy
 from paysetu.wallets.usecases import wallets
 from tests.api.alipay_setup import (
     Receiver,

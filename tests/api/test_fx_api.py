@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from currency_converter import CurrencyConverter
 from fastapi.testclient import TestClient
 
-from paysetu.app.context import AppContext, FxPolicy, PaymentsPolicy
+from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
@@ -26,6 +26,7 @@ from paysetu.ledger.rules.entries import Balance
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases import refunds
+from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, in_transaction, ok
 

@@ -12,8 +12,8 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 from paysetu.lending.usecases import loan_repayments
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
-from paysetu.payments.rules.payments import transfer_entry
-from paysetu.settlement.usecases.hooks import SweepRequest
+from paysetu.settlement.usecases.ports import SweepRequest
+from paysetu.wallets.rules.wallets import transfer_entry
 from paysetu.wallets.usecases.wallets import platform_account
 from tests.api.conftest import Keys
 from tests.api.lending_setup import apply, copy_product, disbursed_loan, lender

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from paysetu.access.api import rate_limit
-from paysetu.access.api.rate_limit import RateLimited, RateLimiter
 from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
 from paysetu.config import Settings
+from paysetu.shell.http import rate_limit
+from paysetu.shell.http.rate_limit import RateLimited, RateLimiter
 from tests.api.conftest import Keys
 
 

@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from paysetu.app.context import AppContext
 from paysetu.app.http.guard import BODY_SIZE_MAX
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
 from tests.api.conftest import Keys
 from tests.api.payment_setup import merchant, wallet
 

@@ -40,15 +40,15 @@ from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases import api_keys as access
 from paysetu.access.usecases import web_users
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext, PaymentsPolicy
+from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.http.app import create_app
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.payments.stores.ecb_rates import EcbRates
+from paysetu.payments.usecases.ports import PaymentsPolicy
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

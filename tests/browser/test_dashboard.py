@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import merchant_balance, open_shop, pay
 

@@ -7,7 +7,8 @@ from typing import Any, TypeVar
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.app.ports import AppUnitOfWork
+from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.usecases import merchants, payments, refunds
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.wallets.usecases import wallets

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutState
 from paysetu.demo.checkout import PAID, ensure_demo_checkout
 from paysetu.demo.shop import ensure_demo_shop
 from paysetu.kernel.clock import FixedClock
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.usecases.service import LedgerService
 from tests.api.checkout_setup import checkout_context
 

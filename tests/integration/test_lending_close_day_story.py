@@ -18,7 +18,7 @@ from functools import partial
 import pytest
 import sqlalchemy as sa
 
-from paysetu.app.context import AppContext
+from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
@@ -26,7 +26,6 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.classification import AssetClass, provision_for
 from paysetu.lending.usecases import loan_repayments
-from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build

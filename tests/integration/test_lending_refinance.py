@@ -10,10 +10,10 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus

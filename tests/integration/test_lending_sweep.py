@@ -7,14 +7,13 @@ from datetime import date, datetime, time
 import pytest
 import sqlalchemy as sa
 
-from paysetu.app.context import AppContext
+from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.usecases import lending, loan_applications, loans
-from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.settlement.usecases import settlement
 from tests.integration import settlement_builders as build
 

@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from paysetu.app.context import AppContext
 from paysetu.bootstrap import Runtime
 from paysetu.cli.app import app as cli
+from paysetu.cli.demo_reconciliation import reconcile_demo
 from paysetu.config import Settings
-from paysetu.demo.reconciliation import reconcile_demo
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.money import Money

@@ -28,12 +28,12 @@ import sqlalchemy as sa
 
 from paysetu.access.rules.principals import parse_key
 from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.demo.history import BUYERS
 from paysetu.demo.shop import ensure_demo_shop
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
 
 STARTUP_TIMEOUT_S = 180

@@ -22,7 +22,6 @@ from typer.testing import CliRunner
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.app.worker import JobResult, run_cycle, run_maintenance
 from paysetu.cli.app import app as cli
@@ -36,14 +35,14 @@ from paysetu.events.rules.webhooks import (
     DeliveryStatus,
 )
 from paysetu.events.stores.webhook_sender import HttpWebhookSender, RecordingWebhookSender
-from paysetu.events.usecases import webhooks
 from paysetu.events.usecases.delivery import DeliverySettings, deliver_due
-from paysetu.events.usecases.events import emit
+from paysetu.events.usecases.events import emit, event_object
 from paysetu.kernel.clock import FixedClock, SystemClock
 from paysetu.kernel.ids import UlidIds
+from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants, payments
-from paysetu.payments.usecases.objects import event_object
+from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.wallets.usecases import wallets
 from paysetu.webhooks import SIGNATURE_HEADER, SignatureVerificationError, verify_signature
 from tests.integration.webhook_receiver import dead_url, running_receiver

@@ -11,7 +11,7 @@ import paysetu
 
 PACKAGE_DIR = Path(paysetu.__file__).resolve().parent
 REPO_DIR = PACKAGE_DIR.parents[1]
-SQL_DIR = PACKAGE_DIR / "adapters" / "db" / "sql"
+SQL_DIR = PACKAGE_DIR / "db" / "sql"
 
 NOT_IMPORTABLE = {
     "paysetu.db.migrations.env": "an Alembic script: importing it runs the migrations",

@@ -43,7 +43,7 @@ OUTSIDE_THE_TREE = {
     "paysetu.kernel.invariants.InvariantViolation": (
         "a programmer error: never caught, it rolls the transaction back"
     ),
-    "paysetu.ledger.usecases.ports.TransientConflictError": (
+    "paysetu.kernel.ports.TransientConflictError": (
         "a retry signal between adapters and services; never reaches a client"
     ),
     "paysetu.kernel.money.CurrencyError": (
@@ -58,10 +58,10 @@ OUTSIDE_THE_TREE = {
     "paysetu.alipay.rules.errors.AlipayRefused": (
         "the Alipay gateway's refusal: answered in Alipay's signed envelope, never as an API error"
     ),
-    "paysetu.access.pages.auth.PageError": (
+    "paysetu.shell.pages.auth.PageError": (
         "a web page that cannot be shown (404, 403): rendered as an HTML page, not a refusal code"
     ),
-    "paysetu.access.pages.auth.LoginRequired": (
+    "paysetu.shell.pages.auth.LoginRequired": (
         "a web page needs a signed-in user: answered with a redirect to the login page"
     ),
 }

@@ -37,7 +37,7 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from paysetu.app.context import AppContext
+from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.engine import create_engine
 from paysetu.kernel.clock import FixedClock
@@ -46,7 +46,6 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.usecases import loan_repayments, loan_write_off
-from paysetu.lending.usecases.loan_sweep import with_loan_sweep
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build

@@ -61,11 +61,12 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
-from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
+from paysetu.payments.rules.errors import PaymentStatus
 from paysetu.payments.usecases import escrow, fx_quotes, fx_rates, merchants, payments, refunds
 from paysetu.settlement.rules.records import payout_clearing_account
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.settlement.usecases.settlement import settle
+from paysetu.wallets.rules.errors import WalletStatus
 from paysetu.wallets.usecases import wallets
 
 if TYPE_CHECKING:  # a class named Test* imported here would be collected by pytest

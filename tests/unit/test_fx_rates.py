@@ -15,8 +15,8 @@ from typing import cast
 import pytest
 from currency_converter import CurrencyConverter
 
-from paysetu.app.context import AppContext, FxPolicy
-from paysetu.app.ports import AppUnitOfWork, ManualRate
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -25,6 +25,7 @@ from paysetu.payments.rules.fx_quotes import Rate, inverse_rate
 from paysetu.payments.rules.fx_rate_file import RateRow, parse_rate_file
 from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases.fx_rates import load_rates, mid_rate
+from paysetu.payments.usecases.ports import FxPolicy, ManualRate
 
 ECB = EcbRates()
 ORACLE = CurrencyConverter(decimal=True)

@@ -1,58 +1,27 @@
-"""What every payments use case needs: the unit of work, the clock, ids, secrets, policy, rates."""
+"""The context every use case takes: units of work, the clock, ids, secrets, policies, hooks.
+
+Each capability's use cases ask for the part they need as a Protocol (``AccessContext`` ...
+``AlipayContext``, each extending the one below); this dataclass is all of them, built once by
+:func:`paysetu.bootstrap.build` (and by tests).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import Protocol
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import cast
 
+from paysetu.alipay.usecases import alipay_pages
 from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.ports import AppUnitOfWork, RateSource
-from paysetu.ledger.usecases.ports import Clock, IdFactory
-from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP, LoanSweep
+from paysetu.app.ports import AppUnitOfWork
+from paysetu.checkout.rules.sessions import CheckoutSession
+from paysetu.checkout.usecases.ports import CheckoutUnitOfWork
+from paysetu.kernel.ports import Clock, IdFactory, SecretSource
+from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
+from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy, RateSource
+from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP
 from paysetu.settlement.usecases.policy import SettlementPolicy
-from paysetu.wallets.rules.wallets import RBI_PPI_LIMITS, WalletLimits
-
-
-class SecretSource(Protocol):
-    def token(self, nbytes: int = 32) -> str: ...
-    def salt(self) -> bytes: ...
-
-
-@dataclass(frozen=True, slots=True)
-class PaymentsPolicy:
-    """Deployment choices, from settings.
-
-    Attributes:
-        wallet_limits: KYC-tier limits (RBI PPI by default).
-        authorization_timeout_s: How long a manual-capture authorisation holds funds.
-        escrow_release_s: How long captured escrow funds wait for the buyer before release.
-    """
-
-    wallet_limits: WalletLimits = RBI_PPI_LIMITS
-    authorization_timeout_s: int = 7 * 24 * 3600
-    escrow_release_s: int = 14 * 24 * 3600
-
-
-@dataclass(frozen=True, slots=True)
-class FxPolicy:
-    """FX choices, from settings (``docs/fx.md``).
-
-    Attributes:
-        spread_bps: The platform's margin over the mid rate, unless the corridor has its own.
-        corridor_spread_bps: Per corridor ``"SELL-BUY"`` (e.g. ``"CNY-INR"``): its spread.
-        quote_ttl_s: How long a quote locks its rate.
-        rate_max_age_days: Older mid rates are refused (``rate_stale``); ECB skips weekends
-            and holidays, so less than 4 refuses quotes on a Monday after a Friday holiday.
-    """
-
-    spread_bps: int = 150
-    corridor_spread_bps: Mapping[str, int] = field(default_factory=dict)
-    quote_ttl_s: int = 15 * 60
-    rate_max_age_days: int = 4
-
-    def spread_for(self, sell_currency: str, buy_currency: str) -> int:
-        return self.corridor_spread_bps.get(f"{sell_currency}-{buy_currency}", self.spread_bps)
+from paysetu.settlement.usecases.ports import LoanSweep
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,8 +30,8 @@ class AppContext:
     clock: Clock
     ids: IdFactory
     secrets: SecretSource
-    policy: PaymentsPolicy = PaymentsPolicy()
-    fx: FxPolicy = FxPolicy()
+    policy: PaymentsPolicy = field(default_factory=PaymentsPolicy)
+    fx: FxPolicy = field(default_factory=FxPolicy)
     rates: RateSource | None = None
     """The reference-rate source behind the manual table (ECB offline); None: manual only."""
     settlement: SettlementPolicy = field(default_factory=SettlementPolicy)
@@ -77,3 +46,13 @@ class AppContext:
     def reader(self) -> AppUnitOfWork:
         """A unit of work for a one-statement read (an API key, a payment's expiry check)."""
         return (self.read_factory or self.uow_factory)()
+
+    def checkout_paid(self, uow: CheckoutUnitOfWork, session: CheckoutSession) -> None:
+        """Checkout's hook: the Alipay gateway's page pay takes the paid session."""
+        # The unit of work came from this context's factory: it is the whole product's.
+        alipay_pages.checkout_paid(self, cast(AppUnitOfWork, uow), session)
+
+
+def with_loan_sweep(ctx: AppContext) -> AppContext:
+    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it)."""
+    return replace(ctx, loan_sweep=LoanSettlementSweep(ctx))

@@ -17,11 +17,11 @@ from paysetu.app.stats_store import StatsStore
 from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
+from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
 from paysetu.ledger.stores import audit_store as audit
 from paysetu.ledger.stores import ledger_store
-from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.lending.stores.lending_store import LendingStore
 from paysetu.lending.stores.loans_store import LoanStore
 from paysetu.payments.stores.balance_store import BalanceTransactionStore

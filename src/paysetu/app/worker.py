@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, WebhookSender
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
+from paysetu.events.usecases.ports import WebhookSender
 from paysetu.lending.usecases import loan_repayments
 from paysetu.payments.usecases import escrow, payments, refunds
 

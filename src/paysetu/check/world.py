@@ -13,8 +13,8 @@ from paysetu.access.usecases import api_keys as access
 from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
-from paysetu.events.usecases import webhooks
 from paysetu.payments.usecases import merchants
+from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.wallets.usecases import wallets
 
 CURRENCY = "INR"

@@ -15,8 +15,8 @@ from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.alipay.usecases import alipay_apps
-from paysetu.app.ports import PageRequest
 from paysetu.cli.runtime import console, errors, runtime
+from paysetu.kernel.pagination import PageRequest
 
 app = typer.Typer(help="The Alipay-compatible gateway: apps and the platform key.",
                   no_args_is_help=True)

@@ -10,6 +10,7 @@ from paysetu.cli import (
     bench,
     check,
     db,
+    demo,
     fx,
     keys,
     ledger,
@@ -22,7 +23,6 @@ from paysetu.cli import (
 from paysetu.cli.reconcile import reconcile
 from paysetu.cli.runtime import errors
 from paysetu.cli.settle import payouts, settle
-from paysetu.demo import command as demo
 from paysetu.ledger.rules.errors import PaysetuError
 
 app = typer.Typer(

@@ -17,10 +17,11 @@ from rich.table import Table
 from paysetu.cli.ledger_json import account_json, parse_entry
 from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
-from paysetu.kernel.money_display import format_money, normal_balance
+from paysetu.kernel.money_display import format_money
 from paysetu.ledger.rules.entries import (
     Account,
     AccountKind,
+    Balance,
     Direction,
     EntryRequest,
     NewAccount,
@@ -336,3 +337,10 @@ def reverse(
     with runtime() as rt:
         applied = rt.ledger.reverse(entry_id, reversal_id or rt.ledger.new_entry_id(), {})
     console.print(f"{applied.id} reverses {entry_id}")
+
+
+def normal_balance(kind: AccountKind, balance: Balance) -> int:
+    """Posted balance on the account's normal side: debit-normal for assets and expenses."""
+    if kind in (AccountKind.ASSET, AccountKind.EXPENSE):
+        return balance.debits_posted - balance.credits_posted
+    return balance.credits_posted - balance.debits_posted

@@ -9,20 +9,19 @@ embedded PostgreSQL.
 
 from __future__ import annotations
 
-from paysetu.access.api import rate_limit
 from paysetu.app.http.app import create_app
 from paysetu.app.logs import configure_logging
 from paysetu.bootstrap import Runtime
 from paysetu.checkout.usecases.checkout import checkout_url
+from paysetu.cli.demo import load_ledger_demo, print_database
+from paysetu.cli.demo_reconciliation import reconcile_demo
 from paysetu.cli.runtime import console, runtime
 from paysetu.cli.serve import base_url, listen, serve_until_stopped
 from paysetu.config import Settings
 from paysetu.demo.checkout import ensure_demo_checkout, print_demo_checkout
-from paysetu.demo.command import load_ledger_demo, print_database
 from paysetu.demo.fx import load_fx_demo
 from paysetu.demo.history import ensure_demo_history, print_demo_history
 from paysetu.demo.lending import ensure_demo_lending, print_demo_lending
-from paysetu.demo.reconciliation import reconcile_demo
 from paysetu.demo.shop import (
     DemoKeys,
     DemoShop,
@@ -31,6 +30,7 @@ from paysetu.demo.shop import (
     print_demo_shop,
 )
 from paysetu.demo.web import ensure_demo_web_users, web_banner
+from paysetu.shell.http import rate_limit
 
 
 def banner(url: str, keys: DemoKeys, shop: DemoShop, *, embedded: bool,

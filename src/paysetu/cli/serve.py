@@ -25,11 +25,11 @@ import uvicorn
 from fastapi import FastAPI
 from uvicorn.supervisors import Multiprocess
 
-from paysetu.access.api import rate_limit
 from paysetu.app.http.app import create_app
 from paysetu.app.logs import configure_logging
 from paysetu.cli.runtime import console, errors, runtime
 from paysetu.config import Settings
+from paysetu.shell.http import rate_limit
 
 GRACEFUL_SHUTDOWN_S = 10
 STARTUP_TIMEOUT_S = 60

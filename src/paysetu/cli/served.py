@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from paysetu.access.api import rate_limit
 from paysetu.app.http.app import create_app
 from paysetu.app.logs import configure_logging
 from paysetu.bootstrap import build
 from paysetu.config import Settings
+from paysetu.shell.http import rate_limit
 
 
 def create_served_app() -> FastAPI:

@@ -19,12 +19,12 @@ import typer
 
 from paysetu.app.context import AppContext
 from paysetu.app.logs import configure_logging
-from paysetu.app.ports import WebhookSender
 from paysetu.app.worker import CycleReport, run_cycle
 from paysetu.cli.runtime import runtime
 from paysetu.config import Settings
 from paysetu.events.stores.webhook_sender import HttpWebhookSender
 from paysetu.events.usecases.delivery import DeliverySettings
+from paysetu.events.usecases.ports import WebhookSender
 
 log = logging.getLogger("paysetu.worker")
 

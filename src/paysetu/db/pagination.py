@@ -11,7 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
 
 
 def fetch_page(

@@ -15,12 +15,12 @@ from datetime import timedelta
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
 from paysetu.checkout.usecases import checkout, checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import PayCheckout
-from paysetu.cli.runtime import console
+from paysetu.demo.console import console
 from paysetu.demo.shop import DemoShop
+from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.fx_errors import FxRejected
 
 DEMO_BASE = "http://127.0.0.1"

@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from paysetu.bootstrap import Runtime
-from paysetu.cli.runtime import console
+from paysetu.demo.console import console
 from paysetu.payments.rules.fx_errors import FxRejected
 from paysetu.payments.rules.fx_quotes import is_stale
 from paysetu.payments.rules.fx_rate_file import HEADER

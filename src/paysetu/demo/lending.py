@@ -26,7 +26,7 @@ from pathlib import Path
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
-from paysetu.cli.runtime import console
+from paysetu.demo.console import console
 from paysetu.demo.state import read_state, write_state
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.usecases import (

@@ -14,7 +14,7 @@ from pathlib import Path
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.app.context import AppContext
-from paysetu.cli.runtime import console
+from paysetu.demo.console import console
 from paysetu.demo.state import read_state, write_state
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money

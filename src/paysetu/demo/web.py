@@ -18,8 +18,8 @@ from paysetu.access.rules.web_users import WebRole
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases import web_users
 from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
-from paysetu.cli.runtime import console
+from paysetu.demo.console import console
+from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.usecases import lending
 
 DEMO_PASSWORD = "paysetu-demo-2026"  # noqa: S105 - demo sign-ins on loopback, printed by design

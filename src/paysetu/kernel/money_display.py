@@ -3,7 +3,6 @@
 from babel.numbers import format_currency
 
 from paysetu.kernel.money import Money
-from paysetu.ledger.rules.entries import AccountKind, Balance
 
 DEFAULT_LOCALE = "en_IN"
 
@@ -19,8 +18,3 @@ def format_money(money: Money, locale: str = DEFAULT_LOCALE) -> str:
     )
 
 
-def normal_balance(kind: AccountKind, balance: Balance) -> int:
-    """Posted balance on the account's normal side: debit-normal for assets and expenses."""
-    if kind in (AccountKind.ASSET, AccountKind.EXPENSE):
-        return balance.debits_posted - balance.credits_posted
-    return balance.credits_posted - balance.debits_posted

@@ -35,6 +35,15 @@ class WebUserStore:
         )
         return result.rowcount == 1
 
+    def merchant_exists(self, merchant_id: str) -> bool:
+        return self._exists("SELECT 1 FROM merchants WHERE id = :id", merchant_id)
+
+    def lender_exists(self, lender_id: str) -> bool:
+        return self._exists("SELECT 1 FROM lenders WHERE id = :id", lender_id)
+
+    def _exists(self, query: str, object_id: str) -> bool:
+        return self._connection.execute(sa.text(query), {"id": object_id}).first() is not None
+
     def by_email(self, email: str) -> WebUser | None:
         row = self._connection.execute(
             sa.text(f"SELECT {_USER_COLUMNS} FROM web_users u WHERE u.email = :email"),

@@ -12,8 +12,8 @@ from paysetu.access.rules.principals import (
     parse_key,
     secret_matches,
 )
-from paysetu.app.context import AppContext
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
+from paysetu.access.usecases.ports import AccessContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +24,7 @@ class IssuedKey:
     secret: str
 
 
-def create_key(ctx: AppContext, role: Role, owner_id: str | None, livemode: bool) -> IssuedKey:
+def create_key(ctx: AccessContext, role: Role, owner_id: str | None, livemode: bool) -> IssuedKey:
     key_id = ctx.ids.new_id("key")
     secret = ctx.secrets.token(32)
     salt = ctx.secrets.salt()
@@ -39,7 +39,7 @@ def create_key(ctx: AppContext, role: Role, owner_id: str | None, livemode: bool
     return IssuedKey(record, f"sk_{mode}_{key_id}_{secret}")
 
 
-def authenticate(ctx: AppContext, presented: str | None) -> Principal:
+def authenticate(ctx: AccessContext, presented: str | None) -> Principal:
     """The principal behind a presented key, or :class:`RequestRejected` (401)."""
     if not presented:
         raise RequestRejected(RequestStatus.API_KEY_MISSING)
@@ -56,12 +56,12 @@ def authenticate(ctx: AppContext, presented: str | None) -> Principal:
     return Principal(record.id, record.role, record.owner_id, record.livemode)
 
 
-def list_keys(ctx: AppContext, owner_id: str | None) -> list[ApiKeyRecord]:
+def list_keys(ctx: AccessContext, owner_id: str | None) -> list[ApiKeyRecord]:
     with ctx.uow_factory() as uow:
         return uow.api_keys.list_page(owner_id)
 
 
-def revoke_key(ctx: AppContext, key_id: str) -> bool:
+def revoke_key(ctx: AccessContext, key_id: str) -> bool:
     with ctx.uow_factory() as uow:
         revoked = uow.api_keys.revoke(key_id, ctx.clock.now())
         uow.commit()

@@ -18,11 +18,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
+from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
+from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 
 RETRIES_MAX = 8
 
@@ -52,7 +51,7 @@ class _Stored:
 
 
 def _replay_or_refuse(
-    uow: AppUnitOfWork, principal: Principal, key: str, request: RequestFingerprint
+    uow: AccessUnitOfWork, principal: Principal, key: str, request: RequestFingerprint
 ) -> ApiResponse | None:
     if not uow.idempotency.try_lock(principal.api_key_id, key):
         raise RequestRejected(RequestStatus.IDEMPOTENCY_KEY_IN_USE, param="Idempotency-Key")
@@ -67,11 +66,11 @@ def _replay_or_refuse(
 
 
 def _attempt(
-    ctx: AppContext,
+    ctx: AccessContext,
     principal: Principal,
     key: str | None,
     request: RequestFingerprint,
-    work: Callable[[AppUnitOfWork], ApiResponse],
+    work: Callable[[AccessUnitOfWork], ApiResponse],
     refusal_response: Callable[[PaysetuError], ApiResponse],
 ) -> tuple[ApiResponse, bool]:
     with ctx.uow_factory() as uow:
@@ -97,11 +96,11 @@ def _attempt(
 
 
 def execute(
-    ctx: AppContext,
+    ctx: AccessContext,
     principal: Principal,
     key: str | None,
     request: RequestFingerprint,
-    work: Callable[[AppUnitOfWork], ApiResponse],
+    work: Callable[[AccessUnitOfWork], ApiResponse],
     refusal_response: Callable[[PaysetuError], ApiResponse],
 ) -> tuple[ApiResponse, bool]:
     """Run ``work`` once per idempotency key; returns the response and whether it was replayed.

@@ -25,7 +25,7 @@ from paysetu.access.rules.web_users import (
     retry_after_s,
     token_digest,
 )
-from paysetu.app.context import AppContext
+from paysetu.access.usecases.ports import AccessContext
 
 
 class PasswordHasher(Protocol):
@@ -47,7 +47,7 @@ class LoginThrottled(WebRejected):
 
 
 def create_user(
-    ctx: AppContext, passwords: PasswordHasher, *, email: str, password: str, role: WebRole,
+    ctx: AccessContext, passwords: PasswordHasher, *, email: str, password: str, role: WebRole,
     merchant_id: str | None = None, lender_id: str | None = None,
 ) -> WebUser:
     """A new web user; ``web_user_exists`` if the email is taken."""
@@ -57,10 +57,10 @@ def create_user(
     user = WebUser(ctx.ids.new_id("usr"), address, role, merchant_id, lender_id,
                    passwords.hash(password), ctx.clock.now())
     with ctx.uow_factory() as uow:
-        if merchant_id is not None and uow.merchants.get(merchant_id) is None:
+        if merchant_id is not None and not uow.web_users.merchant_exists(merchant_id):
             raise WebRejected(WebStatus.WEB_SCOPE_INVALID, f"No merchant {merchant_id}.",
                               "merchant_id")
-        if lender_id is not None and uow.lending.get_lender(lender_id) is None:
+        if lender_id is not None and not uow.web_users.lender_exists(lender_id):
             raise WebRejected(WebStatus.WEB_SCOPE_INVALID, f"No lender {lender_id}.",
                               "lender_id")
         if not uow.web_users.insert(user):
@@ -69,7 +69,7 @@ def create_user(
     return user
 
 
-def list_users(ctx: AppContext) -> list[WebUser]:
+def list_users(ctx: AccessContext) -> list[WebUser]:
     with ctx.uow_factory() as uow:
         return uow.web_users.list_users()
 
@@ -83,7 +83,7 @@ def _decoy_hash(passwords: PasswordHasher) -> str:
 
 
 def log_in(
-    ctx: AppContext, passwords: PasswordHasher, *, email: str, password: str,
+    ctx: AccessContext, passwords: PasswordHasher, *, email: str, password: str,
     client_address: str,
 ) -> tuple[str, WebSession]:
     """A new session's token (for the cookie) and the session; or a refusal."""
@@ -111,11 +111,11 @@ def log_in(
     return token, session
 
 
-def _new_session(ctx: AppContext, user: WebUser, now: datetime) -> tuple[str, WebSession]:
+def _new_session(ctx: AccessContext, user: WebUser, now: datetime) -> tuple[str, WebSession]:
     return ctx.secrets.token(32), WebSession(user, ctx.secrets.token(32), now + SESSION_TTL)
 
 
-def current_session(ctx: AppContext, token: str | None) -> WebSession | None:
+def current_session(ctx: AccessContext, token: str | None) -> WebSession | None:
     """The unexpired session behind a cookie's token, if any."""
     if not token:
         return None
@@ -123,7 +123,7 @@ def current_session(ctx: AppContext, token: str | None) -> WebSession | None:
         return uow.web_users.session(token_digest(token), ctx.clock.now())
 
 
-def log_out(ctx: AppContext, token: str) -> None:
+def log_out(ctx: AccessContext, token: str) -> None:
     """Forget the session: its cookie is worthless from now on."""
     with ctx.uow_factory() as uow:
         uow.web_users.delete_session(token_digest(token))

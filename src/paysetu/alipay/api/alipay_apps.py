@@ -12,9 +12,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends
 from pydantic import Field
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
+from paysetu.alipay.api.deps import Context, Write
 from paysetu.alipay.usecases import alipay_apps, alipay_buyers
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import Body
 

@@ -17,9 +17,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from paysetu.access.api.context import app_context
 from paysetu.alipay.usecases import alipay_gateway, alipay_pages
 from paysetu.alipay.usecases.alipay_apps import gateway_policy
+from paysetu.shell.http.context import app_context
 
 router = APIRouter()
 PATH = "/gateway.do"

@@ -18,11 +18,13 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
+from paysetu.alipay.api.deps import Context
 from paysetu.alipay.usecases import alipay_apps
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.alipay.usecases.ports import AlipayUnitOfWork
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.pages.actions import FieldError, write
+from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -60,7 +62,7 @@ def app_register(
     caller = principal_of(session)
     public_key, notify_url = form.text("public_key"), form.text("notify_url")
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: AlipayUnitOfWork) -> dict[str, Any]:
         return alipay_apps.register_app(context, uow, caller, merchant=None,
                                         public_key=public_key, notify_url=notify_url or None)
 

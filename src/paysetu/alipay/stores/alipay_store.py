@@ -19,8 +19,8 @@ from paysetu.alipay.rules.records import (
     AlipayTrade,
     AlipayTransfer,
 )
-from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
+from paysetu.kernel.pagination import PageRequest
 
 _FORGET_BATCH = 100
 _CLAIM = """

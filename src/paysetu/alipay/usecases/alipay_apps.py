@@ -11,34 +11,29 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.alipay.rules.gateway import app_id_from
 from paysetu.alipay.rules.records import AlipayApp
-from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
 from paysetu.events.rules.webhooks import url_problem
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.kernel.pagination import PageRequest
+from paysetu.kernel.timestamps import timestamp
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.payments.usecases.objects import timestamp
 
 GATEWAY_PATH = "/gateway.do"
 
 
-def gateway_policy(ctx: AppContext) -> AlipayPolicy:
+def gateway_policy(ctx: AlipayContext) -> AlipayPolicy:
     """The gateway's wiring, or ``alipay_gateway_disabled`` when the deployment has none."""
     if ctx.alipay is None:
         raise AlipayAppRejected(AlipayAppStatus.ALIPAY_GATEWAY_DISABLED)
     return ctx.alipay
 
 
-def app_object(ctx: AppContext, app: AlipayApp) -> dict[str, Any]:
+def app_object(ctx: AlipayContext, app: AlipayApp) -> dict[str, Any]:
     return {
         "id": app.id,
         "object": "alipay_app",
@@ -52,7 +47,7 @@ def app_object(ctx: AppContext, app: AlipayApp) -> dict[str, Any]:
 
 
 def register_app(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, *, merchant: str | None,
+    ctx: AlipayContext, uow: AlipayUnitOfWork, caller: Principal, *, merchant: str | None,
     public_key: str, notify_url: str | None,
 ) -> dict[str, Any]:
     """Register an app for the caller's merchant (the platform names one)."""
@@ -76,7 +71,7 @@ def register_app(
     return app_object(ctx, app)
 
 
-def visible_app(uow: AppUnitOfWork, caller: Principal, app_id: str) -> AlipayApp:
+def visible_app(uow: AlipayUnitOfWork, caller: Principal, app_id: str) -> AlipayApp:
     app = uow.alipay.get_app(app_id) if storable(app_id) and len(app_id) <= 64 else None
     if app is None or not caller.owns_merchant(app.merchant_id):
         raise AlipayAppRejected(AlipayAppStatus.ALIPAY_APP_NOT_FOUND, param="app")
@@ -84,13 +79,13 @@ def visible_app(uow: AppUnitOfWork, caller: Principal, app_id: str) -> AlipayApp
 
 
 def get_app(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, app_id: str
+    ctx: AlipayContext, uow: AlipayUnitOfWork, caller: Principal, app_id: str
 ) -> dict[str, Any]:
     return app_object(ctx, visible_app(uow, caller, app_id))
 
 
 def list_apps(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, page: PageRequest
+    ctx: AlipayContext, uow: AlipayUnitOfWork, caller: Principal, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first: the merchant's own apps (all of them for the platform)."""
     scope = merchant_scope(caller)

@@ -20,23 +20,23 @@ from paysetu.alipay.rules.gateway import PAYMENT_CODE_TTL_S, payment_code_from
 from paysetu.alipay.usecases import alipay_trades
 from paysetu.alipay.usecases.alipay_apps import gateway_policy
 from paysetu.alipay.usecases.alipay_calls import view
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
-from paysetu.payments.rules.errors import WalletRejected, WalletStatus
+from paysetu.kernel.timestamps import timestamp
 from paysetu.payments.usecases.checks import storable
-from paysetu.payments.usecases.objects import payment_object, timestamp
+from paysetu.payments.usecases.objects import payment_object
+from paysetu.wallets.rules.errors import WalletRejected, WalletStatus
 from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases.wallets import get_wallet
 
 
-def _wallet(uow: AppUnitOfWork, wallet_id: str) -> Wallet:
+def _wallet(uow: AlipayUnitOfWork, wallet_id: str) -> Wallet:
     if not storable(wallet_id):
         raise WalletRejected(WalletStatus.WALLET_NOT_FOUND, param="wallet")
     return get_wallet(uow, wallet_id)
 
 
-def issue_payment_code(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> dict[str, Any]:
+def issue_payment_code(ctx: AlipayContext, uow: AlipayUnitOfWork, wallet_id: str) -> dict[str, Any]:
     """A fresh one-time payment code for the wallet (shown to the buyer, never stored)."""
     gateway_policy(ctx)
     wallet = _wallet(uow, wallet_id)
@@ -50,7 +50,7 @@ def issue_payment_code(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> d
 
 
 def pay_trade(
-    ctx: AppContext, uow: AppUnitOfWork, trade_no: str, wallet_id: str
+    ctx: AlipayContext, uow: AlipayUnitOfWork, trade_no: str, wallet_id: str
 ) -> dict[str, Any]:
     """Pay the trade ``trade_no`` from the wallet; the paysetu payment."""
     gateway_policy(ctx)

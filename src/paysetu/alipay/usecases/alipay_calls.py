@@ -25,14 +25,13 @@ from paysetu.alipay.rules.gateway import (
 )
 from paysetu.alipay.rules.records import AlipayApp, AlipayTrade
 from paysetu.alipay.usecases import alipay_notifications
-from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.payments.rules.errors import PaymentStatus, WalletStatus
+from paysetu.payments.rules.errors import PaymentStatus
 from paysetu.payments.rules.fx_errors import FxStatus
 from paysetu.payments.rules.payments import Payment
+from paysetu.wallets.rules.errors import WalletStatus
 
 _TRANSLATED: tuple[tuple[Any, AlipayError], ...] = (
     (PaymentStatus.EXCEEDS_AVAILABLE_BALANCE, AlipayError.BUYER_BALANCE_NOT_ENOUGH),
@@ -64,8 +63,8 @@ class GatewayCall:
         base_url: The gateway's own origin (``http://host:port/``), for URLs it hands out.
     """
 
-    ctx: AppContext
-    uow: AppUnitOfWork
+    ctx: AlipayContext
+    uow: AlipayUnitOfWork
     policy: AlipayPolicy
     app: AlipayApp
     common: CommonParams
@@ -100,7 +99,7 @@ class TradeView:
         )
 
 
-def view(uow: AppUnitOfWork, trade: AlipayTrade, *, for_update: bool = False) -> TradeView:
+def view(uow: AlipayUnitOfWork, trade: AlipayTrade, *, for_update: bool = False) -> TradeView:
     if trade.payment_id is None:
         return TradeView(trade, None)
     payment = uow.payments.get(trade.payment_id, for_update=for_update)
@@ -109,7 +108,7 @@ def view(uow: AppUnitOfWork, trade: AlipayTrade, *, for_update: bool = False) ->
     return TradeView(trade, payment)
 
 
-def linked(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp,
+def linked(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
            trade: AlipayTrade) -> AlipayTrade:
     """A page/wap trade whose checkout session was paid takes that session's payment (once,
     under the trade's row lock) and queues its ``TRADE_SUCCESS`` notification."""
@@ -146,7 +145,7 @@ def find_trade(call: GatewayCall, *, for_update: bool = False) -> TradeView:
 
 
 def payment_fields(
-    uow: AppUnitOfWork, policy: AlipayPolicy, trade_view: TradeView
+    uow: AlipayUnitOfWork, policy: AlipayPolicy, trade_view: TradeView
 ) -> dict[str, str]:
     """What a paid trade adds to a query answer: buyer, amounts, time, and the FX terms."""
     trade, payment = trade_view.trade, trade_view.payment
@@ -177,13 +176,17 @@ def payment_fields(
     return fields
 
 
-def notify_paid(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp, trade: AlipayTrade) -> None:
+def notify_paid(
+    ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trade: AlipayTrade
+) -> None:
     """Queue ``TRADE_SUCCESS`` for a trade just paid."""
     policy = ctx.alipay
     if policy is None:
         return
     paid = payment_fields(uow, policy, view(uow, trade))
     fields = {k: v for k, v in paid.items() if k not in ("buyer_user_id", "send_pay_date")}
-    fields |= {"buyer_id": paid.get("buyer_user_id", ""),
-               "gmt_payment": paid.get("send_pay_date", "")}
+    fields |= {
+        "buyer_id": paid.get("buyer_user_id", ""),
+        "gmt_payment": paid.get("send_pay_date", ""),
+    }
     alipay_notifications.enqueue(ctx, uow, app, trade, TradeStatus.TRADE_SUCCESS, fields)

@@ -43,11 +43,9 @@ from paysetu.alipay.rules.gateway import (
 )
 from paysetu.alipay.usecases import alipay_pages, alipay_refunds, alipay_trades, alipay_transfers
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, translated
-from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
+from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.ledger.usecases.ports import TransientConflictError
 
 SUCCESS = {"code": "10000", "msg": "Success"}
 NOT_REMEMBERED = frozenset({Method.QUERY, Method.REFUND_QUERY, *BROWSER_METHODS})
@@ -71,7 +69,7 @@ METHODS: Mapping[Method, Callable[[GatewayCall], dict[str, Any]]] = {
 }
 
 
-def _verified(ctx: AppContext, policy: AlipayPolicy, uow: AppUnitOfWork,
+def _verified(ctx: AlipayContext, policy: AlipayPolicy, uow: AlipayUnitOfWork,
               params: Mapping[str, str], base_url: str) -> GatewayCall:
     """The call, once every check of the module docstring passed (the signature remembered)."""
     common = common_params(params)
@@ -96,7 +94,7 @@ def _verified(ctx: AppContext, policy: AlipayPolicy, uow: AppUnitOfWork,
     return GatewayCall(ctx, uow, policy, app, common, biz_content(common.biz_content), base_url)
 
 
-def _run(ctx: AppContext, policy: AlipayPolicy, params: Mapping[str, str],
+def _run(ctx: AlipayContext, policy: AlipayPolicy, params: Mapping[str, str],
          base_url: str) -> dict[str, Any]:
     with ctx.uow_factory() as uow:
         call = _verified(ctx, policy, uow, params, base_url)
@@ -123,7 +121,7 @@ class GatewayAnswer:
     redirect: str | None = None
 
 
-def answer(ctx: AppContext, policy: AlipayPolicy, params: Mapping[str, str],
+def answer(ctx: AlipayContext, policy: AlipayPolicy, params: Mapping[str, str],
            base_url: str) -> GatewayAnswer:
     """The signed response (or the browser's redirect) for one gateway request."""
     try:

@@ -23,9 +23,7 @@ from paysetu.alipay.rules.gateway import (
     notify_delay_s,
 )
 from paysetu.alipay.rules.records import AlipayApp, AlipayNotification, AlipayTrade
-from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
 
 BATCH_SIZE = 10
 SEND_TIMEOUT_S = 10
@@ -34,7 +32,7 @@ NOTIFY_TYPE = "trade_status_sync"
 
 
 def enqueue(
-    ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp, trade: AlipayTrade,
+    ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trade: AlipayTrade,
     status: TradeStatus, fields: Mapping[str, str],
 ) -> None:
     """Queue the trade's ``status`` for its notify URL (none: nothing to send)."""
@@ -74,7 +72,7 @@ def signed_form(policy: AlipayPolicy, notification: AlipayNotification,
     return form
 
 
-def _claim(ctx: AppContext) -> list[AlipayNotification]:
+def _claim(ctx: AlipayContext) -> list[AlipayNotification]:
     with ctx.uow_factory() as uow:
         now = ctx.clock.now()
         lease = now + timedelta(seconds=BATCH_SIZE * (SEND_TIMEOUT_S + 5) + 30)
@@ -83,7 +81,7 @@ def _claim(ctx: AppContext) -> list[AlipayNotification]:
     return claimed
 
 
-def _send(ctx: AppContext, policy: AlipayPolicy, notification: AlipayNotification) -> bool:
+def _send(ctx: AlipayContext, policy: AlipayPolicy, notification: AlipayNotification) -> bool:
     """Send one claimed notification and record the outcome; True if it was acknowledged."""
     form = signed_form(policy, notification, format_time(ctx.clock.now(), policy.timezone))
     result = policy.notifier.send(notification.url, form)
@@ -101,7 +99,7 @@ def _send(ctx: AppContext, policy: AlipayPolicy, notification: AlipayNotificatio
     return result.error is None
 
 
-def deliver_due(ctx: AppContext) -> int:
+def deliver_due(ctx: AlipayContext) -> int:
     """Send every due notification, batch by batch; how many were acknowledged."""
     policy = ctx.alipay
     if policy is None:

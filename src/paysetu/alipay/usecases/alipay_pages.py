@@ -35,9 +35,7 @@ from paysetu.alipay.rules.gateway import (
 )
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, linked
 from paysetu.alipay.usecases.alipay_trades import open_trade
-from paysetu.alipay.usecases.ports import AlipayPolicy
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
 from paysetu.checkout.rules.sessions import CheckoutSession, check_url
 from paysetu.checkout.usecases import checkout
 from paysetu.kernel.invariants import InvariantViolation
@@ -72,7 +70,7 @@ def page_pay(call: GatewayCall) -> dict[str, Any]:
     return {REDIRECT: checkout.checkout_url(call.base_url, session_id)}
 
 
-def checkout_paid(ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession) -> None:
+def checkout_paid(ctx: AlipayContext, uow: AlipayUnitOfWork, session: CheckoutSession) -> None:
     """The checkout's hook, in the transaction that just paid ``session``: the page/wap trade
     opened on it takes the payment and queues ``TRADE_SUCCESS``. Sessions of no trade pass
     through; the metadata is the merchant's to write, so the trade must name this session back.
@@ -101,7 +99,7 @@ def _signed_return(policy: AlipayPolicy, return_url: str, params: dict[str, str]
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def browser_return(ctx: AppContext, uow: AppUnitOfWork, policy: AlipayPolicy,
+def browser_return(ctx: AlipayContext, uow: AlipayUnitOfWork, policy: AlipayPolicy,
                    trade_no: str, base_url: str) -> str:
     """Where the browser goes after the checkout page: the merchant's ``return_url`` with the
     signed return parameters (the checkout page itself when the trade named none)."""

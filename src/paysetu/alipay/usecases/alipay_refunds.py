@@ -22,7 +22,7 @@ from paysetu.alipay.rules.gateway import (
 )
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, TradeView, find_trade, view
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.alipay.usecases.ports import AlipayUnitOfWork
 from paysetu.checkout.usecases import checkout
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.payments import PaymentState, Refund, RefundState
@@ -110,7 +110,7 @@ def _refund_answer(call: GatewayCall, trade_view: TradeView, refund: Refund,
     }
 
 
-def _existing(uow: AppUnitOfWork, trade_view: TradeView, out_request_no: str) -> Refund | None:
+def _existing(uow: AlipayUnitOfWork, trade_view: TradeView, out_request_no: str) -> Refund | None:
     refund_id = uow.alipay.find_refund(trade_view.trade.id, out_request_no)
     if refund_id is None:
         return None

@@ -42,9 +42,9 @@ from paysetu.alipay.usecases.alipay_calls import (
     payment_fields,
     view,
 )
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.alipay.usecases.ports import AlipayContext, AlipayUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.usecases import fx_quotes, payments
 from paysetu.wallets.rules.wallets import Wallet
 
@@ -99,7 +99,7 @@ def open_trade(call: GatewayCall, method: Method, buyer: str | None = None,
     return existing, False
 
 
-def _new_payment(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp, trade: AlipayTrade,
+def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trade: AlipayTrade,
                  wallet: Wallet, *, confirm: bool) -> str:
     """Create the trade's paysetu payment from ``wallet`` (through an FX quote when the
     wallet's currency is not the trade's) and link it; its id."""
@@ -119,7 +119,7 @@ def _new_payment(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp, trade: Ali
     return str(created["id"])
 
 
-def pay_from_wallet(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp,
+def pay_from_wallet(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
                     trade_view: TradeView, wallet: Wallet) -> AlipayTrade:
     """The buyer pays an open trade from ``wallet``; the trade as it is now."""
     trade, payment = trade_view.trade, trade_view.payment
@@ -145,7 +145,7 @@ def pay_from_wallet(ctx: AppContext, uow: AppUnitOfWork, app: AlipayApp,
     return paid
 
 
-def _buyer_wallet(uow: AppUnitOfWork, customer_id: str, currency: str) -> Wallet:
+def _buyer_wallet(uow: AlipayUnitOfWork, customer_id: str, currency: str) -> Wallet:
     """The buyer's wallet in the trade's currency, else its CNY wallet, else its first one."""
     wallets, _ = uow.wallets.list_page(customer_id, PageRequest(limit=100))
     for wanted in (currency, DEFAULT_CURRENCY):

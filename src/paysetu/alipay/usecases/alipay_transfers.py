@@ -24,18 +24,18 @@ from paysetu.alipay.rules.gateway import (
 from paysetu.alipay.rules.records import AlipayTransfer
 from paysetu.alipay.usecases.alipay_calls import GatewayCall
 from paysetu.alipay.usecases.alipay_trades import content_hash
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.alipay.usecases.ports import AlipayUnitOfWork
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
-from paysetu.payments.rules.errors import WalletRejected
-from paysetu.payments.rules.payments import transfer_entry
 from paysetu.payments.usecases.merchants import merchant_accounts
-from paysetu.wallets.rules.wallets import Wallet
+from paysetu.wallets.rules.errors import WalletRejected
+from paysetu.wallets.rules.wallets import Wallet, transfer_entry
 from paysetu.wallets.usecases.wallets import check_balance_limit
 
 IDENTITY_TYPES = ("ALIPAY_USER_ID", "ALIPAY_LOGON_ID")
 
 
-def _payee(uow: AppUnitOfWork, identity: str, currency: str) -> Wallet:
+def _payee(uow: AlipayUnitOfWork, identity: str, currency: str) -> Wallet:
     if len(identity) > 64:
         raise AlipayRefused(AlipayError.PAYEE_NOT_EXIST)
     wallet = uow.wallets.get(identity) if identity.startswith("wal_") else None

@@ -1,13 +1,13 @@
 """What the Alipay gateway's use cases need: its repository, the platform key, a notifier.
 
-:class:`AlipayPolicy` rides on :class:`~paysetu.app.context.AppContext` (``ctx.alipay``);
+:class:`AlipayPolicy` rides on :class:`~paysetu.app.context.AlipayContext` (``ctx.alipay``);
 :mod:`paysetu.bootstrap` builds it from settings (key file under ``data_dir``, the zone the
 SDK's zone-less timestamps are read in, the tolerance window).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Protocol
@@ -18,8 +18,9 @@ from paysetu.alipay.rules.records import (
     AlipayTrade,
     AlipayTransfer,
 )
-from paysetu.app.ports import PageRequest
+from paysetu.checkout.usecases.ports import CheckoutContext, CheckoutUnitOfWork
 from paysetu.events.rules.webhooks import SendResult
+from paysetu.kernel.pagination import PageRequest
 
 
 class AlipayKeys(Protocol):
@@ -92,3 +93,19 @@ class AlipayRepository(Protocol):
     ) -> bool: ...
     def trade_notifications(self, trade_id: str) -> list[AlipayNotification]: ...
 
+
+class AlipayUnitOfWork(CheckoutUnitOfWork, Protocol):
+    """Checkout's unit of work plus the gateway's apps, trades and notifications."""
+
+    @property
+    def alipay(self) -> AlipayRepository: ...
+
+
+class AlipayContext(CheckoutContext, Protocol):
+    @property
+    def uow_factory(self) -> Callable[[], AlipayUnitOfWork]: ...
+    def reader(self) -> AlipayUnitOfWork: ...
+    @property
+    def alipay(self) -> AlipayPolicy | None:
+        """The gateway's keys and settings; None: the gateway is off."""
+        ...

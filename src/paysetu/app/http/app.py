@@ -17,7 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from paysetu.access.api.rate_limit import RateLimiter
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.alipay.api import alipay_apps, alipay_gateway
 from paysetu.app.context import AppContext
 from paysetu.app.http.guard import RequestGuard, check_parameters, error_response
@@ -25,7 +25,6 @@ from paysetu.app.http.observability import install_observability
 from paysetu.app.http.openapi import install_error_docs
 from paysetu.app.pages.install import install_web
 from paysetu.checkout.api import checkout_sessions
-from paysetu.events.api import events, webhooks
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
     lenders,
@@ -34,9 +33,10 @@ from paysetu.lending.api import (
     loans,
     refinance_claims,
 )
-from paysetu.payments.api import balance_transactions, fx, merchants, payments, refunds
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.payments.api import balance_transactions, events, fx, merchants, payments, refunds
+from paysetu.payments.api import webhook_endpoints as webhooks
 from paysetu.settlement.api import payout_accounts, reconciliations, settlements
+from paysetu.shell.http.rate_limit import RateLimiter
 from paysetu.shell.http.validation import rejection_from_errors
 from paysetu.wallets.api import customers, wallets
 

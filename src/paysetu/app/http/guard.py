@@ -30,10 +30,10 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ulid import ULID
 
-from paysetu.access.api.rate_limit import RateLimited
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.shell.http.error_mapping import error_body, http_status
+from paysetu.shell.http.rate_limit import RateLimited
 
 BODY_SIZE_MAX = 64 * 1024
 BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024}

@@ -23,11 +23,11 @@ from fastapi import FastAPI, Response
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from paysetu.access.api.context import presented_key
 from paysetu.access.rules.principals import parse_key
 from paysetu.app import operations
 from paysetu.app.context import AppContext
 from paysetu.app.http.metrics import HttpMetrics
+from paysetu.shell.http.context import presented_key
 
 ACCESS_LOG = logging.getLogger("paysetu.http")
 KNOWN_METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})

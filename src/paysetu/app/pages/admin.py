@@ -7,18 +7,22 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import AdminSession, Context
-from paysetu.app.ports import PageRequest
+from paysetu.app.context import AppContext
+from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.fx_errors import FxRejected
 from paysetu.payments.rules.fx_quotes import Rate
 from paysetu.payments.usecases import fx_rates
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.settlement.usecases import reconciliation
+from paysetu.shell.http.context import app_context
 from paysetu.shell.pages.actions import visible_or_404
+from paysetu.shell.pages.auth import AdminSession
 from paysetu.shell.pages.rendering import render
+
+Context = Annotated[AppContext, Depends(app_context)]
 
 router = APIRouter(include_in_schema=False)
 MERCHANTS_PER_PAGE = 50

@@ -13,8 +13,6 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from paysetu.access.pages import login
-from paysetu.access.pages.auth import LoginRequired, PageError
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.alipay.pages import dashboard_alipay
@@ -23,6 +21,8 @@ from paysetu.checkout.pages import checkout_pages
 from paysetu.lending.pages import dashboard_loans, lender
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
+from paysetu.shell.pages import login
+from paysetu.shell.pages.auth import LoginRequired, PageError
 from paysetu.shell.pages.rendering import STATIC_DIR, render
 
 PAGE_ROUTERS: tuple[APIRouter, ...] = (

@@ -14,10 +14,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import Field
 
-from paysetu.access.api.context import Caller, Context, Write
-from paysetu.app.ports import PageRequest
+from paysetu.checkout.api.deps import Context, Write
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.usecases import checkout
+from paysetu.kernel.pagination import PageRequest
+from paysetu.shell.http.context import Caller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import Body, EmptyBody, Metadata
 

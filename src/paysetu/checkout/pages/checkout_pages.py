@@ -20,22 +20,22 @@ from babel.numbers import get_currency_name
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import (
-    Context,
+from paysetu.checkout.api.deps import Context
+from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
+from paysetu.checkout.rules.sessions import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
+from paysetu.checkout.usecases import checkout_buyer
+from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
+from paysetu.checkout.usecases.ports import CheckoutContext
+from paysetu.kernel.ports import TransientConflictError
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.pages.auth import (
     Form,
     OptionalSession,
     ensure_login_csrf,
     page_not_found,
     set_login_csrf_cookie,
 )
-from paysetu.app.context import AppContext
-from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
-from paysetu.checkout.rules.sessions import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
-from paysetu.checkout.usecases import checkout_buyer
-from paysetu.checkout.usecases.checkout_buyer import CheckoutView, PayCheckout
-from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.ledger.usecases.ports import TransientConflictError
-from paysetu.shell.http.error_mapping import http_status
 from paysetu.shell.pages.money_format import format_money_minor
 from paysetu.shell.pages.rendering import redirect, render
 
@@ -46,7 +46,7 @@ PAGE_HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
 URL, which is the session's credential, is not sent as the Referer to other sites."""
 
 
-def _load(context: AppContext, session_id: str) -> CheckoutView:
+def _load(context: CheckoutContext, session_id: str) -> CheckoutView:
     try:
         with context.uow_factory() as uow:
             return checkout_buyer.buyer_view(context, uow, session_id)

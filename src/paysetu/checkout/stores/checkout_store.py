@@ -14,10 +14,10 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState, SourceKind
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.invariants import invariant
+from paysetu.kernel.pagination import PageRequest
 
 _MUTABLE = (
     "status", "presentment_currency", "presentment_amount_minor", "fx_quote_id", "payment_id",

@@ -19,8 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import (
     CheckoutSession,
@@ -29,14 +28,12 @@ from paysetu.checkout.rules.sessions import (
     check_expiry,
     check_url,
 )
+from paysetu.checkout.usecases.ports import CheckoutContext, CheckoutUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import is_currency
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.kernel.pagination import PageRequest
+from paysetu.kernel.timestamps import timestamp
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import (
     check_amount,
     check_cursors,
@@ -46,7 +43,6 @@ from paysetu.payments.usecases.checks import (
     storable,
 )
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.payments.usecases.objects import timestamp
 
 SESSION_PREFIX = "cs"
 SECRET_BYTES = 24
@@ -96,7 +92,7 @@ def _validated(command: CreateCheckoutSession, now: datetime) -> datetime:
     return check_expiry(command.expires_at, now)
 
 
-def _session_merchant(uow: AppUnitOfWork, caller: Principal, merchant_id: str | None) -> str:
+def _session_merchant(uow: CheckoutUnitOfWork, caller: Principal, merchant_id: str | None) -> str:
     if not storable(merchant_id):
         raise PaymentRejected(PaymentStatus.MERCHANT_NOT_FOUND, param="merchant")
     if merchant_id is None and caller.role is Role.PLATFORM:
@@ -107,7 +103,10 @@ def _session_merchant(uow: AppUnitOfWork, caller: Principal, merchant_id: str | 
 
 
 def create_session(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, command: CreateCheckoutSession,
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    caller: Principal,
+    command: CreateCheckoutSession,
     public_base: str,
 ) -> dict[str, Any]:
     """Store an open session; its ``url`` is the page to send the buyer to."""
@@ -116,40 +115,63 @@ def create_session(
     merchant_id = _session_merchant(uow, caller, command.merchant)
     session_id = f"{ctx.ids.new_id(SESSION_PREFIX)}_{ctx.secrets.token(SECRET_BYTES)}"
     session = CheckoutSession(
-        id=session_id, merchant_id=merchant_id, amount_minor=command.amount_minor,
-        currency=command.currency, description=command.description,
-        return_url=command.return_url, cancel_url=command.cancel_url,
-        client_reference=command.client_reference, metadata=dict(command.metadata or {}),
-        status=CheckoutState.OPEN, presentment_currency=None, presentment_amount_minor=None,
-        fx_quote_id=None, payment_id=None, source_kind=None, source_hint=None,
-        expires_at=expires_at, completed_at=None, created_at=now, updated_at=now,
+        id=session_id,
+        merchant_id=merchant_id,
+        amount_minor=command.amount_minor,
+        currency=command.currency,
+        description=command.description,
+        return_url=command.return_url,
+        cancel_url=command.cancel_url,
+        client_reference=command.client_reference,
+        metadata=dict(command.metadata or {}),
+        status=CheckoutState.OPEN,
+        presentment_currency=None,
+        presentment_amount_minor=None,
+        fx_quote_id=None,
+        payment_id=None,
+        source_kind=None,
+        source_hint=None,
+        expires_at=expires_at,
+        completed_at=None,
+        created_at=now,
+        updated_at=now,
     )
     uow.checkout_sessions.insert(session)
     return session_object(session, now, public_base)
 
 
 def visible_session(
-    uow: AppUnitOfWork, caller: Principal, session_id: str, *, for_update: bool = False
+    uow: CheckoutUnitOfWork, caller: Principal, session_id: str, *, for_update: bool = False
 ) -> CheckoutSession:
     """The session if ``caller`` may see it; otherwise, exactly as for a missing one, 404."""
     merchant_scope(caller)
-    session = (uow.checkout_sessions.get(session_id, for_update=for_update)
-               if storable(session_id) else None)
+    session = (
+        uow.checkout_sessions.get(session_id, for_update=for_update)
+        if storable(session_id)
+        else None
+    )
     if session is None or not caller.owns_merchant(session.merchant_id):
         raise CheckoutRejected(CheckoutStatus.CHECKOUT_SESSION_NOT_FOUND, param="session")
     return session
 
 
 def get_session(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, session_id: str, public_base: str
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    caller: Principal,
+    session_id: str,
+    public_base: str,
 ) -> dict[str, Any]:
-    return session_object(visible_session(uow, caller, session_id), ctx.clock.now(),
-                          public_base)
+    return session_object(visible_session(uow, caller, session_id), ctx.clock.now(), public_base)
 
 
 def list_sessions(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, status: str | None,
-    page: PageRequest, public_base: str,
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    caller: Principal,
+    status: str | None,
+    page: PageRequest,
+    public_base: str,
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first, only the caller's merchant's (the platform sees all)."""
     scope = merchant_scope(caller)
@@ -163,7 +185,11 @@ def list_sessions(
 
 
 def expire_session(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, session_id: str, public_base: str
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    caller: Principal,
+    session_id: str,
+    public_base: str,
 ) -> dict[str, Any]:
     """Close an open session to payment; expiring an expired one changes nothing."""
     session = visible_session(uow, caller, session_id, for_update=True)
@@ -172,7 +198,9 @@ def expire_session(
         raise CheckoutRejected(
             CheckoutStatus.CHECKOUT_SESSION_COMPLETE,
             f"Checkout session {session.id} was paid by {session.payment_id}; refund the"
-            " payment instead.", "session")
+            " payment instead.",
+            "session",
+        )
     if session.status is CheckoutState.OPEN:
         session = replace(session, status=CheckoutState.EXPIRED, updated_at=now)
         uow.checkout_sessions.save(session)
@@ -201,8 +229,9 @@ def session_object(session: CheckoutSession, now: datetime, public_base: str) ->
         "presentment_amount_minor": session.presentment_amount_minor,
         "fx_quote": session.fx_quote_id,
         "payment": session.payment_id,
-        "payment_source": None if session.source_kind is None else {
-            "type": session.source_kind.value, "hint": session.source_hint},
+        "payment_source": None
+        if session.source_kind is None
+        else {"type": session.source_kind.value, "hint": session.source_hint},
         "expires_at": timestamp(session.expires_at),
         "completed_at": None if session.completed_at is None else timestamp(session.completed_at),
         "created": timestamp(session.created_at),

@@ -16,7 +16,8 @@ Paying runs in the caller's one transaction, in this order:
 4. pay through :func:`paysetu.payments.usecases.payments.create_payment` (with the quote when the
    currencies differ), so the ledger entries, fee and events are a normal payment's;
 5. mark the session ``complete`` with that payment;
-6. tell the Alipay gateway (:func:`paysetu.alipay.usecases.alipay_pages.checkout_paid`): a session
+6. tell the Alipay gateway (``ctx.checkout_paid``, :func:`paysetu.alipay.usecases.alipay_pages.
+   checkout_paid`): a session
    opened by ``alipay.trade.page.pay``/``wap.pay`` links its trade to the payment and queues
    the merchant's ``TRADE_SUCCESS`` notification in this same transaction (other sessions:
    nothing happens). The one explicit hook keeps the checkout unaware of Alipay otherwise.
@@ -33,9 +34,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.alipay.usecases import alipay_pages
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import (
     CheckoutSession,
@@ -45,6 +43,7 @@ from paysetu.checkout.rules.sessions import (
     check_source,
 )
 from paysetu.checkout.usecases.checkout import session_object
+from paysetu.checkout.usecases.ports import CheckoutContext, CheckoutUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
@@ -108,7 +107,7 @@ def acting_merchant(session: CheckoutSession) -> Principal:
     return Principal(CHECKOUT_KEY_ID, Role.MERCHANT, session.merchant_id, livemode=False)
 
 
-def _session(uow: AppUnitOfWork, session_id: str, *, for_update: bool) -> CheckoutSession:
+def _session(uow: CheckoutUnitOfWork, session_id: str, *, for_update: bool) -> CheckoutSession:
     session = (uow.checkout_sessions.get(session_id, for_update=for_update)
                if storable(session_id) else None)
     if session is None:
@@ -116,7 +115,7 @@ def _session(uow: AppUnitOfWork, session_id: str, *, for_update: bool) -> Checko
     return session
 
 
-def _view(ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession,
+def _view(ctx: CheckoutContext, uow: CheckoutUnitOfWork, session: CheckoutSession,
           newly_paid: bool = False) -> CheckoutView:
     merchant = uow.merchants.get(session.merchant_id)
     if merchant is None:
@@ -126,7 +125,7 @@ def _view(ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession,
     return CheckoutView(session, merchant.legal_name, quote, payment, ctx.clock.now(), newly_paid)
 
 
-def buyer_view(ctx: AppContext, uow: AppUnitOfWork, session_id: str) -> CheckoutView:
+def buyer_view(ctx: CheckoutContext, uow: CheckoutUnitOfWork, session_id: str) -> CheckoutView:
     """The session as the buyer sees it (404 ``checkout_session_not_found`` if none)."""
     return _view(ctx, uow, _session(uow, session_id, for_update=False))
 
@@ -140,7 +139,7 @@ def _check_open(session: CheckoutSession, now: datetime) -> None:
 
 
 def choose_currency(
-    ctx: AppContext, uow: AppUnitOfWork, session_id: str, currency: str
+    ctx: CheckoutContext, uow: CheckoutUnitOfWork, session_id: str, currency: str
 ) -> CheckoutView:
     """Price the session in ``currency``: locks a fresh quote unless the current one still holds.
 
@@ -169,7 +168,7 @@ def choose_currency(
     return _view(ctx, uow, session)
 
 
-def _new_quote(ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession,
+def _new_quote(ctx: CheckoutContext, uow: CheckoutUnitOfWork, session: CheckoutSession,
                currency: str) -> Quote:
     command = fx_quotes.CreateQuote(sell_currency=currency, buy_currency=session.currency,
                                     buy_amount_minor=session.amount_minor)
@@ -181,7 +180,7 @@ def _new_quote(ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession,
 
 
 def _confirmed_quote(
-    ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession, command: PayCheckout
+    ctx: CheckoutContext, uow: CheckoutUnitOfWork, session: CheckoutSession, command: PayCheckout
 ) -> Quote | None:
     """The quote the buyer confirmed, if it is still the session's and still locked."""
     cross_border = command.presentment_currency != session.currency
@@ -202,21 +201,30 @@ def _confirmed_quote(
 
 
 def _fund_guest_wallet(
-    ctx: AppContext, uow: AppUnitOfWork, session: CheckoutSession, source: SimulatedSource,
-    currency: str, amount_minor: int,
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    session: CheckoutSession,
+    source: SimulatedSource,
+    currency: str,
+    amount_minor: int,
 ) -> str:
     """A guest wallet in ``currency`` holding exactly ``amount_minor``, topped up from the
     simulated source through the normal top-up path."""
     tags = {"checkout_session": session.id, "source": source.kind.value}
     customer = wallets.create_customer(
-        ctx, uow, f"Checkout buyer ({source.kind.value} {source.hint})", None, "full", tags)
+        ctx, uow, f"Checkout buyer ({source.kind.value} {source.hint})", None, "full", tags
+    )
     wallet = wallets.create_wallet(ctx, uow, str(customer["id"]), currency)
     wallets.top_up(ctx, uow, str(wallet["id"]), amount_minor, currency, tags)
     return str(wallet["id"])
 
 
 def pay_session(
-    ctx: AppContext, uow: AppUnitOfWork, session_id: str, command: PayCheckout, *,
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    session_id: str,
+    command: PayCheckout,
+    *,
     public_base: str,
 ) -> CheckoutView:
     """Pay the session once (see the module docstring); a paid one returns its receipt.
@@ -231,22 +239,46 @@ def pay_session(
     quote = _confirmed_quote(ctx, uow, session, command)
     source = check_source(command.source, command.card_number, command.upi_id)
     pays_minor = session.amount_minor if quote is None else quote.terms.sell_amount_minor
-    wallet_id = _fund_guest_wallet(ctx, uow, session, source, command.presentment_currency,
-                                   pays_minor)
+    wallet_id = _fund_guest_wallet(
+        ctx, uow, session, source, command.presentment_currency, pays_minor
+    )
     metadata = {"checkout_session": session.id}
     if session.client_reference is not None:
         metadata["client_reference"] = session.client_reference
-    paid = payments.create_payment(ctx, uow, acting_merchant(session), payments.CreatePayment(
-        amount_minor=session.amount_minor, currency=session.currency, wallet=wallet_id,
-        merchant=session.merchant_id, description=session.description, metadata=metadata,
-        confirm=True, fx_quote=None if quote is None else quote.id))
+    paid = payments.create_payment(
+        ctx,
+        uow,
+        acting_merchant(session),
+        payments.CreatePayment(
+            amount_minor=session.amount_minor,
+            currency=session.currency,
+            wallet=wallet_id,
+            merchant=session.merchant_id,
+            description=session.description,
+            metadata=metadata,
+            confirm=True,
+            fx_quote=None if quote is None else quote.id,
+        ),
+    )
     invariant(paid["status"] == PaymentState.SUCCEEDED.value, "a checkout payment is charged")
     session = replace(
-        session, status=CheckoutState.COMPLETE, presentment_currency=command.presentment_currency,
-        presentment_amount_minor=pays_minor, payment_id=str(paid["id"]),
-        source_kind=source.kind, source_hint=source.hint, completed_at=now, updated_at=now)
+        session,
+        status=CheckoutState.COMPLETE,
+        presentment_currency=command.presentment_currency,
+        presentment_amount_minor=pays_minor,
+        payment_id=str(paid["id"]),
+        source_kind=source.kind,
+        source_hint=source.hint,
+        completed_at=now,
+        updated_at=now,
+    )
     uow.checkout_sessions.save(session)
-    emit(ctx, uow, session.merchant_id, "checkout.session.completed",
-         session_object(session, now, public_base))
-    alipay_pages.checkout_paid(ctx, uow, session)
+    emit(
+        ctx,
+        uow,
+        session.merchant_id,
+        "checkout.session.completed",
+        session_object(session, now, public_base),
+    )
+    ctx.checkout_paid(uow, session)
     return _view(ctx, uow, session, newly_paid=True)

@@ -6,11 +6,13 @@ pays it, that payment's ledger entries and events commit together or not at all.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from paysetu.app.ports import PageRequest
 from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
 class CheckoutSessionRepository(Protocol):
@@ -27,4 +29,21 @@ class CheckoutSessionRepository(Protocol):
     ) -> tuple[list[CheckoutSession], bool]:
         """Newest first; ``state`` as read at ``now`` (an open session past its deadline is
         expired)."""
+        ...
+
+
+class CheckoutUnitOfWork(PaymentsUnitOfWork, Protocol):
+    """Payments' unit of work plus checkout sessions."""
+
+    @property
+    def checkout_sessions(self) -> CheckoutSessionRepository: ...
+
+
+class CheckoutContext(PaymentsContext, Protocol):
+    @property
+    def uow_factory(self) -> Callable[[], CheckoutUnitOfWork]: ...
+    def reader(self) -> CheckoutUnitOfWork: ...
+    def checkout_paid(self, uow: CheckoutUnitOfWork, session: CheckoutSession) -> None:
+        """Told, in the transaction that just paid ``session``, that a buyer paid it (the Alipay
+        gateway's page pay listens: it marks its trade paid and queues the notification)."""
         ...

@@ -10,9 +10,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.events.rules.events import Event
+from paysetu.kernel.pagination import PageRequest
 
 
 def _event(row: sa.Row[Any]) -> Event:

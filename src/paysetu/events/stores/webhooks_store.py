@@ -14,7 +14,6 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
 from paysetu.events.rules.events import Event
 from paysetu.events.rules.webhooks import (
@@ -24,6 +23,7 @@ from paysetu.events.rules.webhooks import (
     DeliveryStatus,
     WebhookEndpoint,
 )
+from paysetu.kernel.pagination import PageRequest
 
 _CLAIM = """
 WITH due AS (

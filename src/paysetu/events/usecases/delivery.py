@@ -19,8 +19,6 @@ import json
 from dataclasses import dataclass
 from datetime import timedelta
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import WebhookSender
 from paysetu.events.rules.events import Event
 from paysetu.events.rules.webhooks import (
     SIGNATURE_HEADER,
@@ -32,7 +30,8 @@ from paysetu.events.rules.webhooks import (
     retry_delay_s,
     signature_header,
 )
-from paysetu.payments.usecases.objects import event_object
+from paysetu.events.usecases.events import event_object
+from paysetu.events.usecases.ports import EventsContext, WebhookSender
 
 USER_AGENT = "paysetu-webhooks/1"
 
@@ -74,7 +73,7 @@ def event_payload(event: Event) -> bytes:
     return json.dumps(event_object(event), separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def claim(ctx: AppContext, settings: DeliverySettings) -> list[DeliveryJob]:
+def claim(ctx: EventsContext, settings: DeliverySettings) -> list[DeliveryJob]:
     """Claim a batch of due deliveries in a short transaction of its own."""
     with ctx.uow_factory() as uow:
         now = ctx.clock.now()
@@ -85,7 +84,7 @@ def claim(ctx: AppContext, settings: DeliverySettings) -> list[DeliveryJob]:
     return jobs
 
 
-def deliver(ctx: AppContext, sender: WebhookSender, job: DeliveryJob) -> DeliveryStatus:
+def deliver(ctx: EventsContext, sender: WebhookSender, job: DeliveryJob) -> DeliveryStatus:
     """Sign and send one claimed delivery, then record the attempt and its outcome."""
     body = event_payload(job.event)
     sent_at = ctx.clock.now()
@@ -109,7 +108,7 @@ def deliver(ctx: AppContext, sender: WebhookSender, job: DeliveryJob) -> Deliver
 
 
 def deliver_due(
-    ctx: AppContext, sender: WebhookSender, settings: DeliverySettings | None = None
+    ctx: EventsContext, sender: WebhookSender, settings: DeliverySettings | None = None
 ) -> DeliveryReport:
     """Deliver everything due now, batch by batch, until nothing due is left unclaimed."""
     settings = settings or DeliverySettings()

@@ -390,3 +390,17 @@ def reversal_of(entry: JournalEntry, reversal_id: str, metadata: Mapping[str, st
         for p in entry.postings
     )
     return NewEntry(id=reversal_id, postings=swapped, metadata=metadata, reverses_id=entry.id)
+
+
+def movement(
+    entry_id: str, debit: str, credit: str, amount: int, currency: str, meta: Mapping[str, str]
+) -> NewEntry:
+    """The simplest entry: ``amount`` from ``credit`` to ``debit``, one posting each side."""
+    return NewEntry(
+        entry_id,
+        (
+            Posting(debit, Direction.DEBIT, amount, currency),
+            Posting(credit, Direction.CREDIT, amount, currency),
+        ),
+        meta,
+    )

@@ -18,6 +18,7 @@ from typing import Any
 import psycopg
 import sqlalchemy as sa
 
+from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.entries import (
     Account,
     AccountKind,
@@ -41,7 +42,6 @@ from paysetu.ledger.rules.errors import (
     QueryRejected,
     QueryStatus,
 )
-from paysetu.ledger.usecases.ports import TransientConflictError
 
 REFUSAL_SQLSTATE = "PSL01"
 

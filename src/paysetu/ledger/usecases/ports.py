@@ -18,18 +18,6 @@ from paysetu.ledger.rules.entries import (
 )
 
 
-class Clock(Protocol):
-    def now(self) -> datetime:
-        """The current instant, timezone-aware."""
-        ...
-
-
-class IdFactory(Protocol):
-    def new_id(self, prefix: str) -> str:
-        """A fresh, time-sortable public id such as ``je_01JD...``."""
-        ...
-
-
 class AppliedEntryLike(Protocol):
     @property
     def id(self) -> str: ...
@@ -103,6 +91,3 @@ class UnitOfWork(Protocol):
     def commit(self) -> None: ...
 
 
-class TransientConflictError(Exception):
-    """The database aborted the transaction for a reason a retry resolves (deadlock,
-    serialization failure, a concurrent insert of the same id). Raised by adapters."""

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import TypeVar
 
+from paysetu.kernel.ports import Clock, IdFactory, TransientConflictError
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import (
     ENTRIES_PER_BATCH_MAX,
@@ -28,14 +29,7 @@ from paysetu.ledger.rules.errors import (
     QueryRejected,
     QueryStatus,
 )
-from paysetu.ledger.usecases.ports import (
-    AppliedEntryLike,
-    Clock,
-    IdFactory,
-    PostingLike,
-    TransientConflictError,
-    UnitOfWork,
-)
+from paysetu.ledger.usecases.ports import AppliedEntryLike, PostingLike, UnitOfWork
 
 T = TypeVar("T")
 RETRIES_MAX = 8

@@ -10,10 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.lending.api.deps import Context, Write
 from paysetu.lending.api.schemas import LenderCreate, LenderFunding
 from paysetu.lending.usecases import lending
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])

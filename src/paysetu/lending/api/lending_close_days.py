@@ -11,9 +11,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
+from paysetu.lending.api.deps import Context, Write
 from paysetu.lending.api.schemas import LendingCloseDay
 from paysetu.lending.usecases import loan_close_day, loan_portfolio, loan_portfolio_history
+from paysetu.shell.http.context import Caller, PlatformCaller
 
 router = APIRouter(tags=["lending"])
 

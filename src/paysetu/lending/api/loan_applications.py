@@ -10,14 +10,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.access.api.context import Caller, Context, Write
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.lending.api.deps import Context, Write
 from paysetu.lending.api.schemas import (
     LoanApplicationApprove,
     LoanApplicationCreate,
     LoanApplicationReject,
 )
 from paysetu.lending.usecases import loan_applications
+from paysetu.shell.http.context import Caller
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])

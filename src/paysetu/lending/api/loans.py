@@ -10,10 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.access.api.context import Caller, Context, Write
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.lending.api.deps import Context, Write
 from paysetu.lending.api.schemas import LoanRepaymentCreate, LoanWriteOff
 from paysetu.lending.usecases import loan_repayments, loan_write_off, loans
+from paysetu.shell.http.context import Caller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import EmptyBody
 

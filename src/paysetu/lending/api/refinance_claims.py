@@ -10,10 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.access.api.context import Caller, Context, Write
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.lending.api.deps import Context, Write
 from paysetu.lending.api.schemas import RefinanceClaimCreate
 from paysetu.lending.usecases import loan_refinance
+from paysetu.shell.http.context import Caller
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])

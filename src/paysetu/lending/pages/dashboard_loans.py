@@ -13,14 +13,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.money import AmountFormatError, Money
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.lending.api.deps import Context
 from paysetu.lending.usecases import lending, loan_applications, loan_repayments, loans
 from paysetu.lending.usecases.objects import lender_object
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.lending.usecases.ports import LendingUnitOfWork
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.money_format import format_money_minor
 from paysetu.shell.pages.rendering import redirect, render
 
@@ -31,7 +33,7 @@ APPLY_FIELDS = {"amount_minor": "amount", "tenure_periods": "tenure", "purpose":
 REPAY_FIELDS = {"amount_minor": "amount", "type": "type"}
 
 
-def _offers(uow: AppUnitOfWork) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _offers(uow: LendingUnitOfWork) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Active products and the lenders that lend (never the apex refinancer)."""
     products = [p for p in lending.list_products(uow) if p["active"]]
     lenders, _ = uow.lending.list_lenders(None, PageRequest(limit=100))
@@ -91,7 +93,7 @@ def apply(request: Request, context: Context, session: MerchantSession, form: Fo
     typed = {name: form.text(name) for name in ("lender", "product", "amount", "tenure",
                                                  "purpose")}
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: LendingUnitOfWork) -> dict[str, Any]:
         product = lending.get_product(uow, typed["product"])
         command = loan_applications.ApplyForLoan(
             lender=typed["lender"], product=typed["product"],
@@ -151,7 +153,7 @@ def repay(
     with visible_or_404(), context.uow_factory() as uow:
         currency = loans.get_loan(context, uow, caller, loan_id)["currency"]
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: LendingUnitOfWork) -> dict[str, Any]:
         amount = None if typed["type"] == "foreclosure" else _amount(typed["amount"], currency)
         return loan_repayments.repay_loan(context, uow, caller, loan_id, typed["type"], amount)
 

@@ -15,10 +15,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import Context, Form, LenderSession, principal_of
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.money import AmountFormatError, Money
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.lending.api.deps import Context
 from paysetu.lending.pages.portfolio import portfolio_summary, recent_months
 from paysetu.lending.pages.portfolio_charts import category_charts, ratio_charts
 from paysetu.lending.usecases import (
@@ -29,8 +30,9 @@ from paysetu.lending.usecases import (
     loan_repayments,
     loans,
 )
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.lending.usecases.ports import LendingUnitOfWork
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.auth import Form, LenderSession, principal_of
 from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -113,7 +115,7 @@ def approve(
     caller = principal_of(session)
     typed = {name: form.text(name) for name in ("rate", "amount", "tenure", "reason")}
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: LendingUnitOfWork) -> dict[str, Any]:
         currency = loan_applications.get_application(uow, caller, application_id)["currency"]
         terms = loan_applications.ApproveApplication(
             rate_bps=_rate_bps(typed["rate"]),

@@ -8,7 +8,7 @@ Two charts per currency from the rows each close of business stored
 * PAR 30 and NPA ratio over time: two lines (solid and dashed, so colour is not the only
   difference) on a scale from 0 to the next whole 10% above the highest ratio.
 
-As in :mod:`paysetu.shell.pages.charts`, geometry is integer arithmetic in a fixed
+As in :mod:`paysetu.payments.pages.charts`, geometry is integer arithmetic in a fixed
 ``viewBox`` the CSS scales to any width; on phones (375 px) the CSS also stretches it to a
 readable height (strokes keep their width), so the charts draw nothing that distorts (no
 dots, no SVG text: labels are HTML). Every chart has a table alternative with the same

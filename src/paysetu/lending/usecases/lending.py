@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import AccountKind, NewAccount, metadata_is_valid
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
@@ -29,9 +29,9 @@ from paysetu.lending.rules.loans import (
 )
 from paysetu.lending.rules.provisions import CloseDayAccounts
 from paysetu.lending.usecases.objects import lender_object, product_object
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
-from paysetu.payments.rules.payments import transfer_entry
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 from paysetu.payments.usecases.checks import check_cursors, storable
+from paysetu.wallets.rules.wallets import transfer_entry
 
 NAME_LENGTH_MAX = 200
 TEXT_LENGTH_MAX = 500
@@ -66,7 +66,7 @@ def require_borrower_side(caller: Principal) -> None:
 
 
 def visible_application(
-    uow: AppUnitOfWork, caller: Principal, application_id: str, *, for_update: bool = False
+    uow: LendingUnitOfWork, caller: Principal, application_id: str, *, for_update: bool = False
 ) -> LoanApplication:
     application = (uow.lending.get_application(application_id, for_update=for_update)
                    if storable(application_id) else None)
@@ -76,7 +76,7 @@ def visible_application(
 
 
 def visible_loan(
-    uow: AppUnitOfWork, caller: Principal, loan_id: str, *, for_update: bool = False
+    uow: LendingUnitOfWork, caller: Principal, loan_id: str, *, for_update: bool = False
 ) -> Loan:
     loan = uow.loans.get(loan_id, for_update=for_update) if storable(loan_id) else None
     if loan is None or not _sees(caller, loan.merchant_id, loan.lender_id):
@@ -102,7 +102,7 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
 
 
 def lender_accounts(
-    ctx: AppContext, uow: AppUnitOfWork, lender_id: str, currency: str
+    ctx: LendingContext, uow: LendingUnitOfWork, lender_id: str, currency: str
 ) -> LenderAccounts:
     """The lender's accounts in ``currency``, opened on first use."""
     existing = uow.lending.lender_accounts(lender_id, currency)
@@ -132,7 +132,7 @@ def lender_accounts(
 
 
 def close_day_accounts(
-    ctx: AppContext, uow: AppUnitOfWork, lender_id: str, currency: str
+    ctx: LendingContext, uow: LendingUnitOfWork, lender_id: str, currency: str
 ) -> CloseDayAccounts:
     """The lender's provision and interest suspense accounts in ``currency``, opened on first
     use (see :mod:`paysetu.lending.rules.provisions`)."""
@@ -160,19 +160,29 @@ def close_day_accounts(
     return accounts
 
 
-def _lender_balances(uow: AppUnitOfWork, ctx: AppContext, lender: Lender) -> list[dict[str, Any]]:
+def _lender_balances(
+    uow: LendingUnitOfWork, ctx: LendingContext, lender: Lender
+) -> list[dict[str, Any]]:
     """Per currency: what the lender's funding account still holds for lending."""
     balances = []
     for currency in uow.lending.lender_currencies(lender.id):
         accounts = lender_accounts(ctx, uow, lender.id, currency)
         funding = uow.ledger.get_account(accounts.funding, ctx.clock.now()).balance
-        balances.append({"currency": currency,
-                         "funding_available_minor": funding.debits_posted - funding.credits_posted})
+        balances.append(
+            {
+                "currency": currency,
+                "funding_available_minor": funding.debits_posted - funding.credits_posted,
+            }
+        )
     return balances
 
 
 def create_lender(
-    ctx: AppContext, uow: AppUnitOfWork, name: str, kind: str, apex: bool,
+    ctx: LendingContext,
+    uow: LendingUnitOfWork,
+    name: str,
+    kind: str,
+    apex: bool,
     metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     """A member lending institution, or (``apex``) the one apex refinancer."""
@@ -181,32 +191,34 @@ def create_lender(
     if kind not in {k.value for k in LenderKind}:
         raise LendingRejected(LendingStatus.LENDER_KIND_INVALID, param="kind")
     check_metadata(metadata)
-    lender = Lender(ctx.ids.new_id("lnd"), name, LenderKind(kind), apex, dict(metadata),
-                    ctx.clock.now())
+    lender = Lender(
+        ctx.ids.new_id("lnd"), name, LenderKind(kind), apex, dict(metadata), ctx.clock.now()
+    )
     if not uow.lending.insert_lender(lender):
         raise LendingRejected(LendingStatus.APEX_LENDER_EXISTS, param="apex")
     return lender_object(lender, [])
 
 
-def get_lender(uow: AppUnitOfWork, caller: Principal, lender_id: str) -> Lender:
+def get_lender(uow: LendingUnitOfWork, caller: Principal, lender_id: str) -> Lender:
     """The lender if the caller may see it (the platform, or the lender itself); else 404."""
     lender = uow.lending.get_lender(lender_id) if storable(lender_id) else None
     visible = caller.role is Role.PLATFORM or (
-        caller.role is Role.LENDER and caller.owner_id == lender_id)
+        caller.role is Role.LENDER and caller.owner_id == lender_id
+    )
     if lender is None or not visible:
         raise LendingRejected(LendingStatus.LENDER_NOT_FOUND, param="lender")
     return lender
 
 
 def lender_view(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, lender_id: str
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, lender_id: str
 ) -> dict[str, Any]:
     lender = get_lender(uow, caller, lender_id)
     return lender_object(lender, _lender_balances(uow, ctx, lender))
 
 
 def list_lenders(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, page: PageRequest
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     check_cursors(page)
     if caller.role is Role.MERCHANT:
@@ -217,7 +229,11 @@ def list_lenders(
 
 
 def fund_lender(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, lender_id: str, amount_minor: int,
+    ctx: LendingContext,
+    uow: LendingUnitOfWork,
+    caller: Principal,
+    lender_id: str,
+    amount_minor: int,
     currency: str,
 ) -> dict[str, Any]:
     """The lender commits ``amount_minor`` to lending on paysetu: Dr funding, Cr capital."""
@@ -228,9 +244,19 @@ def fund_lender(
     accounts = lender_accounts(ctx, uow, lender.id, currency)
     meta = {"kind": "lender_funding", "lender": lender.id}
     try:
-        uow.ledger.apply([transfer_entry(ctx.ids.new_id("je"), accounts.funding,
-                                         accounts.capital, amount_minor, currency, meta)],
-                         ctx.clock.now())
+        uow.ledger.apply(
+            [
+                transfer_entry(
+                    ctx.ids.new_id("je"),
+                    accounts.funding,
+                    accounts.capital,
+                    amount_minor,
+                    currency,
+                    meta,
+                )
+            ],
+            ctx.clock.now(),
+        )
     except EntryRejected as rejection:
         if rejection.code is CreateEntryStatus.OVERFLOWS_DEBITS:
             raise LendingRejected(LendingStatus.AMOUNT_TOO_LARGE, param="amount_minor") from None
@@ -238,11 +264,11 @@ def fund_lender(
     return lender_object(lender, _lender_balances(uow, ctx, lender))
 
 
-def list_products(uow: AppUnitOfWork) -> list[dict[str, Any]]:
+def list_products(uow: LendingUnitOfWork) -> list[dict[str, Any]]:
     return [product_object(p) for p in uow.lending.list_products()]
 
 
-def get_product(uow: AppUnitOfWork, product_id: str) -> dict[str, Any]:
+def get_product(uow: LendingUnitOfWork, product_id: str) -> dict[str, Any]:
     product = uow.lending.get_product(product_id) if storable(product_id) else None
     if product is None:
         raise LendingRejected(LendingStatus.PRODUCT_NOT_FOUND, param="product")

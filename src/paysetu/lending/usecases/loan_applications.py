@@ -17,10 +17,10 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import currency_exponent
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.loans import (
@@ -45,7 +45,7 @@ from paysetu.lending.usecases.lending import (
     visible_application,
 )
 from paysetu.lending.usecases.objects import application_object
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 from paysetu.payments.usecases.checks import check_cursors, storable
 from paysetu.payments.usecases.merchants import get_merchant
 
@@ -94,7 +94,7 @@ def check_product_terms(product: LoanProduct, amount_minor: int, tenure_periods:
             f" {product.frequency.value} periods.", "tenure_periods")
 
 
-def _product(uow: AppUnitOfWork, product_id: str) -> LoanProduct:
+def _product(uow: LendingUnitOfWork, product_id: str) -> LoanProduct:
     product = uow.lending.get_product(product_id) if storable(product_id) else None
     if product is None:
         raise LendingRejected(LendingStatus.PRODUCT_NOT_FOUND, param="product")
@@ -102,7 +102,7 @@ def _product(uow: AppUnitOfWork, product_id: str) -> LoanProduct:
 
 
 def merchant_history(
-    uow: AppUnitOfWork, merchant_id: str, currency: str, today: date
+    uow: LendingUnitOfWork, merchant_id: str, currency: str, today: date
 ) -> MerchantHistory:
     """The merchant's last 12 complete calendar months, and its running loans' installments."""
     this_month = today.replace(day=1)
@@ -133,7 +133,7 @@ def _validated(command: ApplyForLoan) -> None:
 
 
 def apply_for_loan(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, command: ApplyForLoan
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, command: ApplyForLoan
 ) -> dict[str, Any]:
     """Submit an application; the underwriting policy's advice is computed and stored."""
     require_borrower_side(caller)
@@ -176,7 +176,7 @@ def apply_for_loan(
 
 
 def _open_loan(
-    ctx: AppContext, uow: AppUnitOfWork, application: LoanApplication, product: LoanProduct,
+    ctx: LendingContext, uow: LendingUnitOfWork, application: LoanApplication, product: LoanProduct,
     terms: ApproveApplication,
 ) -> Loan:
     now = ctx.clock.now()
@@ -229,7 +229,7 @@ def _validated_terms(terms: ApproveApplication) -> None:
 
 
 def approve_application(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, application_id: str,
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, application_id: str,
     terms: ApproveApplication,
 ) -> dict[str, Any]:
     """Approve at ``terms.rate_bps``; the loan is created, to be disbursed next."""
@@ -262,7 +262,7 @@ def approve_application(
 
 
 def reject_application(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, application_id: str, reason: str
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, application_id: str, reason: str
 ) -> dict[str, Any]:
     require_lender_side(caller)
     check_text(reason, LendingStatus.REASON_INVALID, "reason")
@@ -278,18 +278,22 @@ def reject_application(
     return obj
 
 
-def get_application(uow: AppUnitOfWork, caller: Principal, application_id: str) -> dict[str, Any]:
+def get_application(
+    uow: LendingUnitOfWork, caller: Principal, application_id: str
+) -> dict[str, Any]:
     return application_object(visible_application(uow, caller, application_id))
 
 
 def list_applications(
-    uow: AppUnitOfWork, caller: Principal, status: str | None, page: PageRequest
+    uow: LendingUnitOfWork, caller: Principal, status: str | None, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     check_cursors(page)
     if status is not None and status not in {s.value for s in ApplicationState}:
         raise RequestRejected(
             RequestStatus.PARAMETER_INVALID,
-            "status is one of " + ", ".join(s.value for s in ApplicationState) + ".", "status")
+            "status is one of " + ", ".join(s.value for s in ApplicationState) + ".",
+            "status",
+        )
     scope = replace(loan_scope(caller), status=status)
     items, has_more = uow.lending.list_applications(scope, page)
     return [application_object(a) for a in items], has_more

@@ -38,8 +38,6 @@ from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.ledger.rules.entries import POSTINGS_PER_ENTRY_MAX, NewEntry
 from paysetu.lending.rules.classification import (
     AssetClass,
@@ -57,6 +55,7 @@ from paysetu.lending.rules.loans import accrual_increase, accruals_entry
 from paysetu.lending.rules.portfolio_history import LoanStanding, portfolio_day
 from paysetu.lending.rules.provisions import provision_change_entry, suspense_change_entry
 from paysetu.lending.usecases.lending import close_day_accounts, lender_accounts
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 ENTRY_BATCH = 2_000
 ACCRUALS_PER_ENTRY = POSTINGS_PER_ENTRY_MAX - 1
@@ -88,7 +87,7 @@ def check_order(on: date, today: date, last: date | None) -> None:
                               f"The next business day to close is {nxt}.", "date")
 
 
-def _charge_penalties(uow: AppUnitOfWork, on: date) -> dict[str, int]:
+def _charge_penalties(uow: LendingUnitOfWork, on: date) -> dict[str, int]:
     """Step 2; the penalties charged, per loan."""
     charged = [(i.loan_id, i.number, daily_penalty(i.overdue_minor, i.penalty_rate_bps))
                for i in uow.loans.overdue_installments(on)]
@@ -103,7 +102,7 @@ def _charge_penalties(uow: AppUnitOfWork, on: date) -> dict[str, int]:
 class _Day:
     """One run's entries and figures, built loan by loan."""
 
-    def __init__(self, ctx: AppContext, uow: AppUnitOfWork, on: date) -> None:
+    def __init__(self, ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> None:
         self.ctx, self.uow, self.on = ctx, uow, on
         self.entries: list[NewEntry] = []
         self.entry_count = 0
@@ -237,7 +236,7 @@ def _summary(on: date, run: _Day, loans: int, penalties: dict[str, int],
             "replayed": False}
 
 
-def close_day(ctx: AppContext, uow: AppUnitOfWork, on: date) -> dict[str, Any]:
+def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> dict[str, Any]:
     """Close business day ``on`` (module docstring); the run's summary. The caller commits."""
     last = uow.loans.lock_close_days()
     if last is not None and on == last:

@@ -9,12 +9,11 @@ from dataclasses import asdict
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.portfolio import PortfolioRow, month_bounds, ratio_bps
 from paysetu.lending.usecases.lending import require_lender_side
 from paysetu.lending.usecases.objects import day
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 ROW_FIELDS = (
     "lender", "category", "currency", "loans", "outstanding_minor", "par_30_minor",
@@ -36,7 +35,7 @@ def row_object(row: PortfolioRow) -> dict[str, Any]:
 
 
 def portfolio_report(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, month: str | None
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, month: str | None
 ) -> dict[str, Any]:
     """Rows by lender, category and currency for ``month`` (YYYY-MM; default this month)."""
     require_lender_side(caller)

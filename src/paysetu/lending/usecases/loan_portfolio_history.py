@@ -14,12 +14,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.portfolio import ratio_bps
 from paysetu.lending.rules.portfolio_history import PortfolioDay, history_range
 from paysetu.lending.usecases.lending import require_lender_side
 from paysetu.lending.usecases.loan_close_day import parse_business_date
+from paysetu.lending.usecases.ports import LendingUnitOfWork
 
 ROW_FIELDS = (
     "date", "lender", "category", "currency", "loans", "outstanding_minor", "par_30_minor",
@@ -55,7 +55,7 @@ def _scope(caller: Principal) -> str | None:
 
 
 def history_rows(
-    uow: AppUnitOfWork, caller: Principal, start: str | None, end: str | None
+    uow: LendingUnitOfWork, caller: Principal, start: str | None, end: str | None
 ) -> tuple[tuple[date, date] | None, list[PortfolioDay]]:
     """The range read (None: no day closed yet) and its rows, scoped to the caller."""
     lender = _scope(caller)
@@ -66,7 +66,7 @@ def history_rows(
     return bounds, uow.loans.portfolio_history(lender, *bounds)
 
 
-def recent_rows(uow: AppUnitOfWork, caller: Principal, days: int) -> list[PortfolioDay]:
+def recent_rows(uow: LendingUnitOfWork, caller: Principal, days: int) -> list[PortfolioDay]:
     """The rows of the last ``days`` business days up to the last one closed."""
     lender = _scope(caller)
     last = uow.loans.last_close_day()
@@ -76,7 +76,7 @@ def recent_rows(uow: AppUnitOfWork, caller: Principal, days: int) -> list[Portfo
 
 
 def portfolio_history(
-    uow: AppUnitOfWork, caller: Principal, start: str | None, end: str | None
+    uow: LendingUnitOfWork, caller: Principal, start: str | None, end: str | None
 ) -> dict[str, Any]:
     """Rows by business day, lender, category and currency from ``start`` to ``end``
     (``YYYY-MM-DD``, both included; module docstring for the defaults)."""

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
+from paysetu.kernel.pagination import PageRequest
+from paysetu.kernel.timestamps import timestamp
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.allocation import Component, Installment
@@ -35,12 +35,12 @@ from paysetu.lending.rules.refinance import (
     refinanced_amount,
 )
 from paysetu.lending.usecases.lending import get_lender, lender_accounts, require_lender_side
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 from paysetu.payments.usecases.checks import check_cursors, storable
-from paysetu.payments.usecases.objects import timestamp
 
 
 def _purpose_account(
-    ctx: AppContext, uow: AppUnitOfWork, lender_id: str, currency: str, purpose: str,
+    ctx: LendingContext, uow: LendingUnitOfWork, lender_id: str, currency: str, purpose: str,
     kind: AccountKind,
 ) -> str:
     existing = uow.lending.purpose_accounts(lender_id, currency).get(purpose)
@@ -57,7 +57,7 @@ def _purpose_account(
 
 
 def refinance_books(
-    ctx: AppContext, uow: AppUnitOfWork, lender_id: str, apex_id: str, currency: str
+    ctx: LendingContext, uow: LendingUnitOfWork, lender_id: str, apex_id: str, currency: str
 ) -> RefinanceBooks:
     """The four accounts of a lender's refinance by the apex (opened on first use)."""
     return RefinanceBooks(
@@ -70,7 +70,7 @@ def refinance_books(
     )
 
 
-def claim_object(uow: AppUnitOfWork, claim: RefinanceClaim) -> dict[str, Any]:
+def claim_object(uow: LendingUnitOfWork, claim: RefinanceClaim) -> dict[str, Any]:
     passed = uow.loans.claim_passed(claim.id)
     return {
         "id": claim.id, "object": "refinance_claim", "lender": claim.lender_id,
@@ -82,7 +82,7 @@ def claim_object(uow: AppUnitOfWork, claim: RefinanceClaim) -> dict[str, Any]:
     }
 
 
-def _claimant(uow: AppUnitOfWork, caller: Principal, lender_id: str | None) -> str:
+def _claimant(uow: LendingUnitOfWork, caller: Principal, lender_id: str | None) -> str:
     """The lender claiming: a lender key's own, or the one the platform names."""
     require_lender_side(caller)
     chosen = lender_id if caller.role is Role.PLATFORM else (lender_id or caller.owner_id)
@@ -92,7 +92,7 @@ def _claimant(uow: AppUnitOfWork, caller: Principal, lender_id: str | None) -> s
 
 
 def submit_claim(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, lender_id: str | None,
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, lender_id: str | None,
     currency: str, share_bps: int, loan_ids: Sequence[str] | None,
 ) -> dict[str, Any]:
     """Refinance the lender's eligible loans at ``share_bps``; the apex pays now."""
@@ -131,7 +131,7 @@ def submit_claim(
 
 
 def pass_refinance_share(
-    ctx: AppContext, uow: AppUnitOfWork, loan: Loan, installments: Sequence[Installment]
+    ctx: LendingContext, uow: LendingUnitOfWork, loan: Loan, installments: Sequence[Installment]
 ) -> None:
     """After a repayment: pass the apex's share of the principal repaid so far, if any."""
     refinanced = uow.loans.refinanced(loan.id)
@@ -157,7 +157,7 @@ def _visible_to(caller: Principal) -> str | None:
     return None if caller.role is Role.PLATFORM else (caller.owner_id or "-")
 
 
-def get_claim(uow: AppUnitOfWork, caller: Principal, claim_id: str) -> dict[str, Any]:
+def get_claim(uow: LendingUnitOfWork, caller: Principal, claim_id: str) -> dict[str, Any]:
     party = _visible_to(caller)
     claim = uow.loans.get_claim(claim_id) if storable(claim_id) else None
     if claim is None or party not in (None, claim.lender_id, claim.apex_id):
@@ -166,7 +166,7 @@ def get_claim(uow: AppUnitOfWork, caller: Principal, claim_id: str) -> dict[str,
 
 
 def list_claims(
-    uow: AppUnitOfWork, caller: Principal, page: PageRequest
+    uow: LendingUnitOfWork, caller: Principal, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     check_cursors(page)
     claims, has_more = uow.loans.list_claims(_visible_to(caller), page)

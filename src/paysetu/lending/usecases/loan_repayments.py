@@ -28,9 +28,8 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.allocation import (
     AllocationOrder,
@@ -62,6 +61,7 @@ from paysetu.lending.usecases.lending import check_amount, require_borrower_side
 from paysetu.lending.usecases.loan_refinance import pass_refinance_share
 from paysetu.lending.usecases.loans import accrue_interest, loan_books, loan_object, today
 from paysetu.lending.usecases.objects import repayment_object
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 from paysetu.payments.usecases.checks import check_cursors
 
 REPAYMENT_TYPES = (RepaymentSource.MANUAL, RepaymentSource.PREPAYMENT,
@@ -142,8 +142,14 @@ def _foreclosure(loan: Loan, installments: Sequence[Installment], on: date) -> P
 
 
 def record_repayment(
-    ctx: AppContext, uow: AppUnitOfWork, loan: Loan, before: Sequence[Installment], plan: Plan,
-    source: RepaymentSource, on: date, paid_from: str | None = None,
+    ctx: LendingContext,
+    uow: LendingUnitOfWork,
+    loan: Loan,
+    before: Sequence[Installment],
+    plan: Plan,
+    source: RepaymentSource,
+    on: date,
+    paid_from: str | None = None,
     **extra_metadata: str,
 ) -> LoanRepayment:
     """Post the entry, write the schedule, the repayment and (when it closes) the loan.
@@ -152,37 +158,55 @@ def record_repayment(
     settlement sweep's account).
     """
     repayment_id, entry_id = ctx.ids.new_id("lrp"), ctx.ids.new_id("je")
-    meta = loan_metadata("loan_repayment", loan, repayment=repayment_id, source=source.value,
-                         **extra_metadata)
+    meta = loan_metadata(
+        "loan_repayment", loan, repayment=repayment_id, source=source.value, **extra_metadata
+    )
     books = loan_books(ctx, uow, loan)
     if paid_from is not None:
         books = replace(books, merchant_available=paid_from)
     try:
-        uow.ledger.apply([repayment_entry(entry_id, books, plan.parts, loan.currency, meta)],
-                         ctx.clock.now())
+        uow.ledger.apply(
+            [repayment_entry(entry_id, books, plan.parts, loan.currency, meta)], ctx.clock.now()
+        )
     except EntryRejected as rejection:
         if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
-            raise LendingRejected(LendingStatus.EXCEEDS_AVAILABLE_BALANCE,
-                                  param="amount_minor") from None
+            raise LendingRejected(
+                LendingStatus.EXCEEDS_AVAILABLE_BALANCE, param="amount_minor"
+            ) from None
         raise
     old = {i.number: i for i in before}
-    uow.loans.save_installments(loan.id, [i for i in plan.installments if old.get(i.number) != i],
-                                on)
+    uow.loans.save_installments(
+        loan.id, [i for i in plan.installments if old.get(i.number) != i], on
+    )
     pass_refinance_share(ctx, uow, loan, plan.installments)
     parts = plan.parts
     repayment = LoanRepayment(
-        id=repayment_id, loan_id=loan.id, merchant_id=loan.merchant_id, source=source,
-        currency=loan.currency, amount_minor=parts.total_minor,
-        principal_minor=parts.principal_minor, interest_minor=parts.interest_minor,
-        fees_minor=parts.fees_minor, penalty_minor=parts.penalty_minor,
-        returned_minor=plan.returned_minor, allocation=tuple(plan.allocation), entry_id=entry_id,
-        paid_on=on, created_at=ctx.clock.now(),
+        id=repayment_id,
+        loan_id=loan.id,
+        merchant_id=loan.merchant_id,
+        source=source,
+        currency=loan.currency,
+        amount_minor=parts.total_minor,
+        principal_minor=parts.principal_minor,
+        interest_minor=parts.interest_minor,
+        fees_minor=parts.fees_minor,
+        penalty_minor=parts.penalty_minor,
+        returned_minor=plan.returned_minor,
+        allocation=tuple(plan.allocation),
+        entry_id=entry_id,
+        paid_on=on,
+        created_at=ctx.clock.now(),
     )
     uow.loans.insert_repayment(repayment)
     emit(ctx, uow, loan.merchant_id, "loan_repayment.succeeded", repayment_object(repayment))
     if plan.closes is not None:
-        loan = replace(loan, status=LoanState.CLOSED, closed_reason=plan.closes, closed_on=on,
-                       updated_at=ctx.clock.now())
+        loan = replace(
+            loan,
+            status=LoanState.CLOSED,
+            closed_reason=plan.closes,
+            closed_on=on,
+            updated_at=ctx.clock.now(),
+        )
         uow.loans.save(loan)
         emit(ctx, uow, loan.merchant_id, "loan.closed", loan_object(ctx, uow, loan))
     return repayment
@@ -196,7 +220,11 @@ def _repayable(loan: Loan) -> None:
 
 
 def repay_loan(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, loan_id: str, repayment_type: str,
+    ctx: LendingContext,
+    uow: LendingUnitOfWork,
+    caller: Principal,
+    loan_id: str,
+    repayment_type: str,
     amount_minor: int | None,
 ) -> dict[str, Any]:
     """A manual repayment, prepayment or foreclosure from the merchant's available balance."""
@@ -222,13 +250,17 @@ def repay_loan(
     return repayment_object(record_repayment(ctx, uow, loan, installments, plan, source, on))
 
 
-def _available(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> int:
+def _available(ctx: LendingContext, uow: LendingUnitOfWork, loan: Loan) -> int:
     account = loan_books(ctx, uow, loan).merchant_available
     return uow.ledger.get_account(account, ctx.clock.now()).balance.available_to_debit
 
 
 def _collect(
-    ctx: AppContext, uow: AppUnitOfWork, loan: Loan, on: date, source: RepaymentSource,
+    ctx: LendingContext,
+    uow: LendingUnitOfWork,
+    loan: Loan,
+    on: date,
+    source: RepaymentSource,
     cap_minor: int | None,
 ) -> int:
     """Take what is due (at most ``cap_minor``, and what the balance holds); the amount taken."""
@@ -238,13 +270,14 @@ def _collect(
     take = min(due, _available(ctx, uow, loan), due if cap_minor is None else cap_minor)
     if take <= 0:
         return 0
-    record_repayment(ctx, uow, loan, installments,
-                     regular_plan(loan, installments, take, on, source), source, on)
+    record_repayment(
+        ctx, uow, loan, installments, regular_plan(loan, installments, take, on, source), source, on
+    )
     return take
 
 
 def collect_due_installments(
-    ctx: AppContext, uow: AppUnitOfWork, on: date, limit: int = COLLECTION_BATCH_MAX
+    ctx: LendingContext, uow: LendingUnitOfWork, on: date, limit: int = COLLECTION_BATCH_MAX
 ) -> int:
     """For the worker: the EMI auto-debit of up to ``limit`` loans with something due by ``on``.
 
@@ -264,7 +297,7 @@ def collect_due_installments(
 
 
 def list_repayments(
-    uow: AppUnitOfWork, caller: Principal, loan_id: str, page: PageRequest
+    uow: LendingUnitOfWork, caller: Principal, loan_id: str, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     check_cursors(page)
     loan = visible_loan(uow, caller, loan_id)

@@ -16,34 +16,48 @@ taken loans first, then ledger accounts, as everywhere else in lending.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
+from typing import cast
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.allocation import amount_due
 from paysetu.lending.rules.loans import Loan, RepaymentSource
 from paysetu.lending.usecases.loan_repayments import record_repayment, regular_plan
 from paysetu.lending.usecases.loans import accrue_interest, today
-from paysetu.settlement.usecases.hooks import NO_CLAIM, SweepClaim, SweepRequest
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
+from paysetu.settlement.usecases.ports import (
+    NO_CLAIM,
+    SettlementUnitOfWork,
+    SweepClaim,
+    SweepRequest,
+)
 
 
-def sweep_account(ctx: AppContext, uow: AppUnitOfWork, merchant_id: str, currency: str) -> str:
+def sweep_account(
+    ctx: LendingContext, uow: LendingUnitOfWork, merchant_id: str, currency: str
+) -> str:
     """The merchant's loan-sweep account in ``currency``, opened on first use."""
     account_id = f"acct_{merchant_id}_{currency}_loan_sweep"
     uow.ledger.create_accounts(
-        [NewAccount(account_id, currency, AccountKind.LIABILITY,
-                    debits_must_not_exceed_credits=True, owner_type="merchant",
-                    owner_id=merchant_id, metadata={"purpose": "loan_sweep"})],
+        [
+            NewAccount(
+                account_id,
+                currency,
+                AccountKind.LIABILITY,
+                debits_must_not_exceed_credits=True,
+                owner_type="merchant",
+                owner_id=merchant_id,
+                metadata={"purpose": "loan_sweep"},
+            )
+        ],
         ctx.clock.now(),
     )
     return account_id
 
 
 def sweep_shares(
-    uow: AppUnitOfWork, merchant_id: str, currency: str, net_minor: int, on: date
+    uow: LendingUnitOfWork, merchant_id: str, currency: str, net_minor: int, on: date
 ) -> list[tuple[Loan, int]]:
     """Each active loan's claim on a settlement net of ``net_minor`` (loans locked)."""
     shares: list[tuple[Loan, int]] = []
@@ -59,54 +73,77 @@ def sweep_shares(
     return shares
 
 
+def _lending(uow: SettlementUnitOfWork) -> LendingUnitOfWork:
+    """Settlement hands the hook the transaction it opened from the product's context, whose
+    units of work carry every repository, lending's included (settlement cannot name them)."""
+    return cast(LendingUnitOfWork, uow)
+
+
 class LoanSettlementSweep:
     """The lending side of settlement's loan sweep, bound to the application context."""
 
-    def __init__(self, ctx: AppContext) -> None:
+    def __init__(self, ctx: LendingContext) -> None:
         self._ctx = ctx
 
-    def claim(self, uow: AppUnitOfWork, request: SweepRequest) -> SweepClaim:
-        shares = sweep_shares(uow, request.merchant_id, request.currency,
-                              request.net_before_sweep_minor, today(self._ctx))
+    def claim(self, uow: SettlementUnitOfWork, request: SweepRequest) -> SweepClaim:
+        shares = sweep_shares(
+            _lending(uow),
+            request.merchant_id,
+            request.currency,
+            request.net_before_sweep_minor,
+            today(self._ctx),
+        )
         total = sum(share for _, share in shares)
         if not total:
             return NO_CLAIM
-        return SweepClaim(total, sweep_account(self._ctx, uow, request.merchant_id,
-                                               request.currency))
+        return SweepClaim(
+            total, sweep_account(self._ctx, _lending(uow), request.merchant_id, request.currency)
+        )
 
     def claims(
-        self, uow: AppUnitOfWork, requests: Sequence[SweepRequest]
+        self, uow: SettlementUnitOfWork, requests: Sequence[SweepRequest]
     ) -> dict[str, SweepClaim]:
         """A group of batches at once: one query finds the merchants with loans, and only
         their batches are asked (settlement groups hundreds of merchants per transaction)."""
-        owing = uow.loans.merchants_with_active_loans(
-            sorted({(r.merchant_id, r.currency) for r in requests}))
-        return {r.batch_id: self.claim(uow, r) for r in requests
-                if (r.merchant_id, r.currency) in owing}
+        owing = _lending(uow).loans.merchants_with_active_loans(
+            sorted({(r.merchant_id, r.currency) for r in requests})
+        )
+        return {
+            r.batch_id: self.claim(uow, r) for r in requests if (r.merchant_id, r.currency) in owing
+        }
 
     def swept(
-        self, uow: AppUnitOfWork, request: SweepRequest, amount_minor: int, entry_id: str
+        self,
+        settling: SettlementUnitOfWork,
+        request: SweepRequest,
+        amount_minor: int,
+        entry_id: str,
     ) -> None:
         """Allocate what settlement booked to the loans, in the order they claimed."""
-        ctx = self._ctx
+        ctx, uow = self._ctx, _lending(settling)
         on = today(ctx)
         account = sweep_account(ctx, uow, request.merchant_id, request.currency)
         remaining = amount_minor
-        for loan, share in sweep_shares(uow, request.merchant_id, request.currency,
-                                        request.net_before_sweep_minor, on):
+        for loan, share in sweep_shares(
+            uow, request.merchant_id, request.currency, request.net_before_sweep_minor, on
+        ):
             take = min(share, remaining)
             if take <= 0:
                 break
             installments = uow.loans.installments(loan.id)
             current = accrue_interest(ctx, uow, loan, installments, on)
             plan = regular_plan(current, installments, take, on, RepaymentSource.SWEEP)
-            record_repayment(ctx, uow, current, installments, plan, RepaymentSource.SWEEP, on,
-                             paid_from=account, settlement_batch=request.batch_id,
-                             sweep_entry=entry_id)
+            record_repayment(
+                ctx,
+                uow,
+                current,
+                installments,
+                plan,
+                RepaymentSource.SWEEP,
+                on,
+                paid_from=account,
+                settlement_batch=request.batch_id,
+                sweep_entry=entry_id,
+            )
             remaining -= take
         invariant(remaining == 0, "a sweep never books more than its loans claimed")
-
-
-def with_loan_sweep(ctx: AppContext) -> AppContext:
-    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it)."""
-    return replace(ctx, loan_sweep=LoanSettlementSweep(ctx))

@@ -16,8 +16,6 @@ from dataclasses import replace
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.lending.rules.classification import AssetClass, is_npa
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
@@ -31,10 +29,11 @@ from paysetu.lending.usecases.lending import (
     visible_loan,
 )
 from paysetu.lending.usecases.loans import accrue_interest, loan_object, posted_balance, today
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 
 def write_off_loan(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, loan_id: str, reason: str
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, loan_id: str, reason: str
 ) -> dict[str, Any]:
     """Write an NPA loan off (module docstring); the loan object."""
     require_lender_side(caller)

@@ -19,9 +19,10 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
+from paysetu.kernel.pagination import PageRequest
+from paysetu.kernel.timestamps import timestamp
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.allocation import (
     Installment,
@@ -49,18 +50,17 @@ from paysetu.lending.usecases.lending import (
     visible_loan,
 )
 from paysetu.lending.usecases.objects import day, schedule_object
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 from paysetu.payments.usecases.checks import check_cursors
 from paysetu.payments.usecases.merchants import merchant_accounts
-from paysetu.payments.usecases.objects import timestamp
 
 
-def today(ctx: AppContext) -> date:
+def today(ctx: LendingContext) -> date:
     """The business day: the UTC date of the clock."""
     return ctx.clock.now().date()
 
 
-def loan_books(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> LoanBooks:
+def loan_books(ctx: LendingContext, uow: LendingUnitOfWork, loan: Loan) -> LoanBooks:
     """Every account the loan's entries touch (the lender's are opened on first use)."""
     return LoanBooks(
         loan.principal_account_id, loan.interest_account_id,
@@ -70,7 +70,7 @@ def loan_books(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> LoanBooks:
 
 
 def accrue_interest(
-    ctx: AppContext, uow: AppUnitOfWork, loan: Loan, installments: Sequence[Installment],
+    ctx: LendingContext, uow: LendingUnitOfWork, loan: Loan, installments: Sequence[Installment],
     through: date,
 ) -> Loan:
     """Book the interest earned up to the end of ``through`` and not yet booked; idempotent.
@@ -99,7 +99,7 @@ def accrue_interest(
 
 
 def disburse_loan(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, loan_id: str
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, loan_id: str
 ) -> dict[str, Any]:
     """Pay an approved loan into the merchant's available balance and fix its schedule."""
     require_lender_side(caller)
@@ -128,13 +128,13 @@ def disburse_loan(
     return obj
 
 
-def posted_balance(ctx: AppContext, uow: AppUnitOfWork, account_id: str) -> int:
+def posted_balance(ctx: LendingContext, uow: LendingUnitOfWork, account_id: str) -> int:
     """A debit-normal account's posted balance."""
     balance = uow.ledger.get_account(account_id, ctx.clock.now()).balance
     return balance.debits_posted - balance.credits_posted
 
 
-def loan_object(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> dict[str, Any]:
+def loan_object(ctx: LendingContext, uow: LendingUnitOfWork, loan: Loan) -> dict[str, Any]:
     """The loan with its balances (from the ledger) and what is due and to close it today."""
     on = today(ctx)
     installments = uow.loans.installments(loan.id)
@@ -182,13 +182,13 @@ def loan_object(ctx: AppContext, uow: AppUnitOfWork, loan: Loan) -> dict[str, An
 
 
 def get_loan(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, loan_id: str
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, loan_id: str
 ) -> dict[str, Any]:
     return loan_object(ctx, uow, visible_loan(uow, caller, loan_id))
 
 
 def list_loans(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, status: str | None,
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, status: str | None,
     page: PageRequest,
 ) -> tuple[list[dict[str, Any]], bool]:
     check_cursors(page)
@@ -201,7 +201,7 @@ def list_loans(
 
 
 def get_schedule(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, loan_id: str
+    ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, loan_id: str
 ) -> dict[str, Any]:
     """The stored schedule; before disbursal, the schedule as if disbursed today."""
     loan = visible_loan(uow, caller, loan_id)

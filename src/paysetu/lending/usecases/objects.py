@@ -6,9 +6,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from paysetu.kernel.timestamps import timestamp
 from paysetu.lending.rules.allocation import Installment
 from paysetu.lending.rules.loans import Lender, LoanApplication, LoanProduct, LoanRepayment
-from paysetu.payments.usecases.objects import timestamp
 
 
 def day(value: date | None) -> str | None:

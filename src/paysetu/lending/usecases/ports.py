@@ -6,11 +6,11 @@ entries, its events and the idempotency record commit together or not at all.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.rules.allocation import Installment
 from paysetu.lending.rules.close_day import ActiveLoanDay, LoanDayUpdate, OverdueInstallment
 from paysetu.lending.rules.loans import (
@@ -27,6 +27,7 @@ from paysetu.lending.rules.portfolio import PortfolioRow
 from paysetu.lending.rules.portfolio_history import PortfolioDay
 from paysetu.lending.rules.refinance import RefinanceClaim, RefinancedLoan
 from paysetu.lending.rules.underwriting import MonthlyActivity
+from paysetu.settlement.usecases.ports import SettlementContext, SettlementUnitOfWork
 
 
 class LendingRepository(Protocol):
@@ -162,3 +163,18 @@ class LoanRepository(Protocol):
         """The rows of business days ``start`` to ``end`` inclusive (one lender's, or every
         lender's for None), by day, lender, currency and category."""
         ...
+
+
+class LendingUnitOfWork(SettlementUnitOfWork, Protocol):
+    """Settlement's unit of work plus lenders, products, applications and loans."""
+
+    @property
+    def lending(self) -> LendingRepository: ...
+    @property
+    def loans(self) -> LoanRepository: ...
+
+
+class LendingContext(SettlementContext, Protocol):
+    @property
+    def uow_factory(self) -> Callable[[], LendingUnitOfWork]: ...
+    def reader(self) -> LendingUnitOfWork: ...

@@ -11,8 +11,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
+from paysetu.payments.api.deps import Context, Write
 from paysetu.payments.usecases import fx_quotes, fx_rates
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.schemas import FxQuoteCreate, FxRatesLoad
 
 router = APIRouter(tags=["fx"])

@@ -6,11 +6,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.api.deps import Context, Write
 from paysetu.payments.usecases import merchants
 from paysetu.payments.usecases.checks import merchant_scope
 from paysetu.payments.usecases.objects import merchant_object
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import MerchantCreate
 

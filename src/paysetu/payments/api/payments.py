@@ -12,10 +12,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
-from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.api.deps import Context, Write
 from paysetu.payments.usecases import escrow, payments
+from paysetu.payments.usecases.ports import PaymentsContext
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import (
     EmptyBody,
@@ -28,7 +29,7 @@ from paysetu.shell.http.schemas import (
 router = APIRouter(tags=["payments"])
 
 
-def _expire_if_due(context: AppContext, payment_id: str) -> None:
+def _expire_if_due(context: PaymentsContext, payment_id: str) -> None:
     """Record a lapsed authorisation before acting on the payment, in its own transaction.
 
     The check is a plain read (nearly always: not due); only a lapsed one opens a transaction.

@@ -7,13 +7,14 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import Context, MerchantSession, principal_of
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.api.deps import Context
+from paysetu.payments.pages.charts import bar_chart
 from paysetu.payments.usecases import merchants
 from paysetu.payments.usecases.dashboard import VOLUME_WINDOWS_DAYS, daily_volume
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.payments.usecases.payments import list_payments
-from paysetu.shell.pages.charts import bar_chart
+from paysetu.shell.pages.auth import MerchantSession, principal_of
 from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)

@@ -12,20 +12,21 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import (
-    Context,
+from paysetu.access.rules.principals import Role
+from paysetu.access.usecases import api_keys as access
+from paysetu.events.rules.events import EVENT_TYPES
+from paysetu.kernel.pagination import PageRequest
+from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.payments.api.deps import Context
+from paysetu.payments.usecases import webhook_endpoints as webhooks
+from paysetu.payments.usecases.ports import PaymentsUnitOfWork
+from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.auth import (
     Form,
     MerchantSession,
     page_not_found,
     principal_of,
 )
-from paysetu.access.rules.principals import Role
-from paysetu.access.usecases import api_keys as access
-from paysetu.app.ports import AppUnitOfWork, PageRequest
-from paysetu.events.rules.events import EVENT_TYPES
-from paysetu.events.usecases import webhooks
-from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -60,7 +61,7 @@ def webhook_create(
     url, description = form.text("url"), form.text("description")
     typed: dict[str, Any] = {"url": url, "description": description, "events": events}
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: PaymentsUnitOfWork) -> dict[str, Any]:
         return webhooks.create_endpoint(context, uow, caller, url, events, description or None)
 
     try:

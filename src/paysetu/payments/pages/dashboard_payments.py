@@ -12,15 +12,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import Context, Form, MerchantSession, principal_of
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.money import AmountFormatError, Money
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.payments.api.deps import Context
 from paysetu.payments.rules.payments import PaymentState
 from paysetu.payments.usecases import payments, refunds
 from paysetu.payments.usecases.dashboard import PaymentFilters, search_payments
+from paysetu.payments.usecases.ports import PaymentsUnitOfWork
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.money_format import format_money_minor
 from paysetu.shell.pages.rendering import redirect, render
 
@@ -98,7 +100,7 @@ def refund(
     with visible_or_404(), context.uow_factory() as uow:
         currency = payments.get_payment(context, uow, caller, payment_id)["currency"]
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: PaymentsUnitOfWork) -> dict[str, Any]:
         return refunds.create_refund(context, uow, caller, payment_id,
                                      _refund_amount(typed["amount"], currency),
                                      typed["reason"] or None, {})

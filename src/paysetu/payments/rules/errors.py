@@ -22,137 +22,8 @@ _R = ErrorCategory.RATE_LIMITED
 _U = ErrorCategory.UNAVAILABLE
 
 
-class RequestStatus(ErrorCode):
-    """Why a request was refused before any use case ran."""
-
-    API_KEY_MISSING = (
-        "api_key_missing",
-        False,
-        _A,
-        "No API key: send `Authorization: Bearer sk_...`.",
-    )
-    API_KEY_INVALID = ("api_key_invalid", False, _A, "The API key is not one this platform issued.")
-    API_KEY_REVOKED = ("api_key_revoked", False, _A, "The API key was revoked.")
-    RATE_LIMITED = (
-        "rate_limited",
-        True,
-        _R,
-        "Too many requests for this API key; see Retry-After.",
-    )
-    BODY_TOO_LARGE = ("body_too_large", False, _I, "The request body is larger than allowed.")
-    BODY_NOT_JSON = ("body_not_json", False, _I, "The request body is not a JSON object.")
-    PARAMETER_UNKNOWN = (
-        "parameter_unknown",
-        False,
-        _I,
-        "The request has a field this route does not take.",
-    )
-    PARAMETER_MISSING = ("parameter_missing", False, _I, "A required field is missing.")
-    PARAMETER_INVALID = (
-        "parameter_invalid",
-        False,
-        _I,
-        "A field has the wrong type or an invalid value.",
-    )
-    IDEMPOTENCY_KEY_INVALID = (
-        "idempotency_key_invalid",
-        False,
-        _I,
-        "An Idempotency-Key is 1-255 printable characters.",
-    )
-    IDEMPOTENCY_KEY_IN_USE = (
-        "idempotency_key_in_use",
-        True,
-        _C,
-        "A request with this Idempotency-Key is still in progress.",
-    )
-    IDEMPOTENCY_KEY_REUSED = (
-        "idempotency_key_reused",
-        False,
-        _I,
-        "This Idempotency-Key was used with a different request (method, path or body).",
-    )
-    RESOURCE_MISSING = (
-        "resource_missing",
-        False,
-        _N,
-        "No such object, or it belongs to someone else.",
-    )
-    CURSOR_INVALID = (
-        "cursor_invalid",
-        False,
-        _I,
-        "starting_after / ending_before name no object of this list.",
-    )
-    DATABASE_UNAVAILABLE = (
-        "database_unavailable",
-        True,
-        _U,
-        "The database cannot be reached right now; retry (with the same Idempotency-Key).",
-    )
 
 
-class WalletStatus(ErrorCode):
-    """Why a customer or wallet operation was refused; precedence order."""
-
-    NAME_INVALID = ("name_invalid", False, _I, "A name is 1-200 printable characters.")
-    KYC_TIER_INVALID = ("kyc_tier_invalid", False, _I, "The KYC tier is `minimum` or `full`.")
-    CURRENCY_INVALID = (
-        "currency_invalid",
-        False,
-        _I,
-        "The currency is not an ISO 4217 code with a minor unit.",
-    )
-    AMOUNT_MUST_BE_POSITIVE = (
-        "amount_must_be_positive",
-        False,
-        _I,
-        "Amounts are positive integers of minor units.",
-    )
-    AMOUNT_TOO_LARGE = (
-        "amount_too_large",
-        False,
-        _I,
-        "The amount does not fit in a signed 64-bit integer.",
-    )
-    WALLETS_MUST_BE_DIFFERENT = (
-        "wallets_must_be_different",
-        False,
-        _I,
-        "A transfer needs two different wallets.",
-    )
-    CUSTOMER_NOT_FOUND = ("customer_not_found", False, _N, "No such customer.")
-    WALLET_NOT_FOUND = ("wallet_not_found", False, _N, "No such wallet.")
-    WALLET_EXISTS = (
-        "wallet_exists",
-        False,
-        _C,
-        "The customer already has a wallet in this currency.",
-    )
-    CURRENCY_MISMATCH = (
-        "currency_mismatch",
-        False,
-        _I,
-        "The amount's currency is not the wallet's currency.",
-    )
-    WALLET_BALANCE_LIMIT_EXCEEDED = (
-        "wallet_balance_limit_exceeded",
-        True,
-        _D,
-        "The wallet would hold more than its KYC tier allows.",
-    )
-    WALLET_LOAD_LIMIT_EXCEEDED = (
-        "wallet_load_limit_exceeded",
-        True,
-        _D,
-        "Top-ups this month would exceed the KYC tier's load limit.",
-    )
-    EXCEEDS_AVAILABLE_BALANCE = (
-        "exceeds_available_balance",
-        True,
-        _D,
-        "The wallet's available balance does not cover the amount.",
-    )
 
 
 class PaymentStatus(ErrorCode):
@@ -285,12 +156,8 @@ class PaymentStatus(ErrorCode):
     )
 
 
-class RequestRejected(PaysetuError):
-    """Authentication, body, parameter, idempotency or rate-limit refusal; nothing was written."""
 
 
-class WalletRejected(PaysetuError):
-    """A customer or wallet operation was refused; nothing was written."""
 
 
 class PaymentRejected(PaysetuError):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting, movement
 
 
 class PaymentState(StrEnum):
@@ -180,17 +180,6 @@ def destination_of(payment: Payment, accounts: MerchantAccounts) -> str:
     return accounts.escrow if payment.escrow else accounts.available
 
 
-def _move(
-    entry_id: str, debit: str, credit: str, amount: int, currency: str, meta: Mapping[str, str]
-) -> NewEntry:
-    return NewEntry(
-        entry_id,
-        (
-            Posting(debit, Direction.DEBIT, amount, currency),
-            Posting(credit, Direction.CREDIT, amount, currency),
-        ),
-        meta,
-    )
 
 
 def charge_entry(
@@ -225,7 +214,7 @@ def authorization_entry(
     meta: Mapping[str, str],
 ) -> NewEntry:
     """Manual capture: reserve the amount from the wallet until capture, cancel or timeout."""
-    entry = _move(entry_id, wallet_account, destination, amount_minor, currency, meta)
+    entry = movement(entry_id, wallet_account, destination, amount_minor, currency, meta)
     return NewEntry(entry.id, entry.postings, meta, pending=True, timeout_s=timeout_s)
 
 
@@ -238,19 +227,9 @@ def fee_entry(
     meta: Mapping[str, str],
 ) -> NewEntry:
     """The platform's fee, taken from where the captured money landed."""
-    return _move(entry_id, source, fees_account, fee_minor, currency, meta)
+    return movement(entry_id, source, fees_account, fee_minor, currency, meta)
 
 
-def transfer_entry(
-    entry_id: str,
-    source: str,
-    destination: str,
-    amount_minor: int,
-    currency: str,
-    meta: Mapping[str, str],
-) -> NewEntry:
-    """A plain movement between two accounts (top-up, transfer, withdrawal, release, refund)."""
-    return _move(entry_id, source, destination, amount_minor, currency, meta)
 
 
 def refund_entry(

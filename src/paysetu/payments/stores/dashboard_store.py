@@ -12,9 +12,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import DailyVolume, PaymentSearch
 from paysetu.payments.rules.payments import Payment
 from paysetu.payments.stores.payments_store import _payment
+from paysetu.payments.usecases.ports import DailyVolume, PaymentSearch
 
 
 class DashboardStore:

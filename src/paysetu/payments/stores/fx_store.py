@@ -13,11 +13,11 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import ManualRate
 from paysetu.kernel.invariants import invariant
 from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
 from paysetu.payments.rules.fx_quotes import FixedSide, Quote, QuoteTerms, Rate, inverse_rate
 from paysetu.payments.rules.fx_rate_file import RateRow
+from paysetu.payments.usecases.ports import ManualRate
 
 
 class FxRateStore:

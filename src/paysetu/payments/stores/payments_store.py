@@ -14,8 +14,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
+from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.payments import (
     CaptureMethod,
     EscrowState,

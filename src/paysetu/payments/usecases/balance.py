@@ -9,15 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.ports import AppUnitOfWork, PageRequest
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import merchant_scope, storable
 from paysetu.payments.usecases.objects import BALANCE_TRANSACTION_PREFIX, balance_transaction_object
+from paysetu.payments.usecases.ports import PaymentsUnitOfWork
 
 
 def _sequence(cursor: str | None, param: str) -> int | None:
@@ -30,7 +27,7 @@ def _sequence(cursor: str | None, param: str) -> int | None:
 
 
 def list_balance_transactions(
-    uow: AppUnitOfWork, caller: Principal, merchant: str | None, page: PageRequest
+    uow: PaymentsUnitOfWork, caller: Principal, merchant: str | None, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first; a merchant key sees its own, the platform all or one merchant's."""
     scope = merchant_scope(caller)

@@ -13,16 +13,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.money import AMOUNT_MINOR_MAX
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import metadata_is_valid
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.payments import Payment
+from paysetu.payments.usecases.ports import PaymentsUnitOfWork
 
 DESCRIPTION_LENGTH_MAX = 1000
 
@@ -73,7 +70,7 @@ def check_metadata(metadata: Mapping[str, str]) -> None:
 
 
 def visible_payment(
-    uow: AppUnitOfWork, caller: Principal, payment_id: str, *, for_update: bool = False,
+    uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, *, for_update: bool = False,
     param: str = "payment",
 ) -> Payment:
     """The payment if ``caller`` may see it; otherwise, exactly as for a missing one, 404."""

@@ -12,13 +12,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PaymentSearch
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.invariants import invariant
 from paysetu.kernel.money import is_currency
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.payments.rules.payments import PaymentState
 from paysetu.payments.usecases.objects import payment_object
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentSearch, PaymentsUnitOfWork
 
 SEARCH_TEXT_LENGTH_MAX = 100
 VOLUME_WINDOWS_DAYS = (30, 90)
@@ -70,7 +69,7 @@ def search_of(caller: Principal, filters: PaymentFilters) -> PaymentSearch:
 
 
 def search_payments(
-    uow: AppUnitOfWork, caller: Principal, filters: PaymentFilters, page: int, per_page: int
+    uow: PaymentsUnitOfWork, caller: Principal, filters: PaymentFilters, page: int, per_page: int
 ) -> tuple[list[dict[str, Any]], bool]:
     """One page (numbered from 1) of the caller's payments that match, newest first."""
     found, has_more = uow.web_dashboard.search_payments(
@@ -92,7 +91,7 @@ class VolumeSeries:
 
 
 def daily_volume(
-    ctx: AppContext, uow: AppUnitOfWork, merchant_id: str, days: int
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, merchant_id: str, days: int
 ) -> list[VolumeSeries]:
     """The last ``days`` UTC days (today included), one series per currency that had volume."""
     last = ctx.clock.now().date()

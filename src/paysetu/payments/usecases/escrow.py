@@ -18,20 +18,20 @@ from datetime import datetime
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
-from paysetu.payments.rules.payments import EscrowState, Payment, entry_metadata, transfer_entry
+from paysetu.payments.rules.payments import EscrowState, Payment, entry_metadata
 from paysetu.payments.usecases.checks import visible_payment
 from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.payments import SWEEP_BATCH_MAX
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
+from paysetu.wallets.rules.wallets import transfer_entry
 
 _OPEN = (EscrowState.HELD, EscrowState.DISPUTED)
 
 
-def escrow_held(ctx: AppContext, uow: AppUnitOfWork, payment: Payment) -> int:
+def escrow_held(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment) -> int:
     """What the merchant's escrow account holds for ``payment`` (0 unless held or disputed)."""
     if payment.escrow_status not in _OPEN:
         return 0
@@ -40,7 +40,7 @@ def escrow_held(ctx: AppContext, uow: AppUnitOfWork, payment: Payment) -> int:
 
 
 def _release(
-    ctx: AppContext, uow: AppUnitOfWork, payment: Payment, now: datetime
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, now: datetime
 ) -> dict[str, Any]:
     """Move what escrow holds for a locked payment to the merchant's available balance."""
     held = escrow_held(ctx, uow, payment)
@@ -57,7 +57,7 @@ def _release(
 
 
 def release_escrow(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str,
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str,
     resolve_dispute: bool = False,
 ) -> dict[str, Any]:
     """The buyer confirmed receipt (or the platform decided a dispute for the merchant)."""
@@ -74,7 +74,7 @@ def release_escrow(
 
 
 def dispute_escrow(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str
 ) -> dict[str, Any]:
     """Freeze a held escrow: no release by confirmation or timeout until the dispute ends."""
     payment = visible_payment(uow, caller, payment_id, for_update=True)
@@ -90,7 +90,7 @@ def dispute_escrow(
 
 
 def release_due_escrows(
-    ctx: AppContext, uow: AppUnitOfWork, now: datetime, limit: int = SWEEP_BATCH_MAX
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, now: datetime, limit: int = SWEEP_BATCH_MAX
 ) -> int:
     """For the worker: release up to ``limit`` held escrows whose release time passed.
 

@@ -21,8 +21,6 @@ from datetime import datetime
 from decimal import Decimal
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.entries import NewEntry
 from paysetu.payments.rules.fx_entries import (
@@ -38,6 +36,7 @@ from paysetu.payments.rules.fx_quotes import Quote, payment_split, refund_share,
 from paysetu.payments.rules.payments import CaptureMethod, Payment, Refund, entry_metadata
 from paysetu.payments.usecases.fx_quotes import visible_quote
 from paysetu.payments.usecases.fx_rates import mid_rate
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
 def _mismatch(quote: Quote, merchant_id: str, amount_minor: int, currency: str,
@@ -67,8 +66,16 @@ def _check_open(quote: Quote, now: datetime) -> None:
 
 
 def take_quote(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, quote_id: str, *, merchant_id: str,
-    amount_minor: int, currency: str, wallet_currency: str, capture_method: str,
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    caller: Principal,
+    quote_id: str,
+    *,
+    merchant_id: str,
+    amount_minor: int,
+    currency: str,
+    wallet_currency: str,
+    capture_method: str,
 ) -> Quote:
     """The quote a new payment names, locked, after every check in precedence order.
 
@@ -87,14 +94,20 @@ def take_quote(
 
 def with_quote(payment: Payment, quote: Quote) -> Payment:
     """A new payment through ``quote``: the buyer pays the quote's sell side."""
-    return replace(payment, fx_quote_id=quote.id,
-                   presentment_amount_minor=quote.terms.sell_amount_minor,
-                   presentment_currency=quote.terms.sell_currency)
+    return replace(
+        payment,
+        fx_quote_id=quote.id,
+        presentment_amount_minor=quote.terms.sell_amount_minor,
+        presentment_currency=quote.terms.sell_currency,
+    )
 
 
-def _open_accounts(ctx: AppContext, uow: AppUnitOfWork, currencies: Sequence[str]) -> None:
+def _open_accounts(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, currencies: Sequence[str]
+) -> None:
     uow.ledger.create_accounts(
-        [a for c in currencies for a in new_fx_accounts(fx_accounts(c))], ctx.clock.now())
+        [a for c in currencies for a in new_fx_accounts(fx_accounts(c))], ctx.clock.now()
+    )
 
 
 def _rate_text(value: Decimal) -> str:
@@ -102,27 +115,42 @@ def _rate_text(value: Decimal) -> str:
 
 
 def charge_entries(
-    ctx: AppContext, uow: AppUnitOfWork, payment: Payment, wallet_account: str,
-    destination: str, fees_account: str, fee_minor: int,
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    payment: Payment,
+    wallet_account: str,
+    destination: str,
+    fees_account: str,
+    fee_minor: int,
 ) -> list[NewEntry]:
     """The linked entries that charge a payment through its quote (rate lock re-checked)."""
     quote = uow.fx_quotes.get(payment.fx_quote_id or "")
     if quote is None:
         raise InvariantViolation("a payment's quote exists (foreign key)")
     if ctx.clock.now() >= quote.expires_at:
-        raise FxRejected(FxStatus.QUOTE_EXPIRED, f"Quote {quote.id} expired before the"
-                         " payment was confirmed; ask for a new quote.", "fx_quote")
+        raise FxRejected(
+            FxStatus.QUOTE_EXPIRED,
+            f"Quote {quote.id} expired before the payment was confirmed; ask for a new quote.",
+            "fx_quote",
+        )
     terms = quote.terms
     split = payment_split(terms)
     sell, buy = fx_accounts(terms.sell_currency), fx_accounts(terms.buy_currency)
     _open_accounts(ctx, uow, (sell.currency, buy.currency))
-    meta = entry_metadata("payment", payment, fx_quote=quote.id,
-                          fx_customer_rate=_rate_text(terms.customer_rate))
-    legs = ChargeLegs(terms.sell_amount_minor, split.cover_minor, terms.buy_amount_minor,
-                      fee_minor)
+    meta = entry_metadata(
+        "payment", payment, fx_quote=quote.id, fx_customer_rate=_rate_text(terms.customer_rate)
+    )
+    legs = ChargeLegs(terms.sell_amount_minor, split.cover_minor, terms.buy_amount_minor, fee_minor)
     return cross_border_charge(
-        (ctx.ids.new_id("je"), ctx.ids.new_id("je")), wallet_account, sell, buy, destination,
-        fees_account, legs, meta)
+        (ctx.ids.new_id("je"), ctx.ids.new_id("je")),
+        wallet_account,
+        sell,
+        buy,
+        destination,
+        fees_account,
+        legs,
+        meta,
+    )
 
 
 def with_presentment(refund: Refund, payment: Payment) -> Refund:
@@ -132,29 +160,45 @@ def with_presentment(refund: Refund, payment: Payment) -> Refund:
     """
     if payment.fx_quote_id is None:
         return refund
-    share = refund_share(payment.presentment_amount_minor or 0, payment.amount_minor,
-                         payment.amount_refunded_minor, refund.amount_minor)
-    return replace(refund, presentment_amount_minor=share,
-                   presentment_currency=payment.presentment_currency)
+    share = refund_share(
+        payment.presentment_amount_minor or 0,
+        payment.amount_minor,
+        payment.amount_refunded_minor,
+        refund.amount_minor,
+    )
+    return replace(
+        refund, presentment_amount_minor=share, presentment_currency=payment.presentment_currency
+    )
 
 
 def refund_entries(
-    ctx: AppContext, uow: AppUnitOfWork, payment: Payment, refund: Refund,
-    sources: Sequence[tuple[str, int]], wallet_account: str,
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    payment: Payment,
+    refund: Refund,
+    sources: Sequence[tuple[str, int]],
+    wallet_account: str,
 ) -> list[NewEntry]:
     """The linked entries of a cross-border refund, valued at today's fresh mid rate."""
     sell_currency, buy_currency = payment.presentment_currency, payment.currency
     if sell_currency is None or refund.presentment_amount_minor is None:
         raise InvariantViolation("a cross-border refund has its buyer-side amount")
     rate = mid_rate(ctx, uow, sell_currency, buy_currency)
-    legs = RefundLegs(refund.amount_minor, refund.presentment_amount_minor,
-                      value_in_sell(refund.amount_minor, rate.value, sell_currency,
-                                    buy_currency))
+    legs = RefundLegs(
+        refund.amount_minor,
+        refund.presentment_amount_minor,
+        value_in_sell(refund.amount_minor, rate.value, sell_currency, buy_currency),
+    )
     sell, buy = fx_accounts(sell_currency), fx_accounts(buy_currency)
     _open_accounts(ctx, uow, (sell_currency, buy_currency))
-    meta = entry_metadata("refund", payment, refund=refund.id, fx_quote=payment.fx_quote_id or "",
-                          fx_mid_rate=_rate_text(rate.value),
-                          fx_rate_as_of=rate.as_of.isoformat())
+    meta = entry_metadata(
+        "refund",
+        payment,
+        refund=refund.id,
+        fx_quote=payment.fx_quote_id or "",
+        fx_mid_rate=_rate_text(rate.value),
+        fx_rate_as_of=rate.as_of.isoformat(),
+    )
     return cross_border_refund(
-        (ctx.ids.new_id("je"), ctx.ids.new_id("je")), sources, wallet_account, sell, buy, legs,
-        meta)
+        (ctx.ids.new_id("je"), ctx.ids.new_id("je")), sources, wallet_account, sell, buy, legs, meta
+    )

@@ -15,16 +15,15 @@ from decimal import Decimal
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.kernel.timestamps import timestamp
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
 from paysetu.payments.rules.fx_quotes import Quote, quote_terms
 from paysetu.payments.usecases.checks import merchant_scope, storable
 from paysetu.payments.usecases.fx_rates import mid_rate
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.payments.usecases.objects import timestamp
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +65,7 @@ def _validated(command: CreateQuote) -> None:
     _check_amount(given[0][1], given[0][0])
 
 
-def _quote_merchant(uow: AppUnitOfWork, caller: Principal, merchant: str | None) -> str | None:
+def _quote_merchant(uow: PaymentsUnitOfWork, caller: Principal, merchant: str | None) -> str | None:
     """Whose quote it is: the merchant key's own merchant, or the platform's choice."""
     scope = merchant_scope(caller)
     wanted = merchant if merchant is not None else scope
@@ -78,7 +77,7 @@ def _quote_merchant(uow: AppUnitOfWork, caller: Principal, merchant: str | None)
 
 
 def create_quote(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, command: CreateQuote
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, command: CreateQuote
 ) -> dict[str, Any]:
     """Quote at the fresh mid rate less the corridor's spread; the quote is stored open."""
     _validated(command)
@@ -100,7 +99,7 @@ def create_quote(
 
 
 def visible_quote(
-    uow: AppUnitOfWork, caller: Principal, quote_id: str, *, for_update: bool = False,
+    uow: PaymentsUnitOfWork, caller: Principal, quote_id: str, *, for_update: bool = False,
     param: str = "quote",
 ) -> Quote:
     """The quote if ``caller`` may see it; otherwise, exactly as for a missing one, 404."""
@@ -115,7 +114,7 @@ def visible_quote(
 
 
 def get_quote(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, quote_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, quote_id: str
 ) -> dict[str, Any]:
     return quote_object(visible_quote(uow, caller, quote_id), ctx.clock.now())
 

@@ -19,8 +19,6 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, ManualRate
 from paysetu.kernel.money import is_currency
 from paysetu.ledger.rules.errors import ErrorCode
 from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
@@ -33,6 +31,7 @@ from paysetu.payments.rules.fx_quotes import (
     rate_age_days,
 )
 from paysetu.payments.rules.fx_rate_file import RateFile, parse_rate_file, problems_message
+from paysetu.payments.usecases.ports import ManualRate, PaymentsContext, PaymentsUnitOfWork
 
 PIVOT = "EUR"
 MANUAL_SOURCE = "manual"
@@ -44,7 +43,7 @@ def _unavailable(code: ErrorCode) -> bool:
     return code is FxStatus.RATE_UNAVAILABLE
 
 
-def _manual(uow: AppUnitOfWork, base: str, quote: str, at: datetime) -> Rate | None:
+def _manual(uow: PaymentsUnitOfWork, base: str, quote: str, at: datetime) -> Rate | None:
     try:
         return uow.fx_rates.mid_rate(base, quote, at)
     except FxRejected as refusal:
@@ -53,7 +52,7 @@ def _manual(uow: AppUnitOfWork, base: str, quote: str, at: datetime) -> Rate | N
         return None
 
 
-def _reference(ctx: AppContext, currency: str, at: datetime) -> Rate | None:
+def _reference(ctx: PaymentsContext, currency: str, at: datetime) -> Rate | None:
     """EUR -> ``currency`` from the reference source (ECB), if there is one and it knows it."""
     if ctx.rates is None:
         return None
@@ -65,7 +64,9 @@ def _reference(ctx: AppContext, currency: str, at: datetime) -> Rate | None:
         return None
 
 
-def _anchored(ctx: AppContext, uow: AppUnitOfWork, currency: str, at: datetime) -> Rate | None:
+def _anchored(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, currency: str, at: datetime
+) -> Rate | None:
     """EUR -> ``currency`` through its newest manual rate against a currency that has a EUR
     leg itself (AED loaded against USD: EUR -> USD, manual or ECB, then USD -> AED)."""
     for row in uow.fx_rates.list_rates(currency, ANCHOR_ROWS_MAX):
@@ -76,25 +77,35 @@ def _anchored(ctx: AppContext, uow: AppUnitOfWork, currency: str, at: datetime) 
         if anchor_leg is None:
             continue
         per_anchor = row.rate if row.base_currency == anchor else inverse_rate(row.rate)
-        return Rate(chained_rate(anchor_leg.value, per_anchor),
-                    min(row.as_of, anchor_leg.as_of), f"{anchor_leg.source}+{row.source}")
+        return Rate(
+            chained_rate(anchor_leg.value, per_anchor),
+            min(row.as_of, anchor_leg.as_of),
+            f"{anchor_leg.source}+{row.source}",
+        )
     return None
 
 
-def _per_euro(ctx: AppContext, uow: AppUnitOfWork, currency: str, at: datetime) -> Rate | None:
+def _per_euro(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, currency: str, at: datetime
+) -> Rate | None:
     """The EUR -> ``currency`` leg: manual, then the reference source, then anchored."""
-    return (_manual(uow, PIVOT, currency, at) or _reference(ctx, currency, at)
-            or _anchored(ctx, uow, currency, at))
+    return (
+        _manual(uow, PIVOT, currency, at)
+        or _reference(ctx, currency, at)
+        or _anchored(ctx, uow, currency, at)
+    )
 
 
-def _via_euro(ctx: AppContext, uow: AppUnitOfWork, base: str, quote: str,
-              at: datetime) -> Rate | None:
+def _via_euro(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, base: str, quote: str, at: datetime
+) -> Rate | None:
     legs = {c: _per_euro(ctx, uow, c, at) for c in (base, quote) if c != PIVOT}
     if any(leg is None for leg in legs.values()):
         return None
     base_leg, quote_leg = legs.get(base), legs.get(quote)
-    sources = sorted({part for leg in legs.values() if leg is not None
-                      for part in leg.source.split("+")})
+    sources = sorted(
+        {part for leg in legs.values() if leg is not None for part in leg.source.split("+")}
+    )
     days = [leg.as_of for leg in legs.values() if leg is not None]
     if base_leg is None and quote_leg is not None:  # EUR -> quote
         value = quote_leg.value
@@ -107,13 +118,14 @@ def _via_euro(ctx: AppContext, uow: AppUnitOfWork, base: str, quote: str,
     return Rate(value, min(days), "+".join(sources))
 
 
-def mid_rate(ctx: AppContext, uow: AppUnitOfWork, base: str, quote: str) -> Rate:
+def mid_rate(ctx: PaymentsContext, uow: PaymentsUnitOfWork, base: str, quote: str) -> Rate:
     """The mid rate to use now for ``base`` -> ``quote``, fresh, or a refusal."""
     now = ctx.clock.now()
     rate = _manual(uow, base, quote, now) or _via_euro(ctx, uow, base, quote, now)
     if rate is None:
-        raise FxRejected(FxStatus.RATE_UNAVAILABLE,
-                         f"No rate source knows {base}/{quote}; load a manual rate.")
+        raise FxRejected(
+            FxStatus.RATE_UNAVAILABLE, f"No rate source knows {base}/{quote}; load a manual rate."
+        )
     max_age = ctx.fx.rate_max_age_days
     if is_stale(rate, now, max_age):
         raise FxRejected(
@@ -125,24 +137,25 @@ def mid_rate(ctx: AppContext, uow: AppUnitOfWork, base: str, quote: str) -> Rate
 
 
 def load_rates(
-    ctx: AppContext, uow: AppUnitOfWork, text: str, source: str = MANUAL_SOURCE
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, text: str, source: str = MANUAL_SOURCE
 ) -> dict[str, Any]:
     """Check the whole CSV, then store every row (or nothing): the import's summary object."""
     if not (0 < len(source) <= 64 and source.isprintable()):
-        raise FxRejected(FxStatus.RATE_FILE_INVALID, "source is 1-64 printable characters.",
-                         "source")
+        raise FxRejected(
+            FxStatus.RATE_FILE_INVALID, "source is 1-64 printable characters.", "source"
+        )
     parsed: RateFile = parse_rate_file(text, ctx.clock.now().date())
     if parsed.problems:
         first = parsed.problems[0]
-        raise FxRejected(FxStatus.RATE_FILE_INVALID, problems_message(parsed.problems),
-                         f"csv:{first.line}")
+        raise FxRejected(
+            FxStatus.RATE_FILE_INVALID, problems_message(parsed.problems), f"csv:{first.line}"
+        )
     loaded = uow.fx_rates.upsert(parsed.rows, source, ctx.clock.now())
     return {
         "object": "fx_rate_import",
         "source": source,
         "rates_loaded": loaded,
-        "currencies": sorted({c for r in parsed.rows for c in (r.base_currency,
-                                                               r.quote_currency)}),
+        "currencies": sorted({c for r in parsed.rows for c in (r.base_currency, r.quote_currency)}),
         "as_of_min": min(r.as_of for r in parsed.rows).isoformat(),
         "as_of_max": max(r.as_of for r in parsed.rows).isoformat(),
     }
@@ -165,8 +178,9 @@ def _text(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
-def list_rates(uow: AppUnitOfWork, currency: str | None,
-               limit: int = RATES_LISTED_MAX) -> tuple[list[dict[str, Any]], bool]:
+def list_rates(
+    uow: PaymentsUnitOfWork, currency: str | None, limit: int = RATES_LISTED_MAX
+) -> tuple[list[dict[str, Any]], bool]:
     """The manual table, newest first; ``currency`` keeps the pairs that have it."""
     if currency is not None and not is_currency(currency):
         raise FxRejected(FxStatus.CURRENCY_INVALID, param="currency")

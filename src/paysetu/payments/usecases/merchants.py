@@ -6,8 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.countries import is_country
 from paysetu.kernel.money import is_currency
@@ -15,13 +13,20 @@ from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.payments import FeePlan, Merchant, MerchantAccounts
 from paysetu.payments.usecases.objects import merchant_object
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 NAME_LENGTH_MAX = 200
 
 
 def create_merchant(
-    ctx: AppContext, uow: AppUnitOfWork, legal_name: str, country: str, settlement_currency: str,
-    fee_bps: int, fee_fixed_minor: int, metadata: Mapping[str, str],
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    legal_name: str,
+    country: str,
+    settlement_currency: str,
+    fee_bps: int,
+    fee_fixed_minor: int,
+    metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     if not (0 < len(legal_name) <= NAME_LENGTH_MAX and legal_name.isprintable()):
         raise PaymentRejected(PaymentStatus.LEGAL_NAME_INVALID, param="legal_name")
@@ -33,8 +38,15 @@ def create_merchant(
         raise PaymentRejected(PaymentStatus.FEE_PLAN_INVALID, param="fee_bps")
     if not 0 <= fee_fixed_minor <= 2**62:
         raise PaymentRejected(PaymentStatus.FEE_PLAN_INVALID, param="fee_fixed_minor")
-    merchant = Merchant(ctx.ids.new_id("mer"), legal_name, country, settlement_currency,
-                        FeePlan(fee_bps, fee_fixed_minor), dict(metadata), ctx.clock.now())
+    merchant = Merchant(
+        ctx.ids.new_id("mer"),
+        legal_name,
+        country,
+        settlement_currency,
+        FeePlan(fee_bps, fee_fixed_minor),
+        dict(metadata),
+        ctx.clock.now(),
+    )
     uow.merchants.insert(merchant)
     merchant_accounts(ctx, uow, merchant.id, settlement_currency)
     obj = merchant_object(merchant, uow.merchants.balances(merchant.id))
@@ -43,7 +55,7 @@ def create_merchant(
 
 
 def merchant_accounts(
-    ctx: AppContext, uow: AppUnitOfWork, merchant_id: str, currency: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, merchant_id: str, currency: str
 ) -> MerchantAccounts:
     """The merchant's accounts in ``currency``, opened on first use."""
     existing = uow.merchants.accounts(merchant_id, currency)
@@ -53,14 +65,30 @@ def merchant_accounts(
     accounts = MerchantAccounts(f"{base}_available", f"{base}_escrow", f"{base}_fees")
     uow.ledger.create_accounts(
         [
-            NewAccount(accounts.available, currency, AccountKind.LIABILITY,
-                       debits_must_not_exceed_credits=True, owner_type="merchant",
-                       owner_id=merchant_id),
-            NewAccount(accounts.escrow, currency, AccountKind.LIABILITY,
-                       debits_must_not_exceed_credits=True, owner_type="merchant",
-                       owner_id=merchant_id),
-            NewAccount(accounts.fees, currency, AccountKind.INCOME, owner_type="platform",
-                       owner_id="paysetu", metadata={"merchant": merchant_id}),
+            NewAccount(
+                accounts.available,
+                currency,
+                AccountKind.LIABILITY,
+                debits_must_not_exceed_credits=True,
+                owner_type="merchant",
+                owner_id=merchant_id,
+            ),
+            NewAccount(
+                accounts.escrow,
+                currency,
+                AccountKind.LIABILITY,
+                debits_must_not_exceed_credits=True,
+                owner_type="merchant",
+                owner_id=merchant_id,
+            ),
+            NewAccount(
+                accounts.fees,
+                currency,
+                AccountKind.INCOME,
+                owner_type="platform",
+                owner_id="paysetu",
+                metadata={"merchant": merchant_id},
+            ),
         ],
         ctx.clock.now(),
     )
@@ -68,7 +96,7 @@ def merchant_accounts(
     return accounts
 
 
-def get_merchant(uow: AppUnitOfWork, caller: Principal, merchant_id: str) -> Merchant:
+def get_merchant(uow: PaymentsUnitOfWork, caller: Principal, merchant_id: str) -> Merchant:
     """The merchant if the caller may see it; otherwise, as for a missing one, 404."""
     merchant = uow.merchants.get(merchant_id)
     if merchant is None or not caller.owns_merchant(merchant_id):

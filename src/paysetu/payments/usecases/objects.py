@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from paysetu.events.rules.events import Event
+from paysetu.kernel.timestamps import timestamp
 from paysetu.payments.rules.payments import (
     BalanceTransaction,
     Merchant,
@@ -14,53 +14,6 @@ from paysetu.payments.rules.payments import (
     PaymentState,
     Refund,
 )
-from paysetu.wallets.rules.wallets import Customer, Wallet
-
-
-def timestamp(at: datetime) -> int:
-    """Unix seconds, as Stripe's ``created`` fields."""
-    return int(at.timestamp())
-
-
-def customer_object(customer: Customer) -> dict[str, Any]:
-    return {
-        "id": customer.id,
-        "object": "customer",
-        "name": customer.name,
-        "email": customer.email,
-        "kyc_tier": customer.kyc_tier.value,
-        "metadata": dict(customer.metadata),
-        "created": timestamp(customer.created_at),
-    }
-
-
-def wallet_object(wallet: Wallet) -> dict[str, Any]:
-    return {
-        "id": wallet.id,
-        "object": "wallet",
-        "customer": wallet.customer_id,
-        "currency": wallet.currency,
-        "balance_minor": wallet.balance_minor,
-        "pending_minor": wallet.pending_minor,
-        "available_minor": wallet.available_minor,
-        "ledger_account": wallet.account_id,
-        "created": timestamp(wallet.created_at),
-    }
-
-
-def wallet_movement_object(
-    kind: str, wallet: Wallet, amount_minor: int, entry_id: str, counterparty: str | None
-) -> dict[str, Any]:
-    """The result of a top-up, transfer or withdrawal: what moved and its journal entry."""
-    return {
-        "object": f"wallet_{kind}",
-        "wallet": wallet.id,
-        "amount_minor": amount_minor,
-        "currency": wallet.currency,
-        "journal_entry": entry_id,
-        "counterparty": counterparty,
-        "balance_minor": wallet.balance_minor,
-    }
 
 
 def merchant_object(merchant: Merchant, balances: Sequence[Any]) -> dict[str, Any]:
@@ -88,16 +41,6 @@ def merchant_object(merchant: Merchant, balances: Sequence[Any]) -> dict[str, An
     }
 
 
-def event_object(event: Event) -> dict[str, Any]:
-    """An event as listed by the API and sent (signed) to webhook endpoints."""
-    return {
-        "id": event.id,
-        "object": "event",
-        "type": event.type,
-        "merchant": event.merchant_id,
-        "created": timestamp(event.created_at),
-        "data": event.data,
-    }
 
 
 def _maybe_timestamp(at: datetime | None) -> int | None:

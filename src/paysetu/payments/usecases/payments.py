@@ -27,19 +27,14 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.payments import (
     CaptureMethod,
     EscrowState,
@@ -63,6 +58,7 @@ from paysetu.payments.usecases.checks import (
 )
 from paysetu.payments.usecases.merchants import get_merchant, merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
 EXPIRED = "expired"
@@ -105,7 +101,7 @@ def _validated_create(command: CreatePayment) -> None:
 
 
 def create_payment(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, command: CreatePayment
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, command: CreatePayment
 ) -> dict[str, Any]:
     """Create a payment in ``requires_confirmation``; confirm it too if asked."""
     _validated_create(command)
@@ -153,7 +149,7 @@ def create_payment(
 
 
 def confirm_payment(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str
 ) -> dict[str, Any]:
     """Charge (automatic) or authorise (manual) the payer's wallet."""
     payment = visible_payment(uow, caller, payment_id, for_update=True)
@@ -167,7 +163,7 @@ def confirm_payment(
 
 
 def _apply_for_payer(
-    ctx: AppContext, uow: AppUnitOfWork, payment: Payment, entries: list[EntryRequest]
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, entries: list[EntryRequest]
 ) -> None:
     try:
         uow.ledger.apply(entries, ctx.clock.now())
@@ -182,7 +178,7 @@ def _apply_for_payer(
         raise
 
 
-def escrow_hold(ctx: AppContext, payment: Payment, captured_at: datetime) -> dict[str, Any]:
+def escrow_hold(ctx: PaymentsContext, payment: Payment, captured_at: datetime) -> dict[str, Any]:
     """The escrow fields of a payment just captured (none for a direct payment)."""
     if not payment.escrow:
         return {}
@@ -190,7 +186,7 @@ def escrow_hold(ctx: AppContext, payment: Payment, captured_at: datetime) -> dic
     return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at}
 
 
-def _confirm(ctx: AppContext, uow: AppUnitOfWork, payment: Payment) -> dict[str, Any]:
+def _confirm(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment) -> dict[str, Any]:
     merchant = uow.merchants.get(payment.merchant_id)
     wallet = uow.wallets.get(payment.wallet_id)
     if merchant is None or wallet is None:
@@ -243,7 +239,7 @@ def _authorization_lapsed(payment: Payment, now: datetime) -> bool:
 
 
 def capture_payment(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str,
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str,
     amount_minor: int | None,
 ) -> dict[str, Any]:
     """Post the authorisation (all of it, or ``amount_minor``; the rest goes back) and the fee."""
@@ -289,7 +285,7 @@ def capture_payment(
 
 
 def cancel_payment(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str,
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str,
     reason: str | None,
 ) -> dict[str, Any]:
     """Cancel before capture; an authorisation is voided (one that lapsed is expired)."""
@@ -321,25 +317,28 @@ def cancel_payment(
     return obj
 
 
-def _expire(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, now: datetime) -> dict[str, Any]:
+def _expire(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, now: datetime
+) -> dict[str, Any]:
     """Cancel a locked payment whose authorisation lapsed; the ledger releases the funds."""
     if payment.authorization_entry_id is not None:
         uow.ledger.expire(now, pending_id=payment.authorization_entry_id)
-    payment = replace(payment, status=PaymentState.CANCELED, cancellation_reason=EXPIRED,
-                      updated_at=now)
+    payment = replace(
+        payment, status=PaymentState.CANCELED, cancellation_reason=EXPIRED, updated_at=now
+    )
     uow.payments.save(payment)
     obj = payment_object(payment)
     emit(ctx, uow, payment.merchant_id, "payment.canceled", obj)
     return obj
 
 
-def authorization_due(ctx: AppContext, uow: AppUnitOfWork, payment_id: str) -> bool:
+def authorization_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str) -> bool:
     """Whether the payment's authorisation lapsed and is not yet expired (one read, no lock)."""
     payment = uow.payments.get(payment_id) if storable(payment_id) else None
     return payment is not None and _authorization_lapsed(payment, ctx.clock.now())
 
 
-def expire_if_due(ctx: AppContext, uow: AppUnitOfWork, payment_id: str) -> bool:
+def expire_if_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str) -> bool:
     """Lazy expiry of one payment (before a capture or a read); True if it was expired now.
 
     Needs no caller: it reveals nothing and does only what the sweep would do anyway.
@@ -355,7 +354,7 @@ def expire_if_due(ctx: AppContext, uow: AppUnitOfWork, payment_id: str) -> bool:
 
 
 def expire_authorizations(
-    ctx: AppContext, uow: AppUnitOfWork, now: datetime, limit: int = SWEEP_BATCH_MAX
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, now: datetime, limit: int = SWEEP_BATCH_MAX
 ) -> int:
     """For the worker: cancel up to ``limit`` payments whose authorisation lapsed by ``now``.
 
@@ -369,7 +368,7 @@ def expire_authorizations(
 
 
 def get_payment(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str
 ) -> dict[str, Any]:
     """The payment as the caller may see it, after lazy expiry (the caller commits)."""
     visible_payment(uow, caller, payment_id)
@@ -378,7 +377,10 @@ def get_payment(
 
 
 def list_payments(
-    uow: AppUnitOfWork, caller: Principal, merchant: str | None, status: str | None,
+    uow: PaymentsUnitOfWork,
+    caller: Principal,
+    merchant: str | None,
+    status: str | None,
     page: PageRequest,
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first, only the caller's merchant's (the platform may filter by merchant)."""
@@ -389,7 +391,8 @@ def list_payments(
     if status is not None and status not in {s.value for s in PaymentState}:
         raise RequestRejected(
             RequestStatus.PARAMETER_INVALID,
-            "status is one of " + ", ".join(s.value for s in PaymentState) + ".", "status",
+            "status is one of " + ", ".join(s.value for s in PaymentState) + ".",
+            "status",
         )
     items, has_more = uow.payments.list_page(scope or merchant, status, page)
     return [payment_object(p) for p in items], has_more

@@ -24,10 +24,9 @@ from dataclasses import replace
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
@@ -54,9 +53,10 @@ from paysetu.payments.usecases.escrow import escrow_held
 from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import refund_object
 from paysetu.payments.usecases.payments import SWEEP_BATCH_MAX
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
-def _check_wallet_limit(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> None:
+def _check_wallet_limit(ctx: PaymentsContext, uow: PaymentsUnitOfWork, wallet_id: str) -> None:
     wallet = uow.wallets.get(wallet_id)
     customer = None if wallet is None else uow.customers.get(wallet.customer_id)
     if wallet is None or customer is None:
@@ -66,7 +66,9 @@ def _check_wallet_limit(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> 
         raise PaymentRejected(PaymentStatus.WALLET_BALANCE_LIMIT_EXCEEDED, param="amount_minor")
 
 
-def _pay_out(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, refund: Refund) -> Refund:
+def _pay_out(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, refund: Refund
+) -> Refund:
     """Move the refund's money if the merchant can cover it; else leave the refund pending.
 
     Runs in a savepoint: a refusal leaves no trace but the returned refund's failure code.
@@ -77,13 +79,31 @@ def _pay_out(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, refund: Refu
         raise InvariantViolation("a payment's wallet exists (foreign keys)")
     accounts = merchant_accounts(ctx, uow, payment.merchant_id, payment.currency)
     from_escrow, from_available = refund_sources(
-        refund.amount_minor, escrow_held(ctx, uow, payment))
+        refund.amount_minor, escrow_held(ctx, uow, payment)
+    )
     sources = [(accounts.escrow, from_escrow), (accounts.available, from_available)]
-    entries: list[EntryRequest] = [*fx_payments.refund_entries(
-        ctx, uow, payment, refund, sources, wallet.account_id,
-    )] if payment.fx_quote_id else [refund_entry(
-        ctx.ids.new_id("je"), sources, wallet.account_id, payment.currency,
-        entry_metadata("refund", payment, refund=refund.id))]
+    entries: list[EntryRequest] = (
+        [
+            *fx_payments.refund_entries(
+                ctx,
+                uow,
+                payment,
+                refund,
+                sources,
+                wallet.account_id,
+            )
+        ]
+        if payment.fx_quote_id
+        else [
+            refund_entry(
+                ctx.ids.new_id("je"),
+                sources,
+                wallet.account_id,
+                payment.currency,
+                entry_metadata("refund", payment, refund=refund.id),
+            )
+        ]
+    )
     entry_id = entries[0].id
     try:
         with uow.savepoint():
@@ -92,14 +112,22 @@ def _pay_out(ctx: AppContext, uow: AppUnitOfWork, payment: Payment, refund: Refu
     except EntryRejected as rejection:
         if rejection.code is not CreateEntryStatus.EXCEEDS_CREDITS:
             raise
-        return replace(refund, status=RefundState.PENDING,
-                       failure_code=PaymentStatus.MERCHANT_BALANCE_INSUFFICIENT.value)
+        return replace(
+            refund,
+            status=RefundState.PENDING,
+            failure_code=PaymentStatus.MERCHANT_BALANCE_INSUFFICIENT.value,
+        )
     return replace(refund, status=RefundState.SUCCEEDED, entry_id=entry_id, failure_code=None)
 
 
 def create_refund(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, payment_id: str,
-    amount_minor: int | None, reason: str | None, metadata: Mapping[str, str],
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    caller: Principal,
+    payment_id: str,
+    amount_minor: int | None,
+    reason: str | None,
+    metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     """Refund ``amount_minor`` (default: all that is still refundable) of a captured payment."""
     if amount_minor is not None:
@@ -121,16 +149,27 @@ def create_refund(
             "amount_minor",
         )
     refund = Refund(
-        id=ctx.ids.new_id("ref"), payment_id=payment.id, merchant_id=payment.merchant_id,
-        amount_minor=amount, currency=payment.currency, status=RefundState.PENDING,
-        entry_id=None, reason=reason, failure_code=None, metadata=dict(metadata),
+        id=ctx.ids.new_id("ref"),
+        payment_id=payment.id,
+        merchant_id=payment.merchant_id,
+        amount_minor=amount,
+        currency=payment.currency,
+        status=RefundState.PENDING,
+        entry_id=None,
+        reason=reason,
+        failure_code=None,
+        metadata=dict(metadata),
         created_at=ctx.clock.now(),
     )
     refund = _pay_out(ctx, uow, payment, fx_payments.with_presentment(refund, payment))
     uow.refunds.insert(refund)
-    uow.payments.save(replace(
-        payment, amount_refunded_minor=payment.amount_refunded_minor + amount,
-        updated_at=ctx.clock.now()))
+    uow.payments.save(
+        replace(
+            payment,
+            amount_refunded_minor=payment.amount_refunded_minor + amount,
+            updated_at=ctx.clock.now(),
+        )
+    )
     obj = refund_object(refund)
     emit(ctx, uow, payment.merchant_id, "refund.created", obj)
     if refund.status is RefundState.SUCCEEDED:
@@ -138,7 +177,9 @@ def create_refund(
     return obj
 
 
-def retry_pending_refunds(ctx: AppContext, uow: AppUnitOfWork, limit: int = SWEEP_BATCH_MAX) -> int:
+def retry_pending_refunds(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, limit: int = SWEEP_BATCH_MAX
+) -> int:
     """For the worker: complete held refunds the merchant can now cover; returns how many.
 
     Each refund is retried under its payment's lock; one that still cannot be paid stays
@@ -162,7 +203,7 @@ def retry_pending_refunds(ctx: AppContext, uow: AppUnitOfWork, limit: int = SWEE
     return completed
 
 
-def get_refund(uow: AppUnitOfWork, caller: Principal, refund_id: str) -> dict[str, Any]:
+def get_refund(uow: PaymentsUnitOfWork, caller: Principal, refund_id: str) -> dict[str, Any]:
     refund = uow.refunds.get(refund_id) if storable(refund_id) else None
     if refund is None or not caller.owns_merchant(refund.merchant_id):
         raise PaymentRejected(PaymentStatus.REFUND_NOT_FOUND, param="refund")
@@ -170,7 +211,7 @@ def get_refund(uow: AppUnitOfWork, caller: Principal, refund_id: str) -> dict[st
 
 
 def list_refunds(
-    uow: AppUnitOfWork, caller: Principal, payment_id: str | None, page: PageRequest
+    uow: PaymentsUnitOfWork, caller: Principal, payment_id: str | None, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first; with ``payment``, that payment's refunds (404 if the caller can't see it)."""
     scope = merchant_scope(caller)

@@ -14,8 +14,9 @@ from typing import Any
 from fastapi import APIRouter
 from pydantic import Field
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller, Write
+from paysetu.settlement.api.deps import Context, Write
 from paysetu.settlement.usecases import payout_accounts
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.pagination import list_object
 from paysetu.shell.http.schemas import Body
 

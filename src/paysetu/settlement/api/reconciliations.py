@@ -17,13 +17,14 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
-from paysetu.access.api.context import Context, PlatformCaller, Write
-from paysetu.app.ports import AppUnitOfWork
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
+from paysetu.settlement.api.deps import Context, Write
 from paysetu.settlement.rules.reconciliation import LineCategory
 from paysetu.settlement.rules.statements import StatementFormat
 from paysetu.settlement.stores.statement_files import read_statement, statement_format
 from paysetu.settlement.usecases import reconciliation
+from paysetu.settlement.usecases.ports import SettlementUnitOfWork
+from paysetu.shell.http.context import PlatformCaller
 from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object
 from paysetu.shell.http.schemas import Body
 from paysetu.shell.http.validation import rejection_from_errors
@@ -92,7 +93,7 @@ async def create_reconciliation(
     """Import a statement, match it against payouts, store the report, mark matches paid."""
     statement = await run_in_threadpool(read_statement, upload.content, upload.format)
 
-    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+    def work(uow: SettlementUnitOfWork) -> dict[str, Any]:
         run, _created = reconciliation.reconcile_statement(write.context, uow, statement)
         return reconciliation.reconciliation_object(run)
 

@@ -16,16 +16,17 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import Field
 
-from paysetu.access.api.context import Caller, Context, PlatformCaller
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import PageRequest
+from paysetu.kernel.pagination import PageRequest
+from paysetu.settlement.api.deps import Context
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
 from paysetu.settlement.stores.pain001 import pain001_xml
 from paysetu.settlement.stores.payout_csv import payout_csv, report_csv
 from paysetu.settlement.usecases import queries as settlement_queries
 from paysetu.settlement.usecases import settlement
 from paysetu.settlement.usecases.objects import batch_result_object
+from paysetu.settlement.usecases.ports import SettlementContext
+from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object, page_request
 from paysetu.shell.http.schemas import Body
 
@@ -96,7 +97,7 @@ def list_items(
     return list_object(f"/v1/settlements/{settlement_id}/items", data, has_more)
 
 
-def _report(context: AppContext, caller: Principal, settlement_id: str) -> Iterator[bytes]:
+def _report(context: SettlementContext, caller: Principal, settlement_id: str) -> Iterator[bytes]:
     """The report, streamed from a server-side cursor inside its own read transaction."""
     with context.uow_factory() as uow:
         batch = settlement_queries.visible_batch(uow, caller, settlement_id)

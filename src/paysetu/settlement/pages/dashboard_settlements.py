@@ -12,16 +12,16 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.pages.auth import (
-    Context,
+from paysetu.kernel.pagination import PageRequest
+from paysetu.settlement.api.deps import Context
+from paysetu.settlement.api.settlements import FILE_KINDS, get_file
+from paysetu.settlement.usecases import queries as settlement_queries
+from paysetu.shell.pages.actions import visible_or_404
+from paysetu.shell.pages.auth import (
     MerchantSession,
     page_not_found,
     principal_of,
 )
-from paysetu.app.ports import PageRequest
-from paysetu.settlement.api.settlements import FILE_KINDS, get_file
-from paysetu.settlement.usecases import queries as settlement_queries
-from paysetu.shell.pages.actions import visible_or_404
 from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)

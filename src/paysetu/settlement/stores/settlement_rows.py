@@ -13,8 +13,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.app.ports import PageRequest
 from paysetu.db.pagination import fetch_page
+from paysetu.kernel.pagination import PageRequest
 from paysetu.settlement.rules.payout_accounts import (
     BankCodeScheme,
     PayoutAccount,

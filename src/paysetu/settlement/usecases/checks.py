@@ -21,11 +21,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import Direction, NewEntry
 from paysetu.settlement.rules.records import SettlementBatch
 from paysetu.settlement.rules.run import NewWindow
+from paysetu.settlement.usecases.ports import SettlementUnitOfWork
 
 
 def _planned_movements(entries: Sequence[NewEntry]) -> Counter[str]:
@@ -38,7 +38,7 @@ def _planned_movements(entries: Sequence[NewEntry]) -> Counter[str]:
 
 
 def _check_own_entries(
-    uow: AppUnitOfWork, groups: Sequence[tuple[NewWindow, SettlementBatch, list[NewEntry]]]
+    uow: SettlementUnitOfWork, groups: Sequence[tuple[NewWindow, SettlementBatch, list[NewEntry]]]
 ) -> None:
     moved = uow.settlements.entry_movements([e.id for _, _, entries in groups for e in entries])
     by_entry: dict[str, list[tuple[str, int]]] = {}
@@ -60,7 +60,7 @@ def _check_own_entries(
 
 
 def check_batches(
-    uow: AppUnitOfWork, groups: Sequence[tuple[NewWindow, SettlementBatch, list[NewEntry]]]
+    uow: SettlementUnitOfWork, groups: Sequence[tuple[NewWindow, SettlementBatch, list[NewEntry]]]
 ) -> None:
     """Raise :class:`InvariantViolation` unless every batch matches the ledger (see above)."""
     checks = {c.batch_id: c for c in uow.settlements.window_checks([g[0] for g in groups])}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from paysetu.payments.usecases.objects import timestamp
+from paysetu.kernel.timestamps import timestamp
 from paysetu.settlement.rules.payout_accounts import PayoutAccount
 from paysetu.settlement.rules.records import (
     BatchResult,

@@ -1,23 +1,25 @@
 """The repository settlement needs (implemented in ``adapters/db/settlement_store``).
 
-Exposed as ``AppUnitOfWork.settlements``: a group of batches, their items, ledger entries,
+Exposed as ``SettlementUnitOfWork.settlements``: a group of batches, their items, ledger entries,
 payouts and events commit in the unit of work's one transaction. The run's methods work on many
 merchant-currency pairs at once (set-based SQL), never on one payment at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 from paysetu.settlement.rules.payout_accounts import PayoutAccount
 from paysetu.settlement.rules.records import Payout, SettlementBatch, SettlementItem
 from paysetu.settlement.rules.run import NewWindow, SettlementCandidate, WindowCheck
 from paysetu.settlement.rules.settlement import SettlementSchedule, WindowTotals
-
-if TYPE_CHECKING:  # app_ports imports this module to expose the repository
-    from paysetu.app.ports import PageRequest
+from paysetu.settlement.usecases.policy import SettlementPolicy
+from paysetu.settlement.usecases.reconciliation_ports import ReconciliationRepository
 
 
 class SettlementRepository(Protocol):
@@ -67,3 +69,72 @@ class SettlementRepository(Protocol):
         ...
     def get_payout_account(self, account_id: str) -> PayoutAccount | None: ...
     def list_payout_accounts(self, merchant_id: str | None) -> list[PayoutAccount]: ...
+
+
+class SettlementUnitOfWork(PaymentsUnitOfWork, Protocol):
+    """Payments' unit of work plus settlement runs, payouts and reconciliations."""
+
+    @property
+    def settlements(self) -> SettlementRepository: ...
+    @property
+    def reconciliations(self) -> ReconciliationRepository: ...
+
+
+class SettlementContext(PaymentsContext, Protocol):
+    @property
+    def uow_factory(self) -> Callable[[], SettlementUnitOfWork]: ...
+    def reader(self) -> SettlementUnitOfWork: ...
+    @property
+    def settlement(self) -> SettlementPolicy: ...
+    @property
+    def loan_sweep(self) -> LoanSweep:
+        """Settlement's loan-repayment hook (lending plugs in; see :mod:`.hooks`)."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class SweepRequest:
+    """What the hook is told about one batch before its payout is decided.
+
+    Attributes:
+        net_before_sweep_minor: The batch's net after reserves, before any sweep (may be <= 0).
+        window_end: The end of the batch's window.
+    """
+
+    batch_id: str
+    merchant_id: str
+    currency: str
+    net_before_sweep_minor: int
+    window_end: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SweepClaim:
+    """How much to sweep and where to; settlement may take less (never more than the net or
+    the available balance), and reports what it took to :meth:`LoanSweep.swept`."""
+
+    amount_minor: int
+    account_id: str | None = None
+
+
+NO_CLAIM = SweepClaim(0)
+
+
+class LoanSweep(Protocol):
+    """The loan-repayment sweep of settlement (filled by the lending issue).
+
+    Settlement asks only about batches whose net before the sweep is positive. A hook may also
+    define ``claims(uow, requests) -> Mapping[batch id, SweepClaim]`` to answer a whole group
+    of batches (up to ``pairs_per_transaction``) at once, e.g. with one query for the merchants
+    that have loans; :func:`sweep_claims` uses it when present, else asks batch by batch.
+    """
+
+    def claim(self, uow: SettlementUnitOfWork, request: SweepRequest) -> SweepClaim:
+        """The repayment due from this batch (0 when the merchant owes nothing)."""
+        ...
+
+    def swept(
+        self, uow: SettlementUnitOfWork, request: SweepRequest, amount_minor: int, entry_id: str
+    ) -> None:
+        """``amount_minor`` was booked by entry ``entry_id`` (called only when it is > 0)."""
+        ...

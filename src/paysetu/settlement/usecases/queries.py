@@ -11,15 +11,10 @@ from datetime import date
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.invariants import InvariantViolation
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
 from paysetu.settlement.rules.records import PayoutInstruction, SettlementBatch, SettlementItem
@@ -28,9 +23,10 @@ from paysetu.settlement.usecases.objects import (
     settlement_item_object,
     settlement_object,
 )
+from paysetu.settlement.usecases.ports import SettlementContext, SettlementUnitOfWork
 
 
-def visible_batch(uow: AppUnitOfWork, caller: Principal, batch_id: str) -> SettlementBatch:
+def visible_batch(uow: SettlementUnitOfWork, caller: Principal, batch_id: str) -> SettlementBatch:
     """The batch if ``caller`` may see it; otherwise, exactly as for a missing one, 404."""
     batch = uow.settlements.get_batch(batch_id) if storable(batch_id) else None
     if batch is None or not caller.owns_merchant(batch.merchant_id):
@@ -38,12 +34,12 @@ def visible_batch(uow: AppUnitOfWork, caller: Principal, batch_id: str) -> Settl
     return batch
 
 
-def get_settlement(uow: AppUnitOfWork, caller: Principal, batch_id: str) -> dict[str, Any]:
+def get_settlement(uow: SettlementUnitOfWork, caller: Principal, batch_id: str) -> dict[str, Any]:
     return settlement_object(visible_batch(uow, caller, batch_id))
 
 
 def list_settlements(
-    uow: AppUnitOfWork, caller: Principal, merchant: str | None, settlement_date: str | None,
+    uow: SettlementUnitOfWork, caller: Principal, merchant: str | None, settlement_date: str | None,
     page: PageRequest,
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first; a merchant key sees its own, the platform all or one merchant's."""
@@ -76,7 +72,11 @@ def _item_cursor(cursor: str | None) -> int:
 
 
 def list_items(
-    uow: AppUnitOfWork, caller: Principal, batch_id: str, starting_after: str | None, limit: int
+    uow: SettlementUnitOfWork,
+    caller: Principal,
+    batch_id: str,
+    starting_after: str | None,
+    limit: int,
 ) -> tuple[list[dict[str, Any]], bool]:
     """The batch's lines in ledger order (the window's movements, then the batch's own)."""
     batch = visible_batch(uow, caller, batch_id)
@@ -84,13 +84,13 @@ def list_items(
     return [settlement_item_object(i) for i in items], has_more
 
 
-def stream_items(uow: AppUnitOfWork, batch: SettlementBatch) -> Iterator[SettlementItem]:
+def stream_items(uow: SettlementUnitOfWork, batch: SettlementBatch) -> Iterator[SettlementItem]:
     """Every line of an already visible batch, streamed (for the report file)."""
     return uow.settlements.stream_items(batch.id)
 
 
 def payout_instruction(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, batch_id: str
+    ctx: SettlementContext, uow: SettlementUnitOfWork, caller: Principal, batch_id: str
 ) -> PayoutInstruction:
     """What the payout files of a paid-out batch say; 404 for a batch that paid nothing."""
     batch = visible_batch(uow, caller, batch_id)
@@ -102,7 +102,10 @@ def payout_instruction(
     if account is None or merchant is None:
         raise InvariantViolation("a payout's account and merchant exist (foreign keys)")
     return PayoutInstruction(
-        payout=payout, batch_id=batch.id, window_end=batch.window_end,
-        debtor=ctx.settlement.debtor_for(payout.currency), creditor=account.details,
+        payout=payout,
+        batch_id=batch.id,
+        window_end=batch.window_end,
+        debtor=ctx.settlement.debtor_for(payout.currency),
+        creditor=account.details,
         merchant_name=merchant.legal_name,
     )

@@ -12,13 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import InvariantViolation, invariant
+from paysetu.kernel.timestamps import timestamp
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
-from paysetu.payments.rules.payments import transfer_entry
-from paysetu.payments.usecases.objects import timestamp
 from paysetu.settlement.rules.reconciliation import (
     LineCategory,
     LineResult,
@@ -33,13 +30,15 @@ from paysetu.settlement.rules.reconciliation_errors import (
 )
 from paysetu.settlement.rules.records import payout_clearing_account
 from paysetu.settlement.rules.statements import Direction, Statement
+from paysetu.settlement.usecases.ports import SettlementContext, SettlementUnitOfWork
+from paysetu.wallets.rules.wallets import transfer_entry
 from paysetu.wallets.usecases.wallets import platform_account
 
 LINES_PAGE_MAX = 100
 
 
 def reconcile_statement(
-    ctx: AppContext, uow: AppUnitOfWork, statement: Statement
+    ctx: SettlementContext, uow: SettlementUnitOfWork, statement: Statement
 ) -> tuple[ReconciliationRun, bool]:
     """Match, store and mark paid; ``(run, created)``, created False for a file seen before."""
     store = uow.reconciliations
@@ -106,7 +105,7 @@ def paid_entry_id(run_id: str, currency: str) -> str:
 
 
 def _book_paid(
-    ctx: AppContext, uow: AppUnitOfWork, run_id: str, payouts: Sequence[PayoutRef]
+    ctx: SettlementContext, uow: SettlementUnitOfWork, run_id: str, payouts: Sequence[PayoutRef]
 ) -> None:
     """The bank paid: the matched payouts' payout-clearing liability is settled against the bank.
 
@@ -145,12 +144,12 @@ def assert_run(run: ReconciliationRun | None) -> ReconciliationRun:
     return run
 
 
-def get_run(uow: AppUnitOfWork, run_id: str) -> ReconciliationRun:
+def get_run(uow: SettlementUnitOfWork, run_id: str) -> ReconciliationRun:
     return assert_run(uow.reconciliations.get_run(run_id) if run_id.isprintable() else None)
 
 
 def list_lines(
-    uow: AppUnitOfWork, run_id: str, category: LineCategory | None, after_position: int,
+    uow: SettlementUnitOfWork, run_id: str, category: LineCategory | None, after_position: int,
     limit: int = LINES_PAGE_MAX,
 ) -> tuple[list[LineResult], bool]:
     """A page of the run's report in order (statement lines, then missing payouts)."""
@@ -158,7 +157,7 @@ def list_lines(
     return uow.reconciliations.lines_page(run.id, category, after_position, limit)
 
 
-def demo_payouts(uow: AppUnitOfWork, merchant_id: str | None) -> list[PayoutRef]:
+def demo_payouts(uow: SettlementUnitOfWork, merchant_id: str | None) -> list[PayoutRef]:
     """The outstanding payouts a demo bank statement books (all currencies, any day)."""
     return uow.reconciliations.outstanding_payouts(None, None, merchant_id)
 

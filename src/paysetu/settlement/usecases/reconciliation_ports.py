@@ -1,8 +1,7 @@
-"""The repository reconciliation needs (implemented in ``adapters/db/reconciliation_store``).
+"""The repository reconciliation needs (implemented in :mod:`..stores.reconciliation_store`).
 
-Kept beside :mod:`paysetu.app.ports`, which exposes it as
-``AppUnitOfWork.reconciliations``: the run, its lines and the payouts' new status commit in the
-unit of work's one transaction.
+:class:`~.ports.SettlementUnitOfWork` exposes it as ``reconciliations``: the run, its lines and
+the payouts' new status commit in the unit of work's one transaction.
 """
 
 from __future__ import annotations

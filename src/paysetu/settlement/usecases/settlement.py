@@ -26,12 +26,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit_many
 from paysetu.kernel.invariants import invariant
+from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.entries import ENTRIES_PER_BATCH_MAX, AccountKind, NewAccount, NewEntry
-from paysetu.ledger.usecases.ports import TransientConflictError
 from paysetu.settlement.rules.records import (
     BatchResult,
     Payout,
@@ -47,8 +45,15 @@ from paysetu.settlement.rules.records import (
 from paysetu.settlement.rules.run import NewWindow, SettlementCandidate
 from paysetu.settlement.rules.settlement import BatchInputs, ItemType, WindowTotals, plan_batch
 from paysetu.settlement.usecases.checks import check_batches
-from paysetu.settlement.usecases.hooks import NO_CLAIM, SweepClaim, SweepRequest, sweep_claims
+from paysetu.settlement.usecases.hooks import sweep_claims
 from paysetu.settlement.usecases.objects import payout_object, settlement_object
+from paysetu.settlement.usecases.ports import (
+    NO_CLAIM,
+    SettlementContext,
+    SettlementUnitOfWork,
+    SweepClaim,
+    SweepRequest,
+)
 
 RETRIES_MAX = 5
 
@@ -66,7 +71,11 @@ class _Made:
 
 
 def _place(
-    ctx: AppContext, uow: AppUnitOfWork, candidate: SettlementCandidate, day: date, now: datetime
+    ctx: SettlementContext,
+    uow: SettlementUnitOfWork,
+    candidate: SettlementCandidate,
+    day: date,
+    now: datetime,
 ) -> NewWindow | BatchResult:
     """The window ``candidate`` settles now, or the result that says why none is settled."""
     schedule = candidate.schedule or ctx.settlement.default_schedule
@@ -76,16 +85,26 @@ def _place(
         return result
     last = candidate.last_window_end
     if last is not None and end <= last:
-        existing = candidate.last_batch_id if end == last else uow.settlements.batch_at(
-            candidate.merchant_id, candidate.currency, end)
+        existing = (
+            candidate.last_batch_id
+            if end == last
+            else uow.settlements.batch_at(candidate.merchant_id, candidate.currency, end)
+        )
         if existing is None:
             return replace(result, outcome=RunOutcome.ALREADY_SETTLED)
         return replace(result, outcome=RunOutcome.EXISTS, batch_id=existing)
     start = last if last is not None else candidate.opened_at
     if start >= end:
         return replace(result, outcome=RunOutcome.NOTHING_TO_SETTLE)
-    return NewWindow(ctx.ids.new_id("stl"), candidate.merchant_id, candidate.currency,
-                     candidate.available_account, candidate.fees_account, start, end)
+    return NewWindow(
+        ctx.ids.new_id("stl"),
+        candidate.merchant_id,
+        candidate.currency,
+        candidate.available_account,
+        candidate.fees_account,
+        start,
+        end,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,88 +118,148 @@ class _Pending:
 
 
 def _pending(
-    ctx: AppContext, window: NewWindow, candidate: SettlementCandidate, totals: WindowTotals,
+    ctx: SettlementContext,
+    window: NewWindow,
+    candidate: SettlementCandidate,
+    totals: WindowTotals,
     released_minor: int,
 ) -> _Pending:
     schedule = candidate.schedule or ctx.settlement.default_schedule
     inputs = BatchInputs(
-        totals=totals, carried_in_minor=candidate.carried_in_minor,
+        totals=totals,
+        carried_in_minor=candidate.carried_in_minor,
         available_minor=candidate.available_minor,
         reserve_to_hold_minor=schedule.reserve_for(totals.gross_minor),
-        reserve_released_minor=released_minor, loan_claim_minor=0,
+        reserve_released_minor=released_minor,
+        loan_claim_minor=0,
         payout_minimum_minor=schedule.minimum_for(window.currency),
         has_payout_account=candidate.payout_account_id is not None,
     )
-    request = SweepRequest(window.batch_id, window.merchant_id, window.currency,
-                           plan_batch(inputs).net_minor, window.window_end)
+    request = SweepRequest(
+        window.batch_id,
+        window.merchant_id,
+        window.currency,
+        plan_batch(inputs).net_minor,
+        window.window_end,
+    )
     return _Pending(window, candidate, inputs, request)
 
 
 def _make(
-    ctx: AppContext, pending: _Pending, claim: SweepClaim, released: list[str], day: date,
+    ctx: SettlementContext,
+    pending: _Pending,
+    claim: SweepClaim,
+    released: list[str],
+    day: date,
     now: datetime,
 ) -> _Made:
     """Plan one batch with the loan sweep's claim: reserve, sweep, payout or carry."""
     window, candidate = pending.window, pending.candidate
     schedule = candidate.schedule or ctx.settlement.default_schedule
-    invariant(claim.amount_minor == 0 or claim.account_id is not None,
-              "a loan sweep claim names the account it pays")
+    invariant(
+        claim.amount_minor == 0 or claim.account_id is not None,
+        "a loan sweep claim names the account it pays",
+    )
     totals = pending.inputs.totals
     plan = plan_batch(replace(pending.inputs, loan_claim_minor=max(claim.amount_minor, 0)))
     payout = None
     if plan.payout_minor > 0:
         payout_id = ctx.ids.new_id("po")
-        payout = Payout(payout_id, window.batch_id, window.merchant_id, plan.payout_minor,
-                        window.currency, end_to_end_id(payout_id), PayoutStatus.PENDING, now)
+        payout = Payout(
+            payout_id,
+            window.batch_id,
+            window.merchant_id,
+            plan.payout_minor,
+            window.currency,
+            end_to_end_id(payout_id),
+            PayoutStatus.PENDING,
+            now,
+        )
     accounts = SettlementAccounts(
-        window.available_account, reserve_account(window.merchant_id, window.currency),
-        payout_clearing_account(window.currency), claim.account_id)
+        window.available_account,
+        reserve_account(window.merchant_id, window.currency),
+        payout_clearing_account(window.currency),
+        claim.account_id,
+    )
     batch = SettlementBatch(
-        id=window.batch_id, merchant_id=window.merchant_id, currency=window.currency,
-        settlement_date=day, window_start=window.window_start, window_end=window.window_end,
-        status=plan.status, carry_reason=plan.carry_reason, totals=totals,
-        carried_in_minor=candidate.carried_in_minor, plan=plan,
+        id=window.batch_id,
+        merchant_id=window.merchant_id,
+        currency=window.currency,
+        settlement_date=day,
+        window_start=window.window_start,
+        window_end=window.window_end,
+        status=plan.status,
+        carry_reason=plan.carry_reason,
+        totals=totals,
+        carried_in_minor=candidate.carried_in_minor,
+        plan=plan,
         reserve_release_at=schedule.reserve_release_at(window.window_end)
-        if plan.reserve_held_minor else None,
+        if plan.reserve_held_minor
+        else None,
         reserve_released_by=None,
         payout_account_id=candidate.payout_account_id if payout else None,
-        payout_id=None if payout is None else payout.id, created_at=now,
+        payout_id=None if payout is None else payout.id,
+        created_at=now,
     )
     entries = batch_entries(window.batch_id, window.merchant_id, window.currency, accounts, plan)
-    return _Made(window, batch, payout, entries, released if plan.reserve_released_minor else [],
-                 pending.request if plan.loan_sweep_minor else None)
+    return _Made(
+        window,
+        batch,
+        payout,
+        entries,
+        released if plan.reserve_released_minor else [],
+        pending.request if plan.loan_sweep_minor else None,
+    )
 
 
-def _open_accounts(ctx: AppContext, uow: AppUnitOfWork, made: Sequence[_Made]) -> None:
+def _open_accounts(
+    ctx: SettlementContext, uow: SettlementUnitOfWork, made: Sequence[_Made]
+) -> None:
     """The reserve accounts and payout clearing accounts the group's entries need."""
     now = ctx.clock.now()
     reserves = {
         (m.window.merchant_id, m.window.currency): reserve_account(
-            m.window.merchant_id, m.window.currency)
-        for m in made if m.batch.plan.reserve_held_minor or m.batch.plan.reserve_released_minor
+            m.window.merchant_id, m.window.currency
+        )
+        for m in made
+        if m.batch.plan.reserve_held_minor or m.batch.plan.reserve_released_minor
     }
     clearing = sorted({m.window.currency for m in made if m.payout is not None})
     accounts = [
-        NewAccount(account, currency, AccountKind.LIABILITY, debits_must_not_exceed_credits=True,
-                   owner_type="merchant", owner_id=merchant)
+        NewAccount(
+            account,
+            currency,
+            AccountKind.LIABILITY,
+            debits_must_not_exceed_credits=True,
+            owner_type="merchant",
+            owner_id=merchant,
+        )
         for (merchant, currency), account in sorted(reserves.items())
     ] + [
-        NewAccount(payout_clearing_account(currency), currency, AccountKind.LIABILITY,
-                   owner_type="platform", owner_id="paysetu")
+        NewAccount(
+            payout_clearing_account(currency),
+            currency,
+            AccountKind.LIABILITY,
+            owner_type="platform",
+            owner_id="paysetu",
+        )
         for currency in clearing
     ]
     if accounts:
         uow.ledger.create_accounts(accounts, now)
     uow.settlements.register_reserve_accounts(
-        [(merchant, currency, account) for (merchant, currency), account in reserves.items()])
+        [(merchant, currency, account) for (merchant, currency), account in reserves.items()]
+    )
 
 
-def _apply(ctx: AppContext, uow: AppUnitOfWork, made: Sequence[_Made], now: datetime) -> None:
+def _apply(
+    ctx: SettlementContext, uow: SettlementUnitOfWork, made: Sequence[_Made], now: datetime
+) -> None:
     """Book every batch's entries, then its own lines, rows, payouts, releases and sweeps."""
     _open_accounts(ctx, uow, made)
     entries = [entry for m in made for _, entry in m.entries]
     for start in range(0, len(entries), ENTRIES_PER_BATCH_MAX):
-        uow.ledger.apply(entries[start:start + ENTRIES_PER_BATCH_MAX], now)
+        uow.ledger.apply(entries[start : start + ENTRIES_PER_BATCH_MAX], now)
     repo = uow.settlements
     repo.insert_own_items([m.window for m in made if m.entries], [e.id for e in entries])
     repo.insert_batches([m.batch for m in made])
@@ -193,8 +272,11 @@ def _apply(ctx: AppContext, uow: AppUnitOfWork, made: Sequence[_Made], now: date
 
 
 def _settle_windows(
-    ctx: AppContext, uow: AppUnitOfWork, windows: Sequence[tuple[NewWindow, SettlementCandidate]],
-    day: date, now: datetime,
+    ctx: SettlementContext,
+    uow: SettlementUnitOfWork,
+    windows: Sequence[tuple[NewWindow, SettlementCandidate]],
+    day: date,
+    now: datetime,
 ) -> list[BatchResult]:
     repo = uow.settlements
     placed = [w for w, _ in windows]
@@ -206,34 +288,58 @@ def _settle_windows(
         sums = totals.get(window.batch_id, WindowTotals())
         released = due.get(window.batch_id, (0, []))[0]
         if sums.item_count == 0 and candidate.carried_in_minor == 0 and released == 0:
-            results.append(BatchResult(window.merchant_id, window.currency,
-                                       RunOutcome.NOTHING_TO_SETTLE, window.window_end))
+            results.append(
+                BatchResult(
+                    window.merchant_id,
+                    window.currency,
+                    RunOutcome.NOTHING_TO_SETTLE,
+                    window.window_end,
+                )
+            )
             continue
         pending.append(_pending(ctx, window, candidate, sums, released))
     claims = sweep_claims(ctx.loan_sweep, uow, [p.request for p in pending])
     made = [
-        _make(ctx, p, claims.get(p.window.batch_id, NO_CLAIM),
-              due.get(p.window.batch_id, (0, []))[1], day, now)
+        _make(
+            ctx,
+            p,
+            claims.get(p.window.batch_id, NO_CLAIM),
+            due.get(p.window.batch_id, (0, []))[1],
+            day,
+            now,
+        )
         for p in pending
     ]
     if made:
         _apply(ctx, uow, made, now)
         check_batches(uow, [(m.window, m.batch, [e for _, e in m.entries]) for m in made])
-        events = [(m.batch.merchant_id, "settlement.created", settlement_object(m.batch))
-                  for m in made]
-        events += [(m.batch.merchant_id, "payout.created", payout_object(m.payout))
-                   for m in made if m.payout is not None]
+        events = [
+            (m.batch.merchant_id, "settlement.created", settlement_object(m.batch)) for m in made
+        ]
+        events += [
+            (m.batch.merchant_id, "payout.created", payout_object(m.payout))
+            for m in made
+            if m.payout is not None
+        ]
         emit_many(ctx, uow, events)
     return results + [
-        BatchResult(m.batch.merchant_id, m.batch.currency, RunOutcome.CREATED,
-                    m.batch.window_end, m.batch.id, m.batch.status, m.batch.plan.net_minor,
-                    m.batch.plan.payout_minor, m.batch.plan.carried_forward_minor)
+        BatchResult(
+            m.batch.merchant_id,
+            m.batch.currency,
+            RunOutcome.CREATED,
+            m.batch.window_end,
+            m.batch.id,
+            m.batch.status,
+            m.batch.plan.net_minor,
+            m.batch.plan.payout_minor,
+            m.batch.plan.carried_forward_minor,
+        )
         for m in made
     ]
 
 
 def _settle_group(
-    ctx: AppContext, day: date, after: tuple[str, str] | None, merchant_id: str | None
+    ctx: SettlementContext, day: date, after: tuple[str, str] | None, merchant_id: str | None
 ) -> tuple[list[BatchResult], tuple[str, str] | None]:
     """One transaction: the next group of pairs after ``after``; returns its results and the
     key to continue from (None when this was the last group)."""
@@ -260,7 +366,7 @@ def _settle_group(
 
 
 def settle_groups(
-    ctx: AppContext, day: date, merchant_id: str | None = None
+    ctx: SettlementContext, day: date, merchant_id: str | None = None
 ) -> Iterator[list[BatchResult]]:
     """Settle ``day`` group by group, yielding each committed group's results."""
     after: tuple[str, str] | None = None
@@ -278,6 +384,6 @@ def settle_groups(
         after = following
 
 
-def settle(ctx: AppContext, day: date, merchant_id: str | None = None) -> list[BatchResult]:
+def settle(ctx: SettlementContext, day: date, merchant_id: str | None = None) -> list[BatchResult]:
     """Settle every merchant and currency (or one merchant's) for ``day``; one result each."""
     return [result for group in settle_groups(ctx, day, merchant_id) for result in group]

@@ -36,8 +36,8 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypedDict
 
+from paysetu.access.rules.request_errors import RequestStatus
 from paysetu.ledger.rules.errors import ErrorCategory, ErrorCode, PaysetuError
-from paysetu.payments.rules.errors import RequestStatus
 
 HTTP_STATUS: Mapping[ErrorCategory, int] = MappingProxyType(
     {

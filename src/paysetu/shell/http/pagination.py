@@ -6,8 +6,8 @@ from typing import Annotated, Any
 
 from fastapi import Query
 
-from paysetu.app.ports import PageRequest
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
+from paysetu.kernel.pagination import PageRequest
 
 PAGE_SIZE_MAX = 100
 

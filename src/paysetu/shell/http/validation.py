@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 
 _BODY_NOT_OBJECT = {"json_invalid", "model_attributes_type", "dict_type", "model_type"}
 

@@ -15,22 +15,22 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from paysetu.access.pages.auth import page_not_found
 from paysetu.access.rules.principals import Principal
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
 from paysetu.ledger.rules.errors import ErrorCategory, PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.pages.auth import page_not_found
 
 
 def write(
-    context: AppContext, caller: Principal, what: str, work: Callable[[AppUnitOfWork], Any]
+    context: AccessContext, caller: Principal, what: str, work: Callable[[Any], Any]
 ) -> Any:
-    """``work(uow)`` committed once; ``what`` names the action (``"POST /dashboard/..."``)."""
+    """``work(uow)`` committed once (``uow`` comes from ``context``, typed by the caller);
+    ``what`` names the action (``"POST /dashboard/..."``)."""
     method, _, path = what.partition(" ")
 
-    def as_response(uow: AppUnitOfWork) -> ApiResponse:
+    def as_response(uow: AccessUnitOfWork) -> ApiResponse:
         return ApiResponse(200, work(uow))
 
     def refusal(error: PaysetuError) -> ApiResponse:  # only used with a key: never here

@@ -6,12 +6,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.access.api.context import Context, PlatformCaller, Write
-from paysetu.app.ports import AppUnitOfWork, PageRequest
-from paysetu.payments.usecases.objects import customer_object
+from paysetu.kernel.pagination import PageRequest
+from paysetu.shell.http.context import PlatformCaller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import CustomerCreate
+from paysetu.wallets.api.deps import Context, Write
 from paysetu.wallets.usecases import wallets
+from paysetu.wallets.usecases.objects import customer_object
+from paysetu.wallets.usecases.ports import WalletsUnitOfWork
 
 router = APIRouter(tags=["customers"])
 
@@ -32,7 +34,7 @@ def get_customer(customer_id: str, context: Context, _: PlatformCaller) -> dict[
 def list_customers(
     context: Context, _: PlatformCaller, page: Annotated[PageRequest, Depends(page_request)]
 ) -> dict[str, Any]:
-    uow: AppUnitOfWork
+    uow: WalletsUnitOfWork
     with context.uow_factory() as uow:
         items, has_more = uow.customers.list_page(page)
     return list_object("/v1/customers", [customer_object(c) for c in items], has_more)

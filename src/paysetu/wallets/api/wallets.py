@@ -6,12 +6,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.access.api.context import Context, PlatformCaller, Write
-from paysetu.app.ports import PageRequest
-from paysetu.payments.usecases.objects import wallet_object
+from paysetu.kernel.pagination import PageRequest
+from paysetu.shell.http.context import PlatformCaller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import WalletCreate, WalletMovement, WalletTransfer
+from paysetu.wallets.api.deps import Context, Write
 from paysetu.wallets.usecases import wallets
+from paysetu.wallets.usecases.objects import wallet_object
 
 router = APIRouter(tags=["wallets"])
 

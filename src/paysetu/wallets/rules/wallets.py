@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 
+from paysetu.ledger.rules.entries import NewEntry, movement
+
 
 class KycTier(StrEnum):
     MINIMUM = "minimum"
@@ -85,3 +87,15 @@ class Wallet:
 def month_start(at: datetime) -> datetime:
     """First instant of ``at``'s calendar month, same time zone (load limits are monthly)."""
     return at.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def transfer_entry(
+    entry_id: str,
+    source: str,
+    destination: str,
+    amount_minor: int,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry:
+    """A plain movement between two accounts (top-up, transfer, withdrawal, release, refund)."""
+    return movement(entry_id, source, destination, amount_minor, currency, meta)

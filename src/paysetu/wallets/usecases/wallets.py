@@ -10,48 +10,56 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
 from paysetu.ledger.rules.entries import AccountKind, NewAccount, NewEntry
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
-from paysetu.payments.rules.errors import WalletRejected, WalletStatus
-from paysetu.payments.rules.payments import transfer_entry
-from paysetu.payments.usecases.objects import customer_object, wallet_movement_object, wallet_object
-from paysetu.wallets.rules.wallets import Customer, KycTier, Wallet, month_start
+from paysetu.wallets.rules.errors import WalletRejected, WalletStatus
+from paysetu.wallets.rules.wallets import Customer, KycTier, Wallet, month_start, transfer_entry
+from paysetu.wallets.usecases.objects import customer_object, wallet_movement_object, wallet_object
+from paysetu.wallets.usecases.ports import WalletsContext, WalletsUnitOfWork
 
 NAME_LENGTH_MAX = 200
 
 
-def platform_account(uow: AppUnitOfWork, ctx: AppContext, purpose: str, currency: str) -> str:
+def platform_account(
+    uow: WalletsUnitOfWork, ctx: WalletsContext, purpose: str, currency: str
+) -> str:
     """The platform's asset account for ``purpose`` (cash-in, payouts) in ``currency``."""
     account_id = f"acct_platform_{purpose}_{currency}"
     uow.ledger.create_accounts(
-        [NewAccount(account_id, currency, AccountKind.ASSET, owner_type="platform",
-                    owner_id="paysetu")],
+        [
+            NewAccount(
+                account_id, currency, AccountKind.ASSET, owner_type="platform", owner_id="paysetu"
+            )
+        ],
         ctx.clock.now(),
     )
     return account_id
 
 
 def create_customer(
-    ctx: AppContext, uow: AppUnitOfWork, name: str, email: str | None, kyc_tier: str,
+    ctx: WalletsContext,
+    uow: WalletsUnitOfWork,
+    name: str,
+    email: str | None,
+    kyc_tier: str,
     metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     if not (0 < len(name) <= NAME_LENGTH_MAX and name.isprintable()):
         raise WalletRejected(WalletStatus.NAME_INVALID, param="name")
     if kyc_tier not in {t.value for t in KycTier}:
         raise WalletRejected(WalletStatus.KYC_TIER_INVALID, param="kyc_tier")
-    customer = Customer(ctx.ids.new_id("cus"), name, email, KycTier(kyc_tier), dict(metadata),
-                        ctx.clock.now())
+    customer = Customer(
+        ctx.ids.new_id("cus"), name, email, KycTier(kyc_tier), dict(metadata), ctx.clock.now()
+    )
     uow.customers.insert(customer)
     obj = customer_object(customer)
     emit(ctx, uow, None, "customer.created", obj)
     return obj
 
 
-def get_customer(uow: AppUnitOfWork, customer_id: str) -> Customer:
+def get_customer(uow: WalletsUnitOfWork, customer_id: str) -> Customer:
     customer = uow.customers.get(customer_id)
     if customer is None:
         raise WalletRejected(WalletStatus.CUSTOMER_NOT_FOUND, param="customer")
@@ -59,7 +67,7 @@ def get_customer(uow: AppUnitOfWork, customer_id: str) -> Customer:
 
 
 def create_wallet(
-    ctx: AppContext, uow: AppUnitOfWork, customer_id: str, currency: str
+    ctx: WalletsContext, uow: WalletsUnitOfWork, customer_id: str, currency: str
 ) -> dict[str, Any]:
     if not is_currency(currency):
         raise WalletRejected(WalletStatus.CURRENCY_INVALID, param="currency")
@@ -67,9 +75,17 @@ def create_wallet(
     wallet_id = ctx.ids.new_id("wal")
     account_id = f"acct_{wallet_id}"
     uow.ledger.create_accounts(
-        [NewAccount(account_id, currency, AccountKind.LIABILITY,
-                    debits_must_not_exceed_credits=True, owner_type="customer",
-                    owner_id=customer_id, metadata={"wallet": wallet_id})],
+        [
+            NewAccount(
+                account_id,
+                currency,
+                AccountKind.LIABILITY,
+                debits_must_not_exceed_credits=True,
+                owner_type="customer",
+                owner_id=customer_id,
+                metadata={"wallet": wallet_id},
+            )
+        ],
         ctx.clock.now(),
     )
     wallet = Wallet(wallet_id, customer_id, currency, account_id, ctx.clock.now())
@@ -80,7 +96,7 @@ def create_wallet(
     return obj
 
 
-def get_wallet(uow: AppUnitOfWork, wallet_id: str, param: str = "wallet") -> Wallet:
+def get_wallet(uow: WalletsUnitOfWork, wallet_id: str, param: str = "wallet") -> Wallet:
     wallet = uow.wallets.get(wallet_id)
     if wallet is None:
         raise WalletRejected(WalletStatus.WALLET_NOT_FOUND, param=param)
@@ -96,7 +112,7 @@ def check_amount(amount_minor: int, currency: str, wallet: Wallet) -> None:
         raise WalletRejected(WalletStatus.CURRENCY_MISMATCH, param="currency")
 
 
-def check_balance_limit(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> Wallet:
+def check_balance_limit(ctx: WalletsContext, uow: WalletsUnitOfWork, wallet_id: str) -> Wallet:
     """Refuse when the wallet, after the movement just applied, holds more than its tier allows."""
     wallet = get_wallet(uow, wallet_id)
     tier = get_customer(uow, wallet.customer_id).kyc_tier
@@ -105,19 +121,24 @@ def check_balance_limit(ctx: AppContext, uow: AppUnitOfWork, wallet_id: str) -> 
     return wallet
 
 
-def _apply_or_decline(uow: AppUnitOfWork, entry: NewEntry, ctx: AppContext) -> None:
+def _apply_or_decline(uow: WalletsUnitOfWork, entry: NewEntry, ctx: WalletsContext) -> None:
     """Apply one entry; a wallet without funds is declined with the wallet's own code."""
     try:
         uow.ledger.apply([entry], ctx.clock.now())
     except EntryRejected as rejection:
         if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
             raise WalletRejected(
-                WalletStatus.EXCEEDS_AVAILABLE_BALANCE, param="amount_minor") from None
+                WalletStatus.EXCEEDS_AVAILABLE_BALANCE, param="amount_minor"
+            ) from None
         raise
 
 
 def top_up(
-    ctx: AppContext, uow: AppUnitOfWork, wallet_id: str, amount_minor: int, currency: str,
+    ctx: WalletsContext,
+    uow: WalletsUnitOfWork,
+    wallet_id: str,
+    amount_minor: int,
+    currency: str,
     metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     """Credit the wallet from the platform's simulated bank/cash-in account."""
@@ -126,8 +147,9 @@ def top_up(
     source = platform_account(uow, ctx, "cashin", currency)
     entry_id = ctx.ids.new_id("je")
     meta = {**metadata, "kind": "top_up", "wallet": wallet.id}
-    _apply_or_decline(uow, transfer_entry(entry_id, source, wallet.account_id, amount_minor,
-                                          currency, meta), ctx)
+    _apply_or_decline(
+        uow, transfer_entry(entry_id, source, wallet.account_id, amount_minor, currency, meta), ctx
+    )
     wallet = check_balance_limit(ctx, uow, wallet.id)
     tier = get_customer(uow, wallet.customer_id).kyc_tier
     loaded = uow.wallets.loaded_since(wallet.account_id, month_start(ctx.clock.now()))
@@ -139,8 +161,13 @@ def top_up(
 
 
 def transfer(
-    ctx: AppContext, uow: AppUnitOfWork, source_id: str, destination_id: str, amount_minor: int,
-    currency: str, metadata: Mapping[str, str],
+    ctx: WalletsContext,
+    uow: WalletsUnitOfWork,
+    source_id: str,
+    destination_id: str,
+    amount_minor: int,
+    currency: str,
+    metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     """Move money between two customers' wallets in the same currency."""
     source = get_wallet(uow, source_id)
@@ -151,17 +178,27 @@ def transfer(
     check_amount(amount_minor, currency, destination)
     entry_id = ctx.ids.new_id("je")
     meta = {**metadata, "kind": "transfer", "wallet": source.id, "destination": destination.id}
-    _apply_or_decline(uow, transfer_entry(entry_id, source.account_id, destination.account_id,
-                                          amount_minor, currency, meta), ctx)
+    _apply_or_decline(
+        uow,
+        transfer_entry(
+            entry_id, source.account_id, destination.account_id, amount_minor, currency, meta
+        ),
+        ctx,
+    )
     check_balance_limit(ctx, uow, destination.id)
-    obj = wallet_movement_object("transfer", get_wallet(uow, source.id), amount_minor, entry_id,
-                                 destination.id)
+    obj = wallet_movement_object(
+        "transfer", get_wallet(uow, source.id), amount_minor, entry_id, destination.id
+    )
     emit(ctx, uow, None, "wallet.transferred", obj)
     return obj
 
 
 def withdraw(
-    ctx: AppContext, uow: AppUnitOfWork, wallet_id: str, amount_minor: int, currency: str,
+    ctx: WalletsContext,
+    uow: WalletsUnitOfWork,
+    wallet_id: str,
+    amount_minor: int,
+    currency: str,
     metadata: Mapping[str, str],
 ) -> dict[str, Any]:
     """Pay out of the wallet to the platform's (simulated) bank payout account."""
@@ -170,9 +207,13 @@ def withdraw(
     destination = platform_account(uow, ctx, "payouts", currency)
     entry_id = ctx.ids.new_id("je")
     meta = {**metadata, "kind": "withdrawal", "wallet": wallet.id}
-    _apply_or_decline(uow, transfer_entry(entry_id, wallet.account_id, destination, amount_minor,
-                                          currency, meta), ctx)
-    obj = wallet_movement_object("withdrawal", get_wallet(uow, wallet.id), amount_minor,
-                                 entry_id, None)
+    _apply_or_decline(
+        uow,
+        transfer_entry(entry_id, wallet.account_id, destination, amount_minor, currency, meta),
+        ctx,
+    )
+    obj = wallet_movement_object(
+        "withdrawal", get_wallet(uow, wallet.id), amount_minor, entry_id, None
+    )
     emit(ctx, uow, None, "wallet.withdrawn", obj)
     return obj

@@ -10,9 +10,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends
 
-from paysetu.access.api.context import Caller, Context, Write
-from paysetu.app.ports import PageRequest
-from paysetu.events.usecases import webhooks
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.api.deps import Context, Write
+from paysetu.payments.usecases import webhook_endpoints as webhooks
+from paysetu.shell.http.context import Caller
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import WebhookEndpointCreate
 

@@ -6,9 +6,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query
 
-from paysetu.access.api.context import Caller, Context
-from paysetu.app.ports import PageRequest
-from paysetu.events.usecases import webhooks
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.api.deps import Context
+from paysetu.payments.usecases import webhook_endpoints as webhooks
+from paysetu.shell.http.context import Caller
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["events"])

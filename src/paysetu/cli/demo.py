@@ -5,6 +5,7 @@ The same demo data as ``paysetu run`` (the demo ledger and the demo shop), witho
 
 from paysetu.bootstrap import Runtime
 from paysetu.cli.audit import print_report
+from paysetu.cli.demo_reconciliation import reconcile_demo
 from paysetu.cli.ledger import _print_accounts
 from paysetu.cli.runtime import console, runtime
 from paysetu.db import migrate
@@ -13,7 +14,6 @@ from paysetu.demo.data import demo_accounts, demo_entries
 from paysetu.demo.fx import load_fx_demo
 from paysetu.demo.history import ensure_demo_history, print_demo_history
 from paysetu.demo.lending import ensure_demo_lending, print_demo_lending
-from paysetu.demo.reconciliation import reconcile_demo
 from paysetu.demo.shop import ensure_demo_shop, print_demo_shop
 from paysetu.demo.web import ensure_demo_web_users, print_demo_logins
 

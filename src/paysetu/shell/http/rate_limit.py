@@ -20,8 +20,8 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.config import Settings
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 
 
 class RateLimited(RequestRejected):

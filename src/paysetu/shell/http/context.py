@@ -4,26 +4,29 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Depends, Header, Request, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from paysetu.access.api.rate_limit import RateLimiter
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.access.usecases import api_keys as access
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork
+from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.payments.rules.errors import RequestRejected, RequestStatus
 from paysetu.shell.http.error_mapping import error_body, http_status
+from paysetu.shell.http.rate_limit import RateLimiter
+
+ContextT = TypeVar("ContextT", bound=AccessContext)
+"""The context a capability's routes see: its own Protocol, extending access's."""
 
 
-def app_context(request: Request) -> AppContext:
-    context: AppContext = request.app.state.context
-    return context
+def app_context(request: Request) -> Any:
+    """The assembly's context (``AppContext``); each capability's routes declare the part they
+    use (``Annotated[PaymentsContext, Depends(app_context)]``, see ``<capability>/api/deps.py``)."""
+    return request.app.state.context
 
 
 def request_id(request: Request) -> str:
@@ -59,7 +62,7 @@ Stripe's ``curl -u sk_...:`` (Basic) form works too."""
 
 def principal(
     request: Request,
-    context: Annotated[AppContext, Depends(app_context)],
+    context: Annotated[AccessContext, Depends(app_context)],
     _declared: Annotated[HTTPAuthorizationCredentials | None, Security(API_KEY)],
 ) -> Principal:
     """The authenticated caller (``Authorization: Bearer sk_...``), or 401; past its key's
@@ -83,10 +86,10 @@ async def body_hash(request: Request) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class WriteRequest:
+class WriteRequest(Generic[ContextT]):
     """Everything a write handler needs to run a use case idempotently."""
 
-    context: AppContext
+    context: ContextT
     caller: Principal
     idempotency_key: str | None
     fingerprint: RequestFingerprint
@@ -95,7 +98,7 @@ class WriteRequest:
     def run(self, status: int, work: Any) -> JSONResponse:
         """Run ``work(uow) -> dict`` once per Idempotency-Key and render the response."""
 
-        def as_response(uow: AppUnitOfWork) -> ApiResponse:
+        def as_response(uow: AccessUnitOfWork) -> ApiResponse:
             return ApiResponse(status, work(uow))
 
         def refusal(error: PaysetuError) -> ApiResponse:
@@ -113,11 +116,11 @@ class WriteRequest:
 
 def write_request(
     request: Request,
-    context: Annotated[AppContext, Depends(app_context)],
+    context: Annotated[Any, Depends(app_context)],
     caller: Annotated[Principal, Depends(principal)],
     digest: Annotated[str, Depends(body_hash)],
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
-) -> WriteRequest:
+) -> WriteRequest[Any]:
     return WriteRequest(
         context, caller, idempotency_key,
         RequestFingerprint(request.method, request.url.path, digest), request_id(request),
@@ -126,5 +129,3 @@ def write_request(
 
 Caller = Annotated[Principal, Depends(principal)]
 PlatformCaller = Annotated[Principal, Depends(platform_only)]
-Context = Annotated[AppContext, Depends(app_context)]
-Write = Annotated[WriteRequest, Depends(write_request)]

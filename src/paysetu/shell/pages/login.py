@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from paysetu.access.pages.auth import (
+from paysetu.access.rules.web_errors import WebRejected
+from paysetu.access.usecases import web_users
+from paysetu.access.usecases.ports import AccessContext
+from paysetu.access.usecases.web_users import LoginThrottled
+from paysetu.shell.http.context import app_context
+from paysetu.shell.pages.auth import (
     SESSION_COOKIE,
-    Context,
     Form,
     OptionalSession,
     Passwords,
@@ -19,10 +23,9 @@ from paysetu.access.pages.auth import (
     set_login_csrf_cookie,
     set_session_cookie,
 )
-from paysetu.access.rules.web_errors import WebRejected
-from paysetu.access.usecases import web_users
-from paysetu.access.usecases.web_users import LoginThrottled
 from paysetu.shell.pages.rendering import redirect, render
+
+Context = Annotated[AccessContext, Depends(app_context)]
 
 router = APIRouter(include_in_schema=False)
 

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.access.rules.principals import Principal
-from paysetu.app.context import AppContext
-from paysetu.app.ports import AppUnitOfWork, PageRequest
+from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.rules.events import EVENT_TYPES
 from paysetu.events.rules.webhooks import (
     ALL_EVENTS,
@@ -26,15 +25,13 @@ from paysetu.events.rules.webhooks import (
     unknown_event_types,
     url_problem,
 )
-from paysetu.payments.rules.errors import (
-    PaymentRejected,
-    PaymentStatus,
-    RequestRejected,
-    RequestStatus,
-)
+from paysetu.events.usecases.events import event_object
+from paysetu.kernel.pagination import PageRequest
+from paysetu.kernel.timestamps import timestamp
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import merchant_scope
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.payments.usecases.objects import event_object, timestamp
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
 def endpoint_object(endpoint: WebhookEndpoint, *, secret: bool = False) -> dict[str, Any]:
@@ -101,7 +98,7 @@ def _enabled_events(enabled_events: list[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(enabled_events))
 
 
-def _owning_merchant(uow: AppUnitOfWork, caller: Principal, merchant: str | None) -> str:
+def _owning_merchant(uow: PaymentsUnitOfWork, caller: Principal, merchant: str | None) -> str:
     scope = merchant_scope(caller)
     if scope is None and merchant is None:
         raise RequestRejected(
@@ -111,8 +108,13 @@ def _owning_merchant(uow: AppUnitOfWork, caller: Principal, merchant: str | None
 
 
 def create_endpoint(
-    ctx: AppContext, uow: AppUnitOfWork, caller: Principal, url: str, enabled_events: list[str],
-    description: str | None = None, merchant: str | None = None,
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    caller: Principal,
+    url: str,
+    enabled_events: list[str],
+    description: str | None = None,
+    merchant: str | None = None,
 ) -> dict[str, Any]:
     """Register ``url`` for the merchant's events; the response carries the signing secret."""
     merchant_scope(caller)
@@ -129,14 +131,20 @@ def create_endpoint(
             "description",
         )
     endpoint = WebhookEndpoint(
-        ctx.ids.new_id("we"), _owning_merchant(uow, caller, merchant), url,
-        SECRET_PREFIX + ctx.secrets.token(32), events, description, False, ctx.clock.now(),
+        ctx.ids.new_id("we"),
+        _owning_merchant(uow, caller, merchant),
+        url,
+        SECRET_PREFIX + ctx.secrets.token(32),
+        events,
+        description,
+        False,
+        ctx.clock.now(),
     )
     uow.webhooks.insert_endpoint(endpoint)
     return endpoint_object(endpoint, secret=True)
 
 
-def get_endpoint(uow: AppUnitOfWork, caller: Principal, endpoint_id: str) -> WebhookEndpoint:
+def get_endpoint(uow: PaymentsUnitOfWork, caller: Principal, endpoint_id: str) -> WebhookEndpoint:
     """The endpoint if the caller may see it; otherwise, as for a missing one, 404."""
     scope = merchant_scope(caller)
     endpoint = uow.webhooks.get_endpoint(endpoint_id)
@@ -146,13 +154,15 @@ def get_endpoint(uow: AppUnitOfWork, caller: Principal, endpoint_id: str) -> Web
 
 
 def list_endpoints(
-    uow: AppUnitOfWork, caller: Principal, page: PageRequest
+    uow: PaymentsUnitOfWork, caller: Principal, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     endpoints, has_more = uow.webhooks.list_endpoints(merchant_scope(caller), page)
     return [endpoint_object(e) for e in endpoints], has_more
 
 
-def disable_endpoint(uow: AppUnitOfWork, caller: Principal, endpoint_id: str) -> dict[str, Any]:
+def disable_endpoint(
+    uow: PaymentsUnitOfWork, caller: Principal, endpoint_id: str
+) -> dict[str, Any]:
     """Stop sending to the endpoint: no new deliveries, pending ones canceled. Idempotent."""
     endpoint = get_endpoint(uow, caller, endpoint_id)
     uow.webhooks.disable_endpoint(endpoint.id)
@@ -160,14 +170,14 @@ def disable_endpoint(uow: AppUnitOfWork, caller: Principal, endpoint_id: str) ->
 
 
 def list_deliveries(
-    uow: AppUnitOfWork, caller: Principal, endpoint_id: str, page: PageRequest
+    uow: PaymentsUnitOfWork, caller: Principal, endpoint_id: str, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     endpoint = get_endpoint(uow, caller, endpoint_id)
     deliveries, has_more = uow.webhooks.list_deliveries(endpoint.id, page)
     return [delivery_object(d) for d in deliveries], has_more
 
 
-def get_event(uow: AppUnitOfWork, caller: Principal, event_id: str) -> dict[str, Any]:
+def get_event(uow: PaymentsUnitOfWork, caller: Principal, event_id: str) -> dict[str, Any]:
     scope = merchant_scope(caller)
     event = uow.events.get(event_id)
     if event is None or scope not in (None, event.merchant_id):
@@ -176,13 +186,11 @@ def get_event(uow: AppUnitOfWork, caller: Principal, event_id: str) -> dict[str,
 
 
 def list_events(
-    uow: AppUnitOfWork, caller: Principal, event_type: str | None, page: PageRequest
+    uow: PaymentsUnitOfWork, caller: Principal, event_type: str | None, page: PageRequest
 ) -> tuple[list[dict[str, Any]], bool]:
     """Newest first; a merchant sees its own events, the platform every event."""
     scope = merchant_scope(caller)
     if event_type is not None and event_type not in EVENT_TYPES:
-        raise RequestRejected(
-            RequestStatus.PARAMETER_INVALID, "type is not an event type.", "type"
-        )
+        raise RequestRejected(RequestStatus.PARAMETER_INVALID, "type is not an event type.", "type")
     events, has_more = uow.events.list_page(scope, event_type, page)
     return [event_object(e) for e in events], has_more

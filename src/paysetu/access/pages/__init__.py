@@ -1,1 +1,0 @@
-"""Web pages (server-rendered) of this capability."""

@@ -1,1 +1,0 @@
-"""HTTP routes (FastAPI) of this capability."""
