@@ -69,5 +69,5 @@ def importable_module_names() -> list[str]:
 
 
 def in_package(name: str, package: str) -> bool:
-    """True when ``name`` is ``package`` or inside it (``paysetu.domain.x`` is in ``paysetu``)."""
+    """True when ``name`` is ``package`` or inside it (``paysetu.ledger.x`` is in ``paysetu``)."""
     return name == package or name.startswith(package + ".")

@@ -1,4 +1,4 @@
-"""The checkout sessions repository, as a Protocol (implemented in ``adapters/db``).
+"""The checkout sessions repository, as a Protocol (implemented in :mod:`..stores`).
 
 Bound to the unit of work's connection like every repository: a session's row, the payment that
 pays it, that payment's ledger entries and events commit together or not at all.

@@ -6,8 +6,8 @@ schedule's interest earned to the day (:func:`paysetu.lending.rules.schedule.int
 summed per loan, the same integer arithmetic: all of an installment's interest on and after its
 due date, none on or before its period start, pro rata of the days rounded down in between),
 the principal outstanding and the interest received. Writes go back as one ``UPDATE ... FROM
-unnest(...)`` each. The rules themselves stay in Python (:mod:`paysetu.domain.
-lending_classification`).
+unnest(...)`` each. The rules themselves stay in Python (:mod:`paysetu.lending.rules.
+classification`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Repositories of micro-credit, as Protocols (implemented in ``adapters/db``).
+"""Repositories of micro-credit, as Protocols (implemented in :mod:`..stores`).
 
 Like every repository they live on the unit of work's connection: a loan's rows, its ledger
 entries, its events and the idempotency record commit together or not at all.

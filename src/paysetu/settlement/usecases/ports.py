@@ -1,4 +1,4 @@
-"""The repository settlement needs (implemented in ``adapters/db/settlement_store``).
+"""The repository settlement needs (implemented in :mod:`..stores`).
 
 Exposed as ``SettlementUnitOfWork.settlements``: a group of batches, their items, ledger entries,
 payouts and events commit in the unit of work's one transaction. The run's methods work on many
