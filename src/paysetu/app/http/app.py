@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.alipay.api import alipay_apps, alipay_gateway
 from paysetu.app.context import AppContext
+from paysetu.app.http.docs_pages import install_docs_pages
 from paysetu.app.http.guard import RequestGuard, check_parameters, error_response
 from paysetu.app.http.observability import install_observability
 from paysetu.app.http.openapi import install_error_docs
@@ -53,6 +54,8 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
         version="1",
         description="Wallets, merchants, payments, refunds and webhooks on a double-entry ledger.",
         dependencies=[Depends(check_parameters)],
+        docs_url=None,  # FastAPI's pages load from a CDN: install_docs_pages serves them locally
+        redoc_url=None,
     )
     app.state.context = context
     app.state.rate_limiter = rate_limiter
@@ -97,5 +100,6 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     app.include_router(alipay_apps.router, prefix="/v1")
     app.include_router(alipay_gateway.router)  # Alipay's protocol: outside the OpenAPI document
     install_web(app)  # the web pages: outside the OpenAPI document
+    install_docs_pages(app)
     install_error_docs(app)
     return app
