@@ -67,7 +67,9 @@ def test_insufficient_funds_changes_nothing_and_can_be_retried(
     headers = {**keys.platform, "Idempotency-Key": "confirm-1"}
     refused = client.post(confirm, headers=headers)
     assert error_code(refused, 402) == "exceeds_available_balance"
-    assert created["id"] in refused.json()["error"]["message"]
+    assert refused.json()["error"]["message"] == (
+        f"Wallet {payer} cannot cover ₹500.00; payment {created['id']} stays"
+        " requires_confirmation.")
     again = ok(client.get(f"/v1/payments/{created['id']}", headers=keys.platform))
     assert again["status"] == "requires_confirmation"
     assert wallet_balance(client, keys, payer) == (100_00, 0)
@@ -81,6 +83,9 @@ def test_insufficient_funds_changes_nothing_and_can_be_retried(
     assert error_code(declined, 402) == "exceeds_available_balance"
     listed = ok(client.get("/v1/payments", headers=keys.platform))["data"]
     assert [p["id"] for p in listed] == [created["id"]]
+    message = declined.json()["error"]["message"]
+    assert "pay_" not in message, "the refused create was rolled back: no id to name"
+    assert message == f"Wallet {payer} cannot cover ₹1.00; the payment was not created."
     assert "payment.failed" not in event_types(app_context, shop)
 
 

@@ -47,6 +47,8 @@ def test_partial_and_multiple_refunds_never_exceed_captured(
     assert first["journal_entry"].startswith("je_")
     too_much = _refund(client, keys.platform, payment, amount_minor=500_01)
     assert error_code(too_much, 400) == "refund_exceeds_captured"
+    assert too_much.json()["error"]["message"] == (
+        f"₹500.00 of payment {payment} is left to refund.")
     rest = ok(_refund(client, keys.platform, payment))
     assert rest["amount_minor"] == 500_00
     assert error_code(_refund(client, keys.platform, payment), 400) == "refund_exceeds_captured"

@@ -18,3 +18,9 @@ def format_money(money: Money, locale: str = DEFAULT_LOCALE) -> str:
     )
 
 
+
+
+def shown(amount_minor: int, currency: str) -> str:
+    """An amount in a refusal's message, as people read it: ``shown(90000, "INR")`` is
+    ``"₹900.00"`` (the API's fields stay integers of minor units)."""
+    return format_money(Money(amount_minor, currency))

@@ -20,6 +20,7 @@ from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import currency_exponent
+from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
@@ -85,8 +86,9 @@ def check_product_terms(product: LoanProduct, amount_minor: int, tenure_periods:
     if not product.amount_min_minor <= amount_minor <= product.amount_max_minor:
         raise LendingRejected(
             LendingStatus.AMOUNT_OUTSIDE_BAND,
-            f"{product.name} lends {product.amount_min_minor}-{product.amount_max_minor}"
-            f" {product.currency} minor units; {amount_minor} is outside.", "amount_minor")
+            f"{product.name} lends {shown(product.amount_min_minor, product.currency)} to"
+            f" {shown(product.amount_max_minor, product.currency)};"
+            f" {shown(amount_minor, product.currency)} is outside.", "amount_minor")
     if not product.tenure_min_periods <= tenure_periods <= product.tenure_max_periods:
         raise LendingRejected(
             LendingStatus.TENURE_OUT_OF_RANGE,

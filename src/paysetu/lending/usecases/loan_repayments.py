@@ -29,6 +29,7 @@ from typing import Any
 
 from paysetu.access.rules.principals import Principal
 from paysetu.events.usecases.events import emit
+from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.allocation import (
@@ -103,7 +104,8 @@ def regular_plan(
     if result.leftover_minor and refuse:
         raise LendingRejected(
             LendingStatus.OVERPAYMENT_REFUSED,
-            f"{result.totals.total_minor} is due; {amount_minor} is more.", "amount_minor")
+            f"{shown(result.totals.total_minor, loan.currency)} is due;"
+            f" {shown(amount_minor, loan.currency)} is more.", "amount_minor")
     after = apply_payments(installments, result.payments)
     return Plan(after, result.totals, _allocation(result.payments), result.leftover_minor,
                 _closing(after))

@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from paysetu.access.rules.principals import Principal
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money_display import shown
 from paysetu.ledger.rules.entries import NewEntry
 from paysetu.payments.rules.fx_entries import (
     ChargeLegs,
@@ -48,8 +49,8 @@ def _mismatch(quote: Quote, merchant_id: str, amount_minor: int, currency: str,
     if currency != t.buy_currency:
         return "currency", f"The quote buys {t.buy_currency}; the payment is in {currency}."
     if amount_minor != t.buy_amount_minor:
-        return "amount_minor", (f"The quote buys {t.buy_amount_minor} {t.buy_currency} minor"
-                                f" units; the payment asks for {amount_minor}.")
+        return "amount_minor", (f"The quote buys {shown(t.buy_amount_minor, t.buy_currency)};"
+                                f" the payment asks for {shown(amount_minor, currency)}.")
     if wallet_currency != t.sell_currency:
         return "wallet", (f"The quote sells {t.sell_currency}; the wallet holds"
                           f" {wallet_currency}.")

@@ -31,6 +31,7 @@ from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import is_currency
+from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
@@ -144,7 +145,7 @@ def create_payment(
     obj = payment_object(payment)
     emit(ctx, uow, merchant.id, "payment.created", obj)
     if command.confirm:
-        return _confirm(ctx, uow, payment)
+        return _confirm(ctx, uow, payment, created_here=True)
     return obj
 
 
@@ -163,17 +164,21 @@ def confirm_payment(
 
 
 def _apply_for_payer(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, entries: list[EntryRequest]
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment,
+    entries: list[EntryRequest], *, created_here: bool,
 ) -> None:
+    """Apply the payer's entries; a wallet that cannot fund them is a 402 whose message names
+    the payment only when it exists (one created in this request is rolled back with it)."""
     try:
         uow.ledger.apply(entries, ctx.clock.now())
     except EntryRejected as rejection:
         if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
+            amount = shown(payment.amount_minor, payment.currency)
+            outcome = ("the payment was not created." if created_here else
+                       f"payment {payment.id} stays requires_confirmation.")
             raise PaymentRejected(
                 PaymentStatus.EXCEEDS_AVAILABLE_BALANCE,
-                f"Wallet {payment.wallet_id} cannot cover payment {payment.id}; the payment"
-                " stays requires_confirmation.",
-                "wallet",
+                f"Wallet {payment.wallet_id} cannot cover {amount}; {outcome}", "wallet",
             ) from None
         raise
 
@@ -186,7 +191,9 @@ def escrow_hold(ctx: PaymentsContext, payment: Payment, captured_at: datetime) -
     return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at}
 
 
-def _confirm(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment) -> dict[str, Any]:
+def _confirm(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False
+) -> dict[str, Any]:
     merchant = uow.merchants.get(payment.merchant_id)
     wallet = uow.wallets.get(payment.wallet_id)
     if merchant is None or wallet is None:
@@ -213,11 +220,11 @@ def _confirm(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment) ->
         uow.payments.save(succeeded)
         obj = payment_object(succeeded)
         emit(ctx, uow, payment.merchant_id, "payment.succeeded", obj)
-        _apply_for_payer(ctx, uow, payment, entries)
+        _apply_for_payer(ctx, uow, payment, entries, created_here=created_here)
         return obj
     # An authorisation is written first: the payment row names its ledger entry (foreign key).
     timeout_s = ctx.policy.authorization_timeout_s
-    _apply_for_payer(ctx, uow, payment, [authorization_entry(
+    _apply_for_payer(ctx, uow, payment, created_here=created_here, entries=[authorization_entry(
         entry_id, wallet.account_id, destination, payment.amount_minor, payment.currency,
         timeout_s, entry_metadata("authorization", payment))])
     authorised = replace(

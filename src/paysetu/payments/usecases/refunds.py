@@ -26,6 +26,7 @@ from typing import Any
 from paysetu.access.rules.principals import Principal
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
@@ -145,7 +146,8 @@ def create_refund(
     if not 0 < amount <= payment.refundable_minor:
         raise PaymentRejected(
             PaymentStatus.REFUND_EXCEEDS_CAPTURED,
-            f"{payment.refundable_minor} of payment {payment.id} is left to refund.",
+            f"{shown(payment.refundable_minor, payment.currency)} of payment {payment.id} is left"
+            " to refund.",
             "amount_minor",
         )
     refund = Refund(
