@@ -48,7 +48,7 @@ PAYOUT_ACCOUNT = {"currency": "INR", "holder_name": "Matrix Traders", "country":
                   "account_number": "001234567890", "bank_code": "HDFC0000123"}
 PUBLIC_ROUTES = frozenset({"/healthz", "/metrics", "/openapi.json", "/docs",
                            "/docs/oauth2-redirect", "/redoc", "/gateway.do",
-                           "/alipay/return/{trade_no}"})
+                           "/alipay/return/{trade_no}", "/docs-assets/redoc.standalone.js"})
 """Served outside the OpenAPI document, without a key: operations, not data."""
 
 

@@ -12,14 +12,16 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context
+from paysetu.payments.api.models import BalanceTransaction
 from paysetu.payments.usecases import balance
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["balance_transactions"])
 
 
-@router.get("/balance_transactions")
+@router.get("/balance_transactions", response_model=ListOf[BalanceTransaction])
 def list_balance_transactions(
     context: Context,
     caller: Caller,

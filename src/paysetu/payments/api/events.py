@@ -8,20 +8,22 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context
+from paysetu.payments.api.models import Event
 from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["events"])
 
 
-@router.get("/events/{event_id}")
+@router.get("/events/{event_id}", response_model=Event)
 def get_event(event_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return webhooks.get_event(uow, caller, event_id)
 
 
-@router.get("/events")
+@router.get("/events", response_model=ListOf[Event])
 def list_events(
     context: Context,
     caller: Caller,

@@ -12,14 +12,16 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from paysetu.payments.api.deps import Context, Write
+from paysetu.payments.api.models import FxQuote, FxRate, FxRateImport
 from paysetu.payments.usecases import fx_quotes, fx_rates
 from paysetu.shell.http.context import Caller, PlatformCaller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.schemas import FxQuoteCreate, FxRatesLoad
 
 router = APIRouter(tags=["fx"])
 
 
-@router.post("/fx_quotes")
+@router.post("/fx_quotes", response_model=FxQuote)
 def create_quote(body: FxQuoteCreate, write: Write) -> Any:
     """Lock a rate for ``FxPolicy.quote_ttl_s`` (15 minutes by default).
 
@@ -34,13 +36,13 @@ def create_quote(body: FxQuoteCreate, write: Write) -> Any:
         write.context, uow, write.caller, command))
 
 
-@router.get("/fx_quotes/{quote_id}")
+@router.get("/fx_quotes/{quote_id}", response_model=FxQuote)
 def get_quote(quote_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return fx_quotes.get_quote(context, uow, caller, quote_id)
 
 
-@router.post("/fx_rates")
+@router.post("/fx_rates", response_model=FxRateImport)
 def load_rates(body: FxRatesLoad, write: Write, _: PlatformCaller) -> Any:
     """Load manual mid rates from CSV text; any bad line refuses the whole file (400
     ``rate_file_invalid``, the message names every bad line). Manual rates take precedence
@@ -49,7 +51,7 @@ def load_rates(body: FxRatesLoad, write: Write, _: PlatformCaller) -> Any:
         write.context, uow, body.csv, body.source))
 
 
-@router.get("/fx_rates")
+@router.get("/fx_rates", response_model=ListOf[FxRate])
 def list_rates(
     context: Context,
     _: PlatformCaller,

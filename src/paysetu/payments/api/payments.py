@@ -14,9 +14,11 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context, Write
+from paysetu.payments.api.models import Payment
 from paysetu.payments.usecases import escrow, payments
 from paysetu.payments.usecases.ports import PaymentsContext
 from paysetu.shell.http.context import Caller, PlatformCaller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import (
     EmptyBody,
@@ -42,7 +44,7 @@ def _expire_if_due(context: PaymentsContext, payment_id: str) -> None:
                 uow.commit()
 
 
-@router.post("/payments")
+@router.post("/payments", response_model=Payment)
 def create_payment(body: PaymentCreate, write: Write) -> Any:
     """Create a payment (``requires_confirmation``), or with ``confirm: true`` confirm it too.
 
@@ -58,7 +60,7 @@ def create_payment(body: PaymentCreate, write: Write) -> Any:
         write.context, uow, write.caller, command))
 
 
-@router.get("/payments/{payment_id}")
+@router.get("/payments/{payment_id}", response_model=Payment)
 def get_payment(payment_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         obj = payments.get_payment(context, uow, caller, payment_id)
@@ -66,7 +68,7 @@ def get_payment(payment_id: str, context: Context, caller: Caller) -> dict[str, 
     return obj
 
 
-@router.get("/payments")
+@router.get("/payments", response_model=ListOf[Payment])
 def list_payments(
     context: Context,
     caller: Caller,
@@ -79,7 +81,7 @@ def list_payments(
     return list_object("/v1/payments", data, has_more)
 
 
-@router.post("/payments/{payment_id}/confirm")
+@router.post("/payments/{payment_id}/confirm", response_model=Payment)
 def confirm_payment(payment_id: str, write: Write, _body: EmptyBody | None = None) -> Any:
     """Automatic capture: charge now (``succeeded``). Manual: authorise (``requires_capture``).
 
@@ -90,7 +92,7 @@ def confirm_payment(payment_id: str, write: Write, _body: EmptyBody | None = Non
         write.context, uow, write.caller, payment_id))
 
 
-@router.post("/payments/{payment_id}/capture")
+@router.post("/payments/{payment_id}/capture", response_model=Payment)
 def capture_payment(payment_id: str, write: Write, body: PaymentCapture | None = None) -> Any:
     """Capture an authorisation, in full or in part (the rest goes back to the wallet).
 
@@ -103,7 +105,7 @@ def capture_payment(payment_id: str, write: Write, body: PaymentCapture | None =
         write.context, uow, write.caller, payment_id, amount))
 
 
-@router.post("/payments/{payment_id}/cancel")
+@router.post("/payments/{payment_id}/cancel", response_model=Payment)
 def cancel_payment(payment_id: str, write: Write, body: PaymentCancel | None = None) -> Any:
     """Cancel before capture; an authorisation is voided and the wallet's funds released.
 
@@ -114,7 +116,7 @@ def cancel_payment(payment_id: str, write: Write, body: PaymentCancel | None = N
         write.context, uow, write.caller, payment_id, reason))
 
 
-@router.post("/payments/{payment_id}/release")
+@router.post("/payments/{payment_id}/release", response_model=Payment)
 def release_escrow(
     payment_id: str, write: Write, _: PlatformCaller, body: PaymentRelease | None = None
 ) -> Any:
@@ -124,7 +126,7 @@ def release_escrow(
         write.context, uow, write.caller, payment_id, resolve))
 
 
-@router.post("/payments/{payment_id}/dispute")
+@router.post("/payments/{payment_id}/dispute", response_model=Payment)
 def dispute_escrow(
     payment_id: str, write: Write, _: PlatformCaller, _body: EmptyBody | None = None
 ) -> Any:

@@ -12,15 +12,17 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context, Write
+from paysetu.payments.api.models import Refund
 from paysetu.payments.usecases import refunds
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import RefundCreate
 
 router = APIRouter(tags=["refunds"])
 
 
-@router.post("/refunds")
+@router.post("/refunds", response_model=Refund)
 def create_refund(body: RefundCreate, write: Write) -> Any:
     """Refund ``amount_minor`` (default: all not yet refunded); fees are not returned.
 
@@ -35,13 +37,13 @@ def create_refund(body: RefundCreate, write: Write) -> Any:
         body.metadata))
 
 
-@router.get("/refunds/{refund_id}")
+@router.get("/refunds/{refund_id}", response_model=Refund)
 def get_refund(refund_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return refunds.get_refund(uow, caller, refund_id)
 
 
-@router.get("/refunds")
+@router.get("/refunds", response_model=ListOf[Refund])
 def list_refunds(
     context: Context,
     caller: Caller,

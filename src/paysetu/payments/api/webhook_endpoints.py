@@ -12,15 +12,17 @@ from fastapi import APIRouter, Depends
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context, Write
+from paysetu.payments.api.models import WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret
 from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import WebhookEndpointCreate
 
 router = APIRouter(tags=["webhooks"])
 
 
-@router.post("/webhook_endpoints")
+@router.post("/webhook_endpoints", response_model=WebhookEndpointWithSecret)
 def create_webhook_endpoint(body: WebhookEndpointCreate, write: Write) -> Any:
     """Register an endpoint; the response shows its signing secret (``whsec_...``) once."""
     return write.run(200, lambda uow: webhooks.create_endpoint(
@@ -28,13 +30,13 @@ def create_webhook_endpoint(body: WebhookEndpointCreate, write: Write) -> Any:
         body.merchant))
 
 
-@router.get("/webhook_endpoints/{endpoint_id}")
+@router.get("/webhook_endpoints/{endpoint_id}", response_model=WebhookEndpoint)
 def get_webhook_endpoint(endpoint_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return webhooks.endpoint_object(webhooks.get_endpoint(uow, caller, endpoint_id))
 
 
-@router.get("/webhook_endpoints")
+@router.get("/webhook_endpoints", response_model=ListOf[WebhookEndpoint])
 def list_webhook_endpoints(
     context: Context, caller: Caller, page: Annotated[PageRequest, Depends(page_request)]
 ) -> dict[str, Any]:
@@ -44,13 +46,13 @@ def list_webhook_endpoints(
     return list_object("/v1/webhook_endpoints", data, has_more)
 
 
-@router.delete("/webhook_endpoints/{endpoint_id}")
+@router.delete("/webhook_endpoints/{endpoint_id}", response_model=WebhookEndpoint)
 def disable_webhook_endpoint(endpoint_id: str, write: Write) -> Any:
     """Disable the endpoint (idempotent); returns it with ``status: disabled``."""
     return write.run(200, lambda uow: webhooks.disable_endpoint(uow, write.caller, endpoint_id))
 
 
-@router.get("/webhook_endpoints/{endpoint_id}/deliveries")
+@router.get("/webhook_endpoints/{endpoint_id}/deliveries", response_model=ListOf[WebhookDelivery])
 def list_webhook_deliveries(
     endpoint_id: str, context: Context, caller: Caller,
     page: Annotated[PageRequest, Depends(page_request)],

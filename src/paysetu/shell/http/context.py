@@ -9,12 +9,14 @@ from typing import Annotated, Any, Generic, TypeVar
 from fastapi import Depends, Header, Request, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, ValidationError
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.access.usecases import api_keys as access
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
 from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
+from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import error_body, http_status
 from paysetu.shell.http.rate_limit import RateLimiter
@@ -94,12 +96,24 @@ class WriteRequest(Generic[ContextT]):
     idempotency_key: str | None
     fingerprint: RequestFingerprint
     request_id: str
+    response_model: type[BaseModel] | None = None
+    """The route's declared object (``response_model=``): each body is checked against it
+    before it is stored for replay, as FastAPI checks what the reads return."""
 
     def run(self, status: int, work: Any) -> JSONResponse:
         """Run ``work(uow) -> dict`` once per Idempotency-Key and render the response."""
 
         def as_response(uow: AccessUnitOfWork) -> ApiResponse:
-            return ApiResponse(status, work(uow))
+            body = work(uow)
+            if self.response_model is not None:
+                try:
+                    self.response_model.model_validate(body)
+                except ValidationError as error:
+                    raise InvariantViolation(
+                        f"{self.fingerprint.method} {self.fingerprint.path} answered a body"
+                        f" that is not its {self.response_model.__name__}: {error}"
+                    ) from error
+            return ApiResponse(status, body)
 
         def refusal(error: PaysetuError) -> ApiResponse:
             return ApiResponse(http_status(error), dict(error_body(error, self.request_id)))
@@ -121,9 +135,12 @@ def write_request(
     digest: Annotated[str, Depends(body_hash)],
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> WriteRequest[Any]:
+    route = request.scope.get("route")
+    model = getattr(route, "response_model", None)
     return WriteRequest(
         context, caller, idempotency_key,
         RequestFingerprint(request.method, request.url.path, digest), request_id(request),
+        model if isinstance(model, type) and issubclass(model, BaseModel) else None,
     )
 
 
