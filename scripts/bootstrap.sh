@@ -14,10 +14,11 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON_BIN" -m venv .venv
 fi
 stamp=.venv/.paysetu-installed
-wanted="$(sha256sum pyproject.toml | cut -d' ' -f1)"
+wanted="$(cat pyproject.toml clients/python/pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
     echo "installing paysetu and its pinned dependencies into .venv" >&2
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' \
+        -e clients/python
     echo "$wanted" > "$stamp"
 fi

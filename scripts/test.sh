@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
+source scripts/ensure_tools.sh
 source scripts/ensure_chromium.sh
 # pytest exits 5 when no test was collected: that is a failure here, like any non-zero code.
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

@@ -21,8 +21,6 @@ After every browser test the ledger audit passes (:func:`audit_after`).
 
 from __future__ import annotations
 
-import socket
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +28,6 @@ from pathlib import Path
 import httpx
 import pytest
 import sqlalchemy as sa
-import uvicorn
 from argon2 import PasswordHasher
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
@@ -49,6 +46,7 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases.ports import PaymentsPolicy
+from tests.serving import serving
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -71,18 +69,6 @@ def audit_after(ledger: LedgerService) -> Iterator[None]:
     yield
     report = ledger.audit()
     assert report.passed, report.findings
-
-
-class _Server(uvicorn.Server):
-    """uvicorn, telling the test when it accepts connections (instead of polling)."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self.ready = threading.Event()
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets=sockets)
-        self.ready.set()
 
 
 @dataclass
@@ -144,18 +130,8 @@ def web_context(
 def live_server(web_context: AppContext, clock: FixedClock) -> Iterator[LiveServer]:
     app = create_app(web_context)
     app.state.passwords = FAST_PASSWORDS
-    sock = socket.create_server(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = _Server(uvicorn.Config(app, log_config=None, access_log=False, lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        assert server.ready.wait(30), "the server did not start"
-        yield LiveServer(f"http://127.0.0.1:{port}", web_context, clock)
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
+    with serving(app) as url:
+        yield LiveServer(url, web_context, clock)
 
 
 @pytest.fixture(scope="session")

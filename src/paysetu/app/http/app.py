@@ -15,6 +15,7 @@ import sqlalchemy as sa
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -46,6 +47,12 @@ def _error_response(request: Request, error: PaysetuError) -> JSONResponse:
     return error_response(error, str(getattr(request.state, "request_id", "req_unknown")))
 
 
+def operation_id(route: APIRoute) -> str:
+    """The route function's name (``create_payment``), unique across the API: generated
+    clients name their functions after it (FastAPI's default appends the path and method)."""
+    return route.name
+
+
 def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> FastAPI:
     """The API, bound to ``context`` (built by :mod:`paysetu.bootstrap`); with a
     ``rate_limiter`` (:func:`.rate_limit.from_settings`), each API key is limited by it."""
@@ -54,6 +61,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
         version="1",
         description="Wallets, merchants, payments, refunds and webhooks on a double-entry ledger.",
         dependencies=[Depends(check_parameters)],
+        generate_unique_id_function=operation_id,
         docs_url=None,  # FastAPI's pages load from a CDN: install_docs_pages serves them locally
         redoc_url=None,
     )

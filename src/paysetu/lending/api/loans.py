@@ -51,7 +51,7 @@ def disburse_loan(loan_id: str, write: Write, _body: EmptyBody | None = None) ->
 
 
 @router.get("/loans/{loan_id}/schedule")
-def get_schedule(loan_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+def get_loan_schedule(loan_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return loans.get_schedule(context, uow, caller, loan_id)
 

@@ -63,7 +63,7 @@ def list_payout_accounts(merchant_id: str, context: Context, caller: Caller) -> 
 
 
 @router.get("/merchants/{merchant_id}/settlement_schedule")
-def get_schedule(merchant_id: str, context: Context, caller: Caller) -> dict[str, Any]:
+def get_settlement_schedule(merchant_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return payout_accounts.get_schedule(context, uow, caller, merchant_id)
 

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+class LineCategory(StrEnum):
+    AMOUNT_MISMATCH = "amount_mismatch"
+    CURRENCY_MISMATCH = "currency_mismatch"
+    MATCHED = "matched"
+    MISSING = "missing"
+    UNEXPECTED = "unexpected"
+
+    def __str__(self) -> str:
+        return str(self.value)
