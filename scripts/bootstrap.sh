@@ -16,9 +16,14 @@ fi
 stamp=.venv/.paysetu-installed
 wanted="$(cat pyproject.toml clients/python/pyproject.toml | sha256sum | cut -d' ' -f1)"
 if [ "$(cat "$stamp" 2>/dev/null || true)" != "$wanted" ]; then
-    echo "installing paysetu and its pinned dependencies into .venv" >&2
+    echo "installing paysetu and its pinned dependencies into .venv (a few minutes the first" \
+         "time; one line per package)" >&2
     .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]' \
-        -e clients/python
+    # pip's own output, one line per package fetched and the summary (its progress bars are
+    # meaningless in a log); pipefail keeps pip's exit status.
+    .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off \
+        -e '.[dev]' -e clients/python 2>&1 \
+        | { grep --line-buffered -E '^(Collecting|Successfully installed|ERROR)' || true; } \
+        | sed -u -e 's/^Collecting /  fetched /' -e 's/^Successfully installed .*/  installed/' >&2
     echo "$wanted" > "$stamp"
 fi
