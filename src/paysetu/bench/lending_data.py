@@ -76,17 +76,18 @@ SELECT id, 'INR', 'available', 'acct_' || id || '_INR_available' FROM merchants
 WHERE id LIKE 'mer_bench%';
 """
 
+# The series is bigint: i * 104729 passes 2^31 after 20,505 loans (int4 overflowed there).
 _LOANS_SQL = """
 CREATE TEMP TABLE bench_loans ON COMMIT DROP AS
 SELECT i, 'loan_bench' || lpad(i::text, 8, '0') AS id,
        'lap_bench' || lpad(i::text, 8, '0') AS application_id,
        'mer_bench' || lpad((i % :merchants)::text, 7, '0') AS merchant_id,
        50000100 + (i * 2654435761) % 45000000 AS principal,
-       1200 + (i * 40503) % 1201 AS rate_bps,
-       CAST(:day AS date) - 1 - (i * 7919) % 180 AS disbursed_on,
+       CAST(1200 + (i * 40503) % 1201 AS integer) AS rate_bps,
+       CAST(:day AS date) - 1 - CAST((i * 7919) % 180 AS integer) AS disbursed_on,
        CASE WHEN i % 10 < :paying THEN CAST(:day AS date)
-            ELSE CAST(:day AS date) - (i * 104729) % 151 END AS paid_before
-FROM generate_series(0, :loans - 1) i;
+            ELSE CAST(:day AS date) - CAST((i * 104729) % 151 AS integer) END AS paid_before
+FROM generate_series(CAST(0 AS bigint), :loans - 1) i;
 
 CREATE TEMP TABLE bench_installments ON COMMIT DROP AS
 SELECT l.id AS loan_id, k AS number,
