@@ -13,9 +13,12 @@ from fastapi import APIRouter, Depends
 from pydantic import Field
 
 from paysetu.alipay.api.deps import Context, Write
+from paysetu.alipay.api.models import AlipayApp, AlipayPaymentCode
 from paysetu.alipay.usecases import alipay_apps, alipay_buyers
 from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.api.models import Payment
 from paysetu.shell.http.context import Caller, PlatformCaller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import Body
 
@@ -34,7 +37,7 @@ class AlipayTradePayment(Body):
     wallet: str = Field(description="The buyer's wallet (wal_...) that pays the trade.")
 
 
-@router.post("/alipay_apps")
+@router.post("/alipay_apps", response_model=AlipayApp)
 def register_app(body: AlipayAppCreate, write: Write) -> Any:
     """Register an app: the answer has its ``id`` (the SDK's ``appid``) and the platform's
     public key (the SDK's ``alipay_public_key_string``)."""
@@ -43,7 +46,7 @@ def register_app(body: AlipayAppCreate, write: Write) -> Any:
         notify_url=body.notify_url))
 
 
-@router.get("/alipay_apps")
+@router.get("/alipay_apps", response_model=ListOf[AlipayApp])
 def list_apps(
     context: Context, caller: Caller, page: Annotated[PageRequest, Depends(page_request)],
 ) -> dict[str, Any]:
@@ -52,20 +55,20 @@ def list_apps(
     return list_object("/v1/alipay_apps", items, has_more)
 
 
-@router.get("/alipay_apps/{app_id}")
+@router.get("/alipay_apps/{app_id}", response_model=AlipayApp)
 def get_app(app_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return alipay_apps.get_app(context, uow, caller, app_id)
 
 
-@router.post("/wallets/{wallet_id}/alipay_payment_codes")
+@router.post("/wallets/{wallet_id}/alipay_payment_codes", response_model=AlipayPaymentCode)
 def issue_payment_code(wallet_id: str, write: Write, _: PlatformCaller) -> Any:
     """A one-time payment code for the wallet (its barcode), valid for two minutes."""
     return write.run(200, lambda uow: alipay_buyers.issue_payment_code(
         write.context, uow, wallet_id))
 
 
-@router.post("/alipay_trades/{trade_no}/pay")
+@router.post("/alipay_trades/{trade_no}/pay", response_model=Payment)
 def pay_trade(trade_no: str, body: AlipayTradePayment, write: Write, _: PlatformCaller) -> Any:
     """Pay an Alipay trade (a scanned QR code's ``trade_no``) from the buyer's wallet."""
     return write.run(200, lambda uow: alipay_buyers.pay_trade(

@@ -15,10 +15,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from pydantic import Field
 
 from paysetu.checkout.api.deps import Context, Write
+from paysetu.checkout.api.models import CheckoutSession
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.usecases import checkout
 from paysetu.kernel.pagination import PageRequest
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import Body, EmptyBody, Metadata
 
@@ -58,7 +60,7 @@ def _instant(seconds: int | None) -> datetime | None:
         raise CheckoutRejected(CheckoutStatus.EXPIRES_AT_INVALID, param="expires_at") from None
 
 
-@router.post("/checkout_sessions")
+@router.post("/checkout_sessions", response_model=CheckoutSession)
 def create_checkout_session(body: CheckoutSessionCreate, write: Write, request: Request) -> Any:
     """Create an open session (default lifetime 30 minutes) and get its hosted page ``url``.
 
@@ -76,7 +78,7 @@ def create_checkout_session(body: CheckoutSessionCreate, write: Write, request: 
         write.context, uow, write.caller, command, base))
 
 
-@router.get("/checkout_sessions/{session_id}")
+@router.get("/checkout_sessions/{session_id}", response_model=CheckoutSession)
 def get_checkout_session(
     session_id: str, context: Context, caller: Caller, request: Request
 ) -> dict[str, Any]:
@@ -84,7 +86,7 @@ def get_checkout_session(
         return checkout.get_session(context, uow, caller, session_id, _public_base(request))
 
 
-@router.get("/checkout_sessions")
+@router.get("/checkout_sessions", response_model=ListOf[CheckoutSession])
 def list_checkout_sessions(
     context: Context,
     caller: Caller,
@@ -100,7 +102,7 @@ def list_checkout_sessions(
     return list_object("/v1/checkout_sessions", data, has_more)
 
 
-@router.post("/checkout_sessions/{session_id}/expire")
+@router.post("/checkout_sessions/{session_id}/expire", response_model=CheckoutSession)
 def expire_checkout_session(
     session_id: str, write: Write, request: Request, _body: EmptyBody | None = None
 ) -> Any:

@@ -12,6 +12,11 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query
 
 from paysetu.lending.api.deps import Context, Write
+from paysetu.lending.api.models import (
+    LendingCloseDaySummary,
+    LendingPortfolio,
+    LendingPortfolioHistory,
+)
 from paysetu.lending.api.schemas import LendingCloseDay
 from paysetu.lending.usecases import loan_close_day, loan_portfolio, loan_portfolio_history
 from paysetu.shell.http.context import Caller, PlatformCaller
@@ -19,7 +24,7 @@ from paysetu.shell.http.context import Caller, PlatformCaller
 router = APIRouter(tags=["lending"])
 
 
-@router.post("/lending/close_days")
+@router.post("/lending/close_days", response_model=LendingCloseDaySummary)
 def close_day(body: LendingCloseDay, write: Write, _: PlatformCaller) -> Any:
     """Accrue interest, charge penal interest, classify every active loan and post the day's
     provision and suspense changes. Closing the last day again replays its summary; a day out
@@ -28,7 +33,7 @@ def close_day(body: LendingCloseDay, write: Write, _: PlatformCaller) -> Any:
     return write.run(200, lambda uow: loan_close_day.close_day(write.context, uow, on))
 
 
-@router.get("/lending/portfolio")
+@router.get("/lending/portfolio", response_model=LendingPortfolio)
 def portfolio(
     context: Context, caller: Caller,
     month: Annotated[str | None, Query(description="YYYY-MM; default: this month.")] = None,
@@ -40,7 +45,7 @@ def portfolio(
         return loan_portfolio.portfolio_report(context, uow, caller, month)
 
 
-@router.get("/lending/portfolio_history")
+@router.get("/lending/portfolio_history", response_model=LendingPortfolioHistory)
 def portfolio_history(
     context: Context, caller: Caller,
     start: Annotated[str | None, Query(alias="from", description=(

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.api.deps import Context, Write
+from paysetu.lending.api.models import LoanApplication
 from paysetu.lending.api.schemas import (
     LoanApplicationApprove,
     LoanApplicationCreate,
@@ -19,12 +20,13 @@ from paysetu.lending.api.schemas import (
 )
 from paysetu.lending.usecases import loan_applications
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])
 
 
-@router.post("/loan_applications")
+@router.post("/loan_applications", response_model=LoanApplication)
 def apply_for_loan(body: LoanApplicationCreate, write: Write) -> Any:
     """Apply; the answer carries the underwriting policy's advice, reasons and features.
 
@@ -39,13 +41,13 @@ def apply_for_loan(body: LoanApplicationCreate, write: Write) -> Any:
         write.context, uow, write.caller, command))
 
 
-@router.get("/loan_applications/{application_id}")
+@router.get("/loan_applications/{application_id}", response_model=LoanApplication)
 def get_application(application_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return loan_applications.get_application(uow, caller, application_id)
 
 
-@router.get("/loan_applications")
+@router.get("/loan_applications", response_model=ListOf[LoanApplication])
 def list_applications(
     context: Context,
     caller: Caller,
@@ -57,7 +59,9 @@ def list_applications(
     return list_object("/v1/loan_applications", data, has_more)
 
 
-@router.post("/loan_applications/{application_id}/approve")
+@router.post(
+    "/loan_applications/{application_id}/approve", response_model=LoanApplication
+)
 def approve_application(
     application_id: str, body: LoanApplicationApprove, write: Write
 ) -> Any:
@@ -68,7 +72,9 @@ def approve_application(
         write.context, uow, write.caller, application_id, terms))
 
 
-@router.post("/loan_applications/{application_id}/reject")
+@router.post(
+    "/loan_applications/{application_id}/reject", response_model=LoanApplication
+)
 def reject_application(
     application_id: str, body: LoanApplicationReject, write: Write
 ) -> Any:

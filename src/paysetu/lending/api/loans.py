@@ -12,23 +12,25 @@ from fastapi import APIRouter, Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.api.deps import Context, Write
+from paysetu.lending.api.models import Loan, LoanRepayment, LoanSchedule
 from paysetu.lending.api.schemas import LoanRepaymentCreate, LoanWriteOff
 from paysetu.lending.usecases import loan_repayments, loan_write_off, loans
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 from paysetu.shell.http.schemas import EmptyBody
 
 router = APIRouter(tags=["lending"])
 
 
-@router.get("/loans/{loan_id}")
+@router.get("/loans/{loan_id}", response_model=Loan)
 def get_loan(loan_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     """The loan, its balances (from the ledger), what is due today and the payoff amount."""
     with context.uow_factory() as uow:
         return loans.get_loan(context, uow, caller, loan_id)
 
 
-@router.get("/loans")
+@router.get("/loans", response_model=ListOf[Loan])
 def list_loans(
     context: Context,
     caller: Caller,
@@ -40,7 +42,7 @@ def list_loans(
     return list_object("/v1/loans", data, has_more)
 
 
-@router.post("/loans/{loan_id}/disburse")
+@router.post("/loans/{loan_id}/disburse", response_model=Loan)
 def disburse_loan(loan_id: str, write: Write, _body: EmptyBody | None = None) -> Any:
     """Pay the principal less the processing fee into the merchant's available balance.
 
@@ -50,13 +52,13 @@ def disburse_loan(loan_id: str, write: Write, _body: EmptyBody | None = None) ->
         write.context, uow, write.caller, loan_id))
 
 
-@router.get("/loans/{loan_id}/schedule")
+@router.get("/loans/{loan_id}/schedule", response_model=LoanSchedule)
 def get_loan_schedule(loan_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return loans.get_schedule(context, uow, caller, loan_id)
 
 
-@router.post("/loans/{loan_id}/repayments")
+@router.post("/loans/{loan_id}/repayments", response_model=LoanRepayment)
 def repay_loan(loan_id: str, body: LoanRepaymentCreate, write: Write) -> Any:
     """Repay from the merchant's available balance: ``manual``, ``prepayment`` or
     ``foreclosure``. A balance that cannot cover it answers 402 ``exceeds_available_balance``;
@@ -65,7 +67,7 @@ def repay_loan(loan_id: str, body: LoanRepaymentCreate, write: Write) -> Any:
         write.context, uow, write.caller, loan_id, body.type, body.amount_minor))
 
 
-@router.get("/loans/{loan_id}/repayments")
+@router.get("/loans/{loan_id}/repayments", response_model=ListOf[LoanRepayment])
 def list_repayments(
     loan_id: str, context: Context, caller: Caller,
     page: Annotated[PageRequest, Depends(page_request)],
@@ -75,7 +77,7 @@ def list_repayments(
     return list_object(f"/v1/loans/{loan_id}/repayments", data, has_more)
 
 
-@router.post("/loans/{loan_id}/write_off")
+@router.post("/loans/{loan_id}/write_off", response_model=Loan)
 def write_off_loan(loan_id: str, body: LoanWriteOff, write: Write) -> Any:
     """Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
     the lender's books against its provision and interest suspense; status ``written_off``."""

@@ -12,15 +12,17 @@ from fastapi import APIRouter, Depends
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.api.deps import Context, Write
+from paysetu.lending.api.models import RefinanceClaim
 from paysetu.lending.api.schemas import RefinanceClaimCreate
 from paysetu.lending.usecases import loan_refinance
 from paysetu.shell.http.context import Caller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
 
 router = APIRouter(tags=["lending"])
 
 
-@router.post("/refinance_claims")
+@router.post("/refinance_claims", response_model=RefinanceClaim)
 def submit_claim(body: RefinanceClaimCreate, write: Write) -> Any:
     """Refinance the lender's eligible loans: the apex pays the share of their outstanding
     principal into the lender's funding account now (402 ``apex_funds_insufficient`` when it
@@ -30,13 +32,13 @@ def submit_claim(body: RefinanceClaimCreate, write: Write) -> Any:
         body.loans))
 
 
-@router.get("/refinance_claims/{claim_id}")
+@router.get("/refinance_claims/{claim_id}", response_model=RefinanceClaim)
 def get_claim(claim_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return loan_refinance.get_claim(uow, caller, claim_id)
 
 
-@router.get("/refinance_claims")
+@router.get("/refinance_claims", response_model=ListOf[RefinanceClaim])
 def list_claims(
     context: Context, caller: Caller, page: Annotated[PageRequest, Depends(page_request)]
 ) -> dict[str, Any]:

@@ -15,8 +15,10 @@ from fastapi import APIRouter
 from pydantic import Field
 
 from paysetu.settlement.api.deps import Context, Write
+from paysetu.settlement.api.models import PayoutAccount, SettlementSchedule
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.shell.http.context import Caller, PlatformCaller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object
 from paysetu.shell.http.schemas import Body
 
@@ -45,7 +47,7 @@ class ScheduleUpdate(Body):
         default_factory=dict, description='Per currency, minor units: {"INR": 50000}.')
 
 
-@router.post("/merchants/{merchant_id}/payout_accounts")
+@router.post("/merchants/{merchant_id}/payout_accounts", response_model=PayoutAccount)
 def create_payout_account(merchant_id: str, body: PayoutAccountCreate, write: Write) -> Any:
     """Register the account the merchant is paid to in ``currency`` (replaces the active one)."""
     return write.run(200, lambda uow: payout_accounts.create_payout_account(
@@ -54,7 +56,9 @@ def create_payout_account(merchant_id: str, body: PayoutAccountCreate, write: Wr
         bank_code=body.bank_code, country=body.country))
 
 
-@router.get("/merchants/{merchant_id}/payout_accounts")
+@router.get(
+    "/merchants/{merchant_id}/payout_accounts", response_model=ListOf[PayoutAccount]
+)
 def list_payout_accounts(merchant_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     """Every payout account of the merchant, active first per currency; numbers are masked."""
     with context.uow_factory() as uow:
@@ -62,13 +66,17 @@ def list_payout_accounts(merchant_id: str, context: Context, caller: Caller) -> 
     return list_object(f"/v1/merchants/{merchant_id}/payout_accounts", data, False)
 
 
-@router.get("/merchants/{merchant_id}/settlement_schedule")
+@router.get(
+    "/merchants/{merchant_id}/settlement_schedule", response_model=SettlementSchedule
+)
 def get_settlement_schedule(merchant_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return payout_accounts.get_schedule(context, uow, caller, merchant_id)
 
 
-@router.post("/merchants/{merchant_id}/settlement_schedule")
+@router.post(
+    "/merchants/{merchant_id}/settlement_schedule", response_model=SettlementSchedule
+)
 def set_schedule(
     merchant_id: str, body: ScheduleUpdate, write: Write, _: PlatformCaller
 ) -> Any:

@@ -19,12 +19,14 @@ from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.settlement.api.deps import Context, Write
+from paysetu.settlement.api.models import Reconciliation, ReconciliationLine
 from paysetu.settlement.rules.reconciliation import LineCategory
 from paysetu.settlement.rules.statements import StatementFormat
 from paysetu.settlement.stores.statement_files import read_statement, statement_format
 from paysetu.settlement.usecases import reconciliation
 from paysetu.settlement.usecases.ports import SettlementUnitOfWork
 from paysetu.shell.http.context import PlatformCaller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object
 from paysetu.shell.http.schemas import Body
 from paysetu.shell.http.validation import rejection_from_errors
@@ -86,7 +88,7 @@ _UPLOAD_DOCS = {
 }
 
 
-@router.post("/reconciliations", openapi_extra=_UPLOAD_DOCS)
+@router.post("/reconciliations", response_model=Reconciliation, openapi_extra=_UPLOAD_DOCS)
 async def create_reconciliation(
     upload: Annotated[Upload, Depends(statement_upload)], write: Write, _: PlatformCaller
 ) -> Any:
@@ -100,7 +102,7 @@ async def create_reconciliation(
     return await run_in_threadpool(write.run, 200, work)
 
 
-@router.get("/reconciliations/{reconciliation_id}")
+@router.get("/reconciliations/{reconciliation_id}", response_model=Reconciliation)
 def get_reconciliation(
     reconciliation_id: str, context: Context, _: PlatformCaller
 ) -> dict[str, Any]:
@@ -108,7 +110,7 @@ def get_reconciliation(
         return reconciliation.reconciliation_object(reconciliation.get_run(uow, reconciliation_id))
 
 
-@router.get("/reconciliations")
+@router.get("/reconciliations", response_model=ListOf[Reconciliation])
 def list_reconciliations(
     context: Context,
     _: PlatformCaller,
@@ -122,7 +124,9 @@ def list_reconciliations(
     return list_object("/v1/reconciliations", data, has_more)
 
 
-@router.get("/reconciliations/{reconciliation_id}/lines")
+@router.get(
+    "/reconciliations/{reconciliation_id}/lines", response_model=ListOf[ReconciliationLine]
+)
 def list_reconciliation_lines(
     reconciliation_id: str,
     context: Context,

@@ -19,6 +19,7 @@ from pydantic import Field
 from paysetu.access.rules.principals import Principal
 from paysetu.kernel.pagination import PageRequest
 from paysetu.settlement.api.deps import Context
+from paysetu.settlement.api.models import Settlement, SettlementItem, SettlementRunReport
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
 from paysetu.settlement.stores.pain001 import pain001_xml
 from paysetu.settlement.stores.payout_csv import payout_csv, report_csv
@@ -27,6 +28,7 @@ from paysetu.settlement.usecases import settlement
 from paysetu.settlement.usecases.objects import batch_result_object
 from paysetu.settlement.usecases.ports import SettlementContext
 from paysetu.shell.http.context import Caller, PlatformCaller
+from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object, page_request
 from paysetu.shell.http.schemas import Body
 
@@ -46,7 +48,7 @@ class SettlementRun(Body):
     merchant: str | None = Field(default=None, description="Only this merchant (mer_...).")
 
 
-@router.post("/settlements")
+@router.post("/settlements", response_model=SettlementRunReport)
 def run_settlement(body: SettlementRun, context: Context, _: PlatformCaller) -> dict[str, Any]:
     """Settle every merchant and currency (or one merchant) for ``date``; platform only.
 
@@ -63,7 +65,7 @@ def run_settlement(body: SettlementRun, context: Context, _: PlatformCaller) -> 
     }
 
 
-@router.get("/settlements")
+@router.get("/settlements", response_model=ListOf[Settlement])
 def list_settlements(
     context: Context,
     caller: Caller,
@@ -76,13 +78,13 @@ def list_settlements(
     return list_object("/v1/settlements", data, has_more)
 
 
-@router.get("/settlements/{settlement_id}")
+@router.get("/settlements/{settlement_id}", response_model=Settlement)
 def get_settlement(settlement_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return settlement_queries.get_settlement(uow, caller, settlement_id)
 
 
-@router.get("/settlements/{settlement_id}/items")
+@router.get("/settlements/{settlement_id}/items", response_model=ListOf[SettlementItem])
 def list_items(
     settlement_id: str,
     context: Context,

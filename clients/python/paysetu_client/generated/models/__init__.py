@@ -1,15 +1,29 @@
 """ Contains all the data models used in inputs/outputs """
 
+from .alipay_app import AlipayApp
 from .alipay_app_create import AlipayAppCreate
+from .alipay_payment_code import AlipayPaymentCode
 from .alipay_trade_payment import AlipayTradePayment
+from .allocation_order import AllocationOrder
+from .application_state import ApplicationState
+from .asset_class import AssetClass
 from .authentication_error import AuthenticationError
 from .authentication_error_error import AuthenticationErrorError
 from .authentication_error_error_code import AuthenticationErrorErrorCode
 from .authentication_error_error_type import AuthenticationErrorErrorType
 from .balance_transaction import BalanceTransaction
+from .bank_code_scheme import BankCodeScheme
+from .batch_status import BatchStatus
 from .capture_method import CaptureMethod
+from .carry_reason import CarryReason
+from .checkout_session import CheckoutSession
 from .checkout_session_create import CheckoutSessionCreate
 from .checkout_session_create_metadata import CheckoutSessionCreateMetadata
+from .checkout_session_metadata import CheckoutSessionMetadata
+from .checkout_state import CheckoutState
+from .close_day_amounts import CloseDayAmounts
+from .close_day_classes import CloseDayClasses
+from .closed_reason import ClosedReason
 from .conflict_error import ConflictError
 from .conflict_error_error import ConflictErrorError
 from .conflict_error_error_code import ConflictErrorErrorCode
@@ -19,73 +33,90 @@ from .customer import Customer
 from .customer_create import CustomerCreate
 from .customer_create_metadata import CustomerCreateMetadata
 from .customer_metadata import CustomerMetadata
+from .day_count import DayCount
 from .declined_error import DeclinedError
 from .declined_error_error import DeclinedErrorError
 from .declined_error_error_code import DeclinedErrorErrorCode
 from .declined_error_error_type import DeclinedErrorErrorType
 from .delivery_attempt import DeliveryAttempt
 from .delivery_status import DeliveryStatus
+from .direction import Direction
 from .empty_body import EmptyBody
 from .escrow_state import EscrowState
 from .event import Event
 from .event_data import EventData
 from .fee_plan import FeePlan
 from .fixed_side import FixedSide
+from .frequency import Frequency
 from .fx_quote import FxQuote
 from .fx_quote_create import FxQuoteCreate
 from .fx_rate import FxRate
 from .fx_rate_import import FxRateImport
 from .fx_rates_load import FxRatesLoad
-from .get_app_response_get_app import GetAppResponseGetApp
-from .get_application_response_get_application import GetApplicationResponseGetApplication
-from .get_checkout_session_response_get_checkout_session import GetCheckoutSessionResponseGetCheckoutSession
-from .get_claim_response_get_claim import GetClaimResponseGetClaim
-from .get_lender_response_get_lender import GetLenderResponseGetLender
-from .get_loan_response_get_loan import GetLoanResponseGetLoan
-from .get_loan_schedule_response_get_loan_schedule import GetLoanScheduleResponseGetLoanSchedule
-from .get_product_response_get_product import GetProductResponseGetProduct
-from .get_reconciliation_response_get_reconciliation import GetReconciliationResponseGetReconciliation
-from .get_settlement_response_get_settlement import GetSettlementResponseGetSettlement
-from .get_settlement_schedule_response_get_settlement_schedule import GetSettlementScheduleResponseGetSettlementSchedule
+from .installment_allocation import InstallmentAllocation
+from .interest_period import InterestPeriod
 from .invalid_request_error import InvalidRequestError
 from .invalid_request_error_error import InvalidRequestErrorError
 from .invalid_request_error_error_code import InvalidRequestErrorErrorCode
 from .invalid_request_error_error_type import InvalidRequestErrorErrorType
+from .item_type import ItemType
 from .kyc_tier import KycTier
+from .lender import Lender
+from .lender_balance import LenderBalance
 from .lender_create import LenderCreate
 from .lender_create_metadata import LenderCreateMetadata
 from .lender_funding import LenderFunding
+from .lender_kind import LenderKind
+from .lender_metadata import LenderMetadata
 from .lending_close_day import LendingCloseDay
+from .lending_close_day_summary import LendingCloseDaySummary
+from .lending_close_day_summary_class_changes import LendingCloseDaySummaryClassChanges
+from .lending_portfolio import LendingPortfolio
+from .lending_portfolio_history import LendingPortfolioHistory
 from .line_category import LineCategory
-from .list_applications_response_list_applications import ListApplicationsResponseListApplications
-from .list_apps_response_list_apps import ListAppsResponseListApps
-from .list_checkout_sessions_response_list_checkout_sessions import ListCheckoutSessionsResponseListCheckoutSessions
-from .list_claims_response_list_claims import ListClaimsResponseListClaims
-from .list_items_response_list_items import ListItemsResponseListItems
-from .list_lenders_response_list_lenders import ListLendersResponseListLenders
-from .list_loans_response_list_loans import ListLoansResponseListLoans
+from .list_of_alipay_app import ListOfAlipayApp
 from .list_of_balance_transaction import ListOfBalanceTransaction
+from .list_of_checkout_session import ListOfCheckoutSession
 from .list_of_customer import ListOfCustomer
 from .list_of_event import ListOfEvent
 from .list_of_fx_rate import ListOfFxRate
+from .list_of_lender import ListOfLender
+from .list_of_loan import ListOfLoan
+from .list_of_loan_application import ListOfLoanApplication
+from .list_of_loan_product import ListOfLoanProduct
+from .list_of_loan_repayment import ListOfLoanRepayment
 from .list_of_merchant import ListOfMerchant
 from .list_of_payment import ListOfPayment
+from .list_of_payout_account import ListOfPayoutAccount
+from .list_of_reconciliation import ListOfReconciliation
+from .list_of_reconciliation_line import ListOfReconciliationLine
+from .list_of_refinance_claim import ListOfRefinanceClaim
 from .list_of_refund import ListOfRefund
+from .list_of_settlement import ListOfSettlement
+from .list_of_settlement_item import ListOfSettlementItem
 from .list_of_wallet import ListOfWallet
 from .list_of_webhook_delivery import ListOfWebhookDelivery
 from .list_of_webhook_endpoint import ListOfWebhookEndpoint
-from .list_payout_accounts_response_list_payout_accounts import ListPayoutAccountsResponseListPayoutAccounts
-from .list_products_response_list_products import ListProductsResponseListProducts
-from .list_reconciliation_lines_response_list_reconciliation_lines import ListReconciliationLinesResponseListReconciliationLines
-from .list_reconciliations_response_list_reconciliations import ListReconciliationsResponseListReconciliations
-from .list_repayments_response_list_repayments import ListRepaymentsResponseListRepayments
-from .list_settlements_response_list_settlements import ListSettlementsResponseListSettlements
+from .loan import Loan
+from .loan_application import LoanApplication
 from .loan_application_approve import LoanApplicationApprove
 from .loan_application_create import LoanApplicationCreate
 from .loan_application_create_metadata import LoanApplicationCreateMetadata
+from .loan_application_metadata import LoanApplicationMetadata
 from .loan_application_reject import LoanApplicationReject
+from .loan_category import LoanCategory
+from .loan_classification import LoanClassification
+from .loan_installment import LoanInstallment
+from .loan_installment_status import LoanInstallmentStatus
+from .loan_ledger_accounts import LoanLedgerAccounts
+from .loan_product import LoanProduct
+from .loan_repayment import LoanRepayment
 from .loan_repayment_create import LoanRepaymentCreate
+from .loan_schedule import LoanSchedule
+from .loan_state import LoanState
 from .loan_write_off import LoanWriteOff
+from .lump_allocation import LumpAllocation
+from .lump_allocation_kind import LumpAllocationKind
 from .merchant import Merchant
 from .merchant_balance import MerchantBalance
 from .merchant_create import MerchantCreate
@@ -95,6 +126,8 @@ from .not_found_error import NotFoundError
 from .not_found_error_error import NotFoundErrorError
 from .not_found_error_error_code import NotFoundErrorErrorCode
 from .not_found_error_error_type import NotFoundErrorErrorType
+from .outcome import Outcome
+from .overpayment_policy import OverpaymentPolicy
 from .payment import Payment
 from .payment_cancel import PaymentCancel
 from .payment_capture import PaymentCapture
@@ -102,21 +135,47 @@ from .payment_create import PaymentCreate
 from .payment_create_metadata import PaymentCreateMetadata
 from .payment_metadata import PaymentMetadata
 from .payment_release import PaymentRelease
+from .payment_source import PaymentSource
 from .payment_state import PaymentState
+from .payout_account import PayoutAccount
 from .payout_account_create import PayoutAccountCreate
-from .portfolio_history_response_portfolio_history import PortfolioHistoryResponsePortfolioHistory
-from .portfolio_response_portfolio import PortfolioResponsePortfolio
+from .payout_scheme import PayoutScheme
+from .payout_status import PayoutStatus
+from .portfolio_history_row import PortfolioHistoryRow
+from .portfolio_row import PortfolioRow
 from .quote_state import QuoteState
+from .reconciliation import Reconciliation
+from .reconciliation_counts import ReconciliationCounts
+from .reconciliation_line import ReconciliationLine
+from .reconciliation_payout import ReconciliationPayout
+from .reconciliation_status import ReconciliationStatus
+from .refinance_claim import RefinanceClaim
 from .refinance_claim_create import RefinanceClaimCreate
 from .refund import Refund
 from .refund_create import RefundCreate
 from .refund_create_metadata import RefundCreateMetadata
 from .refund_metadata import RefundMetadata
 from .refund_state import RefundState
-from .run_settlement_response_run_settlement import RunSettlementResponseRunSettlement
+from .repayment_source import RepaymentSource
+from .run_outcome import RunOutcome
+from .schedule_type import ScheduleType
 from .schedule_update import ScheduleUpdate
 from .schedule_update_payout_minimums import ScheduleUpdatePayoutMinimums
+from .settlement import Settlement
+from .settlement_item import SettlementItem
+from .settlement_result import SettlementResult
 from .settlement_run import SettlementRun
+from .settlement_run_report import SettlementRunReport
+from .settlement_run_report_outcomes import SettlementRunReportOutcomes
+from .settlement_schedule import SettlementSchedule
+from .settlement_schedule_payout_minimums import SettlementSchedulePayoutMinimums
+from .source_kind import SourceKind
+from .statement_format import StatementFormat
+from .underwriting import Underwriting
+from .underwriting_features import UnderwritingFeatures
+from .underwriting_inputs import UnderwritingInputs
+from .underwriting_reason import UnderwritingReason
+from .underwriting_reason_effect import UnderwritingReasonEffect
 from .wallet import Wallet
 from .wallet_create import WalletCreate
 from .wallet_movement import WalletMovement
@@ -133,16 +192,30 @@ from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from .webhook_endpoint_with_secret_status import WebhookEndpointWithSecretStatus
 
 __all__ = (
+    "AlipayApp",
     "AlipayAppCreate",
+    "AlipayPaymentCode",
     "AlipayTradePayment",
+    "AllocationOrder",
+    "ApplicationState",
+    "AssetClass",
     "AuthenticationError",
     "AuthenticationErrorError",
     "AuthenticationErrorErrorCode",
     "AuthenticationErrorErrorType",
     "BalanceTransaction",
+    "BankCodeScheme",
+    "BatchStatus",
     "CaptureMethod",
+    "CarryReason",
+    "CheckoutSession",
     "CheckoutSessionCreate",
     "CheckoutSessionCreateMetadata",
+    "CheckoutSessionMetadata",
+    "CheckoutState",
+    "CloseDayAmounts",
+    "CloseDayClasses",
+    "ClosedReason",
     "ConflictError",
     "ConflictErrorError",
     "ConflictErrorErrorCode",
@@ -152,73 +225,90 @@ __all__ = (
     "CustomerCreate",
     "CustomerCreateMetadata",
     "CustomerMetadata",
+    "DayCount",
     "DeclinedError",
     "DeclinedErrorError",
     "DeclinedErrorErrorCode",
     "DeclinedErrorErrorType",
     "DeliveryAttempt",
     "DeliveryStatus",
+    "Direction",
     "EmptyBody",
     "EscrowState",
     "Event",
     "EventData",
     "FeePlan",
     "FixedSide",
+    "Frequency",
     "FxQuote",
     "FxQuoteCreate",
     "FxRate",
     "FxRateImport",
     "FxRatesLoad",
-    "GetApplicationResponseGetApplication",
-    "GetAppResponseGetApp",
-    "GetCheckoutSessionResponseGetCheckoutSession",
-    "GetClaimResponseGetClaim",
-    "GetLenderResponseGetLender",
-    "GetLoanResponseGetLoan",
-    "GetLoanScheduleResponseGetLoanSchedule",
-    "GetProductResponseGetProduct",
-    "GetReconciliationResponseGetReconciliation",
-    "GetSettlementResponseGetSettlement",
-    "GetSettlementScheduleResponseGetSettlementSchedule",
+    "InstallmentAllocation",
+    "InterestPeriod",
     "InvalidRequestError",
     "InvalidRequestErrorError",
     "InvalidRequestErrorErrorCode",
     "InvalidRequestErrorErrorType",
+    "ItemType",
     "KycTier",
+    "Lender",
+    "LenderBalance",
     "LenderCreate",
     "LenderCreateMetadata",
     "LenderFunding",
+    "LenderKind",
+    "LenderMetadata",
     "LendingCloseDay",
+    "LendingCloseDaySummary",
+    "LendingCloseDaySummaryClassChanges",
+    "LendingPortfolio",
+    "LendingPortfolioHistory",
     "LineCategory",
-    "ListApplicationsResponseListApplications",
-    "ListAppsResponseListApps",
-    "ListCheckoutSessionsResponseListCheckoutSessions",
-    "ListClaimsResponseListClaims",
-    "ListItemsResponseListItems",
-    "ListLendersResponseListLenders",
-    "ListLoansResponseListLoans",
+    "ListOfAlipayApp",
     "ListOfBalanceTransaction",
+    "ListOfCheckoutSession",
     "ListOfCustomer",
     "ListOfEvent",
     "ListOfFxRate",
+    "ListOfLender",
+    "ListOfLoan",
+    "ListOfLoanApplication",
+    "ListOfLoanProduct",
+    "ListOfLoanRepayment",
     "ListOfMerchant",
     "ListOfPayment",
+    "ListOfPayoutAccount",
+    "ListOfReconciliation",
+    "ListOfReconciliationLine",
+    "ListOfRefinanceClaim",
     "ListOfRefund",
+    "ListOfSettlement",
+    "ListOfSettlementItem",
     "ListOfWallet",
     "ListOfWebhookDelivery",
     "ListOfWebhookEndpoint",
-    "ListPayoutAccountsResponseListPayoutAccounts",
-    "ListProductsResponseListProducts",
-    "ListReconciliationLinesResponseListReconciliationLines",
-    "ListReconciliationsResponseListReconciliations",
-    "ListRepaymentsResponseListRepayments",
-    "ListSettlementsResponseListSettlements",
+    "Loan",
+    "LoanApplication",
     "LoanApplicationApprove",
     "LoanApplicationCreate",
     "LoanApplicationCreateMetadata",
+    "LoanApplicationMetadata",
     "LoanApplicationReject",
+    "LoanCategory",
+    "LoanClassification",
+    "LoanInstallment",
+    "LoanInstallmentStatus",
+    "LoanLedgerAccounts",
+    "LoanProduct",
+    "LoanRepayment",
     "LoanRepaymentCreate",
+    "LoanSchedule",
+    "LoanState",
     "LoanWriteOff",
+    "LumpAllocation",
+    "LumpAllocationKind",
     "Merchant",
     "MerchantBalance",
     "MerchantCreate",
@@ -228,6 +318,8 @@ __all__ = (
     "NotFoundErrorError",
     "NotFoundErrorErrorCode",
     "NotFoundErrorErrorType",
+    "Outcome",
+    "OverpaymentPolicy",
     "Payment",
     "PaymentCancel",
     "PaymentCapture",
@@ -235,21 +327,47 @@ __all__ = (
     "PaymentCreateMetadata",
     "PaymentMetadata",
     "PaymentRelease",
+    "PaymentSource",
     "PaymentState",
+    "PayoutAccount",
     "PayoutAccountCreate",
-    "PortfolioHistoryResponsePortfolioHistory",
-    "PortfolioResponsePortfolio",
+    "PayoutScheme",
+    "PayoutStatus",
+    "PortfolioHistoryRow",
+    "PortfolioRow",
     "QuoteState",
+    "Reconciliation",
+    "ReconciliationCounts",
+    "ReconciliationLine",
+    "ReconciliationPayout",
+    "ReconciliationStatus",
+    "RefinanceClaim",
     "RefinanceClaimCreate",
     "Refund",
     "RefundCreate",
     "RefundCreateMetadata",
     "RefundMetadata",
     "RefundState",
-    "RunSettlementResponseRunSettlement",
+    "RepaymentSource",
+    "RunOutcome",
+    "ScheduleType",
     "ScheduleUpdate",
     "ScheduleUpdatePayoutMinimums",
+    "Settlement",
+    "SettlementItem",
+    "SettlementResult",
     "SettlementRun",
+    "SettlementRunReport",
+    "SettlementRunReportOutcomes",
+    "SettlementSchedule",
+    "SettlementSchedulePayoutMinimums",
+    "SourceKind",
+    "StatementFormat",
+    "Underwriting",
+    "UnderwritingFeatures",
+    "UnderwritingInputs",
+    "UnderwritingReason",
+    "UnderwritingReasonEffect",
     "Wallet",
     "WalletCreate",
     "WalletMovement",

@@ -8,8 +8,8 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.alipay_app import AlipayApp
 from ...models.authentication_error import AuthenticationError
-from ...models.get_app_response_get_app import GetAppResponseGetApp
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
 from typing import cast
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = GetAppResponseGetApp.from_dict(response.json())
+        response_200 = AlipayApp.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError]:
+) -> Response[AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError]:
     """ Get App
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError]
+        Response[AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError | None:
+) -> AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError | None:
     """ Get App
 
     Args:
@@ -127,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError
+        AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError
      """
 
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError]:
+) -> Response[AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError]:
     """ Get App
 
     Args:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError]
+        Response[AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -173,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError | None:
+) -> AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError | None:
     """ Get App
 
     Args:
@@ -184,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetAppResponseGetApp | InvalidRequestError | NotFoundError
+        AlipayApp | AuthenticationError | InvalidRequestError | NotFoundError
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.alipay_payment_code import AlipayPaymentCode
 from ...models.authentication_error import AuthenticationError
 from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
@@ -45,9 +46,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AlipayPaymentCode.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -91,7 +95,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -106,7 +110,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Issue Payment Code
 
      A one-time payment code for the wallet (its barcode), valid for two minutes.
@@ -120,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -142,7 +146,7 @@ def sync(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Issue Payment Code
 
      A one-time payment code for the wallet (its barcode), valid for two minutes.
@@ -156,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 
@@ -173,7 +177,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Issue Payment Code
 
      A one-time payment code for the wallet (its barcode), valid for two minutes.
@@ -187,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -209,7 +213,7 @@ async def asyncio(
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Issue Payment Code
 
      A one-time payment code for the wallet (its barcode), valid for two minutes.
@@ -223,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 

@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
+from ...models.alipay_app import AlipayApp
 from ...models.alipay_app_create import AlipayAppCreate
 from ...models.authentication_error import AuthenticationError
 from ...models.conflict_error import ConflictError
@@ -49,9 +50,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = AlipayApp.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -95,7 +99,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +114,7 @@ def sync_detailed(
     body: AlipayAppCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Register App
 
      Register an app: the answer has its ``id`` (the SDK's ``appid``) and the platform's
@@ -125,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -147,7 +151,7 @@ def sync(
     body: AlipayAppCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Register App
 
      Register an app: the answer has its ``id`` (the SDK's ``appid``) and the platform's
@@ -162,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 
@@ -179,7 +183,7 @@ async def asyncio_detailed(
     body: AlipayAppCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Register App
 
      Register an app: the answer has its ``id`` (the SDK's ``appid``) and the platform's
@@ -194,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -216,7 +220,7 @@ async def asyncio(
     body: AlipayAppCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Register App
 
      Register an app: the answer has its ``id`` (the SDK's ``appid``) and the platform's
@@ -231,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AlipayApp | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 

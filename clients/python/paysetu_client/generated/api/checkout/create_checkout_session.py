@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
+from ...models.checkout_session import CheckoutSession
 from ...models.checkout_session_create import CheckoutSessionCreate
 from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
@@ -49,9 +50,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = CheckoutSession.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -95,7 +99,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +114,7 @@ def sync_detailed(
     body: CheckoutSessionCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Create Checkout Session
 
      Create an open session (default lifetime 30 minutes) and get its hosted page ``url``.
@@ -128,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -150,7 +154,7 @@ def sync(
     body: CheckoutSessionCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Create Checkout Session
 
      Create an open session (default lifetime 30 minutes) and get its hosted page ``url``.
@@ -168,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 
@@ -185,7 +189,7 @@ async def asyncio_detailed(
     body: CheckoutSessionCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Create Checkout Session
 
      Create an open session (default lifetime 30 minutes) and get its hosted page ``url``.
@@ -203,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -225,7 +229,7 @@ async def asyncio(
     body: CheckoutSessionCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Create Checkout Session
 
      Create an open session (default lifetime 30 minutes) and get its hosted page ``url``.
@@ -243,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 

@@ -9,6 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
+from ...models.checkout_session import CheckoutSession
 from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.empty_body import EmptyBody
@@ -54,9 +55,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = CheckoutSession.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -100,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +120,7 @@ def sync_detailed(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Expire Checkout Session
 
      Close an open session to payment (the page then says so); an expired one is returned
@@ -132,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -156,7 +160,7 @@ def sync(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Expire Checkout Session
 
      Close an open session to payment (the page then says so); an expired one is returned
@@ -172,7 +176,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 
@@ -191,7 +195,7 @@ async def asyncio_detailed(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
     """ Expire Checkout Session
 
      Close an open session to payment (the page then says so); an expired one is returned
@@ -207,7 +211,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
@@ -231,7 +235,7 @@ async def asyncio(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
     """ Expire Checkout Session
 
      Close an open session to payment (the page then says so); an expired one is returned
@@ -247,7 +251,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | CheckoutSession | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 

@@ -9,7 +9,7 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
-from ...models.get_checkout_session_response_get_checkout_session import GetCheckoutSessionResponseGetCheckoutSession
+from ...models.checkout_session import CheckoutSession
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
 from typing import cast
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = GetCheckoutSessionResponseGetCheckoutSession.from_dict(response.json())
+        response_200 = CheckoutSession.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError]:
     """ Get Checkout Session
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError]
      """
 
 
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError | None:
     """ Get Checkout Session
 
     Args:
@@ -127,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError
+        AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError
      """
 
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError]:
     """ Get Checkout Session
 
     Args:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError]
      """
 
 
@@ -173,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError | None:
     """ Get Checkout Session
 
     Args:
@@ -184,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetCheckoutSessionResponseGetCheckoutSession | InvalidRequestError | NotFoundError
+        AuthenticationError | CheckoutSession | InvalidRequestError | NotFoundError
      """
 
 

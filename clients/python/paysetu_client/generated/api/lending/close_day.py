@@ -13,6 +13,7 @@ from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.lending_close_day import LendingCloseDay
+from ...models.lending_close_day_summary import LendingCloseDaySummary
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -49,9 +50,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = LendingCloseDaySummary.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -95,7 +99,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +114,7 @@ def sync_detailed(
     body: LendingCloseDay,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError]:
     """ Close Day
 
      Accrue interest, charge penal interest, classify every active loan and post the day's
@@ -126,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError]
      """
 
 
@@ -148,7 +152,7 @@ def sync(
     body: LendingCloseDay,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError | None:
     """ Close Day
 
      Accrue interest, charge penal interest, classify every active loan and post the day's
@@ -164,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError
      """
 
 
@@ -181,7 +185,7 @@ async def asyncio_detailed(
     body: LendingCloseDay,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError]:
     """ Close Day
 
      Accrue interest, charge penal interest, classify every active loan and post the day's
@@ -197,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError]
      """
 
 
@@ -219,7 +223,7 @@ async def asyncio(
     body: LendingCloseDay,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError | None:
     """ Close Day
 
      Accrue interest, charge penal interest, classify every active loan and post the day's
@@ -235,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LendingCloseDaySummary | NotFoundError
      """
 
 

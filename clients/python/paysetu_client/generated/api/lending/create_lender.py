@@ -12,6 +12,7 @@ from ...models.authentication_error import AuthenticationError
 from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.lender import Lender
 from ...models.lender_create import LenderCreate
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
@@ -49,9 +50,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Lender.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -95,7 +99,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +114,7 @@ def sync_detailed(
     body: LenderCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError]:
     """ Create Lender
 
      Onboard a lender; ``apex: true`` makes it the one apex refinancer (409 if one exists).
@@ -124,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError]
      """
 
 
@@ -146,7 +150,7 @@ def sync(
     body: LenderCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError | None:
     """ Create Lender
 
      Onboard a lender; ``apex: true`` makes it the one apex refinancer (409 if one exists).
@@ -160,7 +164,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError
      """
 
 
@@ -177,7 +181,7 @@ async def asyncio_detailed(
     body: LenderCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError]:
     """ Create Lender
 
      Onboard a lender; ``apex: true`` makes it the one apex refinancer (409 if one exists).
@@ -191,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError]
      """
 
 
@@ -213,7 +217,7 @@ async def asyncio(
     body: LenderCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError | None:
     """ Create Lender
 
      Onboard a lender; ``apex: true`` makes it the one apex refinancer (409 if one exists).
@@ -227,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Lender | NotFoundError
      """
 
 

@@ -13,6 +13,7 @@ from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.empty_body import EmptyBody
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.loan import Loan
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -54,9 +55,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Loan.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -100,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -116,7 +120,7 @@ def sync_detailed(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]:
     """ Disburse Loan
 
      Pay the principal less the processing fee into the merchant's available balance.
@@ -133,7 +137,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]
      """
 
 
@@ -157,7 +161,7 @@ def sync(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError | None:
     """ Disburse Loan
 
      Pay the principal less the processing fee into the merchant's available balance.
@@ -174,7 +178,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError
      """
 
 
@@ -193,7 +197,7 @@ async def asyncio_detailed(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]:
     """ Disburse Loan
 
      Pay the principal less the processing fee into the merchant's available balance.
@@ -210,7 +214,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]
      """
 
 
@@ -234,7 +238,7 @@ async def asyncio(
     body: EmptyBody | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError | None:
     """ Disburse Loan
 
      Pay the principal less the processing fee into the merchant's available balance.
@@ -251,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError
      """
 
 

@@ -9,9 +9,9 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
-from ...models.get_claim_response_get_claim import GetClaimResponseGetClaim
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
+from ...models.refinance_claim import RefinanceClaim
 from typing import cast
 
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim | None:
     if response.status_code == 200:
-        response_200 = GetClaimResponseGetClaim.from_dict(response.json())
+        response_200 = RefinanceClaim.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim]:
     """ Get Claim
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim]
      """
 
 
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim | None:
     """ Get Claim
 
     Args:
@@ -127,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim
      """
 
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim]:
     """ Get Claim
 
     Args:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim]
      """
 
 
@@ -173,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim | None:
     """ Get Claim
 
     Args:
@@ -184,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetClaimResponseGetClaim | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | NotFoundError | RefinanceClaim
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
-from ...models.get_lender_response_get_lender import GetLenderResponseGetLender
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.lender import Lender
 from ...models.not_found_error import NotFoundError
 from typing import cast
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | Lender | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = GetLenderResponseGetLender.from_dict(response.json())
+        response_200 = Lender.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | Lender | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | Lender | NotFoundError]:
     """ Get Lender
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | Lender | NotFoundError]
      """
 
 
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | Lender | NotFoundError | None:
     """ Get Lender
 
     Args:
@@ -127,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | Lender | NotFoundError
      """
 
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | Lender | NotFoundError]:
     """ Get Lender
 
     Args:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | Lender | NotFoundError]
      """
 
 
@@ -173,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | Lender | NotFoundError | None:
     """ Get Lender
 
     Args:
@@ -184,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetLenderResponseGetLender | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | Lender | NotFoundError
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
-from ...models.get_loan_response_get_loan import GetLoanResponseGetLoan
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.loan import Loan
 from ...models.not_found_error import NotFoundError
 from typing import cast
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | Loan | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = GetLoanResponseGetLoan.from_dict(response.json())
+        response_200 = Loan.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | Loan | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | Loan | NotFoundError]:
     """ Get Loan
 
      The loan, its balances (from the ledger), what is due today and the payoff amount.
@@ -98,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | Loan | NotFoundError]
      """
 
 
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | Loan | NotFoundError | None:
     """ Get Loan
 
      The loan, its balances (from the ledger), what is due today and the payoff amount.
@@ -131,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | Loan | NotFoundError
      """
 
 
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | Loan | NotFoundError]:
     """ Get Loan
 
      The loan, its balances (from the ledger), what is due today and the payoff amount.
@@ -159,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | Loan | NotFoundError]
      """
 
 
@@ -179,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | Loan | NotFoundError | None:
     """ Get Loan
 
      The loan, its balances (from the ledger), what is due today and the payoff amount.
@@ -192,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetLoanResponseGetLoan | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | Loan | NotFoundError
      """
 
 

@@ -9,8 +9,8 @@ from ...types import Response, UNSET
 from ... import errors
 
 from ...models.authentication_error import AuthenticationError
-from ...models.get_loan_schedule_response_get_loan_schedule import GetLoanScheduleResponseGetLoanSchedule
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.loan_schedule import LoanSchedule
 from ...models.not_found_error import NotFoundError
 from typing import cast
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = GetLoanScheduleResponseGetLoanSchedule.from_dict(response.json())
+        response_200 = LoanSchedule.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError]:
     """ Get Loan Schedule
 
     Args:
@@ -96,7 +96,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError]
      """
 
 
@@ -116,7 +116,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError | None:
     """ Get Loan Schedule
 
     Args:
@@ -127,7 +127,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError
      """
 
 
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError]:
     """ Get Loan Schedule
 
     Args:
@@ -153,7 +153,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError]
      """
 
 
@@ -173,7 +173,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError | None:
     """ Get Loan Schedule
 
     Args:
@@ -184,7 +184,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | GetLoanScheduleResponseGetLoanSchedule | InvalidRequestError | NotFoundError
+        AuthenticationError | InvalidRequestError | LoanSchedule | NotFoundError
      """
 
 

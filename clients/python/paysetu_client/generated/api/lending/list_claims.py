@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_claims_response_list_claims import ListClaimsResponseListClaims
+from ...models.list_of_refinance_claim import ListOfRefinanceClaim
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -61,9 +61,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListClaimsResponseListClaims.from_dict(response.json())
+        response_200 = ListOfRefinanceClaim.from_dict(response.json())
 
 
 
@@ -96,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +112,7 @@ def sync_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError]:
     """ List Claims
 
     Args:
@@ -125,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError]
      """
 
 
@@ -149,7 +149,7 @@ def sync(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError | None:
     """ List Claims
 
     Args:
@@ -162,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError
      """
 
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError]:
     """ List Claims
 
     Args:
@@ -194,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError]
      """
 
 
@@ -218,7 +218,7 @@ async def asyncio(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError | None:
     """ List Claims
 
     Args:
@@ -231,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListClaimsResponseListClaims | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfRefinanceClaim | NotFoundError
      """
 
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_lenders_response_list_lenders import ListLendersResponseListLenders
+from ...models.list_of_lender import ListOfLender
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -61,9 +61,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListLendersResponseListLenders.from_dict(response.json())
+        response_200 = ListOfLender.from_dict(response.json())
 
 
 
@@ -96,7 +96,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +112,7 @@ def sync_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError]:
     """ List Lenders
 
     Args:
@@ -125,7 +125,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError]
      """
 
 
@@ -149,7 +149,7 @@ def sync(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError | None:
     """ List Lenders
 
     Args:
@@ -162,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError
      """
 
 
@@ -181,7 +181,7 @@ async def asyncio_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError]:
     """ List Lenders
 
     Args:
@@ -194,7 +194,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError]
      """
 
 
@@ -218,7 +218,7 @@ async def asyncio(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError | None:
     """ List Lenders
 
     Args:
@@ -231,7 +231,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListLendersResponseListLenders | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLender | NotFoundError
      """
 
 

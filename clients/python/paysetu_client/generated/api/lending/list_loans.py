@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_loans_response_list_loans import ListLoansResponseListLoans
+from ...models.list_of_loan import ListOfLoan
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -69,9 +69,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListLoansResponseListLoans.from_dict(response.json())
+        response_200 = ListOfLoan.from_dict(response.json())
 
 
 
@@ -104,7 +104,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -121,7 +121,7 @@ def sync_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError]:
     """ List Loans
 
     Args:
@@ -135,7 +135,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError]
      """
 
 
@@ -161,7 +161,7 @@ def sync(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError | None:
     """ List Loans
 
     Args:
@@ -175,7 +175,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError
      """
 
 
@@ -196,7 +196,7 @@ async def asyncio_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError]:
     """ List Loans
 
     Args:
@@ -210,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError]
      """
 
 
@@ -236,7 +236,7 @@ async def asyncio(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError | None:
     """ List Loans
 
     Args:
@@ -250,7 +250,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListLoansResponseListLoans | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLoan | NotFoundError
      """
 
 

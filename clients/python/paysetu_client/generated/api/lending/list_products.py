@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_products_response_list_products import ListProductsResponseListProducts
+from ...models.list_of_loan_product import ListOfLoanProduct
 from ...models.not_found_error import NotFoundError
 from typing import cast
 
@@ -35,9 +35,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListProductsResponseListProducts.from_dict(response.json())
+        response_200 = ListOfLoanProduct.from_dict(response.json())
 
 
 
@@ -70,7 +70,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -83,7 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError]:
     """ List Products
 
      The product table: PMMY Shishu, Kishore, Tarun and Tarun Plus by default.
@@ -93,7 +93,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError]
      """
 
 
@@ -111,7 +111,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError | None:
     """ List Products
 
      The product table: PMMY Shishu, Kishore, Tarun and Tarun Plus by default.
@@ -121,7 +121,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError
      """
 
 
@@ -134,7 +134,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError]:
     """ List Products
 
      The product table: PMMY Shishu, Kishore, Tarun and Tarun Plus by default.
@@ -144,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError]
      """
 
 
@@ -162,7 +162,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError | None:
     """ List Products
 
      The product table: PMMY Shishu, Kishore, Tarun and Tarun Plus by default.
@@ -172,7 +172,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListProductsResponseListProducts | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLoanProduct | NotFoundError
      """
 
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_repayments_response_list_repayments import ListRepaymentsResponseListRepayments
+from ...models.list_of_loan_repayment import ListOfLoanRepayment
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -62,9 +62,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListRepaymentsResponseListRepayments.from_dict(response.json())
+        response_200 = ListOfLoanRepayment.from_dict(response.json())
 
 
 
@@ -97,7 +97,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +114,7 @@ def sync_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError]:
     """ List Repayments
 
     Args:
@@ -128,7 +128,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError]
      """
 
 
@@ -154,7 +154,7 @@ def sync(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError | None:
     """ List Repayments
 
     Args:
@@ -168,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError
      """
 
 
@@ -189,7 +189,7 @@ async def asyncio_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError]:
     """ List Repayments
 
     Args:
@@ -203,7 +203,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError]
      """
 
 
@@ -229,7 +229,7 @@ async def asyncio(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError | None:
     """ List Repayments
 
     Args:
@@ -243,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListRepaymentsResponseListRepayments | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfLoanRepayment | NotFoundError
      """
 
 

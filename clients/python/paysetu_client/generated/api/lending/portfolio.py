@@ -10,8 +10,8 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.lending_portfolio import LendingPortfolio
 from ...models.not_found_error import NotFoundError
-from ...models.portfolio_response_portfolio import PortfolioResponsePortfolio
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -50,9 +50,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = PortfolioResponsePortfolio.from_dict(response.json())
+        response_200 = LendingPortfolio.from_dict(response.json())
 
 
 
@@ -85,7 +85,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -99,7 +99,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     month: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio]:
+) -> Response[AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError]:
     """ Portfolio
 
      Per lender, category and currency: loans, outstanding principal, PAR 30/60/90, NPA
@@ -114,7 +114,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio]
+        Response[AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError]
      """
 
 
@@ -134,7 +134,7 @@ def sync(
     client: AuthenticatedClient,
     month: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio | None:
+) -> AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError | None:
     """ Portfolio
 
      Per lender, category and currency: loans, outstanding principal, PAR 30/60/90, NPA
@@ -149,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio
+        AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError
      """
 
 
@@ -164,7 +164,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     month: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio]:
+) -> Response[AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError]:
     """ Portfolio
 
      Per lender, category and currency: loans, outstanding principal, PAR 30/60/90, NPA
@@ -179,7 +179,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio]
+        Response[AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError]
      """
 
 
@@ -199,7 +199,7 @@ async def asyncio(
     client: AuthenticatedClient,
     month: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio | None:
+) -> AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError | None:
     """ Portfolio
 
      Per lender, category and currency: loans, outstanding principal, PAR 30/60/90, NPA
@@ -214,7 +214,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | NotFoundError | PortfolioResponsePortfolio
+        AuthenticationError | InvalidRequestError | LendingPortfolio | NotFoundError
      """
 
 

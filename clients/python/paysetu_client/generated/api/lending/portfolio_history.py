@@ -10,8 +10,8 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.lending_portfolio_history import LendingPortfolioHistory
 from ...models.not_found_error import NotFoundError
-from ...models.portfolio_history_response_portfolio_history import PortfolioHistoryResponsePortfolioHistory
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -58,9 +58,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = PortfolioHistoryResponsePortfolioHistory.from_dict(response.json())
+        response_200 = LendingPortfolioHistory.from_dict(response.json())
 
 
 
@@ -93,7 +93,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +108,7 @@ def sync_detailed(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory]:
+) -> Response[AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError]:
     """ Portfolio History
 
      Per business day, lender, category and currency, as each close of business found the
@@ -124,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory]
+        Response[AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError]
      """
 
 
@@ -146,7 +146,7 @@ def sync(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory | None:
+) -> AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError | None:
     """ Portfolio History
 
      Per business day, lender, category and currency, as each close of business found the
@@ -162,7 +162,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory
+        AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError
      """
 
 
@@ -179,7 +179,7 @@ async def asyncio_detailed(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory]:
+) -> Response[AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError]:
     """ Portfolio History
 
      Per business day, lender, category and currency, as each close of business found the
@@ -195,7 +195,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory]
+        Response[AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError]
      """
 
 
@@ -217,7 +217,7 @@ async def asyncio(
     from_: None | str | Unset = UNSET,
     to: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory | None:
+) -> AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError | None:
     """ Portfolio History
 
      Per business day, lender, category and currency, as each close of business found the
@@ -233,7 +233,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | NotFoundError | PortfolioHistoryResponsePortfolioHistory
+        AuthenticationError | InvalidRequestError | LendingPortfolioHistory | NotFoundError
      """
 
 

@@ -12,6 +12,7 @@ from ...models.authentication_error import AuthenticationError
 from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.loan_application import LoanApplication
 from ...models.loan_application_reject import LoanApplicationReject
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
@@ -50,9 +51,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = LoanApplication.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -96,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +116,7 @@ def sync_detailed(
     body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError]:
     """ Reject Application
 
     Args:
@@ -125,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError]
      """
 
 
@@ -149,7 +153,7 @@ def sync(
     body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError | None:
     """ Reject Application
 
     Args:
@@ -162,7 +166,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError
      """
 
 
@@ -181,7 +185,7 @@ async def asyncio_detailed(
     body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError]:
     """ Reject Application
 
     Args:
@@ -194,7 +198,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError]
      """
 
 
@@ -218,7 +222,7 @@ async def asyncio(
     body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError | None:
     """ Reject Application
 
     Args:
@@ -231,7 +235,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | LoanApplication | NotFoundError
      """
 
 

@@ -13,6 +13,7 @@ from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
+from ...models.refinance_claim import RefinanceClaim
 from ...models.refinance_claim_create import RefinanceClaimCreate
 from ...types import UNSET, Unset
 from typing import cast
@@ -49,9 +50,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = RefinanceClaim.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -95,7 +99,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -110,7 +114,7 @@ def sync_detailed(
     body: RefinanceClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim]:
     """ Submit Claim
 
      Refinance the lender's eligible loans: the apex pays the share of their outstanding
@@ -126,7 +130,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim]
      """
 
 
@@ -148,7 +152,7 @@ def sync(
     body: RefinanceClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim | None:
     """ Submit Claim
 
      Refinance the lender's eligible loans: the apex pays the share of their outstanding
@@ -164,7 +168,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim
      """
 
 
@@ -181,7 +185,7 @@ async def asyncio_detailed(
     body: RefinanceClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim]:
     """ Submit Claim
 
      Refinance the lender's eligible loans: the apex pays the share of their outstanding
@@ -197,7 +201,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim]
      """
 
 
@@ -219,7 +223,7 @@ async def asyncio(
     body: RefinanceClaimCreate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim | None:
     """ Submit Claim
 
      Refinance the lender's eligible loans: the apex pays the share of their outstanding
@@ -235,7 +239,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RefinanceClaim
      """
 
 

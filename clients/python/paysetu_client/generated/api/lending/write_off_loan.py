@@ -12,6 +12,7 @@ from ...models.authentication_error import AuthenticationError
 from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.loan import Loan
 from ...models.loan_write_off import LoanWriteOff
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
@@ -50,9 +51,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Loan.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -96,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +116,7 @@ def sync_detailed(
     body: LoanWriteOff,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]:
     """ Write Off Loan
 
      Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
@@ -128,7 +132,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]
      """
 
 
@@ -152,7 +156,7 @@ def sync(
     body: LoanWriteOff,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError | None:
     """ Write Off Loan
 
      Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
@@ -168,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError
      """
 
 
@@ -187,7 +191,7 @@ async def asyncio_detailed(
     body: LoanWriteOff,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]:
     """ Write Off Loan
 
      Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
@@ -203,7 +207,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError]
      """
 
 
@@ -227,7 +231,7 @@ async def asyncio(
     body: LoanWriteOff,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError | None:
     """ Write Off Loan
 
      Write off a non-performing loan (409 ``loan_not_npa`` otherwise): its receivables leave
@@ -243,7 +247,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | Loan | NotFoundError
      """
 
 

@@ -14,6 +14,7 @@ from ...models.create_reconciliation_json_statement_upload import CreateReconcil
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
+from ...models.reconciliation import Reconciliation
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -62,9 +63,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = Reconciliation.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -108,7 +112,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -124,7 +128,7 @@ def sync_detailed(
     format_: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation]:
     """ Create Reconciliation
 
      Import a statement, match it against payouts, store the report, mark matches paid.
@@ -139,7 +143,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation]
      """
 
 
@@ -163,7 +167,7 @@ def sync(
     format_: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation | None:
     """ Create Reconciliation
 
      Import a statement, match it against payouts, store the report, mark matches paid.
@@ -178,7 +182,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation
      """
 
 
@@ -197,7 +201,7 @@ async def asyncio_detailed(
     format_: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation]:
     """ Create Reconciliation
 
      Import a statement, match it against payouts, store the report, mark matches paid.
@@ -212,7 +216,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation]
      """
 
 
@@ -236,7 +240,7 @@ async def asyncio(
     format_: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation | None:
     """ Create Reconciliation
 
      Import a statement, match it against payouts, store the report, mark matches paid.
@@ -251,7 +255,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Reconciliation
      """
 
 

@@ -11,7 +11,7 @@ from ... import errors
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.line_category import LineCategory
-from ...models.list_reconciliation_lines_response_list_reconciliation_lines import ListReconciliationLinesResponseListReconciliationLines
+from ...models.list_of_reconciliation_line import ListOfReconciliationLine
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -60,9 +60,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListReconciliationLinesResponseListReconciliationLines.from_dict(response.json())
+        response_200 = ListOfReconciliationLine.from_dict(response.json())
 
 
 
@@ -95,7 +95,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +112,7 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: int | Unset = 0,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError]:
     """ List Reconciliation Lines
 
      The report in order: the statement's lines (file order), then the missing payouts.
@@ -129,7 +129,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError]
      """
 
 
@@ -155,7 +155,7 @@ def sync(
     limit: int | Unset = 10,
     starting_after: int | Unset = 0,
 
-) -> AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError | None:
     """ List Reconciliation Lines
 
      The report in order: the statement's lines (file order), then the missing payouts.
@@ -172,7 +172,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError
      """
 
 
@@ -193,7 +193,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: int | Unset = 0,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError]:
     """ List Reconciliation Lines
 
      The report in order: the statement's lines (file order), then the missing payouts.
@@ -210,7 +210,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError]
      """
 
 
@@ -236,7 +236,7 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: int | Unset = 0,
 
-) -> AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError | None:
     """ List Reconciliation Lines
 
      The report in order: the statement's lines (file order), then the missing payouts.
@@ -253,7 +253,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListReconciliationLinesResponseListReconciliationLines | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfReconciliationLine | NotFoundError
      """
 
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_reconciliations_response_list_reconciliations import ListReconciliationsResponseListReconciliations
+from ...models.list_of_reconciliation import ListOfReconciliation
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -53,9 +53,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListReconciliationsResponseListReconciliations.from_dict(response.json())
+        response_200 = ListOfReconciliation.from_dict(response.json())
 
 
 
@@ -88,7 +88,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -103,7 +103,7 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError]:
     """ List Reconciliations
 
      Newest first.
@@ -117,7 +117,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError]
      """
 
 
@@ -139,7 +139,7 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError | None:
     """ List Reconciliations
 
      Newest first.
@@ -153,7 +153,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError
      """
 
 
@@ -170,7 +170,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError]:
     """ List Reconciliations
 
      Newest first.
@@ -184,7 +184,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError]
      """
 
 
@@ -206,7 +206,7 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError | None:
     """ List Reconciliations
 
      Newest first.
@@ -220,7 +220,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListReconciliationsResponseListReconciliations | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfReconciliation | NotFoundError
      """
 
 

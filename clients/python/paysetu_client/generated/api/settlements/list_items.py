@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_items_response_list_items import ListItemsResponseListItems
+from ...models.list_of_settlement_item import ListOfSettlementItem
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -54,9 +54,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListItemsResponseListItems.from_dict(response.json())
+        response_200 = ListOfSettlementItem.from_dict(response.json())
 
 
 
@@ -89,7 +89,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,7 +105,7 @@ def sync_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError]:
     """ List Items
 
      The batch's lines in order: the window's movements, then its own entries.
@@ -120,7 +120,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError]
      """
 
 
@@ -144,7 +144,7 @@ def sync(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError | None:
     """ List Items
 
      The batch's lines in order: the window's movements, then its own entries.
@@ -159,7 +159,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError
      """
 
 
@@ -178,7 +178,7 @@ async def asyncio_detailed(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError]:
     """ List Items
 
      The batch's lines in order: the window's movements, then its own entries.
@@ -193,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError]
      """
 
 
@@ -217,7 +217,7 @@ async def asyncio(
     limit: int | Unset = 10,
     starting_after: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError | None:
     """ List Items
 
      The batch's lines in order: the window's movements, then its own entries.
@@ -232,7 +232,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListItemsResponseListItems | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfSettlementItem | NotFoundError
      """
 
 

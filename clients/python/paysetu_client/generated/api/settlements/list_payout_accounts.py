@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_payout_accounts_response_list_payout_accounts import ListPayoutAccountsResponseListPayoutAccounts
+from ...models.list_of_payout_account import ListOfPayoutAccount
 from ...models.not_found_error import NotFoundError
 from typing import cast
 
@@ -36,9 +36,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListPayoutAccountsResponseListPayoutAccounts.from_dict(response.json())
+        response_200 = ListOfPayoutAccount.from_dict(response.json())
 
 
 
@@ -71,7 +71,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -85,7 +85,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError]:
     """ List Payout Accounts
 
      Every payout account of the merchant, active first per currency; numbers are masked.
@@ -98,7 +98,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError]
      """
 
 
@@ -118,7 +118,7 @@ def sync(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError | None:
     """ List Payout Accounts
 
      Every payout account of the merchant, active first per currency; numbers are masked.
@@ -131,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError
      """
 
 
@@ -146,7 +146,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError]:
     """ List Payout Accounts
 
      Every payout account of the merchant, active first per currency; numbers are masked.
@@ -159,7 +159,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError]
      """
 
 
@@ -179,7 +179,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
 
-) -> AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError | None:
     """ List Payout Accounts
 
      Every payout account of the merchant, active first per currency; numbers are masked.
@@ -192,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListPayoutAccountsResponseListPayoutAccounts | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfPayoutAccount | NotFoundError
      """
 
 

@@ -10,7 +10,7 @@ from ... import errors
 
 from ...models.authentication_error import AuthenticationError
 from ...models.invalid_request_error import InvalidRequestError
-from ...models.list_settlements_response_list_settlements import ListSettlementsResponseListSettlements
+from ...models.list_of_settlement import ListOfSettlement
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -77,9 +77,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = ListSettlementsResponseListSettlements.from_dict(response.json())
+        response_200 = ListOfSettlement.from_dict(response.json())
 
 
 
@@ -112,7 +112,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -130,7 +130,7 @@ def sync_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError]:
     """ List Settlements
 
     Args:
@@ -145,7 +145,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError]
      """
 
 
@@ -173,7 +173,7 @@ def sync(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError | None:
     """ List Settlements
 
     Args:
@@ -188,7 +188,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError
      """
 
 
@@ -211,7 +211,7 @@ async def asyncio_detailed(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> Response[AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError]:
+) -> Response[AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError]:
     """ List Settlements
 
     Args:
@@ -226,7 +226,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError]
+        Response[AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError]
      """
 
 
@@ -254,7 +254,7 @@ async def asyncio(
     starting_after: None | str | Unset = UNSET,
     ending_before: None | str | Unset = UNSET,
 
-) -> AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError | None:
+) -> AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError | None:
     """ List Settlements
 
     Args:
@@ -269,7 +269,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | InvalidRequestError | ListSettlementsResponseListSettlements | NotFoundError
+        AuthenticationError | InvalidRequestError | ListOfSettlement | NotFoundError
      """
 
 

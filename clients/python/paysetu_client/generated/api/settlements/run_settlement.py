@@ -13,8 +13,8 @@ from ...models.conflict_error import ConflictError
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
-from ...models.run_settlement_response_run_settlement import RunSettlementResponseRunSettlement
 from ...models.settlement_run import SettlementRun
+from ...models.settlement_run_report import SettlementRunReport
 from typing import cast
 
 
@@ -45,9 +45,9 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport | None:
     if response.status_code == 200:
-        response_200 = RunSettlementResponseRunSettlement.from_dict(response.json())
+        response_200 = SettlementRunReport.from_dict(response.json())
 
 
 
@@ -94,7 +94,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -108,7 +108,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SettlementRun,
 
-) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport]:
     """ Run Settlement
 
      Settle every merchant and currency (or one merchant) for ``date``; platform only.
@@ -124,7 +124,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport]
      """
 
 
@@ -144,7 +144,7 @@ def sync(
     client: AuthenticatedClient,
     body: SettlementRun,
 
-) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport | None:
     """ Run Settlement
 
      Settle every merchant and currency (or one merchant) for ``date``; platform only.
@@ -160,7 +160,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport
      """
 
 
@@ -175,7 +175,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SettlementRun,
 
-) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport]:
     """ Run Settlement
 
      Settle every merchant and currency (or one merchant) for ``date``; platform only.
@@ -191,7 +191,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport]
      """
 
 
@@ -211,7 +211,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SettlementRun,
 
-) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport | None:
     """ Run Settlement
 
      Settle every merchant and currency (or one merchant) for ``date``; platform only.
@@ -227,7 +227,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | RunSettlementResponseRunSettlement
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementRunReport
      """
 
 

@@ -14,6 +14,7 @@ from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
 from ...models.not_found_error import NotFoundError
 from ...models.schedule_update import ScheduleUpdate
+from ...models.settlement_schedule import SettlementSchedule
 from ...types import UNSET, Unset
 from typing import cast
 
@@ -50,9 +51,12 @@ def _get_kwargs(
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = SettlementSchedule.from_dict(response.json())
+
+
+
         return response_200
 
     if response.status_code == 400:
@@ -96,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -112,7 +116,7 @@ def sync_detailed(
     body: ScheduleUpdate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule]:
     """ Set Schedule
 
      Set the merchant's settlement terms; they apply from the next window settled.
@@ -127,7 +131,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule]
      """
 
 
@@ -151,7 +155,7 @@ def sync(
     body: ScheduleUpdate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule | None:
     """ Set Schedule
 
      Set the merchant's settlement terms; they apply from the next window settled.
@@ -166,7 +170,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule
      """
 
 
@@ -185,7 +189,7 @@ async def asyncio_detailed(
     body: ScheduleUpdate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule]:
     """ Set Schedule
 
      Set the merchant's settlement terms; they apply from the next window settled.
@@ -200,7 +204,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule]
      """
 
 
@@ -224,7 +228,7 @@ async def asyncio(
     body: ScheduleUpdate,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule | None:
     """ Set Schedule
 
      Set the merchant's settlement terms; they apply from the next window settled.
@@ -239,7 +243,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | SettlementSchedule
      """
 
 
