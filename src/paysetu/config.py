@@ -37,7 +37,8 @@ class Settings(BaseSettings):
             from, e.g. ``{"EUR": {"iban": "DE89...", "bic": "COBADEFFXXX"}, "INR":
             {"account_number": "...", "bank_code": "HDFC0000001", "country": "IN"}}`` (JSON).
         alipay_timezone: The IANA zone the Alipay gateway reads requests' zone-less
-            ``timestamp`` in (the SDK sends its host's local time) and writes times in.
+            ``timestamp`` in (the SDK sends its host's local time) and writes times in, for
+            apps registered without a zone of their own (Alipay assumes Beijing time).
         alipay_timestamp_tolerance_s: How far a gateway request's timestamp may be from the
             platform clock, either way; accepted signatures are remembered this long (replays).
     """
@@ -73,5 +74,5 @@ class Settings(BaseSettings):
     settlement_pairs_per_transaction: int = Field(default=500, ge=1, le=10_000)
     settlement_debtor_name: str = Field(default="paysetu", min_length=1, max_length=140)
     settlement_debtor_accounts: dict[str, dict[str, str]] = Field(default_factory=dict)
-    alipay_timezone: str = "UTC"
+    alipay_timezone: str = "Asia/Shanghai"
     alipay_timestamp_tolerance_s: int = Field(default=30 * 60, ge=60, le=24 * 3600)

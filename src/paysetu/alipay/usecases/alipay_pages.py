@@ -119,6 +119,7 @@ def browser_return(ctx: AlipayContext, uow: AlipayUnitOfWork, policy: AlipayPoli
         "method": f"{trade.method}.return", "seller_id": app.merchant_id,
         "out_trade_no": trade.out_trade_no, "trade_no": trade.id,
         "total_amount": format_amount(trade.amount_minor, trade.currency),
-        "timestamp": format_time(ctx.clock.now(), policy.timezone), "sign_type": trade.sign_type,
+        "timestamp": format_time(ctx.clock.now(), policy.for_app(app).timezone),
+        "sign_type": trade.sign_type,
     }
     return _signed_return(policy, trade.return_url, params, trade.sign_type)
