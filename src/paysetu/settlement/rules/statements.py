@@ -67,6 +67,8 @@ class StatementLine:
         amount: Positive amount and currency.
         direction: Debit (a payout) or credit.
         description: Free text for people, at most :data:`DESCRIPTION_LENGTH_MAX` characters.
+        return_reason: For a credit that returns a payout (camt.053 ``RvslInd`` true or a
+            ``RtrInf``), the bank's reason code (``AC04``; ``NOTPROVIDED`` without one).
     """
 
     location: str
@@ -75,6 +77,7 @@ class StatementLine:
     amount: Money
     direction: Direction
     description: str
+    return_reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,14 @@ the bank's business)::
       Stmt+                               one or more account statements
         Id, CreDtTm?, FrToDt/ToDtTm?, Acct/Ccy?
         Ntry*                             one booked entry
-          Amt@Ccy, CdtDbtInd (CRDT|DBIT), Sts (BOOK), BookgDt|ValDt (Dt|DtTm), AddtlNtryInf?
+          Amt@Ccy, CdtDbtInd (CRDT|DBIT), RvslInd?, Sts (BOOK), BookgDt|ValDt (Dt|DtTm),
+          AddtlNtryInf?
           NtryDtls*/TxDtls*               the transactions of a (batch) entry
-            Refs/EndToEndId?, Amt@Ccy? or AmtDtls/TxAmt/Amt@Ccy?, CdtDbtInd?, RmtInf/Ustrd?
+            Refs/EndToEndId?, Amt@Ccy? or AmtDtls/TxAmt/Amt@Ccy?, CdtDbtInd?, RmtInf/Ustrd?,
+            RtrInf/Rsn/(Cd|Prtry)?        a returned payout's reason (AC04: account closed)
+
+A credit with ``RvslInd`` true or a ``RtrInf`` is a return: its line carries the reason code
+(``NOTPROVIDED`` when the bank gives none), and reconciliation returns the payout it names.
 
 Each ``TxDtls`` is one statement line; an entry without any is one line. The amounts of a
 batch entry's transactions must add up to the entry's amount. Problems are reported with the
@@ -218,6 +223,7 @@ class _Entry:
     direction: Direction
     booking_date: date
     description: str | None
+    reversal: bool
 
 
 def _read_entry(reader: _Reader, entry: _Node) -> _Entry | None:
@@ -230,7 +236,20 @@ def _read_entry(reader: _Reader, entry: _Node) -> _Entry | None:
     booking_date = reader.date_of(dated)
     if amount is None or direction is None or not booked or booking_date is None:
         return None
-    return _Entry(entry, amount, direction, booking_date, reader.text(entry, "AddtlNtryInf"))
+    reversal = (reader.text(entry, "RvslInd") or "").strip().lower() in ("true", "1")
+    return _Entry(entry, amount, direction, booking_date, reader.text(entry, "AddtlNtryInf"),
+                  reversal)
+
+
+def _return_reason(reader: _Reader, tx: _Node, entry: _Entry) -> str | None:
+    """A returned payout's reason code (``RtrInf/Rsn/Cd`` or ``Prtry``), ``NOTPROVIDED`` for
+    a reversal without one; None for a credit that is not a return."""
+    info = reader.child(tx, "RtrInf")
+    if info is None and not entry.reversal:
+        return None
+    reason = None if info is None else reader.child(info, "Rsn")
+    code = None if reason is None else (reader.text(reason, "Cd") or reader.text(reason, "Prtry"))
+    return code if code is not None and code.isalnum() and len(code) <= 35 else _NOT_PROVIDED
 
 
 def _transaction_amount(reader: _Reader, tx: _Node, single: bool, entry: _Entry) -> Money | None:
@@ -263,6 +282,7 @@ def _transaction_line(reader: _Reader, tx: _Node, single: bool, entry: _Entry) -
         reader.add_line(StatementLine(
             tx.path, entry.booking_date, end_to_end_id, amount, direction,
             clean_description(description),
+            _return_reason(reader, tx, entry) if direction is Direction.CREDIT else None,
         ))
 
 
