@@ -180,7 +180,7 @@ def _classify(
             f"The bank paid {Money(abs(difference.amount_minor), difference.currency)} {more} "
             "than the payout."
         )
-    return LineCategory.MATCHED, ""
+    return LineCategory.MATCHED, line.conversion
 
 
 def match_statement(
