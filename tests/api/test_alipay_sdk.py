@@ -10,7 +10,7 @@ before any buyer came (:func:`gw`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -26,7 +26,7 @@ from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
-from paysetu.alipay.usecases import alipay_notifications
+from paysetu.alipay.usecases import alipay_gateway, alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
@@ -512,3 +512,29 @@ def test_an_app_in_asia_shanghai_time_is_answered(gw: Gateway) -> None:
     assert (bad.status_code, bad.json()["error"]["code"]) == (400, "timezone_invalid")
     assert gw.pay(created["qr_code"].rsplit("/", 1)[-1], gw.buyer("CNY", 5_00)[1]).status_code \
         == 200
+
+
+def test_a_refused_page_pay_shows_the_buyer_an_error_page(gw: Gateway) -> None:
+    query = gw.client.api_alipay_trade_page_pay("Tea set", "E-1", "12.345",
+                                                return_url="http://127.0.0.1:9/done")
+    landed = httpx.get(f"{gw.url}/gateway.do?{query}")
+    assert landed.status_code == 400
+    assert landed.headers["content-type"].startswith("text/html")
+    assert "This payment could not start" in landed.text
+    assert "ACQ.INVALID_PARAMETER" in landed.text
+    assert gw.rows("SELECT * FROM alipay_trades") == []
+
+
+def test_the_qr_code_names_the_configured_public_host(gw: Gateway) -> None:
+    """Behind a proxy the request's host is the internal one: the configured origin wins."""
+    signed = gw.client.sign_data(gw.client.build_body("alipay.trade.precreate", {
+        "out_trade_no": "Q-1", "total_amount": "5.00", "subject": "Tea"}))
+    params = dict(parse_qsl(signed, keep_blank_values=True))
+    assert gw.context.alipay is not None
+    public = replace(gw.context.alipay, public_base_url="https://pay.example.com/")
+    answered = alipay_gateway.answer(gw.context, public, params, "http://10.0.0.7:8000/")
+    verified = _ok(gw.client._verify_and_return_sync_response(
+        answered.body, "alipay_trade_precreate_response"))
+    (trade,) = gw.rows("SELECT id FROM alipay_trades WHERE out_trade_no = 'Q-1'")
+    assert verified["qr_code"] == f"https://pay.example.com/alipay/trades/{trade.id}"
+    assert gw.pay(trade.id, gw.buyer("CNY", 5_00)[1]).status_code == 200

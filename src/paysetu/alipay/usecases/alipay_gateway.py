@@ -137,25 +137,30 @@ def refusal_fields(refusal: AlipayRefused) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class GatewayAnswer:
     """What the gateway answers: the signed JSON ``body``, or for a browser method that
-    succeeded, the ``redirect`` to the hosted checkout page."""
+    succeeded, the ``redirect`` to the hosted checkout page; ``refusal`` is the refusal's
+    fields (``sub_code``, ``sub_msg``, ...) when the call was refused."""
 
     body: str
     redirect: str | None = None
+    refusal: Mapping[str, str] | None = None
 
 
 def answer(ctx: AlipayContext, policy: AlipayPolicy, params: Mapping[str, str],
            base_url: str) -> GatewayAnswer:
-    """The signed response (or the browser's redirect) for one gateway request."""
+    """The signed response (or the browser's redirect) for one gateway request; URLs it hands
+    out start with the configured public origin, else ``base_url`` (the request's)."""
+    base_url = policy.public_base_url or base_url
     result: dict[str, Any] | str
+    refused: dict[str, str] | None = None
     try:
         result = _run(ctx, policy, params, base_url)
     except AlipayRefused as refusal:
-        result = refusal_fields(refusal)
+        result = refused = refusal_fields(refusal)
     except TransientConflictError:
-        result = refusal_fields(AlipayRefused(AlipayError.SYSTEM_ERROR))
+        result = refused = refusal_fields(AlipayRefused(AlipayError.SYSTEM_ERROR))
     redirect = None if isinstance(result, str) else result.pop(alipay_pages.REDIRECT, None)
     text = result if isinstance(result, str) else response_text(result)
     sign_type = params.get("sign_type", "")
     signature = policy.keys.sign(text, sign_type if sign_type in SIGN_TYPES else SIGN_TYPES[0])
     return GatewayAnswer(response_body(response_key(params.get("method")), text, signature),
-                         redirect)
+                         redirect, refused)

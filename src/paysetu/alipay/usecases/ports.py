@@ -50,12 +50,15 @@ class AlipayPolicy:
         timezone: The zone request timestamps are read in, and times are written in, for apps
             without a zone of their own (``PAYSETU_ALIPAY_TIMEZONE``).
         timestamp_tolerance_s: How far a request's timestamp may be from the platform clock.
+        public_base_url: The gateway's public origin (``https://pay.example.com/``), for the
+            URLs it hands out; None: the request's own.
     """
 
     keys: AlipayKeys
     notifier: AlipayNotifier
     timezone: tzinfo
     timestamp_tolerance_s: int = 30 * 60
+    public_base_url: str | None = None
 
     def for_app(self, app: AlipayApp) -> AlipayPolicy:
         """The policy as ``app`` sees it: times in the app's own zone, if it has one."""
