@@ -130,4 +130,5 @@ def alipay_policy_from(settings: Settings) -> AlipayPolicy:
         notifier=HttpAlipayNotifier(),
         timezone=ZoneInfo(settings.alipay_timezone),
         timestamp_tolerance_s=settings.alipay_timestamp_tolerance_s,
+        public_base_url=settings.public_base_url,
     )

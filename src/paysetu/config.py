@@ -6,7 +6,7 @@ Read once, in :mod:`paysetu.bootstrap`; nothing else reads the environment.
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -37,7 +37,11 @@ class Settings(BaseSettings):
             from, e.g. ``{"EUR": {"iban": "DE89...", "bic": "COBADEFFXXX"}, "INR":
             {"account_number": "...", "bank_code": "HDFC0000001", "country": "IN"}}`` (JSON).
         alipay_timezone: The IANA zone the Alipay gateway reads requests' zone-less
-            ``timestamp`` in (the SDK sends its host's local time) and writes times in.
+            ``timestamp`` in (the SDK sends its host's local time) and writes times in, for
+            apps registered without a zone of their own (Alipay assumes Beijing time).
+        public_base_url: The public origin clients reach paysetu at (``https://pay.example.com/``),
+            for the URLs it hands out (the Alipay gateway's ``qr_code`` and redirects); unset:
+            the request's own host (wrong behind a proxy).
         alipay_timestamp_tolerance_s: How far a gateway request's timestamp may be from the
             platform clock, either way; accepted signatures are remembered this long (replays).
     """
@@ -73,5 +77,10 @@ class Settings(BaseSettings):
     settlement_pairs_per_transaction: int = Field(default=500, ge=1, le=10_000)
     settlement_debtor_name: str = Field(default="paysetu", min_length=1, max_length=140)
     settlement_debtor_accounts: dict[str, dict[str, str]] = Field(default_factory=dict)
-    alipay_timezone: str = "UTC"
+    alipay_timezone: str = "Asia/Shanghai"
+    public_base_url: Annotated[
+        str | None,
+        StringConstraints(pattern=r"^https?://[^/?#\s]+(/[^?#\s]*)?$"),
+        AfterValidator(lambda url: None if url is None else url.rstrip("/") + "/"),
+    ] = None
     alipay_timestamp_tolerance_s: int = Field(default=30 * 60, ge=60, le=24 * 3600)

@@ -10,11 +10,12 @@ before any buyer came (:func:`gw`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import parse_qsl, unquote_plus
+from zoneinfo import ZoneInfo
 
 import httpx
 import pytest
@@ -25,16 +26,18 @@ from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
-from paysetu.alipay.usecases import alipay_notifications
+from paysetu.alipay.usecases import alipay_gateway, alipay_notifications
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
 from paysetu.checkout.usecases import checkout_buyer
+from paysetu.config import Settings
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.payments.rules.fx_quotes import inverse_rate
 from paysetu.payments.usecases import fx_rates, merchants
 from paysetu.payments.usecases.ports import PaymentsPolicy
 from paysetu.wallets.usecases import wallets
@@ -303,7 +306,12 @@ def test_a_trade_priced_in_inr_is_paid_in_cny_through_a_quote(gw: Gateway) -> No
         "INR", "INR", "CNY")
     assert query["total_amount"] == query["settle_amount"] == "1000.00"
     assert Decimal(query["pay_amount"]) * 100 == quote.sell_amount_minor
-    assert Decimal(query["trans_pay_rate"]) == quote.customer_rate
+    # Alipay: trans_pay_rate is the trans currency's price in the pay currency (CNY per INR
+    # here, about 1/11.7), like settle_trans_rate is the settle currency's in trans units.
+    rate = Decimal(query["trans_pay_rate"])
+    assert rate == inverse_rate(quote.customer_rate)
+    assert abs(Decimal(query["total_amount"]) * rate - Decimal(query["pay_amount"])) < Decimal(
+        "0.01")
     with gw.context.uow_factory() as uow:
         payer = uow.wallets.get(wallet)
     assert payer is not None
@@ -317,7 +325,7 @@ def test_bad_amounts_are_refused_and_write_nothing(gw: Gateway, amount: str) -> 
     assert gw.rows("SELECT * FROM alipay_trades") == []
 
 
-def test_out_trade_no_reuse_and_signature_timestamp_and_replay_refusals(gw: Gateway) -> None:
+def test_out_trade_no_reuse_signature_timestamp_refusals_and_replays(gw: Gateway) -> None:
     first = _ok(gw.client.api_alipay_trade_precreate("Tea", "D-1", "5.00"))
     retried = _ok(gw.client.server_api("alipay.trade.precreate", {
         "out_trade_no": "D-1", "total_amount": "5.00", "subject": "Tea"},
@@ -339,12 +347,10 @@ def test_out_trade_no_reuse_and_signature_timestamp_and_replay_refusals(gw: Gate
     signed = gw.client.sign_data(gw.client.build_body("alipay.trade.precreate", {
         "out_trade_no": "D-4", "total_amount": "5.00", "subject": "Tea"}))
     url = f"{gw.url}/gateway.do?{signed}"
-    accepted = gw.client._verify_and_return_sync_response(httpx.get(url).text,
-                                                          "alipay_trade_precreate_response")
-    _ok(accepted)
-    replayed = gw.client._verify_and_return_sync_response(httpx.get(url).text,
-                                                          "alipay_trade_precreate_response")
-    _refused(replayed, "40002", "isv.replayed-request")
+    first_text = httpx.get(url).text
+    _ok(gw.client._verify_and_return_sync_response(first_text, "alipay_trade_precreate_response"))
+    replayed = httpx.get(url).text
+    assert replayed == first_text, "an identical replay gets the original answer"
     trades = gw.rows("SELECT out_trade_no FROM alipay_trades ORDER BY out_trade_no")
     assert [t.out_trade_no for t in trades] == ["D-1", "D-4"]
     buyer_wallet = gw.buyer("CNY", 20_00)[1]
@@ -460,3 +466,75 @@ def test_wap_pay_closed_before_paying_expires_its_checkout(gw: Gateway) -> None:
     (trade,) = gw.rows("SELECT * FROM alipay_trades WHERE out_trade_no = 'W-2'")
     assert trade.payment_id is None
     assert trade.closed_at is not None, "closed before any buyer: the one trade without payment"
+
+
+def test_a_refund_resent_within_the_same_second_gets_the_original_answer(gw: Gateway) -> None:
+    """A lost response: the merchant resends the very same signed refund (the SDK's timestamp
+    has whole seconds, its signature is deterministic) and learns the refund happened."""
+    created = _ok(gw.client.api_alipay_trade_precreate("Oolong", "S-1", "40.00"))
+    trade_no = created["qr_code"].rsplit("/", 1)[-1]
+    assert gw.pay(trade_no, gw.buyer("CNY", 100_00)[1]).status_code == 200
+    signed = gw.client.sign_data(gw.client.build_body("alipay.trade.refund", {
+        "out_trade_no": "S-1", "refund_amount": "15.00", "out_request_no": "R-1",
+        "refund_reason": "茶叶受潮 damp leaves"}))
+    url = f"{gw.url}/gateway.do?{signed}"
+    first = httpx.get(url).text
+    again = httpx.get(url).text
+    assert again == first
+    answer = _ok(gw.client._verify_and_return_sync_response(again, "alipay_trade_refund_response"))
+    assert (answer["fund_change"], answer["refund_fee"]) == ("Y", "15.00")
+    (refund,) = gw.rows("SELECT r.* FROM refunds r JOIN payments p ON p.id = r.payment_id"
+                        " JOIN alipay_trades t ON t.payment_id = p.id WHERE t.id = :id",
+                        id=trade_no)
+    assert (refund.amount_minor, refund.reason) == (15_00, "茶叶受潮 damp leaves")
+    (seen,) = gw.rows("SELECT * FROM alipay_seen_requests WHERE response_text LIKE '%15.00%'")
+    assert seen.response_text in first
+
+
+def test_an_app_in_asia_shanghai_time_is_answered(gw: Gateway) -> None:
+    """The zone is the app's (default: the deployment's, Asia/Shanghai unless configured)."""
+    assert Settings.model_fields["alipay_timezone"].default == "Asia/Shanghai"
+    mine = access.create_key(gw.context, Role.MERCHANT, gw.merchant, livemode=False)
+    registered = httpx.post(f"{gw.url}/v1/alipay_apps", headers={
+        "Authorization": f"Bearer {mine.secret}"}, json={
+        "public_key": key_pair("merchant").public_pem, "timezone": "Asia/Shanghai"}).json()
+    assert registered["timezone"] == "Asia/Shanghai"
+    client = sdk(registered["id"], registered["platform_public_key"], f"{gw.url}/gateway.do")
+    shanghai = datetime.now(ZoneInfo("Asia/Shanghai")).strftime("%Y-%m-%d %H:%M:%S")
+    biz = {"out_trade_no": "Z-1", "total_amount": "5.00", "subject": "Tea"}
+    created = _ok(client.server_api("alipay.trade.precreate", biz, timestamp=shanghai))
+    kiritimati = datetime.now(ZoneInfo("Pacific/Kiritimati")).strftime("%Y-%m-%d %H:%M:%S")
+    _refused(client.server_api("alipay.trade.precreate", {**biz, "out_trade_no": "Z-2"},
+                               timestamp=kiritimati), "40002", "isv.invalid-timestamp")
+    bad = httpx.post(f"{gw.url}/v1/alipay_apps", headers={
+        "Authorization": f"Bearer {mine.secret}"}, json={
+        "public_key": key_pair("merchant").public_pem, "timezone": "Mars/Olympus"})
+    assert (bad.status_code, bad.json()["error"]["code"]) == (400, "timezone_invalid")
+    assert gw.pay(created["qr_code"].rsplit("/", 1)[-1], gw.buyer("CNY", 5_00)[1]).status_code \
+        == 200
+
+
+def test_a_refused_page_pay_shows_the_buyer_an_error_page(gw: Gateway) -> None:
+    query = gw.client.api_alipay_trade_page_pay("Tea set", "E-1", "12.345",
+                                                return_url="http://127.0.0.1:9/done")
+    landed = httpx.get(f"{gw.url}/gateway.do?{query}")
+    assert landed.status_code == 400
+    assert landed.headers["content-type"].startswith("text/html")
+    assert "This payment could not start" in landed.text
+    assert "ACQ.INVALID_PARAMETER" in landed.text
+    assert gw.rows("SELECT * FROM alipay_trades") == []
+
+
+def test_the_qr_code_names_the_configured_public_host(gw: Gateway) -> None:
+    """Behind a proxy the request's host is the internal one: the configured origin wins."""
+    signed = gw.client.sign_data(gw.client.build_body("alipay.trade.precreate", {
+        "out_trade_no": "Q-1", "total_amount": "5.00", "subject": "Tea"}))
+    params = dict(parse_qsl(signed, keep_blank_values=True))
+    assert gw.context.alipay is not None
+    public = replace(gw.context.alipay, public_base_url="https://pay.example.com/")
+    answered = alipay_gateway.answer(gw.context, public, params, "http://10.0.0.7:8000/")
+    verified = _ok(gw.client._verify_and_return_sync_response(
+        answered.body, "alipay_trade_precreate_response"))
+    (trade,) = gw.rows("SELECT id FROM alipay_trades WHERE out_trade_no = 'Q-1'")
+    assert verified["qr_code"] == f"https://pay.example.com/alipay/trades/{trade.id}"
+    assert gw.pay(trade.id, gw.buyer("CNY", 5_00)[1]).status_code == 200

@@ -46,7 +46,7 @@ def test_raw_camt053_upload_reconciles_and_reports(
     run = ok(client.post("/v1/reconciliations", content=content, headers=headers))
     assert run["object"] == "reconciliation"
     assert run["counts"] == {"matched": 1, "missing": 0, "unexpected": 1,
-                             "amount_mismatch": 1, "currency_mismatch": 0}
+                             "amount_mismatch": 1, "currency_mismatch": 0, "returned": 0}
     assert (run["status"], run["unmatched"], run["line_count"]) == ("needs_attention", 2, 3)
     assert statuses(engine)[paid] == "paid"
     assert ok(client.get(f"/v1/reconciliations/{run['id']}", headers=keys.platform)) == run

@@ -94,7 +94,7 @@ def test_every_pain001_validates_against_the_iso_schema(
         assert amount.get("Ccy") == payout.currency
         assert Decimal(amount.text or "") == decimals[payout.currency]
         assert root.findtext(".//p:GrpHdr/p:CtrlSum", namespaces=NS) == amount.text
-        assert root.findtext(".//p:PmtInfId", namespaces=NS) == batch_id
+        assert root.findtext(".//p:PmtInfId", namespaces=NS) == batch_id.replace("_", "-")
         creditor_bank = root.find(".//p:CdtrAgt/p:FinInstnId", NS)
         assert creditor_bank is not None
         if payout.currency == "INR":
@@ -138,10 +138,14 @@ def test_the_cli_settles_and_exports_files_named_by_the_batch(
     with context.uow_factory() as uow:
         (batch,), _ = uow.settlements.list_batches(merchant_id, None, build.PAGE)
     assert batch.created_at > datetime(2026, 4, 2, tzinfo=UTC)
+    live = runner.invoke(app, ["payouts", "export", "--batch", batch.id, "--format", "pain001",
+                               "--output", str(tmp_path)])
+    assert live.exit_code != 0, "a live export refuses the placeholder debtor account"
+    assert "PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS" in str(live.exception)
     for kind, name in (("pain001", "pain001.xml"), ("csv", "payout.csv"),
                        ("report", "report.csv")):
         exported = runner.invoke(app, ["payouts", "export", "--batch", batch.id, "--format",
-                                       kind, "--output", str(tmp_path)])
+                                       kind, "--output", str(tmp_path), "--test-mode"])
         assert exported.exit_code == 0, exported.output
         assert (tmp_path / f"{batch.id}-{name}").is_file()
     schema.validate(str(tmp_path / f"{batch.id}-pain001.xml"))

@@ -106,7 +106,7 @@ def test_a_camt053_round_trips_into_the_expected_categories(
     run, created = reconcile(ctx, the_statement())
     assert created
     assert dict(run.counts) == {C.MATCHED: 1, C.MISSING: 1, C.UNEXPECTED: 3,
-                                C.AMOUNT_MISMATCH: 1, C.CURRENCY_MISMATCH: 1}
+                                C.AMOUNT_MISMATCH: 1, C.CURRENCY_MISMATCH: 1, C.RETURNED: 0}
     assert (run.line_count, run.unmatched, run.currencies) == (6, 6, ("INR", "USD"))
     assert run.statement_date == DAY
     assert report(ctx, run.id) == [
@@ -231,7 +231,7 @@ def test_cli_exits_non_zero_and_reports_what_is_unmatched(
     assert again.exit_code == 1
     body = json.loads(again.stdout)
     assert body["counts"] == {"matched": 1, "missing": 1, "unexpected": 3,
-                              "amount_mismatch": 1, "currency_mismatch": 1}
+                              "amount_mismatch": 1, "currency_mismatch": 1, "returned": 0}
     assert body["status"] == "needs_attention"
     (mismatch,) = [line for line in body["unmatched_lines"]
                    if line["category"] == "amount_mismatch"]

@@ -67,3 +67,58 @@ def test_settled_payouts_reconcile_from_a_bank_statement(
              e.data["object"]["amount_minor"])
             for e in paid_events] == [(matched.merchant_id, matched.id, recon.id,
                                        matched.amount.amount_minor)]
+
+
+def _converted_statement(end_to_end_id: str, instructed: str, booked_on: str) -> bytes:
+    """A euro account's camt.053.001.08 as the bank sends it: an INR payout debited in EUR,
+    the instructed amount and the bank's rate in ``AmtDtls``."""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">
+  <BkToCstmrStmt>
+    <GrpHdr><MsgId>STMT-EUR-1</MsgId><CreDtTm>{booked_on}T18:00:00+01:00</CreDtTm></GrpHdr>
+    <Stmt>
+      <Id>STMT-EUR-1</Id>
+      <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id><Ccy>EUR</Ccy></Acct>
+      <Ntry>
+        <Amt Ccy="EUR">137.32</Amt>
+        <CdtDbtInd>DBIT</CdtDbtInd>
+        <Sts><Cd>BOOK</Cd></Sts>
+        <BookgDt><Dt>{booked_on}</Dt></BookgDt>
+        <NtryDtls><TxDtls>
+          <Refs><EndToEndId>{end_to_end_id}</EndToEndId></Refs>
+          <Amt Ccy="EUR">137.32</Amt>
+          <CdtDbtInd>DBIT</CdtDbtInd>
+          <AmtDtls>
+            <InstdAmt><Amt Ccy="INR">{instructed}</Amt>
+              <CcyXchg><SrcCcy>EUR</SrcCcy><TrgtCcy>INR</TrgtCcy><UnitCcy>EUR</UnitCcy>
+                <XchgRate>89.2368</XchgRate></CcyXchg></InstdAmt>
+            <TxAmt><Amt Ccy="EUR">137.32</Amt></TxAmt>
+          </AmtDtls>
+        </TxDtls></NtryDtls>
+      </Ntry>
+    </Stmt>
+  </BkToCstmrStmt>
+</Document>
+""".encode()
+
+
+def test_a_payout_debited_in_another_currency_matches_on_the_instructed_amount(
+    engine: sa.Engine, clock: FixedClock
+) -> None:
+    ctx = payout_rows.context(engine, clock)
+    shop = merchant(ctx)
+    indian_account(ctx, shop)
+    pay(ctx, shop, payer(ctx, "INR", 50_000_00), 12_500_00, "INR")
+    clock.advance(timedelta(days=1))
+    settlement.settle(ctx, date(2026, 4, 2))
+    with ctx.uow_factory() as uow:
+        (payout,) = reconciliation.demo_payouts(uow, None)
+    content = _converted_statement(payout.end_to_end_id, str(payout.amount.to_decimal()),
+                                   "2026-04-02")
+    statement = read_statement(content, StatementFormat.CAMT053)
+    recon, _ = run(ctx, lambda uow: reconciliation.reconcile_statement(ctx, uow, statement))
+    assert (recon.counts[LineCategory.MATCHED], recon.unmatched) == (1, 0)
+    with ctx.uow_factory() as uow:
+        (line,), _ = reconciliation.list_lines(uow, recon.id, LineCategory.MATCHED, 0)
+    assert "89.2368" in line.reason
+    assert "137.32" in line.reason

@@ -63,7 +63,7 @@ def test_counts_cover_every_category_and_unmatched_counts_the_rest() -> None:
     payouts = [payout("po_a", "A", 1000), payout("po_b", "B", 2000)]
     result = match_statement([line("A", 1000)], {"A": payouts[0]}, payouts)
     assert dict(result.counts) == {C.MATCHED: 1, C.MISSING: 1, C.UNEXPECTED: 0,
-                                   C.AMOUNT_MISMATCH: 0, C.CURRENCY_MISMATCH: 0}
+                                   C.AMOUNT_MISMATCH: 0, C.CURRENCY_MISMATCH: 0, C.RETURNED: 0}
     assert result.unmatched == 1
     assert [p.id for p in result.matched_payouts] == ["po_a"]
     assert result.results[1].reason == "Not on the statement."
@@ -86,3 +86,28 @@ def test_a_statement_expects_outstanding_payouts_of_its_currencies_up_to_its_las
     assert not expected_on(payout("po_a", "A", 1, "EUR"), inr, DAY)
     assert not expected_on(payout("po_a", "A", 1, on=date(2026, 4, 2)), inr, DAY)
     assert not expected_on(payout("po_a", "A", 1, status="paid"), inr, DAY)
+
+
+def _returned(e2e: str, minor: int, reason: str = "AC04") -> StatementLine:
+    return StatementLine("line", DAY, e2e, Money(minor, "INR"), Direction.CREDIT, "", reason)
+
+
+def test_a_return_credit_returns_a_paid_or_outstanding_payout_once() -> None:
+    payouts = [payout("po_a", "A", 1000, status="paid"), payout("po_b", "B", 2000),
+               payout("po_c", "C", 3000, status="returned"), payout("po_d", "D", 4000)]
+    lines = [
+        _returned("A", 1000),  # paid earlier, now returned
+        _returned("A", 1000),  # the same return again
+        line("B", 2000), _returned("B", 2000, "NOTPROVIDED"),  # paid and returned at once
+        _returned("C", 3000),  # already returned
+        _returned("D", 3999),  # not the payout's amount
+    ]
+    result = match_statement(lines, {p.end_to_end_id: p for p in payouts},
+                             [p for p in payouts if p.outstanding])
+    assert [(r.category.value, r.payout.id if r.payout else None) for r in result.results] == [
+        ("returned", "po_a"), ("unexpected", "po_a"), ("matched", "po_b"), ("returned", "po_b"),
+        ("unexpected", "po_c"), ("unexpected", "po_d"), ("missing", "po_d"),
+    ]
+    assert [(p.id, reason) for p, reason in result.returned] == [
+        ("po_a", "AC04"), ("po_b", "NOTPROVIDED")]
+    assert result.unmatched == 4, "returns are handled; the others need a person"

@@ -31,12 +31,16 @@ def register(
         help="The app's RSA public key (PEM, or the base64 text Alipay's key tool prints).")],
     notify_url: Annotated[str | None, typer.Option(
         help="Where notifications go when a request names no notify_url.")] = None,
+    timezone: Annotated[str | None, typer.Option(
+        help="The IANA zone the app's server writes timestamps in (default: the"
+             " deployment's PAYSETU_ALIPAY_TIMEZONE).")] = None,
 ) -> None:
     """Register an app; prints its app id and the platform public key for the SDK."""
     with runtime() as rt, rt.context.uow_factory() as uow:
         created = alipay_apps.register_app(
             rt.context, uow, OPERATOR, merchant=merchant,
-            public_key=public_key_file.read_text("utf-8"), notify_url=notify_url)
+            public_key=public_key_file.read_text("utf-8"), notify_url=notify_url,
+            timezone=timezone)
         uow.commit()
     errors.print(f"registered app {created['id']} for {created['merchant']}")
     console.print(f"app_id: {created['id']}")

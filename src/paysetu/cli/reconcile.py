@@ -42,6 +42,7 @@ _STYLE = {
     LineCategory.UNEXPECTED: "yellow",
     LineCategory.AMOUNT_MISMATCH: "red",
     LineCategory.CURRENCY_MISMATCH: "red",
+    LineCategory.RETURNED: "cyan",
 }
 
 

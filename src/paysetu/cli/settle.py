@@ -4,7 +4,9 @@
 T+N schedule) has closed, one group of merchants per transaction, and prints what happened to
 each pair; running it again for the same date changes nothing. ``payouts export`` writes a
 batch's pain.001, payout CSV or report into a directory, under a name made from the stored
-batch id (never from the command line).
+batch id (never from the command line). An export is live (it is what goes to the bank), so it
+is refused until ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS`` names the platform's account in the
+payout's currency; ``--test-mode`` writes the placeholder account instead.
 """
 
 from __future__ import annotations
@@ -71,8 +73,11 @@ def export(
     batch: Annotated[str, typer.Option(help="The settlement batch (stl_...).")],
     format: Annotated[FileFormat, typer.Option(help="pain001, csv or report.")],
     output: Annotated[Path, typer.Option(help="Directory to write the file into.")],
+    test_mode: Annotated[bool, typer.Option(
+        help="A test file: the placeholder debtor account if none is configured.")] = False,
 ) -> None:
     """Write one batch's payout file (pain.001.001.09 XML or CSV) or its report into OUTPUT."""
+    operator = Principal(OPERATOR.api_key_id, OPERATOR.role, None, livemode=not test_mode)
     output.mkdir(parents=True, exist_ok=True)
     with runtime() as rt, rt.context.uow_factory() as uow:
         found = settlement_queries.visible_batch(uow, OPERATOR, batch)
@@ -81,7 +86,7 @@ def export(
             with path.open("w", encoding="utf-8", newline="") as file:
                 file.writelines(report_csv(found, settlement_queries.stream_items(uow, found)))
         else:
-            instruction = settlement_queries.payout_instruction(rt.context, uow, OPERATOR,
+            instruction = settlement_queries.payout_instruction(rt.context, uow, operator,
                                                                 found.id)
             if format is FileFormat.PAIN001:
                 path = output / f"{found.id}-pain001.xml"

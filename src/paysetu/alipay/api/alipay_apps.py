@@ -29,6 +29,9 @@ class AlipayAppCreate(Body):
     public_key: str = Field(description="The app's RSA public key (PEM, or Alipay's base64).")
     notify_url: str | None = Field(
         default=None, description="Where notifications go when a request names no notify_url.")
+    timezone: str | None = Field(
+        default=None, description="The IANA zone the app's server writes its zone-less"
+        " timestamp in (default: the deployment's, Asia/Shanghai unless configured).")
     merchant: str | None = Field(
         default=None, description="Platform keys only: the merchant the app belongs to.")
 
@@ -43,7 +46,7 @@ def register_app(body: AlipayAppCreate, write: Write) -> Any:
     public key (the SDK's ``alipay_public_key_string``)."""
     return write.run(200, lambda uow: alipay_apps.register_app(
         write.context, uow, write.caller, merchant=body.merchant, public_key=body.public_key,
-        notify_url=body.notify_url))
+        notify_url=body.notify_url, timezone=body.timezone))
 
 
 @router.get("/alipay_apps", response_model=ListOf[AlipayApp])

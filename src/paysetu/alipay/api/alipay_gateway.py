@@ -7,6 +7,11 @@ the request is signed with the app's RSA key, the answer with the platform's). P
 ``application/x-www-form-urlencoded`` body; a name given twice keeps its last value, and the
 signature is checked over the same values. Being outside the OpenAPI document, the route is
 exempt from the API's unknown-query-parameter check (:func:`.guard.check_parameters`).
+
+A browser method (page/wap pay) that is refused shows the buyer an error page (HTTP 400),
+not the signed JSON meant for a merchant's server. URLs the gateway hands out (``qr_code``,
+the checkout redirect, the return link) start with ``PAYSETU_PUBLIC_BASE_URL`` when it is set,
+so behind a proxy they name the public host, not the request's internal one.
 """
 
 from __future__ import annotations
@@ -17,9 +22,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from paysetu.alipay.rules.gateway import BROWSER_METHODS
 from paysetu.alipay.usecases import alipay_gateway, alipay_pages
 from paysetu.alipay.usecases.alipay_apps import gateway_policy
 from paysetu.shell.http.context import app_context
+from paysetu.shell.pages.rendering import render
 
 router = APIRouter()
 PATH = "/gateway.do"
@@ -44,6 +51,12 @@ async def gateway(request: Request) -> Response:
         alipay_gateway.answer, context, policy, params, str(request.base_url))
     if answered.redirect is not None:
         return RedirectResponse(answered.redirect, status_code=302)
+    if answered.refusal is not None and params.get("method") in BROWSER_METHODS:
+        return render(request, "error.html", {"error": {
+            "title": "This payment could not start",
+            "message": f"The shop's payment request was refused: {answered.refusal['sub_msg']}"
+                       f" ({answered.refusal['sub_code']}). Go back to the shop and try again.",
+        }}, status_code=400)
     return Response(answered.body, media_type=MEDIA_TYPE)
 
 

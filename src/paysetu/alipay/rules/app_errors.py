@@ -39,6 +39,12 @@ class AlipayAppStatus(ErrorCode):
         _I,
         "notify_url is not an http(s) URL that can receive notifications.",
     )
+    TIMEZONE_INVALID = (
+        "timezone_invalid",
+        False,
+        _I,
+        "timezone is not an IANA time zone name (e.g. Asia/Shanghai).",
+    )
     ALIPAY_APP_NOT_FOUND = ("alipay_app_not_found", False, _N, "No such Alipay app.")
     ALIPAY_TRADE_NOT_FOUND = ("alipay_trade_not_found", False, _N, "No such Alipay trade.")
     ALIPAY_TRADE_NOT_PAYABLE = (

@@ -42,11 +42,11 @@ class AlipayError(Enum):
     INVALID_TIMESTAMP = (
         "isv.invalid-timestamp", INVALID,
         "timestamp is not yyyy-MM-dd HH:mm:ss, or is outside the tolerance window around the"
-        " platform's clock (read in the platform's configured zone).")
+        " platform's clock (read in the app's zone).")
     REPLAYED_REQUEST = (
         "isv.replayed-request", INVALID,
-        "This exact signed request was already accepted (paysetu's code: a request is"
-        " accepted once).")
+        "This exact signed request was accepted before its answer was stored (paysetu's code;"
+        " later replays get the original answer).")
     INVALID_BIZ_CONTENT = (
         "isv.invalid-parameter", INVALID, "biz_content is not a JSON object.")
     INVALID_PARAMETER = (

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta, tzinfo
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from paysetu.alipay.rules.errors import AlipayError, AlipayRefused
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, CurrencyError, Money
@@ -146,6 +147,16 @@ def parse_timestamp(text: str, zone: tzinfo) -> datetime:
     except ValueError:
         raise AlipayRefused(AlipayError.INVALID_TIMESTAMP) from None
     return local.replace(tzinfo=zone)
+
+
+def zone_named(name: str) -> tzinfo | None:
+    """The IANA zone ``name`` (``Asia/Shanghai``), or None when there is no such zone."""
+    if not name or len(name) > 64 or name.startswith(("/", ".")) or ".." in name:
+        return None
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
 
 
 def check_timestamp(sent_at: datetime, now: datetime, tolerance_s: int) -> None:

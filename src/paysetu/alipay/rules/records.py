@@ -20,6 +20,8 @@ class AlipayApp:
         id: The numeric app id the merchant's SDK sends as ``app_id``.
         public_key_pem: The app's RSA public key: requests must verify against it.
         notify_url: Where notifications go when a request names no ``notify_url``.
+        timezone: The IANA zone the app's server writes its zone-less ``timestamp`` in (and
+            the gateway writes the app's times in); None: the deployment's default.
     """
 
     id: str
@@ -27,6 +29,7 @@ class AlipayApp:
     public_key_pem: str
     notify_url: str | None
     created_at: datetime
+    timezone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,8 @@ RETURNING n.*
 
 
 def _app(row: sa.Row[Any]) -> AlipayApp:
-    return AlipayApp(row.id, row.merchant_id, row.public_key_pem, row.notify_url, row.created_at)
+    return AlipayApp(row.id, row.merchant_id, row.public_key_pem, row.notify_url, row.created_at,
+                     row.timezone)
 
 
 def _trade(row: sa.Row[Any]) -> AlipayTrade:
@@ -68,10 +69,10 @@ class AlipayStore:
 
     def insert_app(self, app: AlipayApp) -> None:
         self._run(
-            "INSERT INTO alipay_apps (id, merchant_id, public_key_pem, notify_url, created_at)"
-            " VALUES (:id, :merchant, :pem, :url, :at)",
+            "INSERT INTO alipay_apps (id, merchant_id, public_key_pem, notify_url, created_at,"
+            " timezone) VALUES (:id, :merchant, :pem, :url, :at, :zone)",
             id=app.id, merchant=app.merchant_id, pem=app.public_key_pem, url=app.notify_url,
-            at=app.created_at)
+            at=app.created_at, zone=app.timezone)
 
     def get_app(self, app_id: str) -> AlipayApp | None:
         row = self._run("SELECT * FROM alipay_apps WHERE id = :id", id=app_id).one_or_none()
@@ -99,6 +100,17 @@ class AlipayStore:
             " VALUES (:app, :hash, :forget) ON CONFLICT DO NOTHING",
             app=app_id, hash=signature_hash, forget=forget_after)
         return inserted.rowcount == 1
+
+    def remembered_response(self, app_id: str, signature_hash: bytes) -> str | None:
+        row = self._run(
+            "SELECT response_text FROM alipay_seen_requests WHERE app_id = :app"
+            " AND signature_hash = :hash", app=app_id, hash=signature_hash).one_or_none()
+        return None if row is None else row.response_text
+
+    def store_response(self, app_id: str, signature_hash: bytes, response_text: str) -> None:
+        self._run(
+            "UPDATE alipay_seen_requests SET response_text = :text WHERE app_id = :app"
+            " AND signature_hash = :hash", text=response_text, app=app_id, hash=signature_hash)
 
     def insert_trade(self, trade: AlipayTrade) -> bool:
         inserted = self._run(

@@ -13,7 +13,7 @@ from typing import Any
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
-from paysetu.alipay.rules.gateway import app_id_from
+from paysetu.alipay.rules.gateway import app_id_from, zone_named
 from paysetu.alipay.rules.records import AlipayApp
 from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
 from paysetu.events.rules.webhooks import url_problem
@@ -40,6 +40,7 @@ def app_object(ctx: AlipayContext, app: AlipayApp) -> dict[str, Any]:
         "merchant": app.merchant_id,
         "public_key": app.public_key_pem,
         "notify_url": app.notify_url,
+        "timezone": app.timezone or str(gateway_policy(ctx).timezone),
         "platform_public_key": gateway_policy(ctx).keys.public_key_pem(),
         "gateway_path": GATEWAY_PATH,
         "created": timestamp(app.created_at),
@@ -48,9 +49,12 @@ def app_object(ctx: AlipayContext, app: AlipayApp) -> dict[str, Any]:
 
 def register_app(
     ctx: AlipayContext, uow: AlipayUnitOfWork, caller: Principal, *, merchant: str | None,
-    public_key: str, notify_url: str | None,
+    public_key: str, notify_url: str | None, timezone: str | None = None,
 ) -> dict[str, Any]:
-    """Register an app for the caller's merchant (the platform names one)."""
+    """Register an app for the caller's merchant (the platform names one).
+
+    ``timezone`` is the zone the app's server writes its timestamps in (none: the deployment's
+    ``PAYSETU_ALIPAY_TIMEZONE``, default ``Asia/Shanghai``)."""
     policy = gateway_policy(ctx)
     scope = merchant_scope(caller)
     merchant_id = merchant if merchant is not None else scope
@@ -65,8 +69,11 @@ def register_app(
         raise AlipayAppRejected(AlipayAppStatus.PUBLIC_KEY_INVALID, param="public_key")
     if notify_url is not None and url_problem(notify_url, https_only=caller.livemode):
         raise AlipayAppRejected(AlipayAppStatus.NOTIFY_URL_INVALID, param="notify_url")
+    if timezone is not None and zone_named(timezone) is None:
+        raise AlipayAppRejected(AlipayAppStatus.TIMEZONE_INVALID, param="timezone")
     now = ctx.clock.now()
-    app = AlipayApp(app_id_from(ctx.secrets.salt(), now), owner.id, pem, notify_url, now)
+    app = AlipayApp(app_id_from(ctx.secrets.salt(), now), owner.id, pem, notify_url, now,
+                    timezone)
     uow.alipay.insert_app(app)
     return app_object(ctx, app)
 

@@ -30,6 +30,7 @@ from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import PaymentStatus
 from paysetu.payments.rules.fx_errors import FxStatus
+from paysetu.payments.rules.fx_quotes import inverse_rate
 from paysetu.payments.rules.payments import Payment
 from paysetu.wallets.rules.errors import WalletStatus
 
@@ -170,7 +171,8 @@ def payment_fields(
         fields |= {
             "pay_currency": terms.sell_currency, "pay_amount": pay_amount,
             "buyer_pay_amount": pay_amount, "settle_amount": total,
-            "trans_pay_rate": rate_text(terms.customer_rate), "settle_trans_rate": "1",
+            "trans_pay_rate": rate_text(inverse_rate(terms.customer_rate)),
+            "settle_trans_rate": "1",
             "trans_currency": trade.currency, "settle_currency": trade.currency,
         }
     return fields
@@ -180,10 +182,9 @@ def notify_paid(
     ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trade: AlipayTrade
 ) -> None:
     """Queue ``TRADE_SUCCESS`` for a trade just paid."""
-    policy = ctx.alipay
-    if policy is None:
+    if ctx.alipay is None:
         return
-    paid = payment_fields(uow, policy, view(uow, trade))
+    paid = payment_fields(uow, ctx.alipay.for_app(app), view(uow, trade))
     fields = {k: v for k, v in paid.items() if k not in ("buyer_user_id", "send_pay_date")}
     fields |= {
         "buyer_id": paid.get("buyer_user_id", ""),

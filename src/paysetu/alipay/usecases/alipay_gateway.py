@@ -3,14 +3,15 @@
 Checks, in order (each refusal is Alipay's code and sub-code, see
 :mod:`paysetu.alipay.rules.errors`): the common parameters are present and well formed; the
 app exists; the method is one the gateway offers; ``sign`` verifies with the app's public key
-over the parameters exactly as received; ``timestamp``, read in the platform's configured zone
-(the SDK sends local time without a zone), is within the tolerance window of the platform
-clock; the same signed request was not accepted before (replay). The signature of every accepted
-request that changes something is remembered, in the method's own transaction, until its
-timestamp leaves the window: a replay within the window is refused, one after it fails the
-timestamp check. The SDK's timestamp has one-second precision and PKCS#1 v1.5 signatures are
-deterministic, so two identical calls within the same second are one request, answered once
-(queries and browser redirects excepted: :data:`NOT_REMEMBERED`).
+over the parameters exactly as received; ``timestamp``, read in the app's zone (the SDK sends
+its host's local time without a zone; default ``Asia/Shanghai``, Alipay's own assumption), is
+within the tolerance window of the platform clock. The signature of every accepted request
+that changes something is remembered with its answer, in the method's own transaction, until
+its timestamp leaves the window. The SDK's timestamp has one-second precision and PKCS#1 v1.5
+signatures are deterministic, so two identical calls within the same second are one request:
+the second (a merchant resending after a lost response) gets the first one's answer again, byte
+for byte, and nothing runs twice. A replay after the window fails the timestamp check. Queries
+and browser redirects are not remembered (:data:`NOT_REMEMBERED`): they simply run again.
 
 The method then runs in that one database transaction, acting as the app's merchant. A refusal
 (the gateway's or a paysetu service's, translated) rolls everything back, the remembered
@@ -69,9 +70,18 @@ METHODS: Mapping[Method, Callable[[GatewayCall], dict[str, Any]]] = {
 }
 
 
+@dataclass(frozen=True, slots=True)
+class _Verified:
+    """A verified call and the digest its answer is remembered under (None: not remembered)."""
+
+    call: GatewayCall
+    digest: bytes | None
+
+
 def _verified(ctx: AlipayContext, policy: AlipayPolicy, uow: AlipayUnitOfWork,
-              params: Mapping[str, str], base_url: str) -> GatewayCall:
-    """The call, once every check of the module docstring passed (the signature remembered)."""
+              params: Mapping[str, str], base_url: str) -> _Verified | str:
+    """The call, once every check of the module docstring passed (the signature remembered),
+    or the remembered answer of the identical request accepted before."""
     common = common_params(params)
     app = None
     if len(common.app_id) <= APP_ID_LENGTH_MAX and common.app_id.isascii():
@@ -83,27 +93,39 @@ def _verified(ctx: AlipayContext, policy: AlipayPolicy, uow: AlipayUnitOfWork,
     if not policy.keys.verify(app.public_key_pem, request_sign_content(params), common.sign,
                               common.sign_type):
         raise AlipayRefused(AlipayError.INVALID_SIGNATURE)
+    policy = policy.for_app(app)
     sent_at = parse_timestamp(common.timestamp, policy.timezone)
     now = ctx.clock.now()
     check_timestamp(sent_at, now, policy.timestamp_tolerance_s)
+    digest = None
     if Method(common.method) not in NOT_REMEMBERED:
         digest = hashlib.sha256(common.sign.encode()).digest()
         forget_after = sent_at + timedelta(seconds=policy.timestamp_tolerance_s)
         if not uow.alipay.remember_request(app.id, digest, forget_after, now):
-            raise AlipayRefused(AlipayError.REPLAYED_REQUEST)
-    return GatewayCall(ctx, uow, policy, app, common, biz_content(common.biz_content), base_url)
+            earlier = uow.alipay.remembered_response(app.id, digest)
+            if earlier is None:  # remembered before answers were (revision 0015)
+                raise AlipayRefused(AlipayError.REPLAYED_REQUEST)
+            return earlier
+    call = GatewayCall(ctx, uow, policy, app, common, biz_content(common.biz_content), base_url)
+    return _Verified(call, digest)
 
 
 def _run(ctx: AlipayContext, policy: AlipayPolicy, params: Mapping[str, str],
-         base_url: str) -> dict[str, Any]:
+         base_url: str) -> dict[str, Any] | str:
+    """The answer's fields, or the text of the answer an identical request got before."""
     with ctx.uow_factory() as uow:
-        call = _verified(ctx, policy, uow, params, base_url)
+        verified = _verified(ctx, policy, uow, params, base_url)
+        if isinstance(verified, str):
+            return verified
+        call = verified.call
         try:
-            fields = METHODS[Method(call.common.method)](call)
+            fields = {**SUCCESS, **METHODS[Method(call.common.method)](call)}
         except PaysetuError as error:
             raise translated(error) from None
+        if verified.digest is not None:
+            uow.alipay.store_response(call.app.id, verified.digest, response_text(fields))
         uow.commit()
-    return {**SUCCESS, **fields}
+    return fields
 
 
 def refusal_fields(refusal: AlipayRefused) -> dict[str, str]:
@@ -115,24 +137,30 @@ def refusal_fields(refusal: AlipayRefused) -> dict[str, str]:
 @dataclass(frozen=True, slots=True)
 class GatewayAnswer:
     """What the gateway answers: the signed JSON ``body``, or for a browser method that
-    succeeded, the ``redirect`` to the hosted checkout page."""
+    succeeded, the ``redirect`` to the hosted checkout page; ``refusal`` is the refusal's
+    fields (``sub_code``, ``sub_msg``, ...) when the call was refused."""
 
     body: str
     redirect: str | None = None
+    refusal: Mapping[str, str] | None = None
 
 
 def answer(ctx: AlipayContext, policy: AlipayPolicy, params: Mapping[str, str],
            base_url: str) -> GatewayAnswer:
-    """The signed response (or the browser's redirect) for one gateway request."""
+    """The signed response (or the browser's redirect) for one gateway request; URLs it hands
+    out start with the configured public origin, else ``base_url`` (the request's)."""
+    base_url = policy.public_base_url or base_url
+    result: dict[str, Any] | str
+    refused: dict[str, str] | None = None
     try:
-        fields = _run(ctx, policy, params, base_url)
+        result = _run(ctx, policy, params, base_url)
     except AlipayRefused as refusal:
-        fields = refusal_fields(refusal)
+        result = refused = refusal_fields(refusal)
     except TransientConflictError:
-        fields = refusal_fields(AlipayRefused(AlipayError.SYSTEM_ERROR))
-    redirect = fields.pop(alipay_pages.REDIRECT, None)
-    text = response_text(fields)
+        result = refused = refusal_fields(AlipayRefused(AlipayError.SYSTEM_ERROR))
+    redirect = None if isinstance(result, str) else result.pop(alipay_pages.REDIRECT, None)
+    text = result if isinstance(result, str) else response_text(result)
     sign_type = params.get("sign_type", "")
     signature = policy.keys.sign(text, sign_type if sign_type in SIGN_TYPES else SIGN_TYPES[0])
     return GatewayAnswer(response_body(response_key(params.get("method")), text, signature),
-                         redirect)
+                         redirect, refused)

@@ -54,7 +54,7 @@ def enqueue(
         "total_amount": format_amount(trade.amount_minor, trade.currency),
         "subject": trade.subject,
         "seller_id": app.merchant_id,
-        "gmt_create": format_time(trade.created_at, policy.timezone),
+        "gmt_create": format_time(trade.created_at, policy.for_app(app).timezone),
         **fields,
     }
     uow.alipay.insert_notification(AlipayNotification(

@@ -103,6 +103,7 @@ def browser_return(ctx: AlipayContext, uow: AlipayUnitOfWork, policy: AlipayPoli
                    trade_no: str, base_url: str) -> str:
     """Where the browser goes after the checkout page: the merchant's ``return_url`` with the
     signed return parameters (the checkout page itself when the trade named none)."""
+    base_url = policy.public_base_url or base_url
     trade = None
     if storable(trade_no) and len(trade_no) <= 64:
         trade = uow.alipay.find_trade(None, out_trade_no=None, trade_no=trade_no)
@@ -119,6 +120,7 @@ def browser_return(ctx: AlipayContext, uow: AlipayUnitOfWork, policy: AlipayPoli
         "method": f"{trade.method}.return", "seller_id": app.merchant_id,
         "out_trade_no": trade.out_trade_no, "trade_no": trade.id,
         "total_amount": format_amount(trade.amount_minor, trade.currency),
-        "timestamp": format_time(ctx.clock.now(), policy.timezone), "sign_type": trade.sign_type,
+        "timestamp": format_time(ctx.clock.now(), policy.for_app(app).timezone),
+        "sign_type": trade.sign_type,
     }
     return _signed_return(policy, trade.return_url, params, trade.sign_type)

@@ -6,6 +6,7 @@ paid one in full. Refunds are paysetu refunds of the trade's payment, partial an
 keyed by ``out_request_no`` (default: the ``out_trade_no``): the same number with the same
 amount returns the refund already made (``fund_change`` ``N``), with another amount it is
 ``ACQ.CONTEXT_INCONSISTENT``; more than is left is ``ACQ.REFUND_AMT_NOT_EQUAL_TOTAL``.
+``refund_reason`` becomes the paysetu refund's ``reason``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from paysetu.alipay.rules.gateway import (
     format_time,
     out_no,
     parse_amount,
+    text_field,
 )
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.alipay.usecases.alipay_calls import GatewayCall, TradeView, find_trade, view
@@ -74,13 +76,13 @@ def cancel(call: GatewayCall) -> dict[str, Any]:
 
 
 def _refund(call: GatewayCall, trade_view: TradeView, out_request_no: str,
-            amount_minor: int) -> Refund:
+            amount_minor: int, reason: str | None = None) -> Refund:
     payment = trade_view.payment
     if payment is None:
         raise InvariantViolation("only a paid trade is refunded")
     created = refunds.create_refund(
         call.ctx, call.uow, call.merchant, payment.id, amount_minor,
-        None, {"alipay_trade": trade_view.trade.id, "out_request_no": out_request_no})
+        reason, {"alipay_trade": trade_view.trade.id, "out_request_no": out_request_no})
     call.uow.alipay.insert_refund(trade_view.trade.id, out_request_no, str(created["id"]),
                                   call.ctx.clock.now())
     refund = call.uow.refunds.get(str(created["id"]))
@@ -138,7 +140,8 @@ def refund(call: GatewayCall) -> dict[str, Any]:
         error = (AlipayError.TRADE_HAS_CLOSE if trade_view.status is TradeStatus.TRADE_CLOSED
                  else AlipayError.TRADE_NOT_ALLOW_REFUND)
         raise AlipayRefused(error)
-    made = _refund(call, trade_view, out_request_no, amount)
+    reason = text_field(call.biz, "refund_reason", required=False)
+    made = _refund(call, trade_view, out_request_no, amount, reason)
     return _refund_answer(call, trade_view, made, fund_change=made.status is RefundState.SUCCEEDED)
 
 

@@ -8,10 +8,11 @@ SDK's zone-less timestamps are read in, the tolerance window).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Protocol
 
+from paysetu.alipay.rules.gateway import zone_named
 from paysetu.alipay.rules.records import (
     AlipayApp,
     AlipayNotification,
@@ -46,14 +47,23 @@ class AlipayPolicy:
     """The gateway's wiring and settings.
 
     Attributes:
-        timezone: The zone request timestamps are read in, and times are written in.
+        timezone: The zone request timestamps are read in, and times are written in, for apps
+            without a zone of their own (``PAYSETU_ALIPAY_TIMEZONE``).
         timestamp_tolerance_s: How far a request's timestamp may be from the platform clock.
+        public_base_url: The gateway's public origin (``https://pay.example.com/``), for the
+            URLs it hands out; None: the request's own.
     """
 
     keys: AlipayKeys
     notifier: AlipayNotifier
     timezone: tzinfo
     timestamp_tolerance_s: int = 30 * 60
+    public_base_url: str | None = None
+
+    def for_app(self, app: AlipayApp) -> AlipayPolicy:
+        """The policy as ``app`` sees it: times in the app's own zone, if it has one."""
+        zone = None if app.timezone is None else zone_named(app.timezone)
+        return self if zone is None else replace(self, timezone=zone)
 
 
 class AlipayRepository(Protocol):
@@ -65,6 +75,8 @@ class AlipayRepository(Protocol):
     def remember_request(
         self, app_id: str, signature_hash: bytes, forget_after: datetime, now: datetime
     ) -> bool: ...
+    def remembered_response(self, app_id: str, signature_hash: bytes) -> str | None: ...
+    def store_response(self, app_id: str, signature_hash: bytes, response_text: str) -> None: ...
     def insert_trade(self, trade: AlipayTrade) -> bool: ...
     def find_trade(
         self, app_id: str | None, *, out_trade_no: str | None, trade_no: str | None,

@@ -34,6 +34,7 @@ EVENT_TYPES = frozenset({
     "settlement.created",
     "payout.created",
     "payout.paid",
+    "payout.returned",
 })
 """Every event type paysetu emits; webhook endpoints subscribe to these or to ``*``."""
 

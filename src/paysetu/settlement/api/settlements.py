@@ -119,7 +119,9 @@ def get_file(settlement_id: str, kind: str, context: Context, caller: Caller) ->
     """``pain001`` (ISO 20022 pain.001.001.09), ``csv`` (the payout) or ``report`` (every line).
 
     A batch whose net was carried forward has no payout: its pain001 and csv answer 404
-    ``batch_has_no_payout``; its report is always there.
+    ``batch_has_no_payout``; its report is always there. With a live key, pain001 and csv
+    answer 409 ``debtor_account_not_configured`` until ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``
+    names the platform's account in the payout's currency (test keys get a placeholder).
     """
     if kind not in FILE_KINDS:
         raise SettlementRejected(SettlementStatus.FILE_FORMAT_INVALID, param="kind")

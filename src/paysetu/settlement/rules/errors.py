@@ -121,6 +121,14 @@ class SettlementStatus(ErrorCode):
         "The batch's net was carried forward: it has no payout instruction (its report exists).",
     )
 
+    DEBTOR_ACCOUNT_NOT_CONFIGURED = (
+        "debtor_account_not_configured",
+        False,
+        ErrorCategory.CONFLICT,
+        "A live payout file needs the platform's bank account in the payout's currency:"
+        " set PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS (test mode writes a placeholder).",
+    )
+
 
 class SettlementRejected(PaysetuError):
     """A settlement, schedule, payout-account or file request was refused; nothing was written."""

@@ -11,13 +11,17 @@ line gets exactly one category, checked in this order:
 ``currency_mismatch``  the payout exists, but the line is in another currency
 ``amount_mismatch``    the payout exists, same currency, different amount
 ``matched``            same end-to-end id, amount and currency: the payout is paid
+``returned``           a credit the bank marks as a return (reversal indicator or return
+                       reason) naming a paid or outstanding payout, same amount and
+                       currency: the payout is ``returned`` with the bank's reason
 =====================  ==================================================================
 
 Then every *outstanding* payout (pending or sent, not yet reconciled, in one of the statement's
 currencies, created no later than the statement's last day) that no line named is
 ``missing``. A payout named by a mismatching line is not missing: it is reported once, with
 the line. Only ``matched`` marks a payout paid; anything else leaves it outstanding for a later
-statement (or a person) to settle.
+statement (or a person) to settle. A return is processed by the use case: the money goes back
+to the merchant's balance and the payout account is set aside until the merchant replaces it.
 """
 
 from __future__ import annotations
@@ -37,6 +41,9 @@ OUTSTANDING_STATUSES = frozenset({"pending", "sent"})
 PAID_STATUS = "paid"
 """The status a matched payout gets."""
 
+RETURNED_STATUS = "returned"
+"""The status a returned payout gets."""
+
 
 class LineCategory(StrEnum):
     """The outcome of one statement line or one payout, in report order."""
@@ -46,6 +53,12 @@ class LineCategory(StrEnum):
     UNEXPECTED = "unexpected"
     AMOUNT_MISMATCH = "amount_mismatch"
     CURRENCY_MISMATCH = "currency_mismatch"
+    RETURNED = "returned"
+
+
+_HANDLED = frozenset({LineCategory.MATCHED, LineCategory.RETURNED})
+"""Categories processed completely (a returned payout is back on its merchant's balance and the
+merchant is told): the others need a person."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,22 +118,46 @@ class MatchOutcome:
     @property
     def unmatched(self) -> int:
         """Results that are not ``matched``: a non-zero value needs a person's attention."""
-        return sum(n for category, n in self.counts.items() if category is not LineCategory.MATCHED)
+        return sum(n for category, n in self.counts.items() if category not in _HANDLED)
 
     @property
     def matched_payouts(self) -> list[PayoutRef]:
+        return self._payouts(LineCategory.MATCHED)
+
+    @property
+    def returned(self) -> list[tuple[PayoutRef, str]]:
+        """The returned payouts with the bank's reason code."""
         return [
-            r.payout
+            (r.payout, r.line.return_reason or "NOTPROVIDED")
             for r in self.results
-            if r.category is LineCategory.MATCHED and r.payout is not None
+            if r.category is LineCategory.RETURNED and r.payout is not None and r.line is not None
         ]
+
+    def _payouts(self, category: LineCategory) -> list[PayoutRef]:
+        return [r.payout for r in self.results if r.category is category and r.payout is not None]
+
+
+def _classify_return(
+    line: StatementLine, payout: PayoutRef, returned: Mapping[str, int]
+) -> tuple[LineCategory, str]:
+    if payout.id in returned:
+        return LineCategory.UNEXPECTED, f"Same return as line {returned[payout.id]}."
+    if not (payout.outstanding or payout.status == PAID_STATUS):
+        return LineCategory.UNEXPECTED, f"A return of a payout that is {payout.status}."
+    if line.amount != payout.amount:
+        return LineCategory.UNEXPECTED, (
+            f"A return of {line.amount}; the payout is {payout.amount}.")
+    return LineCategory.RETURNED, f"Returned by the bank ({line.return_reason})."
 
 
 def _classify(
-    line: StatementLine, payout: PayoutRef | None, seen: Mapping[str, int]
+    line: StatementLine, payout: PayoutRef | None, seen: Mapping[str, int],
+    returned: Mapping[str, int],
 ) -> tuple[LineCategory, str]:
     if line.direction is Direction.CREDIT:
-        named = "; it names a payout (returned?)" if payout else ""
+        if payout is not None and line.return_reason is not None:
+            return _classify_return(line, payout, returned)
+        named = "; it names a payout, without a return reason" if payout else ""
         return LineCategory.UNEXPECTED, f"A credit (money in), not a payout{named}."
     if line.end_to_end_id is None:
         return LineCategory.UNEXPECTED, "No end-to-end id."
@@ -143,7 +180,7 @@ def _classify(
             f"The bank paid {Money(abs(difference.amount_minor), difference.currency)} {more} "
             "than the payout."
         )
-    return LineCategory.MATCHED, ""
+    return LineCategory.MATCHED, line.conversion
 
 
 def match_statement(
@@ -158,12 +195,16 @@ def match_statement(
     """
     results: list[LineResult] = []
     seen: dict[str, int] = {}
+    returned: dict[str, int] = {}
     named: set[str] = set()
     for position, line in enumerate(lines, start=1):
         payout = (
             payouts_by_end_to_end_id.get(line.end_to_end_id) if line.end_to_end_id else None
         )
-        category, reason = _classify(line, payout, seen)
+        category, reason = _classify(line, payout, seen, returned)
+        if payout is not None and category is LineCategory.RETURNED:
+            named.add(payout.id)
+            returned[payout.id] = position
         if payout is not None and line.direction is Direction.DEBIT:
             named.add(payout.id)
             if category is not LineCategory.UNEXPECTED:
@@ -206,7 +247,7 @@ class ReconciliationRun:
 
     @property
     def unmatched(self) -> int:
-        return sum(n for category, n in self.counts.items() if category is not LineCategory.MATCHED)
+        return sum(n for category, n in self.counts.items() if category not in _HANDLED)
 
 
 def expected_on(payout: PayoutRef, currencies: frozenset[str], last_day: date | None) -> bool:

@@ -214,6 +214,8 @@ class PayoutInstruction:
             is written as a proprietary ``Othr`` id, its bank as ``NOTPROVIDED``).
         creditor: The merchant's payout account the batch was paid to.
         merchant_name: The merchant's legal name (the creditor's name is the account holder).
+        requested_execution_date: The day the bank is asked to pay: the first business day on
+            or after the export (never a day in the past).
     """
 
     payout: Payout
@@ -222,3 +224,4 @@ class PayoutInstruction:
     debtor: PayoutAccountDetails
     creditor: PayoutAccountDetails
     merchant_name: str
+    requested_execution_date: date

@@ -67,6 +67,12 @@ class StatementLine:
         amount: Positive amount and currency.
         direction: Debit (a payout) or credit.
         description: Free text for people, at most :data:`DESCRIPTION_LENGTH_MAX` characters.
+        return_reason: For a credit that returns a payout (camt.053 ``RvslInd`` true or a
+            ``RtrInf``), the bank's reason code (``AC04``; ``NOTPROVIDED`` without one).
+        booked_amount: When the bank converted the transfer (camt.053 ``AmtDtls/InstdAmt`` in
+            another currency than the booked amount), what it booked on the account; ``amount``
+            is then the instructed amount, the one matched against the payout.
+        exchange_rate: The bank's rate of that conversion (``CcyXchg/XchgRate``), as written.
     """
 
     location: str
@@ -75,6 +81,17 @@ class StatementLine:
     amount: Money
     direction: Direction
     description: str
+    return_reason: str | None = None
+    booked_amount: Money | None = None
+    exchange_rate: str | None = None
+
+    @property
+    def conversion(self) -> str:
+        """How the bank booked a converted transfer, for the report ('' when it did not)."""
+        if self.booked_amount is None:
+            return ""
+        rate = f" at the bank's rate {self.exchange_rate}" if self.exchange_rate else ""
+        return f"Booked as {self.booked_amount}{rate}."
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,9 +14,18 @@ the bank's business)::
       Stmt+                               one or more account statements
         Id, CreDtTm?, FrToDt/ToDtTm?, Acct/Ccy?
         Ntry*                             one booked entry
-          Amt@Ccy, CdtDbtInd (CRDT|DBIT), Sts (BOOK), BookgDt|ValDt (Dt|DtTm), AddtlNtryInf?
+          Amt@Ccy, CdtDbtInd (CRDT|DBIT), RvslInd?, Sts (BOOK), BookgDt|ValDt (Dt|DtTm),
+          AddtlNtryInf?
           NtryDtls*/TxDtls*               the transactions of a (batch) entry
-            Refs/EndToEndId?, Amt@Ccy? or AmtDtls/TxAmt/Amt@Ccy?, CdtDbtInd?, RmtInf/Ustrd?
+            Refs/EndToEndId?, Amt@Ccy? or AmtDtls/TxAmt/Amt@Ccy?, CdtDbtInd?, RmtInf/Ustrd?,
+            RtrInf/Rsn/(Cd|Prtry)?        a returned payout's reason (AC04: account closed)
+            AmtDtls/InstdAmt/Amt@Ccy?, .../CcyXchg/XchgRate?   a converted transfer
+
+A credit with ``RvslInd`` true or a ``RtrInf`` is a return: its line carries the reason code
+(``NOTPROVIDED`` when the bank gives none), and reconciliation returns the payout it names.
+A transfer the bank converted (instructed in the payout's currency, booked in the account's)
+is matched on the instructed amount; the line keeps the booked amount and the bank's rate,
+which the report shows.
 
 Each ``TxDtls`` is one statement line; an entry without any is one line. The amounts of a
 batch entry's transactions must add up to the entry's amount. Problems are reported with the
@@ -61,6 +70,7 @@ XML_TAGS_MAX = 1_000_000
 
 _DIRECTIONS = {"DBIT": Direction.DEBIT, "CRDT": Direction.CREDIT}
 _NOT_PROVIDED = "NOTPROVIDED"
+_RATE = re.compile(r"[0-9]{1,18}(\.[0-9]{1,18})?")
 _I = ReconciliationStatus.STATEMENT_ELEMENT_INVALID
 _M = ReconciliationStatus.STATEMENT_ELEMENT_MISSING
 
@@ -218,6 +228,7 @@ class _Entry:
     direction: Direction
     booking_date: date
     description: str | None
+    reversal: bool
 
 
 def _read_entry(reader: _Reader, entry: _Node) -> _Entry | None:
@@ -230,7 +241,20 @@ def _read_entry(reader: _Reader, entry: _Node) -> _Entry | None:
     booking_date = reader.date_of(dated)
     if amount is None or direction is None or not booked or booking_date is None:
         return None
-    return _Entry(entry, amount, direction, booking_date, reader.text(entry, "AddtlNtryInf"))
+    reversal = (reader.text(entry, "RvslInd") or "").strip().lower() in ("true", "1")
+    return _Entry(entry, amount, direction, booking_date, reader.text(entry, "AddtlNtryInf"),
+                  reversal)
+
+
+def _return_reason(reader: _Reader, tx: _Node, entry: _Entry) -> str | None:
+    """A returned payout's reason code (``RtrInf/Rsn/Cd`` or ``Prtry``), ``NOTPROVIDED`` for
+    a reversal without one; None for a credit that is not a return."""
+    info = reader.child(tx, "RtrInf")
+    if info is None and not entry.reversal:
+        return None
+    reason = None if info is None else reader.child(info, "Rsn")
+    code = None if reason is None else (reader.text(reason, "Cd") or reader.text(reason, "Prtry"))
+    return code if code is not None and code.isalnum() and len(code) <= 35 else _NOT_PROVIDED
 
 
 def _transaction_amount(reader: _Reader, tx: _Node, single: bool, entry: _Entry) -> Money | None:
@@ -247,6 +271,23 @@ def _transaction_amount(reader: _Reader, tx: _Node, single: bool, entry: _Entry)
     return None
 
 
+def _instructed(reader: _Reader, tx: _Node) -> tuple[Money | None, str | None]:
+    """``AmtDtls/InstdAmt/Amt`` (what the payer instructed, in the payout's currency) and the
+    bank's ``CcyXchg/XchgRate`` (under ``InstdAmt`` or ``TxAmt``), if the bank gave them."""
+    details = reader.child(tx, "AmtDtls")
+    if details is None:
+        return None, None
+    instructed = reader.child(details, "InstdAmt")
+    amount = None if instructed is None else reader.amount(reader.child(instructed, "Amt"))
+    rate = None
+    for part in (instructed, reader.child(details, "TxAmt")):
+        exchange = None if part is None else reader.child(part, "CcyXchg")
+        text = None if exchange is None else reader.text(exchange, "XchgRate")
+        if text is not None and _RATE.fullmatch(text):
+            rate = rate or text
+    return amount, rate
+
+
 def _transaction_line(reader: _Reader, tx: _Node, single: bool, entry: _Entry) -> None:
     refs = reader.child(tx, "Refs")
     e2e_text = reader.text(refs, "EndToEndId")
@@ -254,6 +295,10 @@ def _transaction_line(reader: _Reader, tx: _Node, single: bool, entry: _Entry) -
     if e2e_text is not None and e2e_text != _NOT_PROVIDED and refs is not None:
         end_to_end_id = parse_end_to_end_id(e2e_text, f"{refs.path}/EndToEndId", reader.log)
     amount = _transaction_amount(reader, tx, single, entry)
+    instructed, rate = _instructed(reader, tx)
+    booked = None
+    if amount is not None and instructed is not None and instructed.currency != amount.currency:
+        amount, booked = instructed, amount
     direction = reader.direction(tx, required=False) or entry.direction
     remittance = reader.child(tx, "RmtInf")
     description = (
@@ -263,17 +308,20 @@ def _transaction_line(reader: _Reader, tx: _Node, single: bool, entry: _Entry) -
         reader.add_line(StatementLine(
             tx.path, entry.booking_date, end_to_end_id, amount, direction,
             clean_description(description),
+            _return_reason(reader, tx, entry) if direction is Direction.CREDIT else None,
+            booked, rate if booked is not None else None,
         ))
 
 
 def _check_batch_total(reader: _Reader, entry: _Entry, first_line: int) -> None:
     """The transactions of a batch entry add up to the entry (when all are in its currency)."""
-    lines = reader.lines[first_line:]
-    if len(lines) < 2 or any(line.amount.currency != entry.amount.currency for line in lines):
+    booked = [(line.booked_amount or line.amount, line.direction)
+              for line in reader.lines[first_line:]]
+    if len(booked) < 2 or any(amount.currency != entry.amount.currency for amount, _ in booked):
         return
     signed = sum(
-        line.amount.amount_minor * (1 if line.direction is entry.direction else -1)
-        for line in lines
+        amount.amount_minor * (1 if direction is entry.direction else -1)
+        for amount, direction in booked
     )
     if signed != entry.amount.amount_minor:
         total = Money(signed, entry.amount.currency)

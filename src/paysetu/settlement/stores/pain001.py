@@ -5,13 +5,17 @@ with ``xsdata``: elements come out in schema order with schema types, so the fil
 against the ISO XSD (the tests check every generated file with ``xmlschema`` against the copy of
 ``pain.001.001.09.xsd`` that the ``sepaxml`` wheel ships).
 
-One message per payout (a batch pays one merchant once): ``MsgId`` is the payout id,
-``PmtInfId`` the settlement batch id, ``EndToEndId`` the payout's end-to-end id (what the
-bank statement echoes and reconciliation matches). The file is a pure function of the stored
-payout, so downloading it twice gives the same bytes. Creditor accounts are an ``IBAN`` with the
-bank's BIC, or a local account number (``Othr/Id``) with the bank's clearing code
-(``ClrSysMmbId``, scheme ``INFSC`` for an Indian IFSC). Charges are borne by the debtor
-(``DEBT``), so the merchant receives the amount the batch pays out.
+One message per payout (a batch pays one merchant once): ``MsgId`` and ``InstrId`` are the
+payout id, ``PmtInfId`` the settlement batch id, each with ``-`` for ``_`` (the restricted
+character set, :mod:`~paysetu.settlement.rules.bank_text`), ``EndToEndId`` the payout's
+end-to-end id (what the bank statement echoes and reconciliation matches). Names and the
+remittance text are transliterated into that set. The file is a pure function of the stored
+payout and the requested execution date, so downloading it twice on a day gives the same bytes.
+Creditor accounts are an ``IBAN`` with the bank's BIC, or a local account number (``Othr/Id``)
+with the bank's clearing code (``ClrSysMmbId``, scheme ``INFSC`` for an Indian IFSC). A SEPA
+transfer (euro to an IBAN) has service level ``SEPA`` and charge bearer ``SLEV``; any other
+has its charges borne by the debtor (``DEBT``), so the merchant receives the amount the batch
+pays out.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from xsdata.formats.dataclass.serializers.config import SerializerConfig
 from xsdata.models.datatype import XmlDate, XmlDateTime
 
 from paysetu.kernel.money import Money
+from paysetu.settlement.rules.bank_text import file_id, is_sepa, latin_text
 from paysetu.settlement.rules.payout_accounts import BankCodeScheme, PayoutAccountDetails
 from paysetu.settlement.rules.records import PayoutInstruction
 
@@ -60,14 +65,15 @@ def _agent(details: PayoutAccountDetails) -> iso.BranchAndFinancialInstitutionId
 
 
 def _party(name: str) -> iso.PartyIdentification135:
-    return iso.PartyIdentification135(nm=name[:NAME_LENGTH_MAX])
+    return iso.PartyIdentification135(nm=latin_text(name, NAME_LENGTH_MAX))
 
 
 def _transaction(instruction: PayoutInstruction) -> iso.CreditTransferTransaction34:
     payout = instruction.payout
     amount = Money(payout.amount_minor, payout.currency).to_decimal()
     return iso.CreditTransferTransaction34(
-        pmt_id=iso.PaymentIdentification6(instr_id=payout.id, end_to_end_id=payout.end_to_end_id),
+        pmt_id=iso.PaymentIdentification6(instr_id=file_id(payout.id),
+                                          end_to_end_id=payout.end_to_end_id),
         amt=iso.AmountType4Choice(
             instd_amt=iso.ActiveOrHistoricCurrencyAndAmount(value=amount, ccy=payout.currency)
         ),
@@ -75,7 +81,8 @@ def _transaction(instruction: PayoutInstruction) -> iso.CreditTransferTransactio
         cdtr=_party(instruction.creditor.holder_name),
         cdtr_acct=_account(instruction.creditor),
         rmt_inf=iso.RemittanceInformation16(
-            ustrd=[f"paysetu settlement {instruction.batch_id} {instruction.merchant_name}"[:140]]
+            ustrd=[latin_text(f"paysetu settlement {file_id(instruction.batch_id)} "
+                              f"{instruction.merchant_name}")]
         ),
     )
 
@@ -86,17 +93,21 @@ def build_document(instruction: PayoutInstruction) -> iso.Document:
     amount = Money(payout.amount_minor, payout.currency).to_decimal()
     created = XmlDateTime.from_datetime(payout.created_at.replace(microsecond=0))
     debtor = instruction.debtor
+    sepa = is_sepa(instruction.creditor)
+    execution = XmlDate.from_date(instruction.requested_execution_date)
     return iso.Document(cstmr_cdt_trf_initn=iso.CustomerCreditTransferInitiationV09(
         grp_hdr=iso.GroupHeader85(
-            msg_id=payout.id, cre_dt_tm=created, nb_of_txs="1", ctrl_sum=amount,
+            msg_id=file_id(payout.id), cre_dt_tm=created, nb_of_txs="1", ctrl_sum=amount,
             initg_pty=_party(debtor.holder_name),
         ),
         pmt_inf=[iso.PaymentInstruction30(
-            pmt_inf_id=instruction.batch_id, pmt_mtd=iso.PaymentMethod3Code.TRF,
+            pmt_inf_id=file_id(instruction.batch_id), pmt_mtd=iso.PaymentMethod3Code.TRF,
             nb_of_txs="1", ctrl_sum=amount,
-            reqd_exctn_dt=iso.DateAndDateTime2Choice(dt=XmlDate.from_date(payout.created_at)),
-            dbtr=_party(debtor.holder_name), dbtr_acct=_account(debtor),
-            dbtr_agt=_agent(debtor), chrg_br=iso.ChargeBearerType1Code.DEBT,
+            pmt_tp_inf=iso.PaymentTypeInformation26(
+                svc_lvl=[iso.ServiceLevel8Choice(cd="SEPA")]) if sepa else None,
+            reqd_exctn_dt=iso.DateAndDateTime2Choice(dt=execution),
+            dbtr=_party(debtor.holder_name), dbtr_acct=_account(debtor), dbtr_agt=_agent(debtor),
+            chrg_br=iso.ChargeBearerType1Code.SLEV if sepa else iso.ChargeBearerType1Code.DEBT,
             cdt_trf_tx_inf=[_transaction(instruction)],
         )],
     ))

@@ -1,7 +1,8 @@
 """CSV files of settlement: a payout instruction, and a merchant's settlement report.
 
 * payout CSV: one header and one row per payout (for banks and treasury tools that take CSV
-  instead of pain.001), amounts both in minor units and as exact decimals;
+  instead of pain.001), amounts both in minor units and as exact decimals, the beneficiary's
+  name as the bank gets it (restricted Latin set, as in the pain.001) and as typed;
 * settlement report: one row per line of the batch (payments, refunds, fees, reserve, sweep,
   payout), then one ``summary`` row per total of the batch, so a spreadsheet's column sum of
   ``net_minor`` over the lines equals the summary's ``movements`` row.
@@ -18,10 +19,12 @@ import io
 from collections.abc import Iterable, Iterator, Sequence
 
 from paysetu.kernel.money import Money
+from paysetu.settlement.rules.bank_text import latin_text
 from paysetu.settlement.rules.records import PayoutInstruction, SettlementBatch, SettlementItem
 
 PAYOUT_COLUMNS = (
-    "payout", "end_to_end_id", "settlement", "merchant", "beneficiary_name", "iban", "bic",
+    "payout", "end_to_end_id", "settlement", "merchant", "beneficiary_name",
+    "beneficiary_name_original", "iban", "bic",
     "account_number", "bank_code", "bank_code_scheme", "currency", "amount_minor", "amount",
     "requested_execution_date",
 )
@@ -48,12 +51,13 @@ def payout_csv(instruction: PayoutInstruction) -> str:
     payout, creditor = instruction.payout, instruction.creditor
     row = (
         payout.id, payout.end_to_end_id, instruction.batch_id, payout.merchant_id,
-        _cell(creditor.holder_name), creditor.iban or "", creditor.bic or "",
+        _cell(latin_text(creditor.holder_name)), _cell(creditor.holder_name),
+        creditor.iban or "", creditor.bic or "",
         creditor.account_number or "", creditor.bank_code or "",
         "" if creditor.bank_code_scheme is None else creditor.bank_code_scheme.value,
         payout.currency, payout.amount_minor,
         str(Money(payout.amount_minor, payout.currency).to_decimal()),
-        payout.created_at.date().isoformat(),
+        instruction.requested_execution_date.isoformat(),
     )
     return _line(PAYOUT_COLUMNS) + _line(row)
 

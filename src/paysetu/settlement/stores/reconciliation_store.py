@@ -19,6 +19,7 @@ from paysetu.kernel.money import Money
 from paysetu.settlement.rules.reconciliation import (
     OUTSTANDING_STATUSES,
     PAID_STATUS,
+    RETURNED_STATUS,
     LineCategory,
     LineResult,
     PayoutRef,
@@ -219,5 +220,31 @@ class ReconciliationStore:
             ),
             {"paid": PAID_STATUS, "ids": sorted(payout_ids),
              "statuses": sorted(OUTSTANDING_STATUSES)},
+        )
+        return int(result.rowcount)
+
+    def mark_returned(self, returns: Collection[tuple[str, str]]) -> int:
+        """Paid or outstanding payouts among ``(payout id, reason)`` become ``returned`` with
+        the reason, and the payout accounts they were paid to are set aside (inactive): the
+        merchant registers a corrected one. Returns how many payouts were returned."""
+        if not returns:
+            return 0
+        reasons = dict(returns)
+        result = self._connection.execute(
+            sa.text(
+                "UPDATE payouts p SET status = :returned, return_reason = r.reason"
+                " FROM unnest(CAST(:ids AS text[]), CAST(:reasons AS text[])) AS r(id, reason)"
+                " WHERE p.id = r.id AND p.status = ANY(:statuses)"
+            ),
+            {"returned": RETURNED_STATUS, "ids": sorted(reasons),
+             "reasons": [reasons[i] for i in sorted(reasons)],
+             "statuses": sorted(OUTSTANDING_STATUSES | {PAID_STATUS})},
+        )
+        self._connection.execute(
+            sa.text(
+                "UPDATE merchant_payout_accounts SET active = false WHERE active AND id IN"
+                " (SELECT payout_account_id FROM settlement_batches WHERE payout_id = ANY(:ids))"
+            ),
+            {"ids": sorted(reasons)},
         )
         return int(result.rowcount)

@@ -20,7 +20,8 @@ class SettlementPolicy:
         pairs_per_transaction: Merchant-currency pairs settled per database transaction (the
             run streams through merchants; one failure rolls back one such group only).
         debtor_name: The platform's name on payout instructions.
-        debtor_accounts: Per currency, the platform's bank account payouts leave from.
+        debtor_accounts: Per currency, the platform's bank account payouts leave from
+            (``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``).
     """
 
     default_schedule: SettlementSchedule = DEFAULT_SCHEDULE
@@ -30,7 +31,8 @@ class SettlementPolicy:
     debtor_accounts: Mapping[str, PayoutAccountDetails] = field(default_factory=dict)
 
     def debtor_for(self, currency: str) -> PayoutAccountDetails:
-        """The configured account, else a proprietary id ``PAYSETU<CUR>`` at an unnamed bank."""
+        """The configured account, else a proprietary id ``PAYSETU<CUR>`` at an unnamed bank:
+        a placeholder for test mode, which a bank rejects (live exports refuse it)."""
         configured = self.debtor_accounts.get(currency)
         if configured is not None:
             return configured

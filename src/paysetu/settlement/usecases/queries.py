@@ -16,6 +16,7 @@ from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.usecases.checks import check_cursors, merchant_scope, storable
+from paysetu.settlement.rules.bank_text import next_business_day
 from paysetu.settlement.rules.errors import SettlementRejected, SettlementStatus
 from paysetu.settlement.rules.records import PayoutInstruction, SettlementBatch, SettlementItem
 from paysetu.settlement.usecases.objects import (
@@ -92,11 +93,21 @@ def stream_items(uow: SettlementUnitOfWork, batch: SettlementBatch) -> Iterator[
 def payout_instruction(
     ctx: SettlementContext, uow: SettlementUnitOfWork, caller: Principal, batch_id: str
 ) -> PayoutInstruction:
-    """What the payout files of a paid-out batch say; 404 for a batch that paid nothing."""
+    """What the payout files of a paid-out batch say; 404 for a batch that paid nothing.
+
+    A live caller is refused while the platform's account in the payout's currency is the
+    placeholder (no ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS`` entry): a bank would reject it.
+    """
     batch = visible_batch(uow, caller, batch_id)
     payout = uow.settlements.payout_for_batch(batch.id)
     if payout is None or batch.payout_account_id is None:
         raise SettlementRejected(SettlementStatus.BATCH_HAS_NO_PAYOUT, param="settlement")
+    if caller.livemode and payout.currency not in ctx.settlement.debtor_accounts:
+        raise SettlementRejected(
+            SettlementStatus.DEBTOR_ACCOUNT_NOT_CONFIGURED,
+            f"No platform account pays out {payout.currency}: set its entry in "
+            "PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS (test mode writes a placeholder).",
+        )
     account = uow.settlements.get_payout_account(batch.payout_account_id)
     merchant = uow.merchants.get(batch.merchant_id)
     if account is None or merchant is None:
@@ -108,4 +119,5 @@ def payout_instruction(
         debtor=ctx.settlement.debtor_for(payout.currency),
         creditor=account.details,
         merchant_name=merchant.legal_name,
+        requested_execution_date=next_business_day(ctx.clock.now().date()),
     )

@@ -3,7 +3,8 @@
 The statement arrives parsed and checked (:class:`~paysetu.settlement.rules.statements.Statement`; a
 bad file never gets here). One call is one database transaction, committed by the caller:
 the run, one row per line and per missing payout, ``paid`` for every matched payout and the
-ledger entries that book their money leaving the bank (:func:`paid_entry_id`), or nothing. The
+ledger entries that book their money leaving the bank (:func:`paid_entry_id`), every returned
+payout given back to its merchant (:mod:`.payout_returns`), or nothing. The
 same file (by SHA-256) imported again returns the first run and changes nothing.
 """
 
@@ -30,6 +31,7 @@ from paysetu.settlement.rules.reconciliation_errors import (
 )
 from paysetu.settlement.rules.records import payout_clearing_account
 from paysetu.settlement.rules.statements import Direction, Statement
+from paysetu.settlement.usecases.payout_returns import process_returns
 from paysetu.settlement.usecases.ports import SettlementContext, SettlementUnitOfWork
 from paysetu.wallets.rules.wallets import transfer_entry
 from paysetu.wallets.usecases.wallets import platform_account
@@ -82,6 +84,7 @@ def reconcile_statement(
     _book_paid(ctx, uow, run.id, matched)
     emit_many(ctx, uow, [(p.merchant_id, "payout.paid", paid_payout_object(p, run.id))
                          for p in matched])
+    process_returns(ctx, uow, run.id, outcome.returned, {p.id for p in matched})
     return run, True
 
 

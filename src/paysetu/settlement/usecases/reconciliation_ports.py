@@ -44,3 +44,7 @@ class ReconciliationRepository(Protocol):
     def mark_paid(self, payout_ids: Collection[str]) -> int:
         """Outstanding payouts among these become ``paid``; returns how many did."""
         ...
+    def mark_returned(self, returns: Collection[tuple[str, str]]) -> int:
+        """Paid or outstanding payouts among ``(id, reason)`` become ``returned``, their payout
+        accounts inactive; returns how many payouts did."""
+        ...
