@@ -27,11 +27,14 @@ class AlipayAppCreate:
             public_key (str): The app's RSA public key (PEM, or Alipay's base64).
             merchant (None | str | Unset): Platform keys only: the merchant the app belongs to.
             notify_url (None | str | Unset): Where notifications go when a request names no notify_url.
+            timezone (None | str | Unset): The IANA zone the app's server writes its zone-less timestamp in (default: the
+                deployment's, Asia/Shanghai unless configured).
      """
 
     public_key: str
     merchant: None | str | Unset = UNSET
     notify_url: None | str | Unset = UNSET
+    timezone: None | str | Unset = UNSET
 
 
 
@@ -52,6 +55,12 @@ class AlipayAppCreate:
         else:
             notify_url = self.notify_url
 
+        timezone: None | str | Unset
+        if isinstance(self.timezone, Unset):
+            timezone = UNSET
+        else:
+            timezone = self.timezone
+
 
         field_dict: dict[str, Any] = {}
 
@@ -62,6 +71,8 @@ class AlipayAppCreate:
             field_dict["merchant"] = merchant
         if notify_url is not UNSET:
             field_dict["notify_url"] = notify_url
+        if timezone is not UNSET:
+            field_dict["timezone"] = timezone
 
         return field_dict
 
@@ -92,10 +103,21 @@ class AlipayAppCreate:
         notify_url = _parse_notify_url(d.pop("notify_url", UNSET))
 
 
+        def _parse_timezone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        timezone = _parse_timezone(d.pop("timezone", UNSET))
+
+
         alipay_app_create = cls(
             public_key=public_key,
             merchant=merchant,
             notify_url=notify_url,
+            timezone=timezone,
         )
 
         return alipay_app_create

@@ -16,6 +16,7 @@ class ConflictErrorErrorCode(StrEnum):
     CLOSE_DAY_SKIPS_DATE = "close_day_skips_date"
     CREDIT_ACCOUNT_ALREADY_CLOSED = "credit_account_already_closed"
     DEBIT_ACCOUNT_ALREADY_CLOSED = "debit_account_already_closed"
+    DEBTOR_ACCOUNT_NOT_CONFIGURED = "debtor_account_not_configured"
     ENTRY_ALREADY_REVERSED = "entry_already_reversed"
     ESCROW_NOT_HELD = "escrow_not_held"
     EXISTS_WITH_DIFFERENT_AMOUNT = "exists_with_different_amount"

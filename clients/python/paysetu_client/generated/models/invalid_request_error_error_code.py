@@ -112,6 +112,7 @@ class InvalidRequestErrorErrorCode(StrEnum):
     TENURE_OUT_OF_RANGE = "tenure_out_of_range"
     TIMEOUT_MUST_BE_POSITIVE = "timeout_must_be_positive"
     TIMEOUT_RESERVED_FOR_PENDING_TRANSFER = "timeout_reserved_for_pending_transfer"
+    TIMEZONE_INVALID = "timezone_invalid"
     TIME_ZONE_INVALID = "time_zone_invalid"
     WALLETS_MUST_BE_DIFFERENT = "wallets_must_be_different"
     WEBHOOK_EVENT_TYPE_INVALID = "webhook_event_type_invalid"

@@ -5,6 +5,7 @@ class LineCategory(StrEnum):
     CURRENCY_MISMATCH = "currency_mismatch"
     MATCHED = "matched"
     MISSING = "missing"
+    RETURNED = "returned"
     UNEXPECTED = "unexpected"
 
     def __str__(self) -> str:

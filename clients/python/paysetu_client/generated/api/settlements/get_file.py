@@ -89,7 +89,9 @@ def sync_detailed(
      ``pain001`` (ISO 20022 pain.001.001.09), ``csv`` (the payout) or ``report`` (every line).
 
     A batch whose net was carried forward has no payout: its pain001 and csv answer 404
-    ``batch_has_no_payout``; its report is always there.
+    ``batch_has_no_payout``; its report is always there. With a live key, pain001 and csv
+    answer 409 ``debtor_account_not_configured`` until ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``
+    names the platform's account in the payout's currency (test keys get a placeholder).
 
     Args:
         settlement_id (str):
@@ -128,7 +130,9 @@ def sync(
      ``pain001`` (ISO 20022 pain.001.001.09), ``csv`` (the payout) or ``report`` (every line).
 
     A batch whose net was carried forward has no payout: its pain001 and csv answer 404
-    ``batch_has_no_payout``; its report is always there.
+    ``batch_has_no_payout``; its report is always there. With a live key, pain001 and csv
+    answer 409 ``debtor_account_not_configured`` until ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``
+    names the platform's account in the payout's currency (test keys get a placeholder).
 
     Args:
         settlement_id (str):
@@ -162,7 +166,9 @@ async def asyncio_detailed(
      ``pain001`` (ISO 20022 pain.001.001.09), ``csv`` (the payout) or ``report`` (every line).
 
     A batch whose net was carried forward has no payout: its pain001 and csv answer 404
-    ``batch_has_no_payout``; its report is always there.
+    ``batch_has_no_payout``; its report is always there. With a live key, pain001 and csv
+    answer 409 ``debtor_account_not_configured`` until ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``
+    names the platform's account in the payout's currency (test keys get a placeholder).
 
     Args:
         settlement_id (str):
@@ -201,7 +207,9 @@ async def asyncio(
      ``pain001`` (ISO 20022 pain.001.001.09), ``csv`` (the payout) or ``report`` (every line).
 
     A batch whose net was carried forward has no payout: its pain001 and csv answer 404
-    ``batch_has_no_payout``; its report is always there.
+    ``batch_has_no_payout``; its report is always there. With a live key, pain001 and csv
+    answer 409 ``debtor_account_not_configured`` until ``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``
+    names the platform's account in the payout's currency (test keys get a placeholder).
 
     Args:
         settlement_id (str):
