@@ -27,6 +27,9 @@ class AlipayApp(ApiObject):
     public_key: str = Field(description="The app's RSA public key (PEM).")
     notify_url: str | None = Field(
         description="Where notifications go when a request names no notify_url.")
+    timezone: str = Field(
+        description="The zone the app's server writes its zone-less timestamps in (IANA name).",
+        examples=["Asia/Shanghai"])
     platform_public_key: str = Field(description="The gateway's RSA public key (PEM).")
     gateway_path: Literal["/gateway.do"]
     created: Timestamp

@@ -135,6 +135,7 @@ class ReconciliationCounts(ApiObject):
     unexpected: int
     amount_mismatch: int
     currency_mismatch: int
+    returned: int = Field(description="Payouts the bank sent back (a return reason such as AC04).")
 
 
 class Reconciliation(ApiObject):

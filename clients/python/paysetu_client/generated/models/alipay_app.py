@@ -34,6 +34,7 @@ class AlipayApp:
             object_ (Literal['alipay_app']):
             platform_public_key (str): The gateway's RSA public key (PEM).
             public_key (str): The app's RSA public key (PEM).
+            timezone (str): The zone the app's server writes its zone-less timestamps in (IANA name).
      """
 
     created: int
@@ -44,6 +45,7 @@ class AlipayApp:
     object_: Literal['alipay_app']
     platform_public_key: str
     public_key: str
+    timezone: str
 
 
 
@@ -67,6 +69,8 @@ class AlipayApp:
 
         public_key = self.public_key
 
+        timezone = self.timezone
+
 
         field_dict: dict[str, Any] = {}
 
@@ -79,6 +83,7 @@ class AlipayApp:
             "object": object_,
             "platform_public_key": platform_public_key,
             "public_key": public_key,
+            "timezone": timezone,
         })
 
         return field_dict
@@ -114,6 +119,8 @@ class AlipayApp:
 
         public_key = d.pop("public_key")
 
+        timezone = d.pop("timezone")
+
         alipay_app = cls(
             created=created,
             gateway_path=gateway_path,
@@ -123,6 +130,7 @@ class AlipayApp:
             object_=object_,
             platform_public_key=platform_public_key,
             public_key=public_key,
+            timezone=timezone,
         )
 
         return alipay_app

@@ -27,6 +27,7 @@ class ReconciliationCounts:
             currency_mismatch (int):
             matched (int):
             missing (int):
+            returned (int): Payouts the bank sent back (a return reason such as AC04).
             unexpected (int):
      """
 
@@ -34,6 +35,7 @@ class ReconciliationCounts:
     currency_mismatch: int
     matched: int
     missing: int
+    returned: int
     unexpected: int
 
 
@@ -49,6 +51,8 @@ class ReconciliationCounts:
 
         missing = self.missing
 
+        returned = self.returned
+
         unexpected = self.unexpected
 
 
@@ -59,6 +63,7 @@ class ReconciliationCounts:
             "currency_mismatch": currency_mismatch,
             "matched": matched,
             "missing": missing,
+            "returned": returned,
             "unexpected": unexpected,
         })
 
@@ -77,6 +82,8 @@ class ReconciliationCounts:
 
         missing = d.pop("missing")
 
+        returned = d.pop("returned")
+
         unexpected = d.pop("unexpected")
 
         reconciliation_counts = cls(
@@ -84,6 +91,7 @@ class ReconciliationCounts:
             currency_mismatch=currency_mismatch,
             matched=matched,
             missing=missing,
+            returned=returned,
             unexpected=unexpected,
         )
 
