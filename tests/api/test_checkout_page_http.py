@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -115,3 +117,36 @@ def test_pay_redirects_to_the_receipt_and_a_second_pay_lands_there_too(
     assert "This checkout was already paid; here is its receipt." in receipt.text
     assert f"checkout_session={session['id']}" in receipt.text
     assert _payments(engine) == 1
+
+
+class TickingClock(FixedClock):
+    """A clock one second later at every reading: two readings never share a second."""
+
+    def now(self) -> datetime:
+        self.advance(timedelta(seconds=1))
+        return super().now()
+
+
+def test_the_receipt_speaks_to_the_buyer_and_agrees_with_the_payment(
+    engine: sa.Engine, clock: FixedClock
+) -> None:
+    ticking = TickingClock(clock.now())
+    context = replace(checkout_context(engine, clock), clock=ticking)
+    session = open_session(context, inr_merchant(context))
+    with TestClient(create_app(context), follow_redirects=False) as client:
+        token = _token(client, session["id"])
+        assert "minor units" not in client.get(f"/checkout/{session['id']}").text
+        paid = client.post(f"/checkout/{session['id']}/pay", data={
+            "csrf_token": token, "presentment_currency": "INR", "source": "card",
+            "card_number": CARD})
+        assert paid.status_code == 303
+        receipt = client.get(f"/checkout/{session['id']}").text
+    assert 'data-testid="receipt"' in receipt
+    assert receipt.count("Payment received") == 1  # the heading, not a flash as well
+    assert "minor units" not in receipt
+    with engine.connect() as connection:
+        completed, created = connection.execute(sa.text(
+            "SELECT s.completed_at, p.created_at FROM checkout_sessions s"
+            " JOIN payments p ON p.id = s.payment_id WHERE s.id = :id"),
+            {"id": session["id"]}).one()
+    assert completed == created  # the receipt's "Paid at" is the payment's "Created"

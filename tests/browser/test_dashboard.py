@@ -52,20 +52,27 @@ def test_a_partial_refund_from_the_dashboard(
     desktop.goto(f"/dashboard/payments/{payment['id']}")
     expect(desktop.get_by_test_id("payment-amount")).to_have_text("₹10,000.00")
     amount = desktop.get_by_label("Amount (INR)")
-    expect(amount).to_have_value("10000.00")
+    expect(amount).to_have_value("")  # never pre-filled with the full amount
 
     amount.fill("10000.005")  # more decimals than INR has: refused next to the field
-    desktop.get_by_role("button", name="Refund").click()
+    desktop.get_by_role("button", name="Review the refund").click()
     expect(desktop.locator("#amount-error")).to_contain_text("INR allows 2")
     expect(amount).to_have_attribute("aria-invalid", "true")
     amount.fill("20000")  # more than was captured: the service's refusal, next to the field
-    desktop.get_by_role("button", name="Refund").click()
+    desktop.get_by_role("button", name="Review the refund").click()
     expect(desktop.locator("#amount-error")).to_have_attribute(
         "data-code", "refund_exceeds_captured")
     shot(desktop, "dashboard-refund-error")
 
     amount.fill("2500.50")
     desktop.get_by_label("Reason (optional)").fill("Two cups spilt")
+    desktop.get_by_role("button", name="Review the refund").click()
+    # the confirmation step: the amount in money format and the payment; nothing refunded yet
+    expect(desktop.get_by_test_id("confirm-amount")).to_have_text("₹2,500.50")
+    expect(desktop.get_by_test_id("confirm-payment")).to_have_text(payment["id"])
+    expect(desktop.get_by_role("button", name="Confirm refund of ₹2,500.50")).to_be_visible()
+    assert merchant_balance(live_server, shop) == before
+    shot(desktop, "dashboard-refund-confirm")
     with desktop.expect_navigation():  # submitted twice (a double click): posted once
         dropped = desktop.locator("form[action$='/refunds']").evaluate(
             "form => { const seen = [];"
@@ -75,7 +82,8 @@ def test_a_partial_refund_from_the_dashboard(
     expect(desktop.get_by_test_id("flash")).to_contain_text("Refunded ₹2,500.50")
     expect(desktop.get_by_test_id("payment-refunded")).to_have_text("₹2,500.50")
     expect(desktop.get_by_test_id("refunds-table")).to_contain_text("Two cups spilt")
-    expect(desktop.get_by_label("Amount (INR)")).to_have_value("7499.50")
+    expect(desktop.get_by_label("Amount (INR)")).to_have_value("")
+    expect(desktop.get_by_text("Up to ₹7,499.50 can still be refunded.")).to_be_visible()
     shot(desktop, "dashboard-payment")
 
     after = merchant_balance(live_server, shop)

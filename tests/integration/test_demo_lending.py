@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
-from paysetu.demo.lending import ensure_demo_lending, print_demo_lending
+from paysetu.demo.lending import OVERRIDE_REASON, ensure_demo_lending, print_demo_lending
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -37,6 +37,16 @@ def test_the_demo_lends_into_every_state_once(
             "SELECT (SELECT count(*) FROM lending_close_days),"
             " (SELECT count(*) FROM refinance_claims)")).one()
     assert tuple(counts) == (150, 1)
+    with engine.connect() as connection:
+        decided = connection.execute(sa.text(
+            "SELECT underwriting->>'decision', decision_reason FROM loan_applications"
+            " WHERE status = 'approved'")).all()
+        waiting = connection.execute(sa.text(
+            "SELECT id FROM loan_applications WHERE status = 'submitted'")).scalars().all()
+    assert len(decided) == 3
+    assert any(advice == "decline" for advice, _ in decided)  # the new merchant's, at least
+    assert all(reason == OVERRIDE_REASON for advice, reason in decided if advice == "decline")
+    assert waiting == [story.pending_application_id]  # the lender's queue has one to decide
     assert ensure_demo_lending(context, tmp_path, borrowers) == story  # played once
     print_demo_lending(context, story)
     lend.check_books(engine)

@@ -17,7 +17,13 @@ from paysetu.access.rules.web_users import (
     normal_email,
     retry_after_s,
 )
-from paysetu.shell.pages.money_format import format_grouped, format_major, format_money_minor
+from paysetu.shell.pages.chart_axis import quarter_gridlines, quarter_ticks
+from paysetu.shell.pages.money_format import (
+    format_grouped,
+    format_major,
+    format_money_in_text,
+    format_money_minor,
+)
 
 NBSP = "\u00a0"
 NOW = datetime(2026, 4, 1, 9, 30, tzinfo=UTC)
@@ -45,6 +51,23 @@ def test_form_values_and_counts() -> None:
     assert format_major(7, "JPY") == "7"
     assert format_major(7, "KWD") == "0.007"
     assert format_grouped(12_345_678) == "1,23,45,678"
+
+
+def test_amounts_inside_a_sentence_are_shown_for_people() -> None:
+    stored = "The amount asked, 100000.00 INR, is above the suggested limit of 0.00 INR."
+    assert format_money_in_text(stored) == (
+        "The amount asked, ₹1,00,000.00, is above the suggested limit of ₹0.00.")
+    assert format_money_in_text("1500 JPY and 1.500 KWD") == "JP¥1,500 and KWD\u00a01.500"
+    # not amounts: an unknown code, too many decimals, a plain number
+    for text in ("12.00 ABC", "1.005 INR", "3 active months", "uw-2026.1"):
+        assert format_money_in_text(text) == text
+
+
+def test_a_chart_axis_is_labelled_at_the_top_each_quarter_and_zero() -> None:
+    assert quarter_ticks(1_25_000_00, lambda a: format_money_minor(a, "INR")) == (
+        "₹1,25,000.00", "₹93,750.00", "₹62,500.00", "₹31,250.00", "₹0.00")
+    assert quarter_ticks(0, str) == ("0", "0", "0", "0", "0")
+    assert quarter_gridlines(180) == (0, 45, 90, 135)
 
 
 def test_the_throttle_doubles_after_the_free_failures_up_to_its_cap() -> None:

@@ -11,9 +11,16 @@ of business for every day from the first disbursal to yesterday:
 * the history's *Kerala Spice Co.* borrows 40,000 (Shishu, 12 months), pays two EMIs and
   stops: SMA (about 60 days past due by today);
 * a new merchant, *Lucknow Chikan Works*, borrows 1,00,000 (Kishore, 12 months) and never
-  pays: an NPA (sub-standard), provisioned at 25%, its interest in suspense.
+  pays: an NPA (sub-standard), provisioned at 25%, its interest in suspense;
+* on the last day, *Jaipur Block Prints* applies for 45,000 more (Shishu, 12 months): the
+  application waits in the lender's queue, so approve and reject can be tried.
 
-Ids are kept in ``<data_dir>/demo_lending.json``; a later run finds them and adds nothing. If
+The underwriting advice sees only a merchant's history on paysetu; where it says "decline"
+(a new merchant has none), the demo lender approves with its reason stated
+(:data:`OVERRIDE_REASON`), as a lender overriding the advice must.
+
+Ids are kept in ``<data_dir>/demo_lending.json``; a later run finds them and adds nothing
+(but the waiting application, to a story saved before the demo left one). If
 close of business has already run on this database past the story's first day, the story is
 skipped (days close in order).
 """
@@ -42,6 +49,12 @@ from paysetu.payments.usecases import merchants
 STATE_FILE = "demo_lending.json"
 STORY_DAYS = 150
 PLATFORM = Principal("key_demo_lending", Role.PLATFORM, None, False)
+OVERRIDE_REASON = (
+    "Approved against the decline advice: the policy sees only payments on paysetu, and the "
+    "merchant's bank statements for the last 24 months, checked off the platform, show steady "
+    "trading.")
+"""The demo lender's stated reason whenever it approves against a "decline" advice."""
+PENDING_PURPOSE = "Dyes and cotton for the wedding season"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +62,8 @@ class DemoLending:
     lender_id: str
     loan_ids: list[str]
     """Repaying, in arrears, NPA."""
+    pending_application_id: str | None = None
+    """Left in the lender's queue (None in a state file written before it existed)."""
 
 
 def _exists(ctx: AppContext, story: DemoLending) -> bool:
@@ -66,9 +81,10 @@ def _lend(ctx: AppContext, lender_id: str, merchant_id: str, product: str, amoun
         application = loan_applications.apply_for_loan(ctx, uow, PLATFORM, (
             loan_applications.ApplyForLoan(lender_id, product, amount, tenure,
                                            "Stock and a second loom", merchant_id)))
+        declined = application["underwriting"]["decision"] == "decline"
         loan_id = str(loan_applications.approve_application(
-            ctx, uow, PLATFORM, application["id"],
-            loan_applications.ApproveApplication(1600))["loan"])
+            ctx, uow, PLATFORM, application["id"], loan_applications.ApproveApplication(
+                1600, reason=OVERRIDE_REASON if declined else None))["loan"])
         loans.disburse_loan(ctx, uow, PLATFORM, loan_id)
         uow.commit()
     return loan_id
@@ -94,6 +110,16 @@ def _open(ctx: AppContext, borrowers: list[str]) -> DemoLending:
     ])
 
 
+def _pending(ctx: AppContext, story: DemoLending, merchant_id: str) -> DemoLending:
+    """An application left waiting in the lender's queue."""
+    with ctx.uow_factory() as uow:
+        application = loan_applications.apply_for_loan(ctx, uow, PLATFORM, (
+            loan_applications.ApplyForLoan(story.lender_id, "lpr_pmmy_shishu", 45_000_00, 12,
+                                           PENDING_PURPOSE, merchant_id)))
+        uow.commit()
+    return replace(story, pending_application_id=str(application["id"]))
+
+
 def _day(ctx: AppContext, story: DemoLending, day: date, emis_paid: list[int]) -> None:
     """The borrowers who pay, pay what is due; then close of business for ``day``."""
     payers = story.loan_ids[:2]
@@ -114,6 +140,9 @@ def ensure_demo_lending(
     path = data_dir / STATE_FILE
     stored = read_state(path, DemoLending)
     if stored is not None and _exists(ctx, stored):
+        if stored.pending_application_id is None:  # a story played before the queue had one
+            stored = _pending(ctx, stored, borrowers[0])
+            write_state(path, stored)
         return stored
     today = ctx.clock.now().astimezone(UTC).date()
     first = today - timedelta(days=STORY_DAYS)
@@ -131,6 +160,7 @@ def ensure_demo_lending(
         loan_refinance.submit_claim(_at(ctx, today - timedelta(days=1), 21), uow, PLATFORM,
                                     story.lender_id, "INR", 5_000, story.loan_ids[:1])
         uow.commit()
+    story = _pending(_at(ctx, today - timedelta(days=1), 22), story, borrowers[0])
     write_state(path, story)
     return story
 
@@ -147,5 +177,8 @@ def print_demo_lending(ctx: AppContext, story: DemoLending | None) -> None:
         console.print(f"  loan {loan['id']}  {loan['category']}  {facts['asset_class']}"
                       f" ({facts['days_past_due']} days past due)  outstanding"
                       f" {loan['outstanding_principal_minor'] / 100:,.2f} INR", soft_wrap=True)
+    if story.pending_application_id is not None:
+        console.print(f"  application {story.pending_application_id} waits in the lender's"
+                      " queue (/lender)", soft_wrap=True)
     console.print("  try: paysetu lending portfolio, paysetu lending portfolio-history",
                   soft_wrap=True)

@@ -170,6 +170,6 @@ def pay(request: Request, session_id: str, context: Context, form: Form) -> Resp
     except TransientConflictError:
         return _show(request, context, _load(context, session_id), page_error=BUSY,
                      status_code=503)
-    note = "Payment received." if view.newly_paid else (
-        "This checkout was already paid; here is its receipt.")
+    # the receipt's heading already says "Payment received": a flash would say it twice
+    note = None if view.newly_paid else "This checkout was already paid; here is its receipt."
     return redirect(f"/checkout/{session_id}", flash=note)

@@ -261,6 +261,10 @@ def pay_session(
         ),
     )
     invariant(paid["status"] == PaymentState.SUCCEEDED.value, "a checkout payment is charged")
+    charged = uow.payments.get(str(paid["id"]))
+    invariant(charged is not None, "the payment just made is readable")
+    # one instant: the receipt's "paid at" is the payment's "created", to the microsecond
+    paid_at = now if charged is None else charged.created_at
     session = replace(
         session,
         status=CheckoutState.COMPLETE,
@@ -269,8 +273,8 @@ def pay_session(
         payment_id=str(paid["id"]),
         source_kind=source.kind,
         source_hint=source.hint,
-        completed_at=now,
-        updated_at=now,
+        completed_at=paid_at,
+        updated_at=paid_at,
     )
     uow.checkout_sessions.save(session)
     emit(

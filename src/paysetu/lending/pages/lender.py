@@ -23,6 +23,7 @@ from paysetu.lending.api.deps import Context
 from paysetu.lending.pages.portfolio import portfolio_summary, recent_months
 from paysetu.lending.pages.portfolio_charts import category_charts, ratio_charts
 from paysetu.lending.usecases import (
+    lending,
     loan_applications,
     loan_portfolio,
     loan_portfolio_history,
@@ -53,19 +54,22 @@ def queue(request: Request, context: Context, session: LenderSession) -> Respons
                                                          PageRequest(limit=QUEUE_LIMIT))
         decided, _ = loan_applications.list_applications(uow, caller, None,
                                                          PageRequest(limit=QUEUE_LIMIT))
+        names = lending.borrower_names(uow, caller, [*waiting, *decided])
     return render(request, "lender/queue.html", {
-        "waiting": waiting, "decided": [a for a in decided if a["status"] != "submitted"]})
+        "waiting": waiting, "decided": [a for a in decided if a["status"] != "submitted"],
+        "names": names})
 
 
 def _application_page(
     request: Request, context: Context, session: LenderSession, application_id: str, *,
     error: FieldError | None = None, typed: dict[str, str] | None = None,
 ) -> Response:
+    caller = principal_of(session)
     with visible_or_404(), context.uow_factory() as uow:
-        application = loan_applications.get_application(uow, principal_of(session),
-                                                        application_id)
+        application = loan_applications.get_application(uow, caller, application_id)
+        names = lending.borrower_names(uow, caller, [application])
     return render(request, "lender/application.html", {
-        "application": application, "error": error, "typed": typed or {},
+        "application": application, "names": names, "error": error, "typed": typed or {},
     }, status_code=error.status if error else 200)
 
 
@@ -166,8 +170,10 @@ def portfolio(
                                                PageRequest(limit=PORTFOLIO_LIMIT))
         report = loan_portfolio.portfolio_report(context, uow, caller, chosen)
         history = loan_portfolio_history.recent_rows(uow, caller, HISTORY_DAYS)
+        names = lending.borrower_names(uow, caller, its_loans)
     return render(request, "lender/portfolio.html", {
-        "loans": its_loans, "has_more": has_more, "summary": portfolio_summary(its_loans),
+        "loans": its_loans, "has_more": has_more, "names": names,
+        "summary": portfolio_summary(its_loans),
         "report": report, "months": months, "month": chosen,
         "category_charts": category_charts(history), "ratio_charts": ratio_charts(history),
         "history_days": HISTORY_DAYS})
@@ -192,8 +198,9 @@ def loan_detail(
         schedule = loans.get_schedule(context, uow, caller, loan_id)
         repayments, _ = loan_repayments.list_repayments(uow, caller, loan_id,
                                                         PageRequest(limit=100))
-    return render(request, "lender/loan.html",
-                  {"loan": loan, "schedule": schedule, "repayments": repayments})
+        names = lending.borrower_names(uow, caller, [loan])
+    return render(request, "lender/loan.html", {"loan": loan, "schedule": schedule,
+                                                "repayments": repayments, "names": names})
 
 
 @router.post("/lender/loans/{loan_id}/disburse")

@@ -21,10 +21,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 from paysetu.lending.rules.loans import LoanCategory
 from paysetu.lending.rules.portfolio import ratio_bps
 from paysetu.lending.rules.portfolio_history import PortfolioDay, RatioPoint, ratio_series
+from paysetu.shell.pages.chart_axis import quarter_gridlines, quarter_ticks
 from paysetu.shell.pages.money_format import format_money_minor
 
 WIDTH = 600
@@ -69,6 +71,9 @@ class CategoryChart:
     first_day: str
     last_day: str
     peak: str
+    ticks: tuple[str, ...]
+    """The y-axis labels, from the peak (top) to 0, at the :attr:`gridlines`."""
+    gridlines: tuple[int, ...] = quarter_gridlines(PLOT_HEIGHT)
     width: int = WIDTH
     height: int = HEIGHT
     plot_height: int = PLOT_HEIGHT
@@ -112,7 +117,8 @@ def category_charts(rows: Sequence[PortfolioDay]) -> list[CategoryChart]:
                 format_money_minor(total, currency)))
         charts.append(CategoryChart(
             currency, categories, tuple(segments), tuple(table), days[0].isoformat(),
-            days[-1].isoformat(), format_money_minor(peak, currency)))
+            days[-1].isoformat(), format_money_minor(peak, currency),
+            quarter_ticks(peak, partial(format_money_minor, currency=currency))))
     return charts
 
 
@@ -132,6 +138,8 @@ class RatioChart:
     npa_points: str
     top: str
     """The scale's top, as a percentage."""
+    ticks: tuple[str, ...]
+    """The y-axis labels, from :attr:`top` to 0%, at the :attr:`gridlines`."""
     gridlines: tuple[int, ...]
     rows: tuple[RatioDay, ...]
     first_day: str
@@ -165,9 +173,8 @@ def _ratio_chart(currency: str, points: Sequence[RatioPoint]) -> RatioChart:
                               percent(par_bps), percent(npa_bps)))
     return RatioChart(
         currency, " ".join(f"{x},{y}" for x, y in par), " ".join(f"{x},{y}" for x, y in npa),
-        percent(top),
-        tuple(PLOT_HEIGHT * n // 4 for n in range(4)), tuple(table), table[0].day,
-        table[-1].day, table[-1].par_30, table[-1].npa)
+        percent(top), quarter_ticks(top, percent), quarter_gridlines(PLOT_HEIGHT), tuple(table),
+        table[0].day, table[-1].day, table[-1].par_30, table[-1].npa)
 
 
 def ratio_charts(rows: Sequence[PortfolioDay]) -> list[RatioChart]:

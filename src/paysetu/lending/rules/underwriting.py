@@ -37,7 +37,7 @@ from decimal import ROUND_HALF_EVEN, Context, Decimal
 from enum import StrEnum
 from typing import Any
 
-from paysetu.kernel.money import Money
+from paysetu.kernel.money_display import shown
 from paysetu.lending.rules.schedule import PERIODS_PER_YEAR, Frequency
 
 POLICY_VERSION = "uw-2026.1"
@@ -222,15 +222,17 @@ def decide(
     limit = _limit(f, request, policy, step)
 
     def money(amount: int) -> str:
-        return str(Money(amount, history.currency))
+        return shown(amount, history.currency)
+
+    months = f"{f.months_active} active month{'' if f.months_active == 1 else 's'}"
 
     reasons = [Reason("volume", "info",
                       f"Average monthly volume {money(f.average_monthly_volume_minor)} over "
-                      f"{f.months_active} active month(s); last {RECENT_MONTHS}: "
+                      f"{months}; last {RECENT_MONTHS}: "
                       f"{money(f.recent_volume_minor)} a month.")]
     declines = [
         Reason("too_few_months", "decline",
-               f"{f.months_active} active month(s); the policy needs at least "
+               f"{months}; the policy needs at least "
                f"{policy.decline_months_below}.")
         if f.months_active < policy.decline_months_below else None,
         Reason("refunds_too_high", "decline",
@@ -248,7 +250,7 @@ def decide(
                f"of {money(limit)}.")
         if request.amount_minor > limit else None,
         Reason("short_history", "refer",
-               f"{f.months_active} active months; approval needs "
+               f"{months}; approval needs "
                f"{policy.approve_months_at_least}.")
         if f.months_active < policy.approve_months_at_least else None,
         Reason("refunds_elevated", "refer",

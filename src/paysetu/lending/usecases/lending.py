@@ -9,7 +9,7 @@ the platform) repay; the other side gets 404 ``resource_missing`` as for an unkn
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
@@ -273,3 +273,19 @@ def get_product(uow: LendingUnitOfWork, product_id: str) -> dict[str, Any]:
     if product is None:
         raise LendingRejected(LendingStatus.PRODUCT_NOT_FOUND, param="product")
     return product_object(product)
+
+
+def borrower_names(
+    uow: LendingUnitOfWork, caller: Principal, objects: Sequence[Mapping[str, Any]]
+) -> dict[str, str]:
+    """The legal names of the merchants of ``objects`` (applications or loans the API showed
+    ``caller``), by merchant id; an object ``caller`` may not see names nobody."""
+    names: dict[str, str] = {}
+    for obj in objects:
+        merchant_id, lender_id = str(obj["merchant"]), str(obj["lender"])
+        if merchant_id in names or not _sees(caller, merchant_id, lender_id):
+            continue
+        merchant = uow.merchants.get(merchant_id)
+        if merchant is not None:
+            names[merchant_id] = merchant.legal_name
+    return names

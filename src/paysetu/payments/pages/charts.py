@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from paysetu.payments.usecases.dashboard import VolumeSeries
+from paysetu.shell.pages.chart_axis import quarter_gridlines, quarter_ticks
 from paysetu.shell.pages.money_format import format_money_minor
 
 WIDTH = 600
@@ -28,7 +29,8 @@ class Bar:
 
 @dataclass(frozen=True, slots=True)
 class BarChart:
-    """One currency's bars, with the labels of the axis ends and the peak."""
+    """One currency's bars, with the labels of the axis ends and the peak; the y-axis runs
+    from 0 to the peak (``ticks``: its labels, top first, at the ``gridlines``)."""
 
     currency: str
     bars: tuple[Bar, ...]
@@ -36,6 +38,8 @@ class BarChart:
     last_day: str
     peak: str
     total: str
+    ticks: tuple[str, ...]
+    gridlines: tuple[int, ...] = quarter_gridlines(PLOT_HEIGHT)
     width: int = WIDTH
     height: int = HEIGHT
     plot_height: int = PLOT_HEIGHT
@@ -56,4 +60,5 @@ def bar_chart(series: VolumeSeries) -> BarChart:
     return BarChart(
         series.currency, tuple(bars), series.days[0][0].isoformat(),
         series.days[-1][0].isoformat(), format_money_minor(peak, series.currency),
-        format_money_minor(series.total_minor, series.currency))
+        format_money_minor(series.total_minor, series.currency),
+        quarter_ticks(peak, lambda amount: format_money_minor(amount, series.currency)))

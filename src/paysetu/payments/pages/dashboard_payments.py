@@ -1,4 +1,5 @@
-"""Dashboard payments: the filtered table, a payment's page, and its partial refund form.
+"""Dashboard payments: the filtered table, a payment's page, and its partial refund form (the
+amount typed, then a confirmation page showing it, then the refund).
 
 The refund goes through :func:`paysetu.payments.usecases.refunds.create_refund`, the API's use
 case, in one transaction; a refusal is shown next to the field its ``param`` names
@@ -95,14 +96,18 @@ def _refund_amount(text: str, currency: str) -> int:
 def refund(
     request: Request, payment_id: str, context: Context, session: MerchantSession, form: Form
 ) -> Response:
+    """Two steps on one address: the amount typed on the payment's page is checked and shown
+    for confirmation (nothing written); the confirmation's post (``confirmed=yes``) refunds."""
     caller = principal_of(session)
     typed = {"amount": form.text("amount"), "reason": form.text("reason")}
     with visible_or_404(), context.uow_factory() as uow:
-        currency = payments.get_payment(context, uow, caller, payment_id)["currency"]
+        payment = payments.get_payment(context, uow, caller, payment_id)
+    if form.text("confirmed") != "yes":
+        return _confirmation(request, context, session, payment, typed)
 
     def work(uow: PaymentsUnitOfWork) -> dict[str, Any]:
         return refunds.create_refund(context, uow, caller, payment_id,
-                                     _refund_amount(typed["amount"], currency),
+                                     _refund_amount(typed["amount"], payment["currency"]),
                                      typed["reason"] or None, {})
 
     try:
@@ -115,3 +120,23 @@ def refund(
     note = (f"Refunded {amount} ({made['id']})." if made["status"] == "succeeded" else
             f"Refund {made['id']} of {amount} is pending: {made['failure_code']}.")
     return redirect(f"/dashboard/payments/{payment_id}", flash=note)
+
+
+def _confirmation(
+    request: Request, context: Context, session: MerchantSession, payment: dict[str, Any],
+    typed: dict[str, str],
+) -> Response:
+    """The refund as it would be made, to confirm; a refusal goes back to the payment's page."""
+    caller = principal_of(session)
+    try:
+        amount_minor = _refund_amount(typed["amount"], payment["currency"])
+        with visible_or_404(), context.uow_factory() as uow:
+            amount_minor = refunds.preview_refund(uow, caller, payment["id"], amount_minor,
+                                                  typed["reason"] or None)
+    except PaysetuError as refusal:
+        return _payment_page(request, context, session, payment["id"], typed=typed,
+                             error=FieldError.of(refusal, REFUND_FIELDS))
+    return render(request, "dashboard/refund_confirm.html", {
+        "payment": payment, "amount_minor": amount_minor, "reason": typed["reason"],
+        "refundable_minor": payment["amount_captured_minor"] - payment["amount_refunded_minor"],
+    })

@@ -121,21 +121,16 @@ def _pay_out(
     return replace(refund, status=RefundState.SUCCEEDED, entry_id=entry_id, failure_code=None)
 
 
-def create_refund(
-    ctx: PaymentsContext,
-    uow: PaymentsUnitOfWork,
-    caller: Principal,
-    payment_id: str,
-    amount_minor: int | None,
-    reason: str | None,
-    metadata: Mapping[str, str],
-) -> dict[str, Any]:
-    """Refund ``amount_minor`` (default: all that is still refundable) of a captured payment."""
+def _refundable(
+    uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, amount_minor: int | None,
+    reason: str | None, metadata: Mapping[str, str], *, for_update: bool,
+) -> tuple[Payment, int]:
+    """The payment and the amount to refund, once every check of a refund has passed."""
     if amount_minor is not None:
         check_amount(amount_minor)
     check_metadata(metadata)
     check_text(reason, "reason")
-    payment = visible_payment(uow, caller, payment_id, for_update=True)
+    payment = visible_payment(uow, caller, payment_id, for_update=for_update)
     if payment.status is not PaymentState.SUCCEEDED:
         raise PaymentRejected(
             PaymentStatus.PAYMENT_UNEXPECTED_STATE,
@@ -150,6 +145,30 @@ def create_refund(
             " to refund.",
             "amount_minor",
         )
+    return payment, amount
+
+
+def preview_refund(
+    uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, amount_minor: int,
+    reason: str | None,
+) -> int:
+    """The amount :func:`create_refund` would refund with the same arguments, refusing as it
+    would; nothing is written (the dashboard's confirmation step shows it before the refund)."""
+    return _refundable(uow, caller, payment_id, amount_minor, reason, {}, for_update=False)[1]
+
+
+def create_refund(
+    ctx: PaymentsContext,
+    uow: PaymentsUnitOfWork,
+    caller: Principal,
+    payment_id: str,
+    amount_minor: int | None,
+    reason: str | None,
+    metadata: Mapping[str, str],
+) -> dict[str, Any]:
+    """Refund ``amount_minor`` (default: all that is still refundable) of a captured payment."""
+    payment, amount = _refundable(uow, caller, payment_id, amount_minor, reason, metadata,
+                                  for_update=True)
     refund = Refund(
         id=ctx.ids.new_id("ref"),
         payment_id=payment.id,

@@ -15,6 +15,7 @@ values).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cache
 
@@ -22,7 +23,7 @@ from babel import Locale
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
 from jinja2 import Environment
 
-from paysetu.kernel.money import Money, currency_exponent
+from paysetu.kernel.money import AmountFormatError, Money, currency_exponent, is_currency
 
 LOCALE = "en_IN"
 _NBSP = "\u00a0"
@@ -61,8 +62,28 @@ def format_grouped(count: int) -> str:
     return str(format_decimal(count, locale=LOCALE))
 
 
+_AMOUNT_IN_TEXT = re.compile(r"\b(\d+(?:\.\d+)?) ([A-Z]{3})\b")
+
+
+def _amount_shown(match: re.Match[str]) -> str:
+    digits, currency = match.group(1), match.group(2)
+    if not is_currency(currency):
+        return match.group(0)
+    try:
+        return format_money_minor(Money.parse(digits, currency).amount_minor, currency)
+    except AmountFormatError:
+        return match.group(0)
+
+
+def format_money_in_text(text: str) -> str:
+    """A sentence with its plain amounts (``"100000.00 INR"``, as texts stored before amounts
+    were written for people) shown as :func:`format_money_minor` shows them."""
+    return _AMOUNT_IN_TEXT.sub(_amount_shown, text)
+
+
 def install_filters(environment: Environment) -> None:
-    """Register ``money``, ``major`` and ``grouped`` on a Jinja environment."""
+    """Register ``money``, ``money_text``, ``major`` and ``grouped`` on a Jinja environment."""
     environment.filters["money"] = format_money_minor
+    environment.filters["money_text"] = format_money_in_text
     environment.filters["major"] = format_major
     environment.filters["grouped"] = format_grouped
