@@ -3,11 +3,19 @@
 Read once, in :mod:`paysetu.bootstrap`; nothing else reads the environment.
 """
 
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, StringConstraints
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _networks(value: object) -> object:
+    """``"127.0.0.0/8, ::1/128"`` (the environment's form) as a list of networks."""
+    if isinstance(value, str):
+        return [ip_network(item.strip()) for item in value.split(",") if item.strip()]
+    return value
 
 
 class Settings(BaseSettings):
@@ -40,6 +48,9 @@ class Settings(BaseSettings):
             ``timestamp`` in (the SDK sends its host's local time) and writes times in.
         alipay_timestamp_tolerance_s: How far a gateway request's timestamp may be from the
             platform clock, either way; accepted signatures are remembered this long (replays).
+        webhook_allowed_networks: Networks webhooks and Alipay notifications may go to
+            although not public, comma separated (``127.0.0.0/8,::1/128`` for receivers on
+            this machine); empty (the default) in production: public addresses only.
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -75,3 +86,6 @@ class Settings(BaseSettings):
     settlement_debtor_accounts: dict[str, dict[str, str]] = Field(default_factory=dict)
     alipay_timezone: str = "UTC"
     alipay_timestamp_tolerance_s: int = Field(default=30 * 60, ge=60, le=24 * 3600)
+    webhook_allowed_networks: Annotated[
+        tuple[IPv4Network | IPv6Network, ...], NoDecode, BeforeValidator(_networks)
+    ] = ()

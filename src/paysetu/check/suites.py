@@ -42,10 +42,12 @@ SUITES = {
         ("tests/api/test_authorization_matrix.py", "tests/browser/test_page_access.py",
          "tests/api/test_rate_limit.py", "tests/browser/test_login.py",
          "tests/integration/test_webhook_delivery.py", "tests/unit/test_webhook_rules.py",
-         "tests/integration/test_run_command.py"),
+         "tests/integration/test_run_command.py", "tests/unit/test_webhook_targets.py",
+         "tests/api/test_webhook_targets_api.py"),
         (),
         "every role against every API operation and web page, rate limits, the login "
-        "throttle and CSRF, webhook signatures, no key in any log"),
+        "throttle and CSRF, webhook signatures, webhook and notification targets inside the "
+        "network (SSRF), no key in any log"),
 }
 
 
