@@ -78,7 +78,9 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
         return _error_response(request, rejection_from_errors(error.errors()))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, _error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if error.status_code == 400:  # FastAPI could not read the body the guard let through
+            return _error_response(request, RequestRejected(RequestStatus.BODY_NOT_JSON))
         return _error_response(request, RequestRejected(
             RequestStatus.RESOURCE_MISSING, f"No route {request.method} {request.url.path}."))
 
