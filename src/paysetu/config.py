@@ -51,6 +51,9 @@ class Settings(BaseSettings):
         webhook_allowed_networks: Networks webhooks and Alipay notifications may go to
             although not public, comma separated (``127.0.0.0/8,::1/128`` for receivers on
             this machine); empty (the default) in production: public addresses only.
+        trusted_proxies: Addresses of the reverse proxies whose ``X-Forwarded-For`` and
+            ``X-Forwarded-Proto`` are believed (uvicorn's ``forwarded_allow_ips``: comma
+            separated addresses or networks, ``*`` for any); empty (the default): none are.
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -89,3 +92,4 @@ class Settings(BaseSettings):
     webhook_allowed_networks: Annotated[
         tuple[IPv4Network | IPv6Network, ...], NoDecode, BeforeValidator(_networks)
     ] = ()
+    trusted_proxies: str = ""

@@ -103,6 +103,6 @@ def run() -> None:
                        checkout_session=checkouts.open_session_id)
         lines[-1:-1] = web_banner(base_url(sock), logins)  # the sign-ins, before "Ctrl-C"
         app = create_app(rt.context, rate_limit.from_settings(settings))
-        serve_until_stopped(app, sock, lambda: _print_lines(lines))
+        serve_until_stopped(app, sock, lambda: _print_lines(lines), settings.trusted_proxies)
         console.print("server stopped")
     _release_database(rt)

@@ -1,10 +1,21 @@
 """Web users: create one, sign in (throttled), find the session behind a cookie, sign out.
 
-Signing in checks the throttle first (a locked-out pair is refused with the seconds to wait,
-before any password is hashed), then the password; an unknown email costs one argon2 hash too,
-so the answer's timing does not tell which emails exist. A failure is counted and committed
-before ``login_failed`` is raised; a success clears the pair's count, rehashes a password whose
-parameters are outdated, and stores a new session (its token only as a digest).
+Signing in is three steps, and the slow one holds no database connection:
+
+1. claim: one short transaction locks the (email, address) pair, refuses a locked-out pair
+   with the seconds to wait, and otherwise counts this attempt as a failure before the
+   password is checked; parallel attempts of one pair therefore count one by one (30 at once
+   get exactly :data:`~paysetu.access.rules.web_users.FREE_FAILURES` checks, not 24);
+2. check: the password is verified against the user's hash, or against a decoy hash when the
+   email is unknown, so both answers cost the same and their timing tells nothing, with no
+   connection held (a flood of sign-ins cannot take the pool from API requests);
+3. on success, a second short transaction clears the pair's count, stores a rehash when the
+   hash's parameters are outdated (computed before the transaction), and a new session (its
+   token only as a digest).
+
+The expensive check also needs a slot from :class:`SignInSlots` (the web app's in-process
+limit per client address and in total); without one the attempt is refused at once with
+``login_throttled``, before any database work, so API traffic keeps its threads and latency.
 """
 
 from __future__ import annotations
@@ -82,27 +93,62 @@ def _decoy_hash(passwords: PasswordHasher) -> str:
     return _NO_USER_HASH.setdefault(id(passwords), passwords.hash("no such user, no password"))
 
 
+class SignInSlots(Protocol):
+    """Who may run a password check now (:mod:`paysetu.access.stores.sign_in_slots`)."""
+
+    def take(self, client_address: str) -> bool:
+        """Take a slot for ``client_address``; False when none is free (nothing taken)."""
+        ...
+
+    def give_back(self, client_address: str) -> None: ...
+
+
+SLOT_RETRY_AFTER_S = 1
+"""Retry-After of a sign-in refused for want of a slot: the checks in flight end within it."""
+
+
 def log_in(
     ctx: AccessContext, passwords: PasswordHasher, *, email: str, password: str,
-    client_address: str,
+    client_address: str, slots: SignInSlots | None = None,
 ) -> tuple[str, WebSession]:
     """A new session's token (for the cookie) and the session; or a refusal."""
-    address = email.strip().lower()[:EMAIL_LENGTH_MAX] or "-"
     client = client_address[:64] or "-"
+    if slots is not None and not slots.take(client):
+        raise LoginThrottled(SLOT_RETRY_AFTER_S)
+    try:
+        return _log_in(ctx, passwords, email, password, client)
+    finally:
+        if slots is not None:
+            slots.give_back(client)
+
+
+def _claim_attempt(ctx: AccessContext, address: str, client: str) -> WebUser | None:
+    """Count the attempt (or refuse a locked-out pair); the user, if the email is known."""
     now = ctx.clock.now()
     with ctx.uow_factory() as uow:
-        wait = retry_after_s(uow.web_users.failures(address, client), now)
+        wait = retry_after_s(uow.web_users.lock_failures(address, client), now)
         if wait:
             raise LoginThrottled(wait)
+        uow.web_users.record_failure(address, client, now)
         user = uow.web_users.by_email(address)
-        hashed = user.password_hash if user is not None else _decoy_hash(passwords)
-        if not passwords.verify(hashed, password) or user is None:
-            uow.web_users.record_failure(address, client, now)
-            uow.commit()
-            raise WebRejected(WebStatus.LOGIN_FAILED, param="password")
+        uow.commit()
+    return user
+
+
+def _log_in(
+    ctx: AccessContext, passwords: PasswordHasher, email: str, password: str, client: str,
+) -> tuple[str, WebSession]:
+    address = email.strip().lower()[:EMAIL_LENGTH_MAX] or "-"
+    user = _claim_attempt(ctx, address, client)
+    hashed = user.password_hash if user is not None else _decoy_hash(passwords)
+    if not passwords.verify(hashed, password) or user is None:
+        raise WebRejected(WebStatus.LOGIN_FAILED, param="password")  # counted when claimed
+    rehashed = passwords.hash(password) if passwords.needs_rehash(user.password_hash) else None
+    now = ctx.clock.now()
+    with ctx.uow_factory() as uow:
         uow.web_users.clear_failures(address, client)
-        if passwords.needs_rehash(user.password_hash):
-            uow.web_users.set_password_hash(user.id, passwords.hash(password))
+        if rehashed is not None:
+            uow.web_users.set_password_hash(user.id, rehashed)
         token, session = _new_session(ctx, user, now)
         uow.web_users.delete_expired_sessions(user.id, now)
         uow.web_users.insert_session(token_digest(token), user.id, session.csrf_token, now,
