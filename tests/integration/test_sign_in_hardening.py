@@ -5,8 +5,8 @@
   lock and written after the slow check, let 24 of 30 through);
 - no password check runs while a database connection is held, for a known or an unknown email,
   and both cost one check;
-- a sign-in that finds no free slot for its address is refused at once, before any database
-  work;
+- a sign-in that finds no free slot (one per address, four in all) is answered 429 at once by
+  the gate, never reaching the route (no thread, no database, no hashing);
 - ``X-Forwarded-For`` from 127.0.0.1 does not change the client address unless the proxy is
   configured (uvicorn believed it by default).
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -25,10 +25,10 @@ import uvicorn
 
 from paysetu.access.rules.web_errors import WebRejected, WebStatus
 from paysetu.access.rules.web_users import FREE_FAILURES, WebRole
-from paysetu.access.stores.sign_in_slots import SignInSlots
 from paysetu.access.usecases import web_users
 from paysetu.access.usecases.web_users import LoginThrottled
 from paysetu.app.context import AppContext
+from paysetu.app.pages.sign_in_gate import SignInGate, SignInSlots
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.cli.serve import proxy_options
 from paysetu.kernel.clock import FixedClock
@@ -128,23 +128,46 @@ def test_known_and_unknown_emails_cost_one_check_and_hold_no_connection(
     assert hasher.connections_held == [0, 0, 0]
 
 
-def test_without_a_free_slot_a_sign_in_is_refused_before_any_database_work(
-    engine: sa.Engine, clock: FixedClock,
-) -> None:
-    def no_database() -> PostgresUnitOfWork:
-        raise AssertionError("a refused sign-in opens no unit of work")
+def _scope(client: str, method: str = "POST", path: str = "/login") -> dict[str, Any]:
+    return {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+            "method": method, "scheme": "http", "path": path, "raw_path": path.encode(),
+            "query_string": b"", "root_path": "", "server": ("127.0.0.1", 8000),
+            "client": (client, 50000), "headers": [(b"x-forwarded-for", b"203.0.113.77")]}
 
-    context = AppContext(no_database, clock, UlidIds(), SystemSecrets())
+
+async def _receive() -> dict[str, Any]:
+    return {"type": "http.request", "body": b"", "more_body": False}
+
+
+def _through_gate(gate: SignInGate, scope: dict[str, Any]) -> int:
+    """The status the gate answers with (200 when it let the request through)."""
+    sent: list[dict[str, Any]] = []
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        sent.append(dict(message))
+
+    asyncio.run(gate(scope, _receive, send))
+    return int(sent[0]["status"]) if sent else 200
+
+
+def test_without_a_free_slot_a_sign_in_is_answered_at_once_and_never_reaches_the_route() -> None:
+    reached: list[str] = []
+
+    async def route(scope: MutableMapping[str, Any], _receive: Any, _send: Any) -> None:
+        reached.append(scope["client"][0])
+
     slots = SignInSlots(per_address_max=1, total_max=2)
-    assert slots.take("198.51.100.1")
-    with pytest.raises(LoginThrottled) as refused:
-        web_users.log_in(context, GatedHasher(engine, 1), email="a@b.example", password="x",
-                         client_address="198.51.100.1", slots=slots)
-    assert refused.value.retry_after_s == web_users.SLOT_RETRY_AFTER_S
+    gate = SignInGate(route, slots)
+    assert slots.take("198.51.100.1")  # a sign-in of this address is in flight
+    assert _through_gate(gate, _scope("198.51.100.1")) == 429
+    assert _through_gate(gate, _scope("198.51.100.1", "GET")) == 200, "only POST /login"
+    assert _through_gate(gate, _scope("198.51.100.1", path="/v1/customers")) == 200
+    assert _through_gate(gate, _scope("198.51.100.2")) == 200, "another address may"
     assert slots.take("198.51.100.2")
-    assert not slots.take("198.51.100.3"), "the total is reached"
+    assert _through_gate(gate, _scope("198.51.100.3")) == 429, "the total is reached"
     slots.give_back("198.51.100.1")
-    assert slots.take("198.51.100.3")
+    assert _through_gate(gate, _scope("198.51.100.3")) == 200
+    assert reached == ["198.51.100.1", "198.51.100.1", "198.51.100.2", "198.51.100.3"]
 
 
 def _client_seen(options: dict[str, Any]) -> str:
@@ -158,19 +181,11 @@ def _client_seen(options: dict[str, Any]) -> str:
 
     config = uvicorn.Config(app, **options)
     config.load()
-    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-             "method": "POST", "scheme": "http", "path": "/login", "raw_path": b"/login",
-             "query_string": b"", "root_path": "", "server": ("127.0.0.1", 8000),
-             "client": ("127.0.0.1", 50000),
-             "headers": [(b"x-forwarded-for", b"203.0.113.77")]}
-
-    async def receive() -> dict[str, Any]:
-        return {"type": "http.request", "body": b"", "more_body": False}
 
     async def send(_message: dict[str, Any]) -> None:
         return None
 
-    asyncio.run(config.loaded_app(scope, receive, send))
+    asyncio.run(config.loaded_app(_scope("127.0.0.1"), _receive, send))
     return seen[0]
 
 

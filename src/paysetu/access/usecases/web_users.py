@@ -13,9 +13,8 @@ Signing in is three steps, and the slow one holds no database connection:
    hash's parameters are outdated (computed before the transaction), and a new session (its
    token only as a digest).
 
-The expensive check also needs a slot from :class:`SignInSlots` (the web app's in-process
-limit per client address and in total); without one the attempt is refused at once with
-``login_throttled``, before any database work, so API traffic keeps its threads and latency.
+The web app runs a sign-in only in one of a few in-process slots per client address
+(:mod:`paysetu.app.pages.sign_in_gate`), so a flood of them cannot take the request threads.
 """
 
 from __future__ import annotations
@@ -93,35 +92,6 @@ def _decoy_hash(passwords: PasswordHasher) -> str:
     return _NO_USER_HASH.setdefault(id(passwords), passwords.hash("no such user, no password"))
 
 
-class SignInSlots(Protocol):
-    """Who may run a password check now (:mod:`paysetu.access.stores.sign_in_slots`)."""
-
-    def take(self, client_address: str) -> bool:
-        """Take a slot for ``client_address``; False when none is free (nothing taken)."""
-        ...
-
-    def give_back(self, client_address: str) -> None: ...
-
-
-SLOT_RETRY_AFTER_S = 1
-"""Retry-After of a sign-in refused for want of a slot: the checks in flight end within it."""
-
-
-def log_in(
-    ctx: AccessContext, passwords: PasswordHasher, *, email: str, password: str,
-    client_address: str, slots: SignInSlots | None = None,
-) -> tuple[str, WebSession]:
-    """A new session's token (for the cookie) and the session; or a refusal."""
-    client = client_address[:64] or "-"
-    if slots is not None and not slots.take(client):
-        raise LoginThrottled(SLOT_RETRY_AFTER_S)
-    try:
-        return _log_in(ctx, passwords, email, password, client)
-    finally:
-        if slots is not None:
-            slots.give_back(client)
-
-
 def _claim_attempt(ctx: AccessContext, address: str, client: str) -> WebUser | None:
     """Count the attempt (or refuse a locked-out pair); the user, if the email is known."""
     now = ctx.clock.now()
@@ -135,10 +105,13 @@ def _claim_attempt(ctx: AccessContext, address: str, client: str) -> WebUser | N
     return user
 
 
-def _log_in(
-    ctx: AccessContext, passwords: PasswordHasher, email: str, password: str, client: str,
+def log_in(
+    ctx: AccessContext, passwords: PasswordHasher, *, email: str, password: str,
+    client_address: str,
 ) -> tuple[str, WebSession]:
+    """A new session's token (for the cookie) and the session; or a refusal."""
     address = email.strip().lower()[:EMAIL_LENGTH_MAX] or "-"
+    client = client_address[:64] or "-"
     user = _claim_attempt(ctx, address, client)
     hashed = user.password_hash if user is not None else _decoy_hash(passwords)
     if not passwords.verify(hashed, password) or user is None:

@@ -14,7 +14,6 @@ from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from paysetu.access.stores.passwords import Argon2Passwords
-from paysetu.access.stores.sign_in_slots import SignInSlots
 from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.alipay.pages import dashboard_alipay
 from paysetu.app.pages import admin
@@ -37,7 +36,6 @@ PAGE_ROUTERS: tuple[APIRouter, ...] = (
 def install_web(app: FastAPI, passwords: PasswordHasher | None = None) -> None:
     """Add the pages, ``/static`` and the pages' error handling to ``app``."""
     app.state.passwords = passwords or Argon2Passwords()
-    app.state.sign_in_slots = SignInSlots()
     for router in PAGE_ROUTERS:
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -65,8 +65,7 @@ def log_in(request: Request, context: Context, hasher: Passwords, form: Form) ->
     try:
         token, session = web_users.log_in(
             context, hasher, email=email, password=str(form.data.get("password") or ""),
-            client_address=request.client.host if request.client else "-",
-            slots=getattr(request.app.state, "sign_in_slots", None))
+            client_address=request.client.host if request.client else "-")
     except WebRejected as error:
         status = 429 if isinstance(error, LoginThrottled) else 401
         return _login_page(request, context, next_path=safe_next(form.text("next"), ""),
