@@ -19,6 +19,8 @@ from paysetu.config import Settings
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
+from paysetu.events.stores.guarded_network import SystemResolver
+from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.ports import Clock
@@ -79,6 +81,7 @@ def build(
         settlement=settlement_policy_from(settings),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
         alipay=alipay_policy_from(settings),
+        webhook_targets=WebhookTargets(settings.webhook_allowed_networks, SystemResolver()),
     )
     context = with_loan_sweep(context)
     return Runtime(settings, engine, ledger, context, embedded)
@@ -127,7 +130,7 @@ def alipay_policy_from(settings: Settings) -> AlipayPolicy:
     """The Alipay gateway: the platform key file, the timestamp zone and tolerance."""
     return AlipayPolicy(
         keys=PlatformKeyFile(settings.data_dir / ALIPAY_PLATFORM_KEY_FILE),
-        notifier=HttpAlipayNotifier(),
+        notifier=HttpAlipayNotifier(allowed_networks=settings.webhook_allowed_networks),
         timezone=ZoneInfo(settings.alipay_timezone),
         timestamp_tolerance_s=settings.alipay_timestamp_tolerance_s,
         public_base_url=settings.public_base_url,

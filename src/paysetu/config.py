@@ -3,11 +3,19 @@
 Read once, in :mod:`paysetu.bootstrap`; nothing else reads the environment.
 """
 
+from ipaddress import IPv4Network, IPv6Network, ip_network
 from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+
+def _networks(value: object) -> object:
+    """``"127.0.0.0/8, ::1/128"`` (the environment's form) as a list of networks."""
+    if isinstance(value, str):
+        return [ip_network(item.strip()) for item in value.split(",") if item.strip()]
+    return value
 
 
 class Settings(BaseSettings):
@@ -44,6 +52,12 @@ class Settings(BaseSettings):
             the request's own host (wrong behind a proxy).
         alipay_timestamp_tolerance_s: How far a gateway request's timestamp may be from the
             platform clock, either way; accepted signatures are remembered this long (replays).
+        webhook_allowed_networks: Networks webhooks and Alipay notifications may go to
+            although not public, comma separated (``127.0.0.0/8,::1/128`` for receivers on
+            this machine); empty (the default) in production: public addresses only.
+        trusted_proxies: Addresses of the reverse proxies whose ``X-Forwarded-For`` and
+            ``X-Forwarded-Proto`` are believed (uvicorn's ``forwarded_allow_ips``: comma
+            separated addresses or networks, ``*`` for any); empty (the default): none are.
     """
 
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
@@ -84,3 +98,7 @@ class Settings(BaseSettings):
         AfterValidator(lambda url: None if url is None else url.rstrip("/") + "/"),
     ] = None
     alipay_timestamp_tolerance_s: int = Field(default=30 * 60, ge=60, le=24 * 3600)
+    webhook_allowed_networks: Annotated[
+        tuple[IPv4Network | IPv6Network, ...], NoDecode, BeforeValidator(_networks)
+    ] = ()
+    trusted_proxies: str = ""

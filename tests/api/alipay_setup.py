@@ -143,13 +143,15 @@ def app_body(merchant_id: str) -> dict[str, Any]:
     return {"public_key": key_pair("merchant").public_pem, "merchant": merchant_id}
 
 
-def precreate_query(app: dict[str, Any], out_trade_no: str, at: datetime) -> str:
+def precreate_query(app: dict[str, Any], out_trade_no: str, at: datetime,
+                    notify_url: str | None = None) -> str:
     """The signed query string of a precreate of 1.00 INR, stamped ``at`` (the server's
     clock, in its zone: a test server on a fixed clock sees the SDK's time as ``at``)."""
     client = sdk(app["id"], app["platform_public_key"], "http://testserver/gateway.do")
     body = client.build_body("alipay.trade.precreate", {
         "out_trade_no": out_trade_no, "total_amount": "1.00", "subject": "Matrix",
-        "trans_currency": "INR"}, timestamp=at.strftime("%Y-%m-%d %H:%M:%S"))
+        "trans_currency": "INR"}, timestamp=at.strftime("%Y-%m-%d %H:%M:%S"),
+        notify_url=notify_url)
     return str(client.sign_data(body))
 
 

@@ -21,6 +21,8 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
 from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.events.rules.targets import LOOPBACK_NETWORKS
+from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -54,6 +56,7 @@ def app_context(
         policy=PaymentsPolicy(),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
         alipay=AlipayPolicy(alipay_keys, RecordingAlipayNotifier(), UTC),
+        webhook_targets=WebhookTargets(LOOPBACK_NETWORKS),  # the receivers run here
     )
 
 

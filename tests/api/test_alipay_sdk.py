@@ -34,6 +34,8 @@ from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.config import Settings
+from paysetu.events.rules.targets import LOOPBACK_NETWORKS
+from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -91,12 +93,13 @@ class Gateway:
 
 @pytest.fixture
 def gw(engine: sa.Engine, alipay_keys: PlatformKeyFile) -> Iterator[Gateway]:
-    notifier = HttpAlipayNotifier(timeout_s=10)
+    notifier = HttpAlipayNotifier(timeout_s=10, allowed_networks=LOOPBACK_NETWORKS)
     context = AppContext(
         uow_factory=lambda: PostgresUnitOfWork(engine), clock=SystemClock(), ids=UlidIds(),
         secrets=SystemSecrets(), policy=PaymentsPolicy(),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
         alipay=AlipayPolicy(alipay_keys, notifier, local_zone()),
+        webhook_targets=WebhookTargets(LOOPBACK_NETWORKS),  # the shop's site runs here
     )
     today = context.clock.now().date().isoformat()
     with context.uow_factory() as uow:

@@ -30,6 +30,7 @@ from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.check.loopback import loopback_server
+from paysetu.events.rules.targets import LOOPBACK_NETWORKS
 from tests.api.alipay_setup import key_pair, local_zone, sdk
 from tests.browser.conftest import LiveServer
 from tests.browser.shop import Shop, ok
@@ -41,7 +42,7 @@ RETURN_PATH = "/alipay/return"
 def gateway_policy(key_dir: Path) -> Iterator[AlipayPolicy]:
     """The gateway's wiring: a platform key file in ``key_dir``, HTTP notifications, the
     process's zone (the SDK's timestamps are local time)."""
-    notifier = HttpAlipayNotifier(timeout_s=10)
+    notifier = HttpAlipayNotifier(timeout_s=10, allowed_networks=LOOPBACK_NETWORKS)
     try:
         yield AlipayPolicy(PlatformKeyFile(key_dir / "platform_key.pem"), notifier, local_zone())
     finally:

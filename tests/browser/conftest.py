@@ -40,6 +40,8 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.http.app import create_app
 from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.events.rules.targets import LOOPBACK_NETWORKS
+from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -123,6 +125,7 @@ def web_context(
         rates=EcbRates(),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
         alipay=alipay_policy,
+        webhook_targets=WebhookTargets(LOOPBACK_NETWORKS),  # the receivers run here
     ))
 
 

@@ -26,6 +26,7 @@ from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.app.worker import JobResult, run_cycle, run_maintenance
 from paysetu.cli.app import app as cli
 from paysetu.cli.worker import work
+from paysetu.events.rules.targets import LOOPBACK_NETWORKS
 from paysetu.events.rules.webhooks import (
     ATTEMPTS_MAX,
     RETRY_DELAY_BASE_S,
@@ -37,6 +38,7 @@ from paysetu.events.rules.webhooks import (
 from paysetu.events.stores.webhook_sender import HttpWebhookSender, RecordingWebhookSender
 from paysetu.events.usecases.delivery import DeliverySettings, deliver_due
 from paysetu.events.usecases.events import emit, event_object
+from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import FixedClock, SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.pagination import PageRequest
@@ -47,12 +49,15 @@ from paysetu.wallets.usecases import wallets
 from paysetu.webhooks import SIGNATURE_HEADER, SignatureVerificationError, verify_signature
 from tests.integration.webhook_receiver import dead_url, running_receiver
 
+LOCAL_RECEIVERS = WebhookTargets(LOOPBACK_NETWORKS)
+"""The receivers run on this machine: loopback is allowed explicitly."""
 PLATFORM = Principal("key_platform", Role.PLATFORM, None, False)
 
 
 @pytest.fixture
 def context(engine: sa.Engine, clock: FixedClock) -> AppContext:
-    return AppContext(lambda: PostgresUnitOfWork(engine), clock, UlidIds(), SystemSecrets())
+    return AppContext(lambda: PostgresUnitOfWork(engine), clock, UlidIds(), SystemSecrets(),
+                      webhook_targets=LOCAL_RECEIVERS)
 
 
 def _unix(clock: FixedClock | SystemClock) -> Callable[[], int]:
@@ -98,7 +103,7 @@ def test_retries_after_two_500s_then_the_event_is_processed_once(
         endpoint = _endpoint(context, merchant, receiver.url)
         receiver.secret = endpoint["secret"]
         event_id = _emit(context, merchant)
-        sender = HttpWebhookSender(timeout_s=5)
+        sender = HttpWebhookSender(timeout_s=5, allowed_networks=LOOPBACK_NETWORKS)
         first = deliver_due(context, sender)
         assert (first.succeeded, first.retrying, first.failed) == (0, 1, 0)
         assert receiver.got_one.wait(timeout=5)
@@ -139,7 +144,8 @@ def test_verification_refuses_tampering_wrong_secrets_stale_and_malformed_header
         secret = _endpoint(context, merchant, receiver.url)["secret"]
         receiver.secret = secret
         event_id = _emit(context, merchant, amount_minor=100)
-        assert deliver_due(context, HttpWebhookSender(timeout_s=5)).succeeded == 1
+        sender = HttpWebhookSender(timeout_s=5, allowed_networks=LOOPBACK_NETWORKS)
+        assert deliver_due(context, sender).succeeded == 1
         genuine = receiver.requests[0]
         tampered = genuine.body.replace(b'"amount_minor":100', b'"amount_minor":900')
         assert tampered != genuine.body
@@ -201,7 +207,7 @@ def test_a_dead_endpoint_is_retried_and_never_blocks_or_undoes_the_payment(
         now = clock.now()
         assert holding.webhooks.claim_due(now, now + timedelta(minutes=5), 100)
         second = _pay(context, merchant, wallet)  # ...and payments go on regardless
-    with HttpWebhookSender(timeout_s=5) as sender:
+    with HttpWebhookSender(timeout_s=5, allowed_networks=LOOPBACK_NETWORKS) as sender:
         report = deliver_due(context, sender)
         assert report.attempted == report.retrying >= 4
         clock.advance(timedelta(seconds=RETRY_DELAY_BASE_S))
@@ -279,9 +285,10 @@ def test_a_lost_worker_is_covered_after_its_lease_and_the_receiver_dedupes(
         endpoint = _endpoint(context, merchant, receiver.url)
         receiver.secret = endpoint["secret"]
         event_id = _emit(context, merchant)
-        with LostAfterSending(timeout_s=5) as lost, pytest.raises(RuntimeError):
+        lost_sender = LostAfterSending(timeout_s=5, allowed_networks=LOOPBACK_NETWORKS)
+        with lost_sender as lost, pytest.raises(RuntimeError):
             deliver_due(context, lost, settings)
-        with HttpWebhookSender(timeout_s=5) as sender:
+        with HttpWebhookSender(timeout_s=5, allowed_networks=LOOPBACK_NETWORKS) as sender:
             assert deliver_due(context, sender, settings).attempted == 0, "still leased"
             clock.advance(timedelta(seconds=settings.lease_s + 1))
             assert deliver_due(context, sender, settings).succeeded == 1
@@ -387,12 +394,14 @@ def test_paysetu_worker_once_delivers_with_the_system_clock(
     engine: sa.Engine, database_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     system = SystemClock()
-    ctx = AppContext(lambda: PostgresUnitOfWork(engine), system, UlidIds(), SystemSecrets())
+    ctx = AppContext(lambda: PostgresUnitOfWork(engine), system, UlidIds(), SystemSecrets(),
+                     webhook_targets=LOCAL_RECEIVERS)
     with running_receiver(_unix(system)) as receiver:
         merchant = _merchant(ctx)
         receiver.secret = _endpoint(ctx, merchant, receiver.url)["secret"]
         event_id = _emit(ctx, merchant)
         monkeypatch.setenv("PAYSETU_DATABASE_URL", database_url)
+        monkeypatch.setenv("PAYSETU_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8,::1/128")
         result = CliRunner().invoke(cli, ["worker", "--once"])
         assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]

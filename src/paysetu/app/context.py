@@ -16,6 +16,7 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.ports import AppUnitOfWork
 from paysetu.checkout.rules.sessions import CheckoutSession
 from paysetu.checkout.usecases.ports import CheckoutUnitOfWork
+from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
 from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy, RateSource
@@ -42,6 +43,9 @@ class AppContext:
     ``uow_factory``. Never used to write."""
     alipay: AlipayPolicy | None = None
     """The Alipay-compatible gateway's keys and settings; None: the gateway is off."""
+    webhook_targets: WebhookTargets = field(default_factory=WebhookTargets)
+    """Where webhooks and notifications may go; the default allows public addresses only and
+    resolves no names at registration (bootstrap gives it the system resolver)."""
 
     def reader(self) -> AppUnitOfWork:
         """A unit of work for a one-statement read (an API key, a payment's expiry check)."""

@@ -42,10 +42,16 @@ SUITES = {
         ("tests/api/test_authorization_matrix.py", "tests/browser/test_page_access.py",
          "tests/api/test_rate_limit.py", "tests/browser/test_login.py",
          "tests/integration/test_webhook_delivery.py", "tests/unit/test_webhook_rules.py",
-         "tests/integration/test_run_command.py"),
+         "tests/integration/test_run_command.py", "tests/unit/test_webhook_targets.py",
+         "tests/api/test_webhook_targets_api.py", "tests/api/test_json_bodies.py",
+         "tests/unit/test_reconcile_input_limit.py",
+         "tests/integration/test_sign_in_hardening.py"),
         (),
         "every role against every API operation and web page, rate limits, the login "
-        "throttle and CSRF, webhook signatures, no key in any log"),
+        "throttle (parallel attempts, forwarded headers, sign-in slots) and CSRF, webhook "
+        "signatures, webhook and notification targets inside the network (SSRF), JSON bodies "
+        "no parser or database can carry, statements read no further than their limit, no "
+        "key in any log"),
 }
 
 

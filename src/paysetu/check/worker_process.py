@@ -16,13 +16,16 @@ from pathlib import Path
 
 RESTART_PAUSE_S = 0.5
 STOP_TIMEOUT_S = 30.0
+LOOPBACK = "127.0.0.0/8,::1/128"
+"""The check's webhook receiver runs on this machine: the worker may deliver there."""
 
 
 class SupervisedWorker:
     """Keeps one worker process running until :meth:`stop`."""
 
     def __init__(self, database_url: str, log: Path) -> None:
-        self._environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url}
+        self._environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url,
+                             "PAYSETU_WEBHOOK_ALLOWED_NETWORKS": LOOPBACK}
         self._log = log
         self._process: subprocess.Popen[bytes] | None = None
         self._stop = threading.Event()

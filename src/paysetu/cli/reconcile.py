@@ -46,15 +46,24 @@ _STYLE = {
 }
 
 
+def read_at_most(path: Path, limit: int) -> bytes | None:
+    """The file's bytes, or None once it passes ``limit``: reading stops there, so a pipe or a
+    device (``/dev/zero``, whose size ``stat`` reports as 0) costs ``limit`` bytes at most."""
+    with path.open("rb") as stream:
+        data = stream.read(limit + 1)
+    return None if len(data) > limit else data
+
+
 def load_statement(path: Path, format_name: str | None) -> Statement:
     """Read and check the file (size first); raises ``ReconciliationRejected``."""
     fmt = statement_format(format_name, "--format") if format_name else format_of_file(path.name)
-    if path.stat().st_size > STATEMENT_BYTES_MAX:
+    data = read_at_most(path, STATEMENT_BYTES_MAX)
+    if data is None:
         raise refuse(
             ReconciliationStatus.STATEMENT_TOO_LARGE, "file",
-            f"{path.name} has {path.stat().st_size} bytes; at most {STATEMENT_BYTES_MAX}.",
+            f"{path.name} has more than {STATEMENT_BYTES_MAX} bytes.",
         )
-    return read_statement(path.read_bytes(), fmt)
+    return read_statement(data, fmt)
 
 
 def import_statement(ctx: AppContext, statement: Statement) -> tuple[ReconciliationRun, bool]:

@@ -4,7 +4,9 @@ Binds the port first (a busy one is reported before anything starts), starts the
 PostgreSQL (or uses ``PAYSETU_DATABASE_URL``), migrates, loads the demo ledger and the demo
 shop (both idempotent), issues a demo platform key and a demo merchant key, serves the API and
 prints where to open it with ready-to-paste ``curl`` commands. Ctrl-C stops the server, then the
-embedded PostgreSQL.
+embedded PostgreSQL. Unless ``PAYSETU_WEBHOOK_ALLOWED_NETWORKS`` says otherwise, webhooks and
+notifications may go to receivers on this machine (``127.0.0.0/8,::1/128``), which ``serve``
+and ``worker`` refuse.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from paysetu.demo.shop import (
     print_demo_shop,
 )
 from paysetu.demo.web import ensure_demo_web_users, web_banner
+from paysetu.events.rules.targets import LOOPBACK_NETWORKS
 from paysetu.shell.http import rate_limit
 
 
@@ -77,6 +80,8 @@ def _release_database(rt: Runtime) -> None:
 def run() -> None:
     """Start everything (database, migrations, demo data, demo API keys, the API) until Ctrl-C."""
     settings = Settings()
+    if not settings.webhook_allowed_networks:  # the demo's receivers run on this machine
+        settings = settings.model_copy(update={"webhook_allowed_networks": LOOPBACK_NETWORKS})
     configure_logging(settings.log_level)
     sock = listen(settings.host, settings.port)
     with runtime(settings) as rt:
@@ -98,6 +103,6 @@ def run() -> None:
                        checkout_session=checkouts.open_session_id)
         lines[-1:-1] = web_banner(base_url(sock), logins)  # the sign-ins, before "Ctrl-C"
         app = create_app(rt.context, rate_limit.from_settings(settings))
-        serve_until_stopped(app, sock, lambda: _print_lines(lines))
+        serve_until_stopped(app, sock, lambda: _print_lines(lines), settings.trusted_proxies)
         console.print("server stopped")
     _release_database(rt)

@@ -18,7 +18,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 import uvicorn
@@ -70,7 +70,20 @@ class _Server(uvicorn.Server):
             self._on_started()
 
 
-def serve_until_stopped(app: FastAPI, sock: socket.socket, on_started: Callable[[], None]) -> None:
+def proxy_options(trusted_proxies: str) -> dict[str, Any]:
+    """uvicorn's forwarded-header options: ``X-Forwarded-For`` and ``-Proto`` are believed only
+    from the configured proxies (``PAYSETU_TRUSTED_PROXIES``), never by default.
+
+    uvicorn believes them from 127.0.0.1 unless told otherwise, so anything on the machine (or
+    a same-host tunnel) could pick its client address and escape the per-address login
+    throttle by sending a new ``X-Forwarded-For`` with each guess."""
+    if not trusted_proxies.strip():
+        return {"proxy_headers": False}
+    return {"proxy_headers": True, "forwarded_allow_ips": trusted_proxies}
+
+
+def serve_until_stopped(app: FastAPI, sock: socket.socket, on_started: Callable[[], None],
+                        trusted_proxies: str = "") -> None:
     """Serve ``app`` on ``sock`` until SIGINT or SIGTERM, then return normally.
 
     uvicorn shuts down gracefully on either signal, then raises it again; with SIGTERM mapped
@@ -78,7 +91,8 @@ def serve_until_stopped(app: FastAPI, sock: socket.socket, on_started: Callable[
     so callers' clean-up (and the embedded PostgreSQL's exit hook) always runs.
     """
     config = uvicorn.Config(app, log_config=None, access_log=False, server_header=False,
-                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+                            timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+                            **proxy_options(trusted_proxies))
     previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         _Server(config, on_started).run(sockets=[sock])
@@ -90,7 +104,7 @@ def serve_until_stopped(app: FastAPI, sock: socket.socket, on_started: Callable[
 
 
 def serve_in_workers(url: str, workers: int, sock: socket.socket,
-                     on_started: Callable[[], None]) -> None:
+                     on_started: Callable[[], None], trusted_proxies: str = "") -> None:
     """Serve from ``workers`` processes sharing ``sock`` until SIGINT or SIGTERM.
 
     Each worker builds its own app (:mod:`paysetu.cli.served`) from the
@@ -98,7 +112,8 @@ def serve_in_workers(url: str, workers: int, sock: socket.socket,
     """
     config = uvicorn.Config("paysetu.cli.served:create_served_app", factory=True,
                             workers=workers, log_config=None, access_log=False,
-                            server_header=False, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S)
+                            server_header=False, timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_S,
+                            **proxy_options(trusted_proxies))
     threading.Thread(target=_when_answering, args=(url, on_started), daemon=True).start()
     try:
         Multiprocess(config, sockets=[sock]).run()  # returns on SIGINT/SIGTERM, workers stopped
@@ -138,7 +153,7 @@ def serve(
         if settings.workers == 1:
             serve_until_stopped(
                 create_app(rt.context, rate_limit.from_settings(settings)), sock,
-                lambda: console.print(banner, soft_wrap=True),
+                lambda: console.print(banner, soft_wrap=True), settings.trusted_proxies,
             )
         else:
             # The workers read their settings from the environment: the same, plus the
@@ -147,5 +162,6 @@ def serve(
                 hide_password=False)
             os.environ["PAYSETU_WORKERS"] = str(settings.workers)
             serve_in_workers(url, settings.workers, sock, lambda: console.print(
-                f"{banner}  ({settings.workers} worker processes)", soft_wrap=True))
+                f"{banner}  ({settings.workers} worker processes)", soft_wrap=True),
+                settings.trusted_proxies)
     console.print("stopped")

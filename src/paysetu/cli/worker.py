@@ -89,6 +89,8 @@ def worker(
     stop = threading.Event()
     if not once:
         _stop_on_signals(stop)
-    with runtime(app_settings) as rt, HttpWebhookSender(timeout_s=timeout_s) as sender:
+    with runtime(app_settings) as rt, HttpWebhookSender(
+            timeout_s=timeout_s, allowed_networks=app_settings.webhook_allowed_networks
+    ) as sender:
         log.info("worker.started", extra={"once": once, "batch_size": batch_size})
         work(rt.context, sender, settings, once=once, poll_s=poll_s, stop=stop)

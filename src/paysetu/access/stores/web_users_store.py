@@ -96,7 +96,16 @@ class WebUserStore:
             {"user_id": user_id, "now": now},
         )
 
-    def failures(self, email: str, client_address: str) -> LoginFailures | None:
+    def lock_failures(self, email: str, client_address: str) -> LoginFailures | None:
+        """The pair's failures, with the pair locked until the transaction ends.
+
+        A transaction-scoped advisory lock on the pair (a row lock cannot lock a row that
+        does not exist yet): parallel sign-ins of one pair claim their attempts one by one.
+        """
+        self._connection.execute(
+            sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:pair, 15))"),
+            {"pair": f"{len(email)}:{email}{client_address}"},
+        )
         row = self._connection.execute(
             sa.text(
                 "SELECT failures, last_failed_at FROM web_login_failures"

@@ -1,10 +1,20 @@
 """Web users: create one, sign in (throttled), find the session behind a cookie, sign out.
 
-Signing in checks the throttle first (a locked-out pair is refused with the seconds to wait,
-before any password is hashed), then the password; an unknown email costs one argon2 hash too,
-so the answer's timing does not tell which emails exist. A failure is counted and committed
-before ``login_failed`` is raised; a success clears the pair's count, rehashes a password whose
-parameters are outdated, and stores a new session (its token only as a digest).
+Signing in is three steps, and the slow one holds no database connection:
+
+1. claim: one short transaction locks the (email, address) pair, refuses a locked-out pair
+   with the seconds to wait, and otherwise counts this attempt as a failure before the
+   password is checked; parallel attempts of one pair therefore count one by one (30 at once
+   get exactly :data:`~paysetu.access.rules.web_users.FREE_FAILURES` checks, not 24);
+2. check: the password is verified against the user's hash, or against a decoy hash when the
+   email is unknown, so both answers cost the same and their timing tells nothing, with no
+   connection held (a flood of sign-ins cannot take the pool from API requests);
+3. on success, a second short transaction clears the pair's count, stores a rehash when the
+   hash's parameters are outdated (computed before the transaction), and a new session (its
+   token only as a digest).
+
+The web app runs a sign-in only in one of a few in-process slots per client address
+(:mod:`paysetu.app.pages.sign_in_gate`), so a flood of them cannot take the request threads.
 """
 
 from __future__ import annotations
@@ -82,6 +92,19 @@ def _decoy_hash(passwords: PasswordHasher) -> str:
     return _NO_USER_HASH.setdefault(id(passwords), passwords.hash("no such user, no password"))
 
 
+def _claim_attempt(ctx: AccessContext, address: str, client: str) -> WebUser | None:
+    """Count the attempt (or refuse a locked-out pair); the user, if the email is known."""
+    now = ctx.clock.now()
+    with ctx.uow_factory() as uow:
+        wait = retry_after_s(uow.web_users.lock_failures(address, client), now)
+        if wait:
+            raise LoginThrottled(wait)
+        uow.web_users.record_failure(address, client, now)
+        user = uow.web_users.by_email(address)
+        uow.commit()
+    return user
+
+
 def log_in(
     ctx: AccessContext, passwords: PasswordHasher, *, email: str, password: str,
     client_address: str,
@@ -89,20 +112,16 @@ def log_in(
     """A new session's token (for the cookie) and the session; or a refusal."""
     address = email.strip().lower()[:EMAIL_LENGTH_MAX] or "-"
     client = client_address[:64] or "-"
+    user = _claim_attempt(ctx, address, client)
+    hashed = user.password_hash if user is not None else _decoy_hash(passwords)
+    if not passwords.verify(hashed, password) or user is None:
+        raise WebRejected(WebStatus.LOGIN_FAILED, param="password")  # counted when claimed
+    rehashed = passwords.hash(password) if passwords.needs_rehash(user.password_hash) else None
     now = ctx.clock.now()
     with ctx.uow_factory() as uow:
-        wait = retry_after_s(uow.web_users.failures(address, client), now)
-        if wait:
-            raise LoginThrottled(wait)
-        user = uow.web_users.by_email(address)
-        hashed = user.password_hash if user is not None else _decoy_hash(passwords)
-        if not passwords.verify(hashed, password) or user is None:
-            uow.web_users.record_failure(address, client, now)
-            uow.commit()
-            raise WebRejected(WebStatus.LOGIN_FAILED, param="password")
         uow.web_users.clear_failures(address, client)
-        if passwords.needs_rehash(user.password_hash):
-            uow.web_users.set_password_hash(user.id, passwords.hash(password))
+        if rehashed is not None:
+            uow.web_users.set_password_hash(user.id, rehashed)
         token, session = _new_session(ctx, user, now)
         uow.web_users.delete_expired_sessions(user.id, now)
         uow.web_users.insert_session(token_digest(token), user.id, session.csrf_token, now,

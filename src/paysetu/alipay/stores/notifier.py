@@ -1,6 +1,7 @@
 """Senders of the gateway's notifications: form-encoded POSTs over httpx, and a recording fake.
 
-Like the webhook sender (:mod:`paysetu.events.stores.webhook_sender`): no redirects followed,
+Like the webhook sender (:mod:`paysetu.events.stores.webhook_sender`): public addresses only
+(or networks the operator allowed), judged when connecting; no redirects followed,
 network trouble is a result and never an exception, and neither the form (it carries a
 signature) nor the receiver's body reaches the returned error beyond a short excerpt of what it
 answered instead of ``success``.
@@ -9,7 +10,7 @@ answered instead of ``success``.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
@@ -17,7 +18,9 @@ from typing import Self
 import httpx
 
 from paysetu.alipay.rules.gateway import NOTIFY_SUCCESS
+from paysetu.events.rules.targets import Network
 from paysetu.events.rules.webhooks import SendResult
+from paysetu.events.stores.guarded_network import guarded_client
 
 ERROR_LENGTH_MAX = 300
 ANSWER_EXCERPT_MAX = 40
@@ -38,15 +41,17 @@ def outcome(status_code: int, body: str, duration_ms: int) -> SendResult:
 class HttpAlipayNotifier:
     """:class:`~paysetu.alipay.usecases.ports.AlipayNotifier` over one pooled ``httpx.Client``."""
 
-    def __init__(self, timeout_s: float = 10.0) -> None:
+    def __init__(self, timeout_s: float = 10.0, allowed_networks: Sequence[Network] = (),
+                 transport: httpx.BaseTransport | None = None) -> None:
         self._timeout_s = timeout_s
+        self._allowed = tuple(allowed_networks)
+        self._transport = transport
         self._client: httpx.Client | None = None
         """Opened on the first notification: most processes (the API, the CLI) send none."""
 
     def send(self, url: str, form: Mapping[str, str]) -> SendResult:
         if self._client is None:
-            self._client = httpx.Client(timeout=httpx.Timeout(self._timeout_s),
-                                        follow_redirects=False)
+            self._client = guarded_client(self._timeout_s, self._allowed, self._transport)
         started = time.perf_counter()
         try:
             response = self._client.post(url, data=dict(form))

@@ -16,7 +16,7 @@ from paysetu.alipay.rules.app_errors import AlipayAppRejected, AlipayAppStatus
 from paysetu.alipay.rules.gateway import app_id_from, zone_named
 from paysetu.alipay.rules.records import AlipayApp
 from paysetu.alipay.usecases.ports import AlipayContext, AlipayPolicy, AlipayUnitOfWork
-from paysetu.events.rules.webhooks import url_problem
+from paysetu.events.usecases.targets import target_problem
 from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.timestamps import timestamp
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
@@ -67,8 +67,10 @@ def register_app(
     pem = policy.keys.normalized_public_key(public_key) if storable(public_key) else None
     if pem is None:
         raise AlipayAppRejected(AlipayAppStatus.PUBLIC_KEY_INVALID, param="public_key")
-    if notify_url is not None and url_problem(notify_url, https_only=caller.livemode):
-        raise AlipayAppRejected(AlipayAppStatus.NOTIFY_URL_INVALID, param="notify_url")
+    if notify_url is not None:
+        problem = target_problem(ctx.webhook_targets, notify_url, https_only=caller.livemode)
+        if problem is not None:
+            raise AlipayAppRejected(AlipayAppStatus.NOTIFY_URL_INVALID, problem, "notify_url")
     if timezone is not None and zone_named(timezone) is None:
         raise AlipayAppRejected(AlipayAppStatus.TIMEZONE_INVALID, param="timezone")
     now = ctx.clock.now()

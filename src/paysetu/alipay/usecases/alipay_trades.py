@@ -43,6 +43,7 @@ from paysetu.alipay.usecases.alipay_calls import (
     view,
 )
 from paysetu.alipay.usecases.ports import AlipayContext, AlipayUnitOfWork
+from paysetu.events.usecases.targets import target_problem
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.usecases import fx_quotes, payments
@@ -55,6 +56,15 @@ QR_PATH = "alipay/trades/"
 def content_hash(content: dict[str, Any]) -> str:
     """A digest of what a request asked for, to tell a retry from a conflicting reuse."""
     return hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+
+
+def _check_notify_url(call: GatewayCall) -> None:
+    """A request's own ``notify_url`` is held to the rules of a registered one."""
+    url = call.common.notify_url
+    problem = None if url is None else target_problem(
+        call.ctx.webhook_targets, url, https_only=False)
+    if problem is not None:
+        raise AlipayRefused(AlipayError.INVALID_PARAMETER, f"notify_url: {problem}")
 
 
 def _requested(call: GatewayCall, method: Method, buyer: str | None,
@@ -74,6 +84,7 @@ def _requested(call: GatewayCall, method: Method, buyer: str | None,
                "subject": subject, "buyer": buyer}
     if out_trade_no is None:
         raise InvariantViolation("out_no(required=True) returns text")
+    _check_notify_url(call)
     return AlipayTrade(
         id=call.ctx.ids.new_id("trd"), app_id=call.app.id, out_trade_no=out_trade_no,
         method=method.value, request_hash=content_hash(content), amount_minor=amount,

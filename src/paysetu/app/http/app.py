@@ -5,7 +5,8 @@ validation errors and unknown routes are translated into the same shape, so a cl
 sees two error formats, and the OpenAPI document says so (:mod:`.openapi`).
 
 Middleware, outermost first: the request observer (logs and metrics, sees every response),
-then the request guard (request id, body size); every route first refuses NUL characters and
+then the request guard (request id, body size), then the sign-in gate (``POST /login`` only in
+a free slot, :mod:`paysetu.app.pages.sign_in_gate`); every route first refuses NUL characters and
 unknown query parameters (:func:`.guard.check_parameters`).
 """
 
@@ -26,6 +27,7 @@ from paysetu.app.http.guard import RequestGuard, check_parameters, error_respons
 from paysetu.app.http.observability import install_observability
 from paysetu.app.http.openapi import install_error_docs
 from paysetu.app.pages.install import install_web
+from paysetu.app.pages.sign_in_gate import SignInGate
 from paysetu.checkout.api import checkout_sessions
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
@@ -67,6 +69,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     )
     app.state.context = context
     app.state.rate_limiter = rate_limiter
+    app.add_middleware(SignInGate)  # innermost: the guard and the observer see its 429s
     app.add_middleware(RequestGuard)
     install_observability(app, context)  # added last: outermost, sees every response
 
@@ -86,7 +89,9 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
         return _error_response(request, rejection_from_errors(error.errors()))
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, _error: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        if error.status_code == 400:  # FastAPI could not read the body the guard let through
+            return _error_response(request, RequestRejected(RequestStatus.BODY_NOT_JSON))
         return _error_response(request, RequestRejected(
             RequestStatus.RESOURCE_MISSING, f"No route {request.method} {request.url.path}."))
 

@@ -2,25 +2,20 @@
 
 :class:`RequestGuard` is plain ASGI middleware (no per-request task or stream wrapping) that
 gives the request its id (``req_<ULID>``, in ``request.state.request_id`` and the ``Request-Id``
-response header) and refuses a body over its route's limit (:func:`body_size_max`), declared
-(``Content-Length``) or streamed, with ``body_too_large``.
+response header), refuses a body over its route's limit (:func:`body_size_max`), declared
+(``Content-Length``) or streamed, with ``body_too_large``, and reads every JSON body strictly
+(:mod:`paysetu.shell.http.json_body`: invalid UTF-8, deep nesting, huge integers, repeated keys,
+NUL and lone surrogates are refused with a code before routing, so nothing is written).
 
-:func:`check_parameters`, a dependency of every route, refuses the NUL character wherever it
-could reach the database: a path or query parameter (``param`` names it) or a string of the JSON
-body, keys included (``param`` is the field's path, ``metadata.note``). PostgreSQL ``text`` and
-``jsonb`` cannot hold NUL, so without this check such a value fails deep in a query as a server
-error; here it is ``parameter_invalid`` before anything is read or written. It also refuses a
-query parameter the route does not take (``parameter_unknown``), as Stripe does, and one given
-twice.
-
-A raw NUL byte is not valid inside a JSON string, so a body can only carry one as the escape
-``\\u0000``; bodies without that escape (nearly all) are passed on without being parsed here.
+:func:`check_parameters`, a dependency of every route, refuses the NUL character in a path or
+query parameter (``param`` names it): PostgreSQL ``text`` and ``jsonb`` cannot hold NUL, so
+without this check such a value fails deep in a query as a server error; here it is
+``parameter_invalid`` before anything is read or written. It also refuses a query parameter the
+route does not take (``parameter_unknown``), as Stripe does, and one given twice.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -33,13 +28,12 @@ from ulid import ULID
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import error_body, http_status
+from paysetu.shell.http.json_body import NUL, json_body_problem, nul_refusal
 from paysetu.shell.http.rate_limit import RateLimited
 
 BODY_SIZE_MAX = 64 * 1024
 BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024}
 """Routes that take uploads (bank statements: 10 MiB plus room for a JSON envelope)."""
-NUL = "\x00"
-_NUL_ESCAPE = b"\\u0000"
 _DECLARED_QUERY = "_paysetu_query_names"
 """Attribute caching a route's declared query parameters (routes are not hashable)."""
 
@@ -51,12 +45,6 @@ def error_response(error: PaysetuError, request_id: str) -> JSONResponse:
         headers["Retry-After"] = str(error.retry_after_s)
     return JSONResponse(dict(error_body(error, request_id)), status_code=http_status(error),
                         headers=headers)
-
-
-def _nul_refusal(param: str | None) -> RequestRejected:
-    where = f"{param} contains" if param else "The request contains"
-    message = f"{where} a NUL character (\\u0000), which is never valid."
-    return RequestRejected(RequestStatus.PARAMETER_INVALID, message, param)
 
 
 def _too_large(limit: int = BODY_SIZE_MAX) -> RequestRejected:
@@ -76,31 +64,6 @@ def query_parameter_with_nul(query_string: bytes) -> str | None:
         if NUL in name or NUL in value:
             return name.replace(NUL, "") or "query"
     return None
-
-
-def _strings_with_nul(value: Any, path: str) -> Iterator[str]:
-    if isinstance(value, str):
-        if NUL in value:
-            yield path
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            if NUL in key:
-                yield path or "body"
-            yield from _strings_with_nul(item, f"{path}.{key}" if path else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings_with_nul(item, f"{path}[{index}]")
-
-
-def body_field_with_nul(body: bytes) -> str | None:
-    """The path of the first JSON string (or key) holding a NUL; None if none (or not JSON)."""
-    if _NUL_ESCAPE not in body:
-        return None
-    try:
-        document = json.loads(body)
-    except ValueError:
-        return None  # the route reports the malformed body
-    return next(_strings_with_nul(document, ""), None)
 
 
 async def _read_body(receive: Receive, limit: int) -> list[Message] | None:
@@ -168,6 +131,9 @@ class RequestGuard:
         messages = await _read_body(receive, limit)
         if messages is None:
             return _too_large(limit), receive
+        if _is_json(scope):
+            body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+            return json_body_problem(body), _replaying(messages, receive)
         return None, _replaying(messages, receive)
 
 
@@ -200,13 +166,11 @@ async def check_parameters(request: Request) -> None:
     """
     for name, value in request.path_params.items():
         if NUL in str(value):
-            raise _nul_refusal(name)
+            raise nul_refusal(name)
     query = request.scope.get("query_string", b"")
     param = query_parameter_with_nul(query)
-    if param is None and request.method not in ("GET", "HEAD"):
-        param = body_field_with_nul(await request.body())
     if param is not None:
-        raise _nul_refusal(param)
+        raise nul_refusal(param)
     if query and getattr(request.scope.get("route"), "include_in_schema", True):
         _check_query_names(request)  # web pages (outside the schema) take what browsers send
 
@@ -224,8 +188,22 @@ def _check_query_names(request: Request) -> None:
                               f"{name} is given more than once.", name)
 
 
-def _content_length(scope: Scope) -> str | None:
+def _header(scope: Scope, wanted: bytes) -> str | None:
     for name, value in scope["headers"]:
-        if name == b"content-length":
+        if name == wanted:
             return str(value.decode("latin-1"))
     return None
+
+
+def _content_length(scope: Scope) -> str | None:
+    return _header(scope, b"content-length")
+
+
+def _is_json(scope: Scope) -> bool:
+    """Whether the route will read the body as JSON: FastAPI does for a JSON media type, and
+    for none at all (the API's paths; the pages and the gateway post forms)."""
+    content_type = _header(scope, b"content-type")
+    if content_type is None:
+        return str(scope.get("path", "")).startswith("/v1/")
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from urllib.parse import urlsplit
 
 from paysetu.events.rules.events import Event
+from paysetu.events.rules.targets import Network, address_problem, host_address
 
 SIGNATURE_HEADER = "Paysetu-Signature"
 """The HTTP header carrying ``t=...,v1=...``."""
@@ -204,8 +206,14 @@ def outcome_status(attempt: DeliveryAttempt, attempts: int) -> DeliveryStatus:
     return DeliveryStatus.FAILED if attempts >= ATTEMPTS_MAX else DeliveryStatus.PENDING
 
 
-def url_problem(url: str, *, https_only: bool) -> str | None:
-    """Why ``url`` cannot receive webhooks, or None when it can."""
+def url_problem(
+    url: str, *, https_only: bool, allowed_networks: Sequence[Network] = ()
+) -> str | None:
+    """Why ``url`` cannot receive webhooks, or None when it can.
+
+    A host written as an address (in any spelling) must be a public one, or in
+    ``allowed_networks`` (:mod:`.targets`); a name is resolved and judged by the caller.
+    """
     if not url or len(url) > URL_LENGTH_MAX or not url.isprintable() or " " in url:
         return f"A webhook URL is 1-{URL_LENGTH_MAX} printable characters without spaces."
     try:
@@ -224,6 +232,9 @@ def url_problem(url: str, *, https_only: bool) -> str | None:
         return "The webhook URL's port is not valid."
     if parts.fragment:
         return "A webhook URL has no #fragment."
+    address = host_address(parts.hostname)
+    if address is not None:
+        return address_problem(address, allowed_networks)
     return None
 
 

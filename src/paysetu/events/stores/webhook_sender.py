@@ -1,21 +1,26 @@
 """Senders of webhook requests: over HTTP with httpx, and a recording fake for tests.
 
-The HTTP sender never follows redirects (a 3xx is a failed attempt, as at Stripe: the signed
-request must reach the registered URL), never raises for network trouble (refused connections,
-timeouts and TLS errors are results, with the reason in ``error``), and keeps neither request
-headers nor response bodies in what it returns, so no signature or secret reaches the log.
+The HTTP sender connects only to public addresses, or to networks the operator allowed
+(:mod:`.guarded_network`, judged at connection time), never follows redirects (a 3xx is a failed
+attempt, as at Stripe: the signed request must reach the registered URL), never raises for
+network trouble (refused targets and connections, timeouts and TLS errors are results, with the
+reason in ``error``), and keeps neither request headers nor response bodies in what it
+returns, so no signature or secret reaches the log.
 """
 
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Self
 
 import httpx
 
+from paysetu.events.rules.targets import Network
 from paysetu.events.rules.webhooks import SendResult
+from paysetu.events.stores.guarded_network import guarded_client
 
 ERROR_LENGTH_MAX = 300
 
@@ -28,11 +33,10 @@ class HttpWebhookSender:
     """:class:`~paysetu.app.ports.WebhookSender` over one pooled ``httpx.Client``."""
 
     def __init__(
-        self, timeout_s: float = 10.0, transport: httpx.BaseTransport | None = None
+        self, timeout_s: float = 10.0, transport: httpx.BaseTransport | None = None,
+        allowed_networks: Sequence[Network] = (),
     ) -> None:
-        self._client = httpx.Client(
-            timeout=httpx.Timeout(timeout_s), follow_redirects=False, transport=transport,
-        )
+        self._client = guarded_client(timeout_s, allowed_networks, transport)
 
     def send(self, url: str, body: bytes, headers: dict[str, str]) -> SendResult:
         started = time.perf_counter()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
 from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
 from paysetu.events.rules.events import Event
+from paysetu.events.rules.targets import Network
 from paysetu.events.rules.webhooks import (
     Delivery,
     DeliveryAttempt,
@@ -58,6 +60,30 @@ class WebhookSender(Protocol):
         ...
 
 
+class HostResolver(Protocol):
+    """Resolves a host name to addresses (the system resolver; a table in tests)."""
+
+    def resolve(self, host: str, port: int) -> tuple[str, ...]:
+        """Every address ``host`` resolves to; empty when it resolves to none."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class WebhookTargets:
+    """Where webhooks and notifications may go (:mod:`paysetu.events.rules.targets`).
+
+    Attributes:
+        allowed_networks: Networks allowed although not public (loopback for the demo and
+            the tests); empty in production.
+        resolver: Resolves a URL's host name when a URL is registered; None resolves nothing
+            there (contexts built without one, in tests): the delivery's connection judges
+            the address it connects to either way.
+    """
+
+    allowed_networks: tuple[Network, ...] = ()
+    resolver: HostResolver | None = None
+
+
 class EventsUnitOfWork(AccessUnitOfWork, Protocol):
     """Access's unit of work plus events and webhook endpoints."""
 
@@ -71,3 +97,5 @@ class EventsContext(AccessContext, Protocol):
     @property
     def uow_factory(self) -> Callable[[], EventsUnitOfWork]: ...
     def reader(self) -> EventsUnitOfWork: ...
+    @property
+    def webhook_targets(self) -> WebhookTargets: ...

@@ -23,9 +23,9 @@ from paysetu.events.rules.webhooks import (
     DeliveryAttempt,
     WebhookEndpoint,
     unknown_event_types,
-    url_problem,
 )
 from paysetu.events.usecases.events import event_object
+from paysetu.events.usecases.targets import target_problem
 from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.timestamps import timestamp
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
@@ -118,7 +118,7 @@ def create_endpoint(
 ) -> dict[str, Any]:
     """Register ``url`` for the merchant's events; the response carries the signing secret."""
     merchant_scope(caller)
-    problem = url_problem(url, https_only=caller.livemode)
+    problem = target_problem(ctx.webhook_targets, url, https_only=caller.livemode)
     if problem is not None:
         raise PaymentRejected(PaymentStatus.WEBHOOK_URL_INVALID, problem, "url")
     events = _enabled_events(enabled_events)
