@@ -131,8 +131,8 @@ class RequestGuard:
         messages = await _read_body(receive, limit)
         if messages is None:
             return _too_large(limit), receive
-        if _is_json(scope):
-            body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+        body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.request")
+        if _is_json(scope, body):
             return json_body_problem(body), _replaying(messages, receive)
         return None, _replaying(messages, receive)
 
@@ -199,11 +199,14 @@ def _content_length(scope: Scope) -> str | None:
     return _header(scope, b"content-length")
 
 
-def _is_json(scope: Scope) -> bool:
+def _is_json(scope: Scope, body: bytes) -> bool:
     """Whether the route will read the body as JSON: FastAPI does for a JSON media type, and
-    for none at all (the API's paths; the pages and the gateway post forms)."""
+    for none at all on the API's paths (the pages and the gateway post forms) when the body is
+    JSON's shape. A raw upload without a content type (``POST /v1/reconciliations?format=csv``)
+    is the route's to read: a JSON route that gets one refuses it as ``body_not_json`` too."""
     content_type = _header(scope, b"content-type")
     if content_type is None:
-        return str(scope.get("path", "")).startswith("/v1/")
+        looks_like_json = body.lstrip(b" \t\r\n")[:1] in (b"{", b"[")
+        return str(scope.get("path", "")).startswith("/v1/") and looks_like_json
     media = content_type.split(";", 1)[0].strip().lower()
     return media == "application/json" or media.endswith("+json")
