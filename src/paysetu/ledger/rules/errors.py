@@ -31,9 +31,9 @@ from paysetu.ledger.rules.codes import (
     CODE_ENUMS,
     AccountStateStatus,
     CreateAccountStatus,
-    CreateEntryStatus,
     QueryStatus,
 )
+from paysetu.ledger.rules.entry_codes import CreateEntryStatus
 
 __all__ = [
     "CODE_ENUMS",

@@ -28,7 +28,6 @@ from paysetu.ledger.rules.entries import (
     EntryRequest,
     JournalEntry,
     NewAccount,
-    NewEntry,
     Posting,
 )
 from paysetu.ledger.rules.errors import (
@@ -42,6 +41,7 @@ from paysetu.ledger.rules.errors import (
     QueryRejected,
     QueryStatus,
 )
+from paysetu.ledger.stores.entry_documents import entry_document
 
 REFUSAL_SQLSTATE = "PSL01"
 
@@ -66,38 +66,6 @@ class StoredPosting:
     currency: str
     pending: bool
     created_at: datetime
-
-
-def entry_document(entry: EntryRequest) -> dict[str, Any]:
-    """The JSON shape ``ledger_apply`` reads for one entry."""
-    if isinstance(entry, NewEntry):
-        doc: dict[str, Any] = {
-            "id": entry.id,
-            "kind": entry.kind.value,
-            "postings": [
-                {"a": p.account_id, "d": p.direction.value, "m": p.amount_minor, "c": p.currency}
-                for p in entry.postings
-            ],
-            "metadata": dict(entry.metadata),
-        }
-        if entry.timeout_s is not None:
-            doc["timeout_s"] = entry.timeout_s
-        if entry.balancing_debit:
-            doc["balancing_debit"] = True
-        if entry.balancing_credit:
-            doc["balancing_credit"] = True
-        if entry.reverses_id is not None:
-            doc["reverses_id"] = entry.reverses_id
-        return doc
-    doc = {
-        "id": entry.id,
-        "kind": entry.kind.value,
-        "pending_id": entry.pending_id,
-        "metadata": dict(entry.metadata),
-    }
-    if entry.amount_minor is not None:
-        doc["amount"] = entry.amount_minor
-    return doc
 
 
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505"})
