@@ -46,24 +46,39 @@ def resolve(post: bool, **named: object) -> PendingResolution:
 def test_pending_transfer_has_different_debit_account_id(
     held: LedgerService, engine: sa.Engine, post: bool
 ) -> None:
-    refused_unchanged(engine, held, [resolve(post, debit_account_id=SHOP)],
-                      S.PENDING_TRANSFER_HAS_DIFFERENT_DEBIT_ACCOUNT_ID, "debit_account_id")
+    refused_unchanged(
+        engine,
+        held,
+        [resolve(post, debit_account_id=SHOP)],
+        S.PENDING_TRANSFER_HAS_DIFFERENT_DEBIT_ACCOUNT_ID,
+        "debit_account_id",
+    )
 
 
 @pytest.mark.parametrize("post", [True, False])
 def test_pending_transfer_has_different_credit_account_id(
     held: LedgerService, engine: sa.Engine, post: bool
 ) -> None:
-    refused_unchanged(engine, held, [resolve(post, credit_account_id=CASH)],
-                      S.PENDING_TRANSFER_HAS_DIFFERENT_CREDIT_ACCOUNT_ID, "credit_account_id")
+    refused_unchanged(
+        engine,
+        held,
+        [resolve(post, credit_account_id=CASH)],
+        S.PENDING_TRANSFER_HAS_DIFFERENT_CREDIT_ACCOUNT_ID,
+        "credit_account_id",
+    )
 
 
 @pytest.mark.parametrize("post", [True, False])
 def test_pending_transfer_has_different_currency(
     held: LedgerService, engine: sa.Engine, post: bool
 ) -> None:
-    refused_unchanged(engine, held, [resolve(post, currency="JPY")],
-                      S.PENDING_TRANSFER_HAS_DIFFERENT_CURRENCY, "currency")
+    refused_unchanged(
+        engine,
+        held,
+        [resolve(post, currency="JPY")],
+        S.PENDING_TRANSFER_HAS_DIFFERENT_CURRENCY,
+        "currency",
+    )
 
 
 @pytest.mark.parametrize("post", [True, False])
@@ -82,26 +97,41 @@ def test_void_may_name_the_pending_amount(held: LedgerService) -> None:
 
 
 def test_pending_transfer_has_different_amount(held: LedgerService, engine: sa.Engine) -> None:
-    refused_unchanged(engine, held, [resolve(False, amount_minor=399)],
-                      S.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT, "amount_minor")
+    refused_unchanged(
+        engine,
+        held,
+        [resolve(False, amount_minor=399)],
+        S.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT,
+        "amount_minor",
+    )
 
 
 @pytest.mark.parametrize("post", [True, False])
 def test_exceeds_pending_transfer_amount(
     held: LedgerService, engine: sa.Engine, post: bool
 ) -> None:
-    refused_unchanged(engine, held, [resolve(post, amount_minor=401)],
-                      S.EXCEEDS_PENDING_TRANSFER_AMOUNT, "amount_minor")
+    refused_unchanged(
+        engine,
+        held,
+        [resolve(post, amount_minor=401)],
+        S.EXCEEDS_PENDING_TRANSFER_AMOUNT,
+        "amount_minor",
+    )
 
 
 def test_pending_transfer_has_different_comes_before_already_posted(
     held: LedgerService, engine: sa.Engine
 ) -> None:
     held.apply([PendingResolution("je_first", "je_hold", post=True)])
-    refused_unchanged(engine, held, [resolve(False, debit_account_id=SHOP)],
-                      S.PENDING_TRANSFER_HAS_DIFFERENT_DEBIT_ACCOUNT_ID)
-    refused_unchanged(engine, held, [resolve(False, amount_minor=1)],
-                      S.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT)
+    refused_unchanged(
+        engine,
+        held,
+        [resolve(False, debit_account_id=SHOP)],
+        S.PENDING_TRANSFER_HAS_DIFFERENT_DEBIT_ACCOUNT_ID,
+    )
+    refused_unchanged(
+        engine, held, [resolve(False, amount_minor=1)], S.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT
+    )
     refused_unchanged(engine, held, [resolve(False)], S.PENDING_TRANSFER_ALREADY_POSTED)
 
 

@@ -82,14 +82,25 @@ def test_pending_id_must_be_different_comes_before_the_timeout() -> None:
 
 
 def test_false_flags_are_not_set_flags() -> None:
-    document = {"id": "je_2", "post_pending_id": "je_1", "pending": False,
-                "balancing_debit": False, "timeout_s": None}
+    document = {
+        "id": "je_2",
+        "post_pending_id": "je_1",
+        "pending": False,
+        "balancing_debit": False,
+        "timeout_s": None,
+    }
     assert parse_entry(document) == PendingResolution("je_2", "je_1", post=True)
 
 
 def test_post_or_void_may_name_the_pending_entry() -> None:
-    document = {"id": "je_2", "void_pending_id": "je_1", "amount_minor": 5,
-                "debit_account_id": "acct_a", "credit_account_id": "acct_b", "currency": "INR"}
+    document = {
+        "id": "je_2",
+        "void_pending_id": "je_1",
+        "amount_minor": 5,
+        "debit_account_id": "acct_a",
+        "credit_account_id": "acct_b",
+        "currency": "INR",
+    }
     assert parse_entry(document) == PendingResolution(
         "je_2", "je_1", False, 5, {}, "acct_a", "acct_b", "INR"
     )

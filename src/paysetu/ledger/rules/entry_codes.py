@@ -193,6 +193,19 @@ class CreateEntryStatus(_Code):
         _C,
         "The id is taken by an entry reversing another entry.",
     )
+    EXISTS = (
+        "exists",
+        False,
+        _C,
+        "The id exists, in a batch whose other entries are new: a chain is replayed whole or not.",
+    )
+    ID_ALREADY_FAILED = (
+        "id_already_failed",
+        False,
+        _C,
+        "The id's first attempt was refused for a reason that depended on the ledger's state "
+        "(funds, accounts, a pending entry); it fails again: retry with a new id.",
+    )
     DEBIT_ACCOUNT_NOT_FOUND = (
         "debit_account_not_found",
         True,
@@ -331,3 +344,20 @@ class CreateEntryStatus(_Code):
         _D,
         "A credit would take an account flagged credits_must_not_exceed_debits below zero.",
     )
+
+
+RECORDED_FAILURES = frozenset({
+    CreateEntryStatus.DEBIT_ACCOUNT_NOT_FOUND,
+    CreateEntryStatus.CREDIT_ACCOUNT_NOT_FOUND,
+    CreateEntryStatus.PENDING_TRANSFER_NOT_FOUND,
+    CreateEntryStatus.EXCEEDS_CREDITS,
+    CreateEntryStatus.EXCEEDS_DEBITS,
+    CreateEntryStatus.DEBIT_ACCOUNT_ALREADY_CLOSED,
+    CreateEntryStatus.CREDIT_ACCOUNT_ALREADY_CLOSED,
+})
+"""TigerBeetle's transient results: refusals that depend on the ledger's state at the time of
+the attempt. The id of an entry refused with one of them is recorded, and every later attempt
+with that id is refused with ``id_already_failed``, so a retry cannot turn a refusal into a
+payment once the state has changed. Other refusals are the same whenever the request is
+retried (malformed, conflicting), and a failure that is not a refusal (a deadlock, a lost
+connection) records nothing: the id stays free."""

@@ -42,8 +42,11 @@ from paysetu.ledger.rules.errors import (
     QueryStatus,
 )
 from paysetu.ledger.stores.entry_documents import entry_document
+from paysetu.ledger.stores.lapsed_holds import without_lapsed_holds
 
 REFUSAL_SQLSTATE = "PSL01"
+UNSETTLED_REFUSAL_SQLSTATE = "PSL03"
+"""A refusal that a lapsed reservation, locked elsewhere, caused: not a verdict on the id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,13 +79,14 @@ def _refusal(original: psycopg.Error, count: int) -> Exception | None:
     """The domain exception for a ``ledger_apply`` error, or None when it is not a refusal."""
     if original.sqlstate in _RETRYABLE_SQLSTATES:
         return TransientConflictError(str(original.sqlstate))
-    if original.sqlstate != REFUSAL_SQLSTATE:
+    if original.sqlstate not in (REFUSAL_SQLSTATE, UNSETTLED_REFUSAL_SQLSTATE):
         return None
     code = CreateEntryStatus.from_value(original.diag.message_primary or "")
     index = int(original.diag.message_detail or "0")
     param = original.diag.message_hint or None
+    settled = original.sqlstate == REFUSAL_SQLSTATE
     if count == 1:
-        return EntryRejected(code, param=param)
+        return EntryRejected(code, param=param, settled=settled)
     results = [
         EntryResult(
             i,
@@ -91,7 +95,7 @@ def _refusal(original: psycopg.Error, count: int) -> Exception | None:
         )
         for i in range(count)
     ]
-    return BatchRejected(results)
+    return BatchRejected(results, settled=settled)
 
 
 _APPLY_SQL = "SELECT entry_index, replayed FROM ledger_apply(%s::jsonb, %s)"
@@ -244,7 +248,7 @@ def get_account(connection: sa.Connection, account_id: str, now: datetime) -> Ac
         expired = expire_pending(connection, now, account_id=account_id)
         if expired:
             found = get_accounts(connection, [account_id])
-    return found[0]
+    return without_lapsed_holds(connection, found, now)[0]
 
 
 def list_accounts(
@@ -254,8 +258,10 @@ def list_accounts(
     owner_id: str | None,
     limit: int,
     starting_after: str | None,
+    now: datetime,
 ) -> tuple[list[Account], bool]:
-    """Accounts in id order, optionally of one owner; returns the page and ``has_more``."""
+    """Accounts in id order, optionally of one owner; returns the page and ``has_more``.
+    Balances show no reservation whose timeout has passed (:func:`without_lapsed_holds`)."""
     rows = connection.execute(
         sa.text(
             f"SELECT {_ACCOUNT_COLUMNS} FROM ledger_accounts"
@@ -271,7 +277,8 @@ def list_accounts(
             "limit": limit + 1,
         },
     ).all()
-    return [_account(r) for r in rows[:limit]], len(rows) > limit
+    page = without_lapsed_holds(connection, [_account(r) for r in rows[:limit]], now)
+    return page, len(rows) > limit
 
 
 def set_account_closed(
@@ -308,6 +315,19 @@ def set_account_closed(
         },
     )
     return get_account(connection, account_id, now)
+
+
+def record_failure(connection: sa.Connection, entry_id: str, code: str, now: datetime) -> None:
+    """Remember that ``entry_id`` was refused with ``code`` (unless it has since been applied)."""
+    connection.execute(
+        sa.text(
+            "INSERT INTO ledger_failed_entries (id, code, failed_at)"
+            " SELECT CAST(:id AS text), CAST(:code AS text), CAST(:now AS timestamptz)"
+            " WHERE NOT EXISTS (SELECT 1 FROM ledger_entries WHERE id = CAST(:id AS text))"
+            " ON CONFLICT (id) DO NOTHING"
+        ),
+        {"id": entry_id, "code": code, "now": now},
+    )
 
 
 def expire_pending(
