@@ -241,6 +241,8 @@ _DIFFERENT_CONTENT: list[tuple[list[EntryRequest], EntryRequest, S, str]] = [
     ([move("je_p", WALLET, SHOP, 10, pending=True), _pending("je_e", "je_p", False)],
      PendingResolution("je_e", "je_p", post=False, metadata={"k": "v"}),
      S.EXISTS_WITH_DIFFERENT_METADATA, "metadata"),
+    ([move("je_e", WALLET, SHOP, 10, code=1)], move("je_e", WALLET, SHOP, 10, code=2),
+     S.EXISTS_WITH_DIFFERENT_CODE, "code"),
     ([move("je_in", WALLET, SHOP, 10), move("je_e", SHOP, CASH, 10)],
      move("je_e", SHOP, CASH, 10, reverses_id="je_fund"),
      S.EXISTS_WITH_DIFFERENT_REVERSED_ID, "reverses_id"),

@@ -125,3 +125,16 @@ def test_a_well_formed_entry_still_parses() -> None:
     entry = parse_entry({"id": "je_1", "postings": POSTINGS, "pending": True, "timeout_s": 9})
     assert isinstance(entry, NewEntry)
     assert (entry.pending, entry.timeout_s) == (True, 9)
+
+
+def test_code_is_a_key_of_both_kinds() -> None:
+    entry = parse_entry({"id": "je_1", "postings": POSTINGS, "code": 7})
+    assert isinstance(entry, NewEntry)
+    assert entry.code == 7
+    assert parse_entry({"id": "je_2", "void_pending_id": "je_1", "code": 7}) == PendingResolution(
+        "je_2", "je_1", False, code=7
+    )
+    assert refusal({"id": "je_1", "postings": POSTINGS, "code": 0}) == (
+        S.CODE_MUST_NOT_BE_ZERO,
+        "code",
+    )

@@ -99,10 +99,19 @@ class PostgresLedgerRepository:
         return ledger_store.get_entry(self._connection, entry_id)
 
     def find_entries(
-        self, *, metadata: Mapping[str, str | None], limit: int, starting_after: str | None
+        self,
+        *,
+        metadata: Mapping[str, str | None],
+        limit: int,
+        starting_after: str | None,
+        code: int | None = None,
     ) -> tuple[list[JournalEntry], bool]:
         return ledger_store.find_entries(
-            self._connection, metadata=metadata, limit=limit, starting_after=starting_after
+            self._connection,
+            metadata=metadata,
+            limit=limit,
+            starting_after=starting_after,
+            code=code,
         )
 
     def audit(self) -> AuditReport:

@@ -48,7 +48,7 @@ def _posting(raw: object, index: int) -> Posting:
 
 
 _FLAGS = ("pending", "balancing_debit", "balancing_credit")
-_COMMON_KEYS = frozenset({"id", "metadata", *_FLAGS, "timeout_s"})
+_COMMON_KEYS = frozenset({"id", "metadata", *_FLAGS, "timeout_s", "code"})
 _NEW_ENTRY_KEYS = _COMMON_KEYS | {"postings"}
 _RESOLUTION_KEYS = _COMMON_KEYS | {
     "post_pending_id", "void_pending_id", "amount_minor", "debit_account_id",
@@ -95,6 +95,7 @@ def _resolution(raw: Mapping[str, Any], entry_id: str) -> PendingResolution:
         cast(str | None, raw.get("debit_account_id")),
         cast(str | None, raw.get("credit_account_id")),
         cast(str | None, raw.get("currency")),
+        cast(int | None, raw.get("code")),
     )
     if raw.get("timeout_s") is not None:
         raise _refuse(CreateEntryStatus.TIMEOUT_RESERVED_FOR_PENDING_TRANSFER, "timeout_s")
@@ -131,6 +132,7 @@ def parse_entry(raw: object) -> EntryRequest:
         timeout_s=cast(int | None, raw.get("timeout_s")),
         balancing_debit=raw.get("balancing_debit") is True,
         balancing_credit=raw.get("balancing_credit") is True,
+        code=cast(int | None, raw.get("code")),
     )
 
 

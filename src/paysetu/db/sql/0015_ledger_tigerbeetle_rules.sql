@@ -4,7 +4,15 @@
 -- changed; every table, trigger and constraint of those revisions stays as it was. Each
 -- section names the TigerBeetle rule it follows (docs/concepts.md has the full table).
 
--- A replayed void is compared on its amount too (it may name the reserved amount).
+-- An entry's code: why the money moved (TigerBeetle's Transfer.code, a u16 that is not 0).
+-- Optional here (NULL: not given); a post or void carries its pending entry's code.
+CREATE DOMAIN ledger_entry_code AS integer
+    CONSTRAINT ledger_entry_code_range CHECK (VALUE BETWEEN 1 AND 65535);
+ALTER TABLE ledger_entries ADD COLUMN code ledger_entry_code;
+CREATE INDEX ledger_entries_code ON ledger_entries (code, id) WHERE code IS NOT NULL;
+
+-- A replayed void is compared on its amount too (it may name the reserved amount), and every
+-- replay on its code (a post or void only when it names one).
 CREATE OR REPLACE FUNCTION ledger_compare_existing(p_doc jsonb, p_index integer, p_existing ledger_entries)
 RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
@@ -56,6 +64,10 @@ BEGIN
     IF p_existing.metadata <> coalesce(p_doc->'metadata', '{}'::jsonb) THEN
         PERFORM ledger_refuse('exists_with_different_metadata', p_index, 'metadata');
     END IF;
+    IF (p_doc ? 'code' OR v_kind IN ('single_phase', 'pending'))
+       AND p_existing.code IS DISTINCT FROM (p_doc->>'code')::integer THEN
+        PERFORM ledger_refuse('exists_with_different_code', p_index, 'code');
+    END IF;
     IF p_existing.reverses_id IS DISTINCT FROM (p_doc->>'reverses_id') THEN
         PERFORM ledger_refuse('exists_with_different_reversed_id', p_index, 'reverses_id');
     END IF;
@@ -68,11 +80,13 @@ END $$;
 -- (TigerBeetle's pending_transfer_has_different_*), checked in TigerBeetle's order: after
 -- not_found/not_pending, before the amount, before the outcome (already posted/voided/expired).
 CREATE OR REPLACE FUNCTION ledger_check_resolution_names(p_doc jsonb, p_index integer,
-                                                         p_pending_id text)
+                                                         p_pending ledger_entries)
 RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    v_pending_id text := p_pending.id;
 BEGIN
     IF p_doc ? 'debit' THEN
-        PERFORM 1 FROM ledger_postings p WHERE p.entry_id = p_pending_id
+        PERFORM 1 FROM ledger_postings p WHERE p.entry_id = v_pending_id
             AND p.direction = 'debit' AND p.account_id = p_doc->>'debit';
         IF NOT FOUND THEN
             PERFORM ledger_refuse('pending_transfer_has_different_debit_account_id', p_index,
@@ -80,7 +94,7 @@ BEGIN
         END IF;
     END IF;
     IF p_doc ? 'credit' THEN
-        PERFORM 1 FROM ledger_postings p WHERE p.entry_id = p_pending_id
+        PERFORM 1 FROM ledger_postings p WHERE p.entry_id = v_pending_id
             AND p.direction = 'credit' AND p.account_id = p_doc->>'credit';
         IF NOT FOUND THEN
             PERFORM ledger_refuse('pending_transfer_has_different_credit_account_id', p_index,
@@ -88,11 +102,14 @@ BEGIN
         END IF;
     END IF;
     IF p_doc ? 'currency' THEN
-        PERFORM 1 FROM ledger_postings p WHERE p.entry_id = p_pending_id
+        PERFORM 1 FROM ledger_postings p WHERE p.entry_id = v_pending_id
             AND p.currency::text <> p_doc->>'currency';
         IF FOUND THEN
             PERFORM ledger_refuse('pending_transfer_has_different_currency', p_index, 'currency');
         END IF;
+    END IF;
+    IF p_doc ? 'code' AND p_pending.code IS DISTINCT FROM (p_doc->>'code')::integer THEN
+        PERFORM ledger_refuse('pending_transfer_has_different_code', p_index, 'code');
     END IF;
 END $$;
 
@@ -117,7 +134,7 @@ BEGIN
     IF v_pending.kind <> 'pending' THEN
         PERFORM ledger_refuse('pending_transfer_not_pending', p_index, 'pending_id');
     END IF;
-    PERFORM ledger_check_resolution_names(p_doc, p_index, v_pending.id);
+    PERFORM ledger_check_resolution_names(p_doc, p_index, v_pending);
     IF v_amount IS NOT NULL THEN
         SELECT count(*), max(p.amount_minor) INTO v_postings, v_reserved
         FROM ledger_postings p WHERE p.entry_id = v_pending.id;
@@ -149,9 +166,10 @@ BEGIN
         END IF;
     END IF;
 
-    INSERT INTO ledger_entries (id, kind, pending_id, amount_requested, metadata, created_at)
+    INSERT INTO ledger_entries (id, kind, pending_id, amount_requested, metadata, created_at,
+                                code)
     VALUES (p_doc->>'id', p_doc->>'kind', v_pending.id, v_amount,
-            coalesce(p_doc->'metadata', '{}'::jsonb), p_now);
+            coalesce(p_doc->'metadata', '{}'::jsonb), p_now, v_pending.code);
     PERFORM ledger_release_pending(v_pending.id);
     IF v_post THEN
         INSERT INTO ledger_postings (entry_id, account_id, direction, amount_minor, currency,
@@ -374,10 +392,11 @@ BEGIN
     END LOOP;
 
     INSERT INTO ledger_entries (id, kind, reverses_id, timeout_s, expires_at, amount_requested,
-                                balancing_debit, balancing_credit, metadata, created_at)
+                                balancing_debit, balancing_credit, metadata, created_at, code)
     VALUES (p_doc->>'id', p_doc->>'kind', v_reverses, v_timeout,
             p_now + make_interval(secs => v_timeout), CASE WHEN v_amount IS NOT NULL THEN v_asked END,
-            v_balancing_debit, v_balancing_credit, coalesce(p_doc->'metadata', '{}'::jsonb), p_now);
+            v_balancing_debit, v_balancing_credit, coalesce(p_doc->'metadata', '{}'::jsonb), p_now,
+            (p_doc->>'code')::integer);
     INSERT INTO ledger_postings (entry_id, account_id, direction, amount_minor, currency, pending, created_at)
     SELECT p_doc->>'id', x.a, x.d, coalesce(v_amount, x.m), x.c, v_pending, p_now
     FROM ROWS FROM (jsonb_to_recordset(p_doc->'postings') AS (a text, d text, m bigint, c text))
@@ -395,6 +414,54 @@ BEGIN
         GROUP BY x.a
     ) d
     WHERE a.id = d.a;
+END $$;
+
+-- The set-based path of plain batches, now writing each entry's code.
+CREATE OR REPLACE FUNCTION ledger_apply_plain(p_entries jsonb, p_now timestamptz)
+RETURNS boolean LANGUAGE plpgsql AS $$
+DECLARE
+    v_ids text[];
+    v_postings ledger_posting_input[];
+BEGIN
+    IF jsonb_path_exists(p_entries, '$[*] ? (@.kind != "single_phase" || exists(@.timeout_s)
+            || exists(@.balancing_debit) || exists(@.balancing_credit) || exists(@.reverses_id)
+            || exists(@.pending_id))') THEN
+        RETURN false;
+    END IF;
+    SELECT ARRAY(SELECT e->>'id' FROM jsonb_array_elements(p_entries) e),
+           ARRAY(SELECT ROW(e.ord - 1, x.ord, x.a, x.d, x.m, x.c)::ledger_posting_input
+                 FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS e(doc, ord),
+                      ROWS FROM (jsonb_to_recordset(e.doc->'postings')
+                                 AS (a text, d text, m bigint, c text))
+                          WITH ORDINALITY AS x(a, d, m, c, ord))
+    INTO v_ids, v_postings;
+    -- An index scan by an array visits each key once, in order: the locks are taken in id order.
+    PERFORM 1 FROM ledger_accounts a WHERE a.id = ANY(ARRAY(SELECT p.a FROM unnest(v_postings) p))
+    ORDER BY a.id FOR NO KEY UPDATE;
+    IF ledger_plain_batch_refused(v_ids, v_postings) THEN
+        RETURN false;
+    END IF;
+
+    WITH entries AS (
+        INSERT INTO ledger_entries (id, kind, metadata, created_at, code)
+        SELECT e.doc->>'id', 'single_phase', coalesce(e.doc->'metadata', '{}'::jsonb), p_now,
+               (e.doc->>'code')::integer
+        FROM jsonb_array_elements(p_entries) WITH ORDINALITY AS e(doc, ord) ORDER BY e.ord
+    ), postings AS (
+        INSERT INTO ledger_postings (entry_id, account_id, direction, amount_minor, currency,
+                                     pending, created_at)
+        SELECT v_ids[p.i + 1], p.a, p.d, p.m, p.c, false, p_now
+        FROM unnest(v_postings) p ORDER BY p.i, p.j
+    )
+    UPDATE ledger_accounts a
+    SET debits_posted = a.debits_posted + d.debits, credits_posted = a.credits_posted + d.credits
+    FROM (
+        SELECT p.a, sum(CASE WHEN p.d = 'debit' THEN p.m ELSE 0 END) AS debits,
+                    sum(CASE WHEN p.d = 'credit' THEN p.m ELSE 0 END) AS credits
+        FROM unnest(v_postings) p GROUP BY p.a
+    ) d
+    WHERE a.id = d.a;
+    RETURN true;
 END $$;
 
 -- The batch driver. Every batch of more than one entry is one linked chain, and as in

@@ -59,6 +59,8 @@ ENTRY_ID_PATTERN = re.compile(r"^je_(?!expiry_)[A-Za-z0-9_-]{1,60}$")
 """Client-chosen entry ids. ``je_expiry_...`` is reserved for the expiries the ledger records
 itself, so no client can take an expiry's id and keep a reservation alive forever."""
 TIMEOUT_S_MAX = 2**31 - 1
+CODE_MAX = 2**16 - 1
+"""An entry's ``code`` is TigerBeetle's u16 ``Transfer.code``: 1 to 65535 (0 is reserved)."""
 POSTINGS_PER_ENTRY_MAX = 64
 ENTRIES_PER_BATCH_MAX = 8190
 """TigerBeetle's batch size: the most entries one linked batch may hold."""
@@ -219,6 +221,8 @@ class NewEntry:
         balancing_debit: Move at most what the debited account can give (TigerBeetle semantics).
         balancing_credit: Move at most what the credited account can take.
         reverses_id: Set on the entry that reverses a posted one (see :func:`reversal_of`).
+        code: Why the money moved, a small integer of the client's chart (TigerBeetle's
+            ``Transfer.code``), 1-65535; None when not given. Stored and queryable.
     """
 
     id: str
@@ -229,6 +233,7 @@ class NewEntry:
     balancing_debit: bool = False
     balancing_credit: bool = False
     reverses_id: str | None = None
+    code: int | None = None
 
     def __post_init__(self) -> None:
         failure = self._first_failure()
@@ -259,7 +264,18 @@ class NewEntry:
             return CreateEntryStatus.BALANCING_REQUIRES_TWO_POSTINGS, "postings"
         if not metadata_is_valid(self.metadata):
             return CreateEntryStatus.METADATA_INVALID, "metadata"
+        return code_failure(self.code)
+
+
+def code_failure(code: object) -> tuple[CreateEntryStatus, str] | None:
+    """None when ``code`` is absent or 1-65535; else the refusal (0 has its own code)."""
+    if code is None:
         return None
+    if code == 0 and type(code) is int:
+        return CreateEntryStatus.CODE_MUST_NOT_BE_ZERO, "code"
+    if type(code) is not int or not 0 < code <= CODE_MAX:
+        return CreateEntryStatus.CODE_INVALID, "code"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,6 +295,7 @@ class PendingResolution:
         debit_account_id: None, or an account the pending entry debits.
         credit_account_id: None, or an account the pending entry credits.
         currency: None, or the pending entry's currency.
+        code: None (the post or void takes the pending entry's code), or that code.
     """
 
     id: str
@@ -289,6 +306,7 @@ class PendingResolution:
     debit_account_id: str | None = None
     credit_account_id: str | None = None
     currency: str | None = None
+    code: int | None = None
 
     def __post_init__(self) -> None:
         failure = self._first_failure()
@@ -321,7 +339,7 @@ class PendingResolution:
             return CreateEntryStatus.CURRENCY_INVALID, "currency"
         if not metadata_is_valid(self.metadata):
             return CreateEntryStatus.METADATA_INVALID, "metadata"
-        return None
+        return code_failure(self.code)
 
 
 EntryRequest = NewEntry | PendingResolution
@@ -344,6 +362,7 @@ class JournalEntry:
         amount_requested: For a balancing entry or a partial post: the amount asked for.
         balancing_debit: Submitted with the balancing_debit flag.
         balancing_credit: Submitted with the balancing_credit flag.
+        code: Why the money moved (a post or void carries its pending entry's), or None.
     """
 
     id: str
@@ -358,6 +377,7 @@ class JournalEntry:
     amount_requested: int | None = None
     balancing_debit: bool = False
     balancing_credit: bool = False
+    code: int | None = None
 
 
 def reversal_of(entry: JournalEntry, reversal_id: str, metadata: Mapping[str, str]) -> NewEntry:

@@ -145,6 +145,18 @@ class CreateEntryStatus(_Code):
         _I,
         "Metadata is not a flat JSON object of short string keys and values.",
     )
+    CODE_MUST_NOT_BE_ZERO = (
+        "code_must_not_be_zero",
+        False,
+        _I,
+        "An entry's code (why money moved) is 1-65535 when given; 0 is reserved.",
+    )
+    CODE_INVALID = (
+        "code_invalid",
+        False,
+        _I,
+        "An entry's code is not an integer from 1 to 65535 (TigerBeetle's u16).",
+    )
     EXISTS_WITH_DIFFERENT_KIND = (
         "exists_with_different_kind",
         False,
@@ -186,6 +198,12 @@ class CreateEntryStatus(_Code):
         False,
         _C,
         "The id is taken by an entry with other metadata.",
+    )
+    EXISTS_WITH_DIFFERENT_CODE = (
+        "exists_with_different_code",
+        False,
+        _C,
+        "The id is taken by an entry with another code.",
     )
     EXISTS_WITH_DIFFERENT_REVERSED_ID = (
         "exists_with_different_reversed_id",
@@ -253,6 +271,12 @@ class CreateEntryStatus(_Code):
         False,
         _I,
         "A post or void names a currency other than the pending entry's (TigerBeetle's ledger).",
+    )
+    PENDING_TRANSFER_HAS_DIFFERENT_CODE = (
+        "pending_transfer_has_different_code",
+        False,
+        _I,
+        "A post or void names a code other than the pending entry's.",
     )
     PARTIAL_POST_REQUIRES_TWO_POSTINGS = (
         "partial_post_requires_two_postings",

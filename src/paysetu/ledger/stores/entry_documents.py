@@ -2,7 +2,7 @@
 
 Keys: id, kind (single_phase|pending|post_pending|void_pending), metadata, postings [{a: account
 id, d: debit|credit, m: amount_minor, c: currency}], timeout_s, balancing_debit,
-balancing_credit, reverses_id; for a post or void: pending_id, amount, and the debit, credit
+balancing_credit, reverses_id, code; for a post or void: pending_id, amount, and the debit, credit
 and currency it names. Only keys with a value are written, so the SQL can test ``doc ? key``.
 """
 
@@ -33,6 +33,8 @@ def entry_document(entry: EntryRequest) -> dict[str, Any]:
             doc["balancing_credit"] = True
         if entry.reverses_id is not None:
             doc["reverses_id"] = entry.reverses_id
+        if entry.code is not None:
+            doc["code"] = entry.code
         return doc
     doc = {
         "id": entry.id,
@@ -45,6 +47,7 @@ def entry_document(entry: EntryRequest) -> dict[str, Any]:
         ("debit", entry.debit_account_id),
         ("credit", entry.credit_account_id),
         ("currency", entry.currency),
+        ("code", entry.code),
     ):
         if named is not None:
             doc[key] = named

@@ -411,7 +411,7 @@ def list_postings(
 
 _ENTRY_COLUMNS = (
     "id, kind, pending_id, reverses_id, timeout_s, expires_at, amount_requested, balancing_debit,"
-    " balancing_credit, metadata, created_at"
+    " balancing_credit, metadata, created_at, code"
 )
 
 
@@ -443,6 +443,7 @@ def _entries_with_postings(
             amount_requested=r.amount_requested,
             balancing_debit=r.balancing_debit,
             balancing_credit=r.balancing_credit,
+            code=r.code,
         )
         for r in rows
     ]
@@ -463,9 +464,11 @@ def find_entries(
     metadata: Mapping[str, str | None],
     limit: int,
     starting_after: str | None,
+    code: int | None = None,
 ) -> tuple[list[JournalEntry], bool]:
-    """Entries whose metadata has each key (and value, when given), in id order."""
-    if not metadata or any(not key for key in metadata):
+    """Entries whose metadata has each key (and value, when given), and the ``code`` when
+    given, in id order."""
+    if (not metadata and code is None) or any(not key for key in metadata):
         raise QueryRejected(QueryStatus.METADATA_KEY_INVALID, param="metadata")
     contains = {k: v for k, v in metadata.items() if v is not None}
     keys = [k for k, v in metadata.items() if v is None]
@@ -473,11 +476,13 @@ def find_entries(
         sa.text(
             f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries"
             " WHERE metadata @> CAST(:contains AS jsonb) AND metadata ?& CAST(:keys AS text[])"
+            " AND (CAST(:code AS integer) IS NULL OR code = CAST(:code AS integer))"
             " AND (CAST(:after AS text) IS NULL OR id > :after) ORDER BY id LIMIT :limit"
         ),
         {
             "contains": json.dumps(contains),
             "keys": keys,
+            "code": code,
             "after": starting_after,
             "limit": limit + 1,
         },

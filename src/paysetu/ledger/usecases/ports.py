@@ -72,7 +72,12 @@ class LedgerRepository(Protocol):
     ) -> tuple[Sequence[PostingLike], bool]: ...
     def get_entry(self, entry_id: str) -> JournalEntry: ...
     def find_entries(
-        self, *, metadata: Mapping[str, str | None], limit: int, starting_after: str | None
+        self,
+        *,
+        metadata: Mapping[str, str | None],
+        limit: int,
+        starting_after: str | None,
+        code: int | None = None,
     ) -> tuple[Sequence[JournalEntry], bool]: ...
     def audit(self) -> AuditReport: ...
 

@@ -195,11 +195,13 @@ class LedgerService:
         *,
         limit: int = 100,
         starting_after: str | None = None,
+        code: int | None = None,
     ) -> tuple[Sequence[JournalEntry], bool]:
+        """Entries by metadata (keys, or keys and values) and, when given, by ``code``."""
         _check_page_size(limit)
         return self._in_transaction(
             lambda uow: uow.ledger.find_entries(
-                metadata=metadata, limit=limit, starting_after=starting_after
+                metadata=metadata, limit=limit, starting_after=starting_after, code=code
             )
         )
 
