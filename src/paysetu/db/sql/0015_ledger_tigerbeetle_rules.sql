@@ -214,7 +214,10 @@ BEGIN
         RETURN true;
     END IF;
     RETURN EXISTS (SELECT 1 FROM ledger_entries e WHERE e.id = ANY(p_ids))
-        OR EXISTS (SELECT 1 FROM ledger_failed_entries f WHERE f.id = ANY(p_ids))
+        -- One primary-key probe per id: as `f.id = ANY(p_ids)` on a table without statistics,
+        -- the generic plan scanned every failed id against the whole array.
+        OR EXISTS (SELECT 1 FROM unnest(p_ids) AS i(id)
+                   WHERE (SELECT true FROM ledger_failed_entries f WHERE f.id = i.id) IS NOT NULL)
         OR EXISTS (
             SELECT 1
             FROM (
