@@ -18,6 +18,7 @@ from paysetu.ledger.rules.entries import (
     Balance,
     Direction,
     EntryKind,
+    EntryRequest,
     NewEntry,
     PendingResolution,
     Posting,
@@ -125,7 +126,7 @@ def test_a_new_entry_may_use_funds_whose_reservation_timed_out(
     chart: LedgerService, engine: sa.Engine, clock: FixedClock
 ) -> None:
     chart.apply([move("je_hold", WALLET, SHOP, FUNDED, pending=True, timeout_s=60)])
-    refused_unchanged(engine, chart, [move("je_spend", WALLET, CASH, 1)], S.EXCEEDS_CREDITS)
+    refused_unchanged(engine, chart, [move("je_early", WALLET, CASH, 1)], S.EXCEEDS_CREDITS)
     clock.advance(timedelta(seconds=60))
     # nobody ran the sweeper: the limit check releases the timed-out reservation itself
     chart.apply([move("je_spend", WALLET, CASH, FUNDED)])
@@ -221,7 +222,7 @@ def test_a_linked_batch_applies_nothing_when_one_entry_fails(
         EntryResult(1, S.LINKED_EVENT_FAILED),
         EntryResult(2, S.EXCEEDS_CREDITS, "postings"),
     )
-    middle = refused_unchanged(engine, chart, [batch[0], move("je_2", SHOP, "acct_gone", 1),
+    middle = refused_unchanged(engine, chart, [batch[0], move("je_2b", SHOP, "acct_gone", 1),
                                                batch[2]], S.CREDIT_ACCOUNT_NOT_FOUND)
     assert isinstance(middle, BatchRejected)
     assert [r.status for r in middle.results] == [
@@ -235,14 +236,14 @@ def test_a_later_entry_of_a_batch_may_spend_what_an_earlier_one_brought(
 ) -> None:
     plain = chart.apply([move("je_in", WALLET, SHOP, FUNDED), move("je_out", SHOP, CASH, FUNDED)])
     assert [(a.id, a.replayed) for a in plain] == [("je_in", False), ("je_out", False)]
-    applied = chart.apply([
+    mixed: list[EntryRequest] = [
         move("je_hold", CASH, WALLET, 50, pending=True),
         PendingResolution("je_post", "je_hold", post=True),
-        move("je_in", WALLET, SHOP, FUNDED),  # the same entry again: a replay
-    ])
-    assert [(a.id, a.replayed) for a in applied] == [
-        ("je_hold", False), ("je_post", False), ("je_in", True),
+        move("je_in", WALLET, SHOP, FUNDED),  # stored already: a chain stored in part fails
     ]
+    assert refused(lambda: chart.apply(mixed)).code is S.EXISTS
+    applied = chart.apply(mixed[:2])
+    assert [(a.id, a.replayed) for a in applied] == [("je_hold", False), ("je_post", False)]
     assert balances(chart, SHOP) == Balance(0, FUNDED, 0, FUNDED)
     assert balances(chart, WALLET) == Balance(0, FUNDED, 0, FUNDED + 50)
     assert chart.audit().passed

@@ -77,21 +77,23 @@ def test_refusal_from_stored_accounts_changes_nothing(
 
 def test_closed_accounts_refuse_debits_and_credits(chart: LedgerService, engine: sa.Engine) -> None:
     chart.close_account(SHOP, "merchant left")
-    refused_unchanged(engine, chart, [move("je_x", SHOP, CASH, 1)],
+    refused_unchanged(engine, chart, [move("je_x1", SHOP, CASH, 1)],
                       S.DEBIT_ACCOUNT_ALREADY_CLOSED, "postings[0].account_id")
-    refused_unchanged(engine, chart, [move("je_x", WALLET, SHOP, 1)],
+    refused_unchanged(engine, chart, [move("je_x2", WALLET, SHOP, 1)],
                       S.CREDIT_ACCOUNT_ALREADY_CLOSED, "postings[1].account_id")
     chart.close_account(CASH)
-    refused_unchanged(engine, chart, [move("je_x", CASH, SHOP, 1)],
+    refused_unchanged(engine, chart, [move("je_x3", CASH, SHOP, 1)],
                       S.DEBIT_ACCOUNT_ALREADY_CLOSED, "postings[0].account_id")
     # a missing account or a currency mismatch outranks a closed account
-    refused_unchanged(engine, chart, [move("je_x", SHOP, "acct_nope", 1)],
+    refused_unchanged(engine, chart, [move("je_x4", SHOP, "acct_nope", 1)],
                       S.CREDIT_ACCOUNT_NOT_FOUND, "postings[1].account_id")
-    refused_unchanged(engine, chart, [move("je_x", SHOP, YEN, 1)],
+    refused_unchanged(engine, chart, [move("je_x5", SHOP, YEN, 1)],
                       S.CURRENCY_MUST_MATCH_ACCOUNT, "postings[1].currency")
     chart.reopen_account(SHOP)
     chart.reopen_account(CASH)
-    assert [a.replayed for a in chart.apply([move("je_x", WALLET, SHOP, 1)])] == [False]
+    assert [a.replayed for a in chart.apply([move("je_x6", WALLET, SHOP, 1)])] == [False]
+    # the refused ids stay refused (id_already_failed), though the accounts are open again
+    refused_unchanged(engine, chart, [move("je_x2", WALLET, SHOP, 1)], S.ID_ALREADY_FAILED)
 
 
 def test_a_pending_reservation_counts_against_the_limit(
@@ -99,7 +101,7 @@ def test_a_pending_reservation_counts_against_the_limit(
 ) -> None:
     chart.apply([move("je_hold", WALLET, SHOP, 600, pending=True)])
     refused_unchanged(engine, chart, [move("je_x", WALLET, SHOP, 401)], S.EXCEEDS_CREDITS)
-    chart.apply([move("je_x", WALLET, SHOP, 400)])
+    chart.apply([move("je_y", WALLET, SHOP, 400)])
     assert chart.get_account(WALLET).balance.available_to_debit == 0
 
 
@@ -134,7 +136,7 @@ def test_pending_transfer_refusals(chart: LedgerService, engine: sa.Engine) -> N
         Posting(CASH, Direction.CREDIT, 40, "INR"),
     ), pending=True)
     chart.apply([three_legs])
-    refused_unchanged(engine, chart, [post("je_r", "je_nope")], S.PENDING_TRANSFER_NOT_FOUND,
+    refused_unchanged(engine, chart, [post("je_r0", "je_nope")], S.PENDING_TRANSFER_NOT_FOUND,
                       "pending_id")
     refused_unchanged(engine, chart, [void("je_r", "je_fund")], S.PENDING_TRANSFER_NOT_PENDING,
                       "pending_id")
@@ -239,6 +241,8 @@ _DIFFERENT_CONTENT: list[tuple[list[EntryRequest], EntryRequest, S, str]] = [
     ([move("je_p", WALLET, SHOP, 10, pending=True), _pending("je_e", "je_p", False)],
      PendingResolution("je_e", "je_p", post=False, metadata={"k": "v"}),
      S.EXISTS_WITH_DIFFERENT_METADATA, "metadata"),
+    ([move("je_e", WALLET, SHOP, 10, code=1)], move("je_e", WALLET, SHOP, 10, code=2),
+     S.EXISTS_WITH_DIFFERENT_CODE, "code"),
     ([move("je_in", WALLET, SHOP, 10), move("je_e", SHOP, CASH, 10)],
      move("je_e", SHOP, CASH, 10, reverses_id="je_fund"),
      S.EXISTS_WITH_DIFFERENT_REVERSED_ID, "reverses_id"),

@@ -65,6 +65,7 @@ from paysetu.ledger.rules.entries import (
     PendingResolution,
     Posting,
 )
+from paysetu.ledger.rules.entry_codes import RECORDED_FAILURES
 from paysetu.ledger.rules.errors import (
     AccountRejected,
     AccountStateStatus,
@@ -144,6 +145,8 @@ class Model:
     now: datetime
     accounts: dict[str, ModelAccount] = field(default_factory=dict)
     entries: dict[str, ModelEntry] = field(default_factory=dict)
+    failed: set[str] = field(default_factory=set)
+    """Ids refused once for a reason that depended on state (TigerBeetle's orphaned ids)."""
 
     # -- time ---------------------------------------------------------------------------------
 
@@ -200,12 +203,19 @@ class Model:
         """The model after the batch, and its outcome (all or nothing, in order)."""
         trial = copy.deepcopy(self)
         replayed: list[bool] = []
+        # A batch is one chain: stored whole, it is replayed whole; stored in part, the first
+        # stored entry fails it with `exists` (after any exists_with_different_*).
+        whole = len(requests) == 1 or all(r.id in self.entries for r in requests)
         for index, request in enumerate(requests):
             result = trial.apply_one(request)
+            if result is True and not whole:
+                result = S.EXISTS
             if isinstance(result, CreateEntryStatus):
                 after = copy.deepcopy(self)
                 if result is S.PENDING_TRANSFER_EXPIRED and isinstance(request, PendingResolution):
                     after.record_expiry(request.pending_id)  # the service writes it afterwards
+                if result in RECORDED_FAILURES:
+                    after.failed.add(request.id)  # the service records it afterwards
                 return after, Refused(result, index)
             replayed.append(result)
         return trial, Applied(tuple(replayed))
@@ -214,6 +224,8 @@ class Model:
         existing = self.entries.get(request.id)
         if existing is not None:
             return compare_existing(existing.request, request)
+        if request.id in self.failed:
+            return S.ID_ALREADY_FAILED
         if isinstance(request, PendingResolution):
             return self.resolve(request)
         return self.apply_new(request)
@@ -224,24 +236,26 @@ class Model:
             return S.PENDING_TRANSFER_NOT_FOUND
         if pending.kind is not EntryKind.PENDING:
             return S.PENDING_TRANSFER_NOT_PENDING
+        if request.amount_minor is not None:
+            reserved = max(p.amount_minor for p in pending.moved)
+            broken = [
+                code
+                for code, applies in (
+                    (S.EXCEEDS_PENDING_TRANSFER_AMOUNT, request.amount_minor > reserved),
+                    (S.PARTIAL_POST_REQUIRES_TWO_POSTINGS, len(pending.moved) != 2),
+                    (S.PENDING_TRANSFER_HAS_DIFFERENT_AMOUNT,
+                     not request.post and request.amount_minor < reserved),
+                )
+                if applies
+            ]
+            if broken:
+                return first_by_precedence(broken)
         if pending.outcome is EntryKind.POST_PENDING:
             return S.PENDING_TRANSFER_ALREADY_POSTED
         if pending.outcome is EntryKind.VOID_PENDING:
             return S.PENDING_TRANSFER_ALREADY_VOIDED
         if pending.outcome is EntryKind.EXPIRE_PENDING or self.lapsed(pending):
             return S.PENDING_TRANSFER_EXPIRED
-        if request.post and request.amount_minor is not None:
-            broken = [
-                code
-                for code, applies in (
-                    (S.EXCEEDS_PENDING_TRANSFER_AMOUNT,
-                     request.amount_minor > max(p.amount_minor for p in pending.moved)),
-                    (S.PARTIAL_POST_REQUIRES_TWO_POSTINGS, len(pending.moved) != 2),
-                )
-                if applies
-            ]
-            if broken:
-                return first_by_precedence(broken)
         if request.post:
             closed = closed_code(self.accounts, pending.moved)
             if closed is not None:
@@ -335,16 +349,16 @@ class Model:
         return False
 
     def balancing_amount(self, request: NewEntry, balances: Balances, asked: int) -> int:
-        """TigerBeetle's balancing: at most what a flagged debit (credit) side can give (take)."""
+        """TigerBeetle's balancing: at most what keeps the debit (credit) side's net balance from
+        going negative, flag or no flag, and never below zero."""
         caps = [asked]
         for p in request.postings:
-            account = self.accounts[p.account_id]
             dp, dP, cp, cP = balances[p.account_id]  # noqa: N806
-            if p.direction is Direction.DEBIT and request.balancing_debit and account.dmnec:
+            if p.direction is Direction.DEBIT and request.balancing_debit:
                 caps.append(cP - dP - dp)
-            if p.direction is Direction.CREDIT and request.balancing_credit and account.cmned:
+            if p.direction is Direction.CREDIT and request.balancing_credit:
                 caps.append(dP - cP - cp)
-        return min(caps)
+        return max(0, min(caps))
 
     def limit_problem(
         self, postings: Sequence[Posting], balances: Balances, amount: int | None
@@ -421,7 +435,7 @@ def compare_existing(old: EntryRequest, new: EntryRequest) -> bool | CreateEntry
     if isinstance(old, PendingResolution) and isinstance(new, PendingResolution):
         if old.pending_id != new.pending_id:
             return S.EXISTS_WITH_DIFFERENT_PENDING_ID
-        if old.post and old.amount_minor != new.amount_minor:
+        if old.amount_minor != new.amount_minor:
             return S.EXISTS_WITH_DIFFERENT_AMOUNT
     if dict(old.metadata) != dict(new.metadata):
         return S.EXISTS_WITH_DIFFERENT_METADATA
@@ -697,6 +711,11 @@ class LedgerMachine(RuleBasedStateMachine):
         elif item.to == "not_pending":
             target = self.pick_entry(item.pick, [EntryKind.SINGLE_PHASE]) or UNKNOWN_ENTRY
         amount = None
+        if item.action == "void" and item.amount % 3 == 0:
+            pending = self.model.entries.get(target)
+            if pending is not None and pending.kind is EntryKind.PENDING:
+                # the reserved amount (accepted), or one less (has_different_amount)
+                amount = max(p.amount_minor for p in pending.moved) - item.amount % 2 or None
         if item.action == "post_partial":
             amount = item.amount
             pending = self.model.entries.get(target)
@@ -842,7 +861,8 @@ class LedgerMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.refused))
     @rule(pick=st.integers(0, 50))
     def retry_refused(self, pick: int) -> None:
-        """Transient refusals (funds, closed accounts) may succeed later with the same id."""
+        """A refusal that depended on state (funds, closed accounts) fails again with the same id
+        (id_already_failed); any other is checked again."""
         self.submit([self.refused[pick % len(self.refused)]])
 
     @precondition(lambda self: bool(self.model.entries))

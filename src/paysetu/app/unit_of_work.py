@@ -63,6 +63,7 @@ class PostgresLedgerRepository:
         owner_id: str | None,
         limit: int,
         starting_after: str | None,
+        now: datetime,
     ) -> tuple[list[Account], bool]:
         return ledger_store.list_accounts(
             self._connection,
@@ -70,10 +71,14 @@ class PostgresLedgerRepository:
             owner_id=owner_id,
             limit=limit,
             starting_after=starting_after,
+            now=now,
         )
 
     def set_closed(self, account_id: str, closed: bool, now: datetime, reason: str) -> Account:
         return ledger_store.set_account_closed(self._connection, account_id, closed, now, reason)
+
+    def record_failure(self, entry_id: str, code: str, now: datetime) -> None:
+        ledger_store.record_failure(self._connection, entry_id, code, now)
 
     def expire(self, now: datetime, *, pending_id: str | None = None, limit: int = 10_000) -> int:
         return ledger_store.expire_pending(
@@ -94,10 +99,19 @@ class PostgresLedgerRepository:
         return ledger_store.get_entry(self._connection, entry_id)
 
     def find_entries(
-        self, *, metadata: Mapping[str, str | None], limit: int, starting_after: str | None
+        self,
+        *,
+        metadata: Mapping[str, str | None],
+        limit: int,
+        starting_after: str | None,
+        code: int | None = None,
     ) -> tuple[list[JournalEntry], bool]:
         return ledger_store.find_entries(
-            self._connection, metadata=metadata, limit=limit, starting_after=starting_after
+            self._connection,
+            metadata=metadata,
+            limit=limit,
+            starting_after=starting_after,
+            code=code,
         )
 
     def audit(self) -> AuditReport:

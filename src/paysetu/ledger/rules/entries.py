@@ -15,8 +15,7 @@ adapter under row locks, with the codes of the same enum.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -28,12 +27,40 @@ from paysetu.ledger.rules.errors import (
     CreateEntryStatus,
     EntryRejected,
 )
+from paysetu.ledger.rules.postings import ACCOUNT_ID_PATTERN, Direction, Posting, posting_failure
+
+__all__ = [
+    "ACCOUNT_ID_PATTERN",
+    "ENTRIES_PER_BATCH_MAX",
+    "ENTRY_ID_PATTERN",
+    "METADATA_KEYS_MAX",
+    "METADATA_KEY_LENGTH_MAX",
+    "METADATA_VALUE_LENGTH_MAX",
+    "OWNER_FIELD_LENGTH_MAX",
+    "POSTINGS_PER_ENTRY_MAX",
+    "TIMEOUT_S_MAX",
+    "Account",
+    "AccountKind",
+    "Balance",
+    "Direction",
+    "EntryKind",
+    "EntryRequest",
+    "JournalEntry",
+    "NewAccount",
+    "NewEntry",
+    "PendingResolution",
+    "Posting",
+    "metadata_is_valid",
+    "movement",
+    "reversal_of",
+]
 
 ENTRY_ID_PATTERN = re.compile(r"^je_(?!expiry_)[A-Za-z0-9_-]{1,60}$")
 """Client-chosen entry ids. ``je_expiry_...`` is reserved for the expiries the ledger records
 itself, so no client can take an expiry's id and keep a reservation alive forever."""
 TIMEOUT_S_MAX = 2**31 - 1
-ACCOUNT_ID_PATTERN = re.compile(r"^acct_[A-Za-z0-9_-]{1,60}$")
+CODE_MAX = 2**16 - 1
+"""An entry's ``code`` is TigerBeetle's u16 ``Transfer.code``: 1 to 65535 (0 is reserved)."""
 POSTINGS_PER_ENTRY_MAX = 64
 ENTRIES_PER_BATCH_MAX = 8190
 """TigerBeetle's batch size: the most entries one linked batch may hold."""
@@ -41,11 +68,6 @@ METADATA_KEYS_MAX = 50
 METADATA_KEY_LENGTH_MAX = 40
 METADATA_VALUE_LENGTH_MAX = 500
 OWNER_FIELD_LENGTH_MAX = 64
-
-
-class Direction(StrEnum):
-    DEBIT = "debit"
-    CREDIT = "credit"
 
 
 class AccountKind(StrEnum):
@@ -187,62 +209,6 @@ class Account:
 
 
 @dataclass(frozen=True, slots=True)
-class Posting:
-    """One leg of a journal entry: ``amount_minor`` debited or credited to one account."""
-
-    account_id: str
-    direction: Direction
-    amount_minor: int
-    currency: str
-
-
-_POSTING_RULES: tuple[tuple[CreateEntryStatus, str, Callable[[Posting], bool]], ...] = (
-    (CreateEntryStatus.POSTING_INVALID, "", lambda p: not isinstance(p, Posting)),
-    (
-        CreateEntryStatus.ACCOUNT_ID_INVALID,
-        ".account_id",
-        lambda p: not isinstance(p.account_id, str) or not ACCOUNT_ID_PATTERN.match(p.account_id),
-    ),
-    (
-        CreateEntryStatus.DIRECTION_INVALID,
-        ".direction",
-        lambda p: not isinstance(p.direction, Direction),
-    ),
-    (
-        CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE,
-        ".amount_minor",
-        lambda p: type(p.amount_minor) is not int or p.amount_minor <= 0,
-    ),
-    (
-        CreateEntryStatus.AMOUNT_TOO_LARGE,
-        ".amount_minor",
-        lambda p: p.amount_minor > AMOUNT_MINOR_MAX,
-    ),
-    (CreateEntryStatus.CURRENCY_INVALID, ".currency", lambda p: not is_currency(p.currency)),
-)
-"""Rules on one posting, in precedence order; each is checked on every posting before the next."""
-
-
-def _posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
-    for status, field_suffix, broken in _POSTING_RULES:
-        for index, posting in enumerate(postings):
-            if broken(posting):
-                return status, f"postings[{index}]{field_suffix}"
-    debited = {p.account_id for p in postings if p.direction is Direction.DEBIT}
-    for index, posting in enumerate(postings):
-        if posting.direction is Direction.CREDIT and posting.account_id in debited:
-            return CreateEntryStatus.ACCOUNTS_MUST_BE_DIFFERENT, f"postings[{index}].account_id"
-    net: Counter[str] = Counter()
-    for posting in postings:
-        sign = 1 if posting.direction is Direction.DEBIT else -1
-        net[posting.currency] += sign * posting.amount_minor
-    unbalanced = sorted(currency for currency, total in net.items() if total != 0)
-    if unbalanced:
-        return CreateEntryStatus.POSTINGS_MUST_BALANCE, "postings"
-    return None
-
-
-@dataclass(frozen=True, slots=True)
 class NewEntry:
     """A request to apply (or, with ``pending``, to reserve) a balanced set of postings.
 
@@ -255,6 +221,8 @@ class NewEntry:
         balancing_debit: Move at most what the debited account can give (TigerBeetle semantics).
         balancing_credit: Move at most what the credited account can take.
         reverses_id: Set on the entry that reverses a posted one (see :func:`reversal_of`).
+        code: Why the money moved, a small integer of the client's chart (TigerBeetle's
+            ``Transfer.code``), 1-65535; None when not given. Stored and queryable.
     """
 
     id: str
@@ -265,6 +233,7 @@ class NewEntry:
     balancing_debit: bool = False
     balancing_credit: bool = False
     reverses_id: str | None = None
+    code: int | None = None
 
     def __post_init__(self) -> None:
         failure = self._first_failure()
@@ -282,9 +251,9 @@ class NewEntry:
             return CreateEntryStatus.POSTINGS_TOO_FEW, "postings"
         if len(self.postings) > POSTINGS_PER_ENTRY_MAX:
             return CreateEntryStatus.POSTINGS_TOO_MANY, "postings"
-        posting_failure = _posting_failure(self.postings)
-        if posting_failure is not None:
-            return posting_failure
+        postings_broken = posting_failure(self.postings)
+        if postings_broken is not None:
+            return postings_broken
         if self.timeout_s is not None and not self.pending:
             return CreateEntryStatus.TIMEOUT_RESERVED_FOR_PENDING_TRANSFER, "timeout_s"
         if self.timeout_s is not None and (type(self.timeout_s) is not int or self.timeout_s <= 0):
@@ -295,19 +264,38 @@ class NewEntry:
             return CreateEntryStatus.BALANCING_REQUIRES_TWO_POSTINGS, "postings"
         if not metadata_is_valid(self.metadata):
             return CreateEntryStatus.METADATA_INVALID, "metadata"
+        return code_failure(self.code)
+
+
+def code_failure(code: object) -> tuple[CreateEntryStatus, str] | None:
+    """None when ``code`` is absent or 1-65535; else the refusal (0 has its own code)."""
+    if code is None:
         return None
+    if code == 0 and type(code) is int:
+        return CreateEntryStatus.CODE_MUST_NOT_BE_ZERO, "code"
+    if type(code) is not int or not 0 < code <= CODE_MAX:
+        return CreateEntryStatus.CODE_INVALID, "code"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class PendingResolution:
     """Post (in full, or ``amount_minor`` of a one-debit/one-credit reservation) or void.
 
+    As in TigerBeetle, a post or void may repeat what it resolves (the accounts, the currency,
+    a void's amount) and is refused, not corrected, when it names something else.
+
     Attributes:
         id: The resolving entry's own id (idempotent like any entry id).
         pending_id: The pending entry being resolved.
         post: True to post, False to void.
-        amount_minor: Post only: a smaller amount than reserved (None: the full reservation).
+        amount_minor: Post: at most the reserved amount (None: all of it). Void: None or
+            exactly the reserved amount.
         metadata: Flat string map.
+        debit_account_id: None, or an account the pending entry debits.
+        credit_account_id: None, or an account the pending entry credits.
+        currency: None, or the pending entry's currency.
+        code: None (the post or void takes the pending entry's code), or that code.
     """
 
     id: str
@@ -315,6 +303,10 @@ class PendingResolution:
     post: bool
     amount_minor: int | None = None
     metadata: Mapping[str, str] = field(default_factory=dict)
+    debit_account_id: str | None = None
+    credit_account_id: str | None = None
+    currency: str | None = None
+    code: int | None = None
 
     def __post_init__(self) -> None:
         failure = self._first_failure()
@@ -332,14 +324,22 @@ class PendingResolution:
             return CreateEntryStatus.ID_INVALID, "pending_id"
         if self.pending_id == self.id:
             return CreateEntryStatus.PENDING_ID_MUST_BE_DIFFERENT, "pending_id"
+        for name in ("debit_account_id", "credit_account_id"):
+            named = getattr(self, name)
+            if named is not None and not (
+                isinstance(named, str) and ACCOUNT_ID_PATTERN.match(named)
+            ):
+                return CreateEntryStatus.ACCOUNT_ID_INVALID, name
         if self.amount_minor is not None:
-            if not self.post or type(self.amount_minor) is not int or self.amount_minor <= 0:
+            if type(self.amount_minor) is not int or self.amount_minor <= 0:
                 return CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE, "amount_minor"
             if self.amount_minor > AMOUNT_MINOR_MAX:
                 return CreateEntryStatus.AMOUNT_TOO_LARGE, "amount_minor"
+        if self.currency is not None and not is_currency(self.currency):
+            return CreateEntryStatus.CURRENCY_INVALID, "currency"
         if not metadata_is_valid(self.metadata):
             return CreateEntryStatus.METADATA_INVALID, "metadata"
-        return None
+        return code_failure(self.code)
 
 
 EntryRequest = NewEntry | PendingResolution
@@ -362,6 +362,7 @@ class JournalEntry:
         amount_requested: For a balancing entry or a partial post: the amount asked for.
         balancing_debit: Submitted with the balancing_debit flag.
         balancing_credit: Submitted with the balancing_credit flag.
+        code: Why the money moved (a post or void carries its pending entry's), or None.
     """
 
     id: str
@@ -376,6 +377,7 @@ class JournalEntry:
     amount_requested: int | None = None
     balancing_debit: bool = False
     balancing_credit: bool = False
+    code: int | None = None
 
 
 def reversal_of(entry: JournalEntry, reversal_id: str, metadata: Mapping[str, str]) -> NewEntry:

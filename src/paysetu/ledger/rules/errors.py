@@ -31,9 +31,9 @@ from paysetu.ledger.rules.codes import (
     CODE_ENUMS,
     AccountStateStatus,
     CreateAccountStatus,
-    CreateEntryStatus,
     QueryStatus,
 )
+from paysetu.ledger.rules.entry_codes import CreateEntryStatus
 
 __all__ = [
     "CODE_ENUMS",
@@ -71,9 +71,26 @@ class PaysetuError(Exception):
 
 
 class EntryRejected(PaysetuError):
-    """One journal entry was refused; nothing was written."""
+    """One journal entry was refused; nothing was written.
+
+    Attributes:
+        settled: False when the refusal came from a condition that passes by itself (a lapsed
+            reservation that another transaction kept locked), so it is no verdict on the id:
+            the id is not recorded for ``id_already_failed``.
+    """
 
     code: CreateEntryStatus
+
+    def __init__(
+        self,
+        code: CreateEntryStatus,
+        message: str | None = None,
+        param: str | None = None,
+        *,
+        settled: bool = True,
+    ) -> None:
+        super().__init__(code, message, param)
+        self.settled = settled
 
 
 class AccountRejected(PaysetuError):
@@ -102,7 +119,7 @@ class EntryResult:
 class BatchRejected(EntryRejected):
     """A linked batch was refused as a whole: the first failure's code, plus every result."""
 
-    def __init__(self, results: Sequence[EntryResult]) -> None:
+    def __init__(self, results: Sequence[EntryResult], *, settled: bool = True) -> None:
         failed = next(
             r for r in results if r.status not in (None, CreateEntryStatus.LINKED_EVENT_FAILED)
         )
@@ -110,5 +127,7 @@ class BatchRejected(EntryRejected):
         if status is None:  # excluded above; keeps the type checker informed
             raise InvariantViolation("a rejected batch has a failed entry")
         param = f"entries[{failed.index}]" + (f".{failed.param}" if failed.param else "")
-        super().__init__(status, f"entry {failed.index}: {status.summary}", param)
+        super().__init__(
+            status, f"entry {failed.index}: {status.summary}", param, settled=settled
+        )
         self.results = tuple(results)

@@ -28,7 +28,6 @@ from paysetu.ledger.rules.entries import (
     EntryRequest,
     JournalEntry,
     NewAccount,
-    NewEntry,
     Posting,
 )
 from paysetu.ledger.rules.errors import (
@@ -42,8 +41,12 @@ from paysetu.ledger.rules.errors import (
     QueryRejected,
     QueryStatus,
 )
+from paysetu.ledger.stores.entry_documents import entry_document
+from paysetu.ledger.stores.lapsed_holds import without_lapsed_holds
 
 REFUSAL_SQLSTATE = "PSL01"
+UNSETTLED_REFUSAL_SQLSTATE = "PSL03"
+"""A refusal that a lapsed reservation, locked elsewhere, caused: not a verdict on the id."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,38 +71,6 @@ class StoredPosting:
     created_at: datetime
 
 
-def entry_document(entry: EntryRequest) -> dict[str, Any]:
-    """The JSON shape ``ledger_apply`` reads for one entry."""
-    if isinstance(entry, NewEntry):
-        doc: dict[str, Any] = {
-            "id": entry.id,
-            "kind": entry.kind.value,
-            "postings": [
-                {"a": p.account_id, "d": p.direction.value, "m": p.amount_minor, "c": p.currency}
-                for p in entry.postings
-            ],
-            "metadata": dict(entry.metadata),
-        }
-        if entry.timeout_s is not None:
-            doc["timeout_s"] = entry.timeout_s
-        if entry.balancing_debit:
-            doc["balancing_debit"] = True
-        if entry.balancing_credit:
-            doc["balancing_credit"] = True
-        if entry.reverses_id is not None:
-            doc["reverses_id"] = entry.reverses_id
-        return doc
-    doc = {
-        "id": entry.id,
-        "kind": entry.kind.value,
-        "pending_id": entry.pending_id,
-        "metadata": dict(entry.metadata),
-    }
-    if entry.amount_minor is not None:
-        doc["amount"] = entry.amount_minor
-    return doc
-
-
 _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01", "23505"})
 """Serialization failure, deadlock, and the unique violation of a concurrent same-id insert."""
 
@@ -108,13 +79,14 @@ def _refusal(original: psycopg.Error, count: int) -> Exception | None:
     """The domain exception for a ``ledger_apply`` error, or None when it is not a refusal."""
     if original.sqlstate in _RETRYABLE_SQLSTATES:
         return TransientConflictError(str(original.sqlstate))
-    if original.sqlstate != REFUSAL_SQLSTATE:
+    if original.sqlstate not in (REFUSAL_SQLSTATE, UNSETTLED_REFUSAL_SQLSTATE):
         return None
     code = CreateEntryStatus.from_value(original.diag.message_primary or "")
     index = int(original.diag.message_detail or "0")
     param = original.diag.message_hint or None
+    settled = original.sqlstate == REFUSAL_SQLSTATE
     if count == 1:
-        return EntryRejected(code, param=param)
+        return EntryRejected(code, param=param, settled=settled)
     results = [
         EntryResult(
             i,
@@ -123,7 +95,7 @@ def _refusal(original: psycopg.Error, count: int) -> Exception | None:
         )
         for i in range(count)
     ]
-    return BatchRejected(results)
+    return BatchRejected(results, settled=settled)
 
 
 _APPLY_SQL = "SELECT entry_index, replayed FROM ledger_apply(%s::jsonb, %s)"
@@ -276,7 +248,7 @@ def get_account(connection: sa.Connection, account_id: str, now: datetime) -> Ac
         expired = expire_pending(connection, now, account_id=account_id)
         if expired:
             found = get_accounts(connection, [account_id])
-    return found[0]
+    return without_lapsed_holds(connection, found, now)[0]
 
 
 def list_accounts(
@@ -286,8 +258,10 @@ def list_accounts(
     owner_id: str | None,
     limit: int,
     starting_after: str | None,
+    now: datetime,
 ) -> tuple[list[Account], bool]:
-    """Accounts in id order, optionally of one owner; returns the page and ``has_more``."""
+    """Accounts in id order, optionally of one owner; returns the page and ``has_more``.
+    Balances show no reservation whose timeout has passed (:func:`without_lapsed_holds`)."""
     rows = connection.execute(
         sa.text(
             f"SELECT {_ACCOUNT_COLUMNS} FROM ledger_accounts"
@@ -303,7 +277,8 @@ def list_accounts(
             "limit": limit + 1,
         },
     ).all()
-    return [_account(r) for r in rows[:limit]], len(rows) > limit
+    page = without_lapsed_holds(connection, [_account(r) for r in rows[:limit]], now)
+    return page, len(rows) > limit
 
 
 def set_account_closed(
@@ -340,6 +315,19 @@ def set_account_closed(
         },
     )
     return get_account(connection, account_id, now)
+
+
+def record_failure(connection: sa.Connection, entry_id: str, code: str, now: datetime) -> None:
+    """Remember that ``entry_id`` was refused with ``code`` (unless it has since been applied)."""
+    connection.execute(
+        sa.text(
+            "INSERT INTO ledger_failed_entries (id, code, failed_at)"
+            " SELECT CAST(:id AS text), CAST(:code AS text), CAST(:now AS timestamptz)"
+            " WHERE NOT EXISTS (SELECT 1 FROM ledger_entries WHERE id = CAST(:id AS text))"
+            " ON CONFLICT (id) DO NOTHING"
+        ),
+        {"id": entry_id, "code": code, "now": now},
+    )
 
 
 def expire_pending(
@@ -423,7 +411,7 @@ def list_postings(
 
 _ENTRY_COLUMNS = (
     "id, kind, pending_id, reverses_id, timeout_s, expires_at, amount_requested, balancing_debit,"
-    " balancing_credit, metadata, created_at"
+    " balancing_credit, metadata, created_at, code"
 )
 
 
@@ -455,6 +443,7 @@ def _entries_with_postings(
             amount_requested=r.amount_requested,
             balancing_debit=r.balancing_debit,
             balancing_credit=r.balancing_credit,
+            code=r.code,
         )
         for r in rows
     ]
@@ -475,9 +464,11 @@ def find_entries(
     metadata: Mapping[str, str | None],
     limit: int,
     starting_after: str | None,
+    code: int | None = None,
 ) -> tuple[list[JournalEntry], bool]:
-    """Entries whose metadata has each key (and value, when given), in id order."""
-    if not metadata or any(not key for key in metadata):
+    """Entries whose metadata has each key (and value, when given), and the ``code`` when
+    given, in id order."""
+    if (not metadata and code is None) or any(not key for key in metadata):
         raise QueryRejected(QueryStatus.METADATA_KEY_INVALID, param="metadata")
     contains = {k: v for k, v in metadata.items() if v is not None}
     keys = [k for k, v in metadata.items() if v is None]
@@ -485,11 +476,13 @@ def find_entries(
         sa.text(
             f"SELECT {_ENTRY_COLUMNS} FROM ledger_entries"
             " WHERE metadata @> CAST(:contains AS jsonb) AND metadata ?& CAST(:keys AS text[])"
+            " AND (CAST(:code AS integer) IS NULL OR code = CAST(:code AS integer))"
             " AND (CAST(:after AS text) IS NULL OR id > :after) ORDER BY id LIMIT :limit"
         ),
         {
             "contains": json.dumps(contains),
             "keys": keys,
+            "code": code,
             "after": starting_after,
             "limit": limit + 1,
         },

@@ -22,6 +22,7 @@ from paysetu.ledger.rules.entries import (
     PendingResolution,
     reversal_of,
 )
+from paysetu.ledger.rules.entry_codes import RECORDED_FAILURES
 from paysetu.ledger.rules.errors import (
     BatchRejected,
     CreateEntryStatus,
@@ -99,21 +100,30 @@ class LedgerService:
                 )
             )
         except EntryRejected as rejection:
-            if rejection.code is CreateEntryStatus.PENDING_TRANSFER_EXPIRED:
-                self._persist_expiry(entries, rejection, now)
+            self._after_refusal(entries, rejection, now)
             raise
 
-    def _persist_expiry(
+    def _after_refusal(
         self, entries: Sequence[EntryRequest], rejection: EntryRejected, now: datetime
     ) -> None:
-        """A post or void found its reservation expired: record the expiry so funds are freed."""
+        """What a refusal leaves behind, in a transaction of its own (the refusal rolled back).
+
+        A post or void that found its reservation expired records the expiry, so funds are
+        freed. An entry refused for a reason that depended on the ledger's state has its id
+        recorded as failed (TigerBeetle's ``id_already_failed``): retried, it fails again.
+        """
         index = 0
         if isinstance(rejection, BatchRejected):
             index = next(r.index for r in rejection.results if r.status is rejection.code)
         entry = entries[index]
-        if isinstance(entry, PendingResolution):
+        if rejection.code is CreateEntryStatus.PENDING_TRANSFER_EXPIRED and isinstance(
+            entry, PendingResolution
+        ):
             pending_id = entry.pending_id
             self._in_transaction(lambda uow: uow.ledger.expire(now, pending_id=pending_id))
+        if rejection.code in RECORDED_FAILURES and rejection.settled:
+            code = rejection.code.value
+            self._in_transaction(lambda uow: uow.ledger.record_failure(entry.id, code, now))
 
     def reverse(
         self, entry_id: str, reversal_id: str, metadata: Mapping[str, str]
@@ -154,9 +164,14 @@ class LedgerService:
         starting_after: str | None = None,
     ) -> tuple[Sequence[Account], bool]:
         _check_page_size(limit)
+        now = self._clock.now()
         return self._in_transaction(
             lambda uow: uow.ledger.list_accounts(
-                owner_type=owner_type, owner_id=owner_id, limit=limit, starting_after=starting_after
+                owner_type=owner_type,
+                owner_id=owner_id,
+                limit=limit,
+                starting_after=starting_after,
+                now=now,
             )
         )
 
@@ -180,11 +195,13 @@ class LedgerService:
         *,
         limit: int = 100,
         starting_after: str | None = None,
+        code: int | None = None,
     ) -> tuple[Sequence[JournalEntry], bool]:
+        """Entries by metadata (keys, or keys and values) and, when given, by ``code``."""
         _check_page_size(limit)
         return self._in_transaction(
             lambda uow: uow.ledger.find_entries(
-                metadata=metadata, limit=limit, starting_after=starting_after
+                metadata=metadata, limit=limit, starting_after=starting_after, code=code
             )
         )
 

@@ -1,0 +1,82 @@
+"""Postings, the legs of a journal entry, and the rules on them that need no stored state.
+
+Kept apart from :mod:`paysetu.ledger.rules.entries` so that each module reads in one sitting:
+this one answers "is this list of legs well formed and balanced?", that one "is this request
+a valid entry?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.ledger.rules.errors import CreateEntryStatus
+
+ACCOUNT_ID_PATTERN = re.compile(r"^acct_[A-Za-z0-9_-]{1,60}$")
+
+
+class Direction(StrEnum):
+    DEBIT = "debit"
+    CREDIT = "credit"
+
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One leg of a journal entry: ``amount_minor`` debited or credited to one account."""
+
+    account_id: str
+    direction: Direction
+    amount_minor: int
+    currency: str
+
+
+_POSTING_RULES: tuple[tuple[CreateEntryStatus, str, Callable[[Posting], bool]], ...] = (
+    (CreateEntryStatus.POSTING_INVALID, "", lambda p: not isinstance(p, Posting)),
+    (
+        CreateEntryStatus.ACCOUNT_ID_INVALID,
+        ".account_id",
+        lambda p: not isinstance(p.account_id, str) or not ACCOUNT_ID_PATTERN.match(p.account_id),
+    ),
+    (
+        CreateEntryStatus.DIRECTION_INVALID,
+        ".direction",
+        lambda p: not isinstance(p.direction, Direction),
+    ),
+    (
+        CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE,
+        ".amount_minor",
+        lambda p: type(p.amount_minor) is not int or p.amount_minor <= 0,
+    ),
+    (
+        CreateEntryStatus.AMOUNT_TOO_LARGE,
+        ".amount_minor",
+        lambda p: p.amount_minor > AMOUNT_MINOR_MAX,
+    ),
+    (CreateEntryStatus.CURRENCY_INVALID, ".currency", lambda p: not is_currency(p.currency)),
+)
+"""Rules on one posting, in precedence order; each is checked on every posting before the next."""
+
+
+def posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
+    for status, field_suffix, broken in _POSTING_RULES:
+        for index, posting in enumerate(postings):
+            if broken(posting):
+                return status, f"postings[{index}]{field_suffix}"
+    debited = {p.account_id for p in postings if p.direction is Direction.DEBIT}
+    for index, posting in enumerate(postings):
+        if posting.direction is Direction.CREDIT and posting.account_id in debited:
+            return CreateEntryStatus.ACCOUNTS_MUST_BE_DIFFERENT, f"postings[{index}].account_id"
+    net: Counter[str] = Counter()
+    for posting in postings:
+        sign = 1 if posting.direction is Direction.DEBIT else -1
+        net[posting.currency] += sign * posting.amount_minor
+    unbalanced = sorted(currency for currency, total in net.items() if total != 0)
+    if unbalanced:
+        return CreateEntryStatus.POSTINGS_MUST_BALANCE, "postings"
+    return None
+
