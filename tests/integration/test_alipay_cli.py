@@ -20,10 +20,15 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.usecases import merchants
 from tests.api.alipay_setup import key_pair
 
+NOTIFY_URL = "https://127.0.0.1:8443/alipay/notify"
+"""A notify URL that resolves without the internet (a name like tea.example does not)."""
+
 
 @pytest.fixture
 def data_dir(database_url: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("PAYSETU_DATABASE_URL", database_url)
+    # The merchant's server is on this machine: loopback must be allowed explicitly.
+    monkeypatch.setenv("PAYSETU_WEBHOOK_ALLOWED_NETWORKS", "127.0.0.0/8")
     monkeypatch.setenv("PAYSETU_DATA_DIR", str(tmp_path / "var"))
     return tmp_path / "var"
 
@@ -41,7 +46,7 @@ def test_register_an_app_and_show_the_platform_key(
     runner = CliRunner()
     registered = runner.invoke(cli, ["alipay", "register", "--merchant", shop["id"],
                                      "--public-key-file", str(public_key),
-                                     "--notify-url", "https://tea.example/alipay/notify"])
+                                     "--notify-url", NOTIFY_URL])
     assert registered.exit_code == 0, registered.output
     app_id = next(line.split(": ", 1)[1] for line in registered.stdout.splitlines()
                   if line.startswith("app_id: "))

@@ -24,10 +24,15 @@ WORKERS = 2
 
 
 def _children(pid: int) -> set[int]:
+    """The processes ``pid`` started, from each of its threads' ``children`` list; a thread
+    that ends between the listing and the read has none left (seen once in a full run)."""
     tasks = Path(f"/proc/{pid}/task")
     found: set[int] = set()
     for task in tasks.iterdir():
-        found |= {int(c) for c in (task / "children").read_text().split()}
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except FileNotFoundError:
+            continue
     return found
 
 

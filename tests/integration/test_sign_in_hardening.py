@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Callable, MutableMapping
+from collections.abc import Callable, Coroutine, MutableMapping
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -139,6 +139,14 @@ async def _receive() -> dict[str, Any]:
     return {"type": "http.request", "body": b"", "more_body": False}
 
 
+def _run(work: Callable[[], Coroutine[Any, Any, None]]) -> None:
+    """``asyncio.run(work())`` on a thread of its own: the browser tests' Playwright keeps an
+    event loop running on the main thread for the whole session, where ``asyncio.run`` refuses
+    to start (and the coroutine it was given is left never awaited)."""
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(lambda: asyncio.run(work())).result()
+
+
 def _through_gate(gate: SignInGate, scope: dict[str, Any]) -> int:
     """The status the gate answers with (200 when it let the request through)."""
     sent: list[dict[str, Any]] = []
@@ -146,7 +154,7 @@ def _through_gate(gate: SignInGate, scope: dict[str, Any]) -> int:
     async def send(message: MutableMapping[str, Any]) -> None:
         sent.append(dict(message))
 
-    asyncio.run(gate(scope, _receive, send))
+    _run(lambda: gate(scope, _receive, send))
     return int(sent[0]["status"]) if sent else 200
 
 
@@ -185,7 +193,7 @@ def _client_seen(options: dict[str, Any]) -> str:
     async def send(_message: dict[str, Any]) -> None:
         return None
 
-    asyncio.run(config.loaded_app(_scope("127.0.0.1"), _receive, send))
+    _run(lambda: config.loaded_app(_scope("127.0.0.1"), _receive, send))
     return seen[0]
 
 
