@@ -9,7 +9,6 @@ the SDK's own ``verify()`` and answers ``success`` only when that accepts it.
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +19,6 @@ from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl
 
-import uvicorn
 from alipay import AliPay
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -28,6 +26,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
 from paysetu.check.loopback import loopback_server
+from tests.serving import serving
 
 
 @dataclass(frozen=True)
@@ -59,34 +58,11 @@ def sdk(app_id: str, platform_public_key: str, gateway_url: str, *, keys: str = 
     return client
 
 
-class _Server(uvicorn.Server):
-    """uvicorn, telling the test when it accepts connections (instead of polling)."""
-
-    def __init__(self, config: uvicorn.Config) -> None:
-        super().__init__(config)
-        self.ready = threading.Event()
-
-    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
-        await super().startup(sockets=sockets)
-        self.ready.set()
-
-
 @contextmanager
 def live_server(context: AppContext) -> Iterator[str]:
     """The app on 127.0.0.1 at a free port; its base URL (no trailing slash)."""
-    sock = socket.create_server(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = _Server(uvicorn.Config(create_app(context), log_config=None, access_log=False,
-                                    lifespan="off"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    try:
-        assert server.ready.wait(30), "the server did not start"
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(30)
-        sock.close()
+    with serving(create_app(context)) as url:
+        yield url
 
 
 def local_zone() -> Any:
