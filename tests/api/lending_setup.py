@@ -76,7 +76,8 @@ def disbursed_loan(
     application = ok(apply(client, keys.platform, lender_id, product, amount_minor, tenure,
                            merchant=shop))
     approved = ok(client.post(f"/v1/loan_applications/{application['id']}/approve",
-                              json={"rate_bps": rate_bps}, headers=keys.platform))
+                              json={"rate_bps": rate_bps, "reason": "Known to the branch"},
+                              headers=keys.platform))
     return ok(client.post(f"/v1/loans/{approved['loan']}/disburse", headers=keys.platform))
 
 

@@ -133,7 +133,7 @@ class World:
     def approved_loan(self) -> str:
         """A fresh approved (not yet disbursed) loan of merchant A's."""
         approved = self.post(f"/v1/loan_applications/{self.loan_application()}/approve",
-                             {"rate_bps": 1200})
+                             {"rate_bps": 1200, "reason": "matrix"})
         return str(approved["loan"])
 
 
@@ -271,7 +271,8 @@ CASES.update({
     ("GET", "/v1/loan_applications/{application_id}"): (
         Access.OWNED, lambda w: (f"/v1/loan_applications/{w.a.application}", None)),
     ("POST", "/v1/loan_applications/{application_id}/approve"): (Access.PLATFORM, lambda w: (
-        f"/v1/loan_applications/{w.loan_application()}/approve", {"rate_bps": 1200})),
+        f"/v1/loan_applications/{w.loan_application()}/approve",
+        {"rate_bps": 1200, "reason": "matrix"})),
     ("POST", "/v1/loan_applications/{application_id}/reject"): (Access.PLATFORM, lambda w: (
         f"/v1/loan_applications/{w.loan_application()}/reject", {"reason": "matrix"})),
     ("GET", "/v1/loans"): (Access.ANY_KEY, lambda w: ("/v1/loans", None)),
@@ -365,7 +366,7 @@ def _borrow(client: TestClient, platform: dict[str, str], lender: str, shop: Sho
     application = ok(client.post("/v1/loan_applications", json=_application_body(lender, shop),
                                  headers=platform))["id"]
     loan = ok(client.post(f"/v1/loan_applications/{application}/approve",
-                          json={"rate_bps": 1200}, headers=platform))["loan"]
+                          json={"rate_bps": 1200, "reason": "matrix"}, headers=platform))["loan"]
     ok(client.post(f"/v1/loans/{loan}/disburse", headers=platform))
     return replace(shop, application=application, loan=loan)
 

@@ -85,7 +85,8 @@ def test_a_loan_from_application_to_foreclosure(
     listed = ok(client.get("/v1/loan_applications", headers=bank.headers))["data"]
     assert [a["id"] for a in listed] == [application["id"]]
     approved = ok(client.post(f"/v1/loan_applications/{application['id']}/approve",
-                              json={"rate_bps": 1400}, headers=bank.headers))
+                              json={"rate_bps": 1400, "reason": "Known to the branch"},
+                              headers=bank.headers))
     loan_id = approved["loan"]
     assert approved["status"] == "approved"
     projected = ok(client.get(f"/v1/loans/{loan_id}/schedule", headers=shop_key))
@@ -211,6 +212,7 @@ def test_bad_applications_are_refused_with_clear_codes_and_nothing_written(
     assert counts(engine) == written
 
     application = ok(apply(client, shop_key, bank.id, "lpr_pmmy_shishu", 40_000_00, 12))
+    assert application["underwriting"]["decision"] == "decline"
     url = f"/v1/loan_applications/{application['id']}"
     written = counts(engine)
     refusals = [
@@ -223,6 +225,8 @@ def test_bad_applications_are_refused_with_clear_codes_and_nothing_written(
          400, "amount_outside_band"),
         (client.post(f"{url}/approve", json={"rate_bps": 1200}, headers=shop_key), 404,
          "resource_missing"),
+        (client.post(f"{url}/approve", json={"rate_bps": 1200}, headers=bank.headers), 400,
+         "reason_invalid"),
         (client.post(f"{url}/reject", json={"reason": ""}, headers=bank.headers), 400,
          "reason_invalid"),
     ]
@@ -234,6 +238,24 @@ def test_bad_applications_are_refused_with_clear_codes_and_nothing_written(
     assert (rejected["status"], rejected["decision_reason"]) == ("rejected", "Thin history")
     again = client.post(f"{url}/approve", json={"rate_bps": 1200}, headers=bank.headers)
     assert error_code(again, 409) == "application_already_decided"
+
+
+def test_approving_against_the_policys_decline_needs_a_stated_reason_which_is_kept(
+    client: TestClient, keys: Keys, app_context: AppContext,
+) -> None:
+    bank = lender(client, keys, app_context)
+    shop = merchant(client, keys)
+    application = ok(apply(client, keys.merchant(app_context, shop), bank.id,
+                           "lpr_pmmy_shishu", 40_000_00, 12))
+    assert application["underwriting"]["decision"] == "decline"
+    url = f"/v1/loan_applications/{application['id']}"
+    silent = client.post(f"{url}/approve", json={"rate_bps": 1200}, headers=bank.headers)
+    assert error_code(silent, 400) == "reason_invalid"
+    assert silent.json()["error"]["param"] == "reason"
+    approved = ok(client.post(f"{url}/approve", json={
+        "rate_bps": 1200, "reason": "Known to the branch for ten years"}, headers=bank.headers))
+    assert (approved["status"], approved["decision_reason"]) == (
+        "approved", "Known to the branch for ten years")
 
 
 def test_tarun_plus_after_a_tarun_loan_is_repaid_with_the_foreclosure_fee(

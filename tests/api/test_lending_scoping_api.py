@@ -68,7 +68,8 @@ def test_a_lender_cannot_lend_more_than_it_has_funded(
     application = ok(apply(client, keys.platform, bank.id, "lpr_pmmy_shishu", 20_000_00, 12,
                            merchant=shop))
     loan_id = ok(client.post(f"/v1/loan_applications/{application['id']}/approve",
-                             json={"rate_bps": 1800}, headers=bank.headers))["loan"]
+                             json={"rate_bps": 1800, "reason": "Known to the branch"},
+                             headers=bank.headers))["loan"]
     written = counts(engine)
     refused = client.post(f"/v1/loans/{loan_id}/disburse", headers=bank.headers)
     assert error_code(refused, 402) == "lender_funds_insufficient"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -54,6 +55,10 @@ def test_a_loan_applied_for_on_the_dashboard_is_approved_in_the_console(
     expect(phone.locator("#rate-error")).to_have_attribute("data-code", "rate_out_of_range")
     shot(phone, "lender-application")
     phone.get_by_label("Rate (% a year)").fill("14.50")
+    phone.get_by_role("button", name="Approve").click()
+    expect(phone.locator("#reason-error")).to_have_attribute("data-code", "reason_invalid")
+    phone.get_by_label("Rate (% a year)").fill("14.50")
+    phone.get_by_label(re.compile("^Reason \\(needed")).fill("Known to the branch")
     phone.get_by_role("button", name="Approve").click()
     expect(phone.get_by_test_id("flash")).to_contain_text("ready to disburse")
     phone.get_by_role("button", name="Disburse").click()

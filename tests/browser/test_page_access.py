@@ -145,7 +145,8 @@ def _objects(server: LiveServer) -> dict[str, str]:
             "tenure_periods": 6, "purpose": "Stock"}))
         ids["application"] = application["id"]
         ids["loan"] = ok(api.post(f"/v1/loan_applications/{application['id']}/approve",
-                                  headers=platform, json={"rate_bps": 1400}))["loan"]
+                                  headers=platform, json={"rate_bps": 1400,
+                                                          "reason": "Known to the branch"}))["loan"]
         ok(api.post(f"/v1/merchants/{a.merchant_id}/payout_accounts", headers=platform,
                     json=PAYOUT_ACCOUNT))
         server.clock.advance(timedelta(days=1))

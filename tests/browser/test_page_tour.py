@@ -114,7 +114,7 @@ def _loan_for(server: LiveServer, shop: Shop) -> tuple[str, str]:
             "lender": lender, "product": "lpr_pmmy_shishu", "amount_minor": 30_000_00,
             "tenure_periods": 6, "purpose": "A new tawa"}))["id"]
         loan = ok(api.post(f"/v1/loan_applications/{application}/approve", headers=platform,
-                           json={"rate_bps": 1400}))["loan"]
+                           json={"rate_bps": 1400, "reason": "Known to the branch"}))["loan"]
         ok(api.post(f"/v1/loans/{loan}/disburse", headers=platform))
     server.add_user("credit@bharat.example", WebRole.LENDER, lender_id=lender)
     return str(application), str(loan)

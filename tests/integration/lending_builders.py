@@ -42,7 +42,7 @@ def disbursed_loan(
             merchant_id)))
     loan_id = str(build.run(context, lambda uow: loan_applications.approve_application(
         context, uow, PLATFORM, application["id"],
-        loan_applications.ApproveApplication(rate_bps)))["loan"])
+        loan_applications.ApproveApplication(rate_bps, reason="Known to the branch")))["loan"])
     build.run(context, lambda uow: loans.disburse_loan(context, uow, PLATFORM, loan_id))
     return loan_id
 

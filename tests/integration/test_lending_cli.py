@@ -46,7 +46,8 @@ def test_a_loan_from_the_command_line(cli_database: Path, engine: sa.Engine) -> 
                       "lpr_pmmy_shishu", "--amount", "30000.00", "--tenure", "12",
                       "--purpose", "A second freezer")
     assert application["underwriting"]["decision"] == "decline"  # no history on paysetu yet
-    approved = run("approve", application["id"], "--rate-bps", "1500")
+    approved = run("approve", application["id"], "--rate-bps", "1500",
+                   "--reason", "Known to the branch")
     loan = run("disburse", approved["loan"])
     assert (loan["status"], loan["outstanding_principal_minor"]) == ("active", 30_000_00)
     prepaid = run("repay", loan["id"], "--type", "prepayment", "--amount", "1000.00")
@@ -76,7 +77,9 @@ def test_close_of_business_and_write_off_from_the_command_line(
     application = run("apply", "--merchant", shop["id"], "--lender", bank["id"], "--product",
                       "lpr_pmmy_shishu", "--amount", "30000.00", "--tenure", "12",
                       "--purpose", "A second freezer")
-    loan = run("disburse", run("approve", application["id"], "--rate-bps", "1500")["loan"])
+    approved = run("approve", application["id"], "--rate-bps", "1500",
+                   "--reason", "Known to the branch")
+    loan = run("disburse", approved["loan"])
     today = context.clock.now().date().isoformat()
     closed = run("close-day", "--date", today)
     assert (closed["date"], closed["loans"], closed["classes"]["standard"]) == (today, 1, 1)

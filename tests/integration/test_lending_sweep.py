@@ -44,7 +44,7 @@ def test_settlement_sweeps_what_the_loan_has_due(
             bank, "lpr_pmmy_kishore", 1_00_000_00, 12, "Tandoor oven", shop)))
     loan_id = build.run(context, lambda uow: loan_applications.approve_application(
         context, uow, build.PLATFORM, application["id"],
-        loan_applications.ApproveApplication(1600)))["loan"]
+        loan_applications.ApproveApplication(1600, reason="Known to the branch")))["loan"]
     build.run(context, lambda uow: loans.disburse_loan(context, uow, build.PLATFORM, loan_id))
 
     move_to(clock, date(2026, 5, 1), time(12))

@@ -121,7 +121,8 @@ def apply(
 def approve(
     application_id: str,
     rate_bps: Annotated[int, typer.Option(help="Annual rate in basis points.")],
-    reason: Annotated[str | None, typer.Option(help="Needed when terms change.")] = None,
+    reason: Annotated[str | None, typer.Option(
+        help="Needed when terms change or the advice is to decline.")] = None,
     tenure: Annotated[int | None, typer.Option(help="A changed tenure.")] = None,
 ) -> None:
     """Approve an application at a rate; creates the loan (not yet disbursed)."""

@@ -34,7 +34,7 @@ from paysetu.lending.rules.loans import (
     fee_for,
 )
 from paysetu.lending.rules.schedule import PERIODS_PER_YEAR, add_months
-from paysetu.lending.rules.underwriting import LoanRequest, MerchantHistory, decide
+from paysetu.lending.rules.underwriting import LoanRequest, MerchantHistory, Outcome, decide
 from paysetu.lending.usecases.lending import (
     check_amount,
     check_metadata,
@@ -253,6 +253,10 @@ def approve_application(
             LendingStatus.RATE_OUT_OF_RANGE,
             f"{product.name} rates are {product.rate_min_bps}-{product.rate_max_bps} bps.",
             "rate_bps")
+    if application.underwriting.get("decision") == Outcome.DECLINE and terms.reason is None:
+        raise LendingRejected(LendingStatus.REASON_INVALID,
+                              "Approving against the policy's advice to decline needs a reason.",
+                              "reason")
     loan = _open_loan(ctx, uow, application, product, terms)
     now = ctx.clock.now()
     application = replace(application, status=ApplicationState.APPROVED, loan_id=loan.id,
