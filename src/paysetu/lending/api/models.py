@@ -286,6 +286,28 @@ class CloseDayAmounts(ApiObject):
     provisions_minor: int = Field(description="Provisions held after the day.")
 
 
+class CloseDayLineAmounts(ApiObject):
+    """Credit lines' figures of the day in one currency."""
+
+    currency: str
+    drawing_power_minor: int = Field(description="Drawing power of the active lines.")
+    drawn_minor: int = Field(description="Drawn balances at the day-end.")
+    interest_accrued_minor: int
+    interest_debited_minor: int = Field(description="Interest debited (a month's last day).")
+    penal_charges_minor: int = Field(description="Penal charges of the day (over drawing power).")
+    provisions_minor: int
+
+
+class CloseDayLines(ApiObject):
+    """What close of business did to the credit lines."""
+
+    lines: int = Field(description="Active lines classified.")
+    out_of_order: int
+    npa: int
+    closed: int = Field(description="Lines closed: review date passed with nothing owed.")
+    amounts: list[CloseDayLineAmounts]
+
+
 class LendingCloseDaySummary(ApiObject):
     object: Literal["lending_close_day"]
     date: str = Field(examples=["2026-12-04"])
@@ -297,6 +319,8 @@ class LendingCloseDaySummary(ApiObject):
     amounts: list[CloseDayAmounts]
     journal_entries: int
     replayed: bool = Field(description="True: the day was closed before; its summary again.")
+    credit_lines: CloseDayLines | None = Field(
+        default=None, description="Credit lines (absent from days closed before they existed).")
 
 
 class PortfolioRow(ApiObject):

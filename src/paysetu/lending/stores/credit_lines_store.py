@@ -1,0 +1,168 @@
+"""Credit lines, their statement and monthly interest debits in SQL: state, never balances.
+
+Every operation on a line locks its row first (``FOR NO KEY UPDATE``), then the ledger locks
+the accounts; where loans are involved too (the sweep, close of business) loans are locked
+before lines. Close of business's queries are in :mod:`.credit_line_close_day_store`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from paysetu.db.pagination import fetch_page
+from paysetu.kernel.pagination import PageRequest
+from paysetu.lending.rules.classification import AssetClass
+from paysetu.lending.rules.credit_lines import CreditLine, LineMovement, LineMovementKind, LineState
+from paysetu.lending.rules.loans import LoanCategory, LoanFilter
+from paysetu.lending.stores.credit_line_close_day_store import CreditLineCloseDayQueries
+from paysetu.lending.stores.lending_store import SCOPE_SQL, scope_params
+
+_LINE_COLUMNS = tuple(f.name for f in fields(CreditLine))
+_LINE_MUTABLE = tuple(c for c in _LINE_COLUMNS if c not in {
+    "id", "merchant_id", "lender_id", "currency", "drawn_account_id", "interest_account_id",
+    "funding_account_id", "sanctioned_on", "created_at"})
+_MOVEMENT_COLUMNS = tuple(f.name for f in fields(LineMovement))
+_JSON_COLUMNS = ("drawing_power", "metadata")
+
+
+def line_from_row(row: sa.Row[Any]) -> CreditLine:
+    values = {name: getattr(row, name) for name in _LINE_COLUMNS}
+    values["category"] = LoanCategory(values["category"])
+    values["status"] = LineState(values["status"])
+    values["asset_class"] = AssetClass(values["asset_class"])
+    values["currency"] = values["currency"].strip()
+    return CreditLine(**values)
+
+
+def _params(line: CreditLine) -> dict[str, Any]:
+    params: dict[str, Any] = {}
+    for name in _LINE_COLUMNS:
+        value = getattr(line, name)
+        if name in _JSON_COLUMNS:
+            value = json.dumps(dict(value))
+        params[name] = value.value if hasattr(value, "value") else value
+    return params
+
+
+def _value(name: str) -> str:
+    return f"CAST(:{name} AS jsonb)" if name in _JSON_COLUMNS else f":{name}"
+
+
+def _movement(row: sa.Row[Any]) -> LineMovement:
+    values = {name: getattr(row, name) for name in _MOVEMENT_COLUMNS if name != "on"}
+    values["kind"] = LineMovementKind(values["kind"])
+    return LineMovement(**values, on=row.business_date)
+
+
+class CreditLineStore(CreditLineCloseDayQueries):
+    def __init__(self, connection: sa.Connection) -> None:
+        self._connection = connection
+
+    def insert(self, line: CreditLine) -> bool:
+        """False when the merchant already has an open line with the lender in the currency."""
+        row = self._connection.execute(
+            sa.text(f"INSERT INTO credit_lines ({', '.join(_LINE_COLUMNS)})"
+                    f" VALUES ({', '.join(_value(c) for c in _LINE_COLUMNS)})"
+                    " ON CONFLICT (merchant_id, lender_id, currency) WHERE status = 'active'"
+                    " DO NOTHING RETURNING id"),
+            _params(line),
+        ).one_or_none()
+        return row is not None
+
+    def get(self, line_id: str, *, for_update: bool = False) -> CreditLine | None:
+        lock = " FOR NO KEY UPDATE" if for_update else ""
+        row = self._connection.execute(
+            sa.text(f"SELECT * FROM credit_lines WHERE id = :id{lock}"), {"id": line_id}
+        ).one_or_none()
+        return None if row is None else line_from_row(row)
+
+    def save(self, line: CreditLine) -> None:
+        params = _params(line)
+        assignments = ", ".join(f"{name} = {_value(name)}" for name in _LINE_MUTABLE)
+        self._connection.execute(
+            sa.text(f"UPDATE credit_lines SET {assignments} WHERE id = :id"),
+            {name: params[name] for name in (*_LINE_MUTABLE, "id")},
+        )
+
+    def list_page(self, scope: LoanFilter, page: PageRequest) -> tuple[list[CreditLine], bool]:
+        rows, has_more = fetch_page(self._connection, "SELECT * FROM credit_lines", SCOPE_SQL,
+                                    scope_params(scope), page)
+        return [line_from_row(r) for r in rows], has_more
+
+    def active_for_merchant(
+        self, merchant_id: str, currency: str, *, for_update: bool = False
+    ) -> list[CreditLine]:
+        lock = " FOR NO KEY UPDATE" if for_update else ""
+        rows = self._connection.execute(
+            sa.text("SELECT * FROM credit_lines WHERE merchant_id = :m AND currency = :c"
+                    f" AND status = 'active' ORDER BY id{lock}"),
+            {"m": merchant_id, "c": currency},
+        )
+        return [line_from_row(r) for r in rows]
+
+    def insert_movement(self, movement: LineMovement) -> None:
+        params = {c: getattr(movement, c) for c in _MOVEMENT_COLUMNS}
+        params["kind"] = movement.kind.value
+        columns = [("business_date" if c == "on" else c) for c in _MOVEMENT_COLUMNS]
+        self._connection.execute(
+            sa.text(f"INSERT INTO credit_line_movements ({', '.join(columns)})"
+                    f" VALUES ({', '.join(':' + c for c in _MOVEMENT_COLUMNS)})"),
+            params,
+        )
+
+    def list_movements(
+        self, line_id: str, page: PageRequest
+    ) -> tuple[list[LineMovement], bool]:
+        rows, has_more = fetch_page(self._connection, "SELECT * FROM credit_line_movements",
+                                    "line_id = :line", {"line": line_id}, page)
+        return [_movement(r) for r in rows], has_more
+
+    def cover_interest(self, line_id: str, amount_minor: int) -> None:
+        """A credit of ``amount_minor`` covers the line's debited interest, oldest first."""
+        self._connection.execute(
+            sa.text(
+                "WITH open AS (SELECT debited_on, amount_minor - covered_minor AS open_minor,"
+                "   sum(amount_minor - covered_minor) OVER (ORDER BY debited_on) AS upto"
+                "   FROM credit_line_interest_debits"
+                "   WHERE line_id = :line AND covered_minor < amount_minor)"
+                " UPDATE credit_line_interest_debits d SET covered_minor = d.covered_minor"
+                "   + least(o.open_minor, :amount - (o.upto - o.open_minor))"
+                " FROM open o WHERE d.line_id = :line AND d.debited_on = o.debited_on"
+                "   AND o.upto - o.open_minor < :amount"
+            ),
+            {"line": line_id, "amount": amount_minor},
+        )
+
+    def uncovered_since(self, line_id: str) -> date | None:
+        since: date | None = self._connection.execute(
+            sa.text("SELECT min(debited_on) FROM credit_line_interest_debits"
+                    " WHERE line_id = :line AND covered_minor < amount_minor"),
+            {"line": line_id},
+        ).scalar_one()
+        return since
+
+    def net_settled(self, merchant_id: str, currency: str, first: date, last: date) -> int:
+        """The merchant's settled gross - refunds - fees of settlement dates ``first..last``."""
+        net: int = self._connection.execute(
+            sa.text("SELECT coalesce(sum(gross_minor - refunds_minor - fees_minor), 0)"
+                    " FROM settlement_batches WHERE merchant_id = :m AND currency = :c"
+                    " AND settlement_date BETWEEN :first AND :last"),
+            {"m": merchant_id, "c": currency, "first": first, "last": last},
+        ).scalar_one()
+        return int(net)
+
+    def lines_for_merchants(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these ``(merchant, currency)`` pairs have an active line with something to
+        repay (one query; settlement's sweep asks)."""
+        rows = self._connection.execute(
+            sa.text("SELECT DISTINCT c.merchant_id, c.currency FROM credit_lines c"
+                    " JOIN unnest(CAST(:m AS text[]), CAST(:c AS text[])) AS x(m, c)"
+                    " ON c.merchant_id = x.m AND c.currency = x.c WHERE c.status = 'active'"),
+            {"m": [p[0] for p in pairs], "c": [p[1] for p in pairs]},
+        )
+        return {(r.merchant_id, r.currency.strip()) for r in rows}
