@@ -194,3 +194,29 @@ def test_expired_review_suspends_renewal_lifts_and_repaid_line_closes_2026_04_03
     assert closed["status"] == "closed"
     refused(engine, LendingStatus.CREDIT_LINE_CLOSED, lambda: repay(context, line_id, 1))
     assert ledger.audit().passed
+
+
+def test_settlement_of_2026_04_04_sweeps_the_line_share_after_the_loans(
+    context: AppContext, clock: FixedClock, engine: sa.Engine, ledger: LedgerService
+) -> None:
+    shop = selling_shop(context, clock, 2_00_000_00)
+    bank = lb.funded_lender(context)
+    line_id = sanction(context, shop, bank)["id"]
+    draw(context, line_id, 50_000_00)
+    build.pay(context, shop, build.payer(context, "INR", 1_00_000_00), 1_00_000_00, "INR")
+    lb.move_to(clock, date(2026, 4, 4), time(9, 30))
+    (result,) = settlement.settle(context, date(2026, 4, 4), shop)
+    with engine.connect() as connection:
+        swept = connection.execute(sa.text(
+            "SELECT loan_sweep_minor FROM settlement_batches WHERE id = :id"),
+            {"id": result.batch_id}).scalar_one()
+    # the batch's net is the day's sales and the draw paid into the balance (settlement pays a
+    # draw out, as it pays a loan disbursal): the line claims its 10% of 1,50,000
+    assert swept == 15_000_00
+    current = line(context, line_id)
+    assert (current["drawn_minor"], current["last_credit_on"]) == (35_000_00, "2026-04-04")
+    kinds = build.run(context, lambda uow: credit_lines.statement(
+        uow, PLATFORM, line_id, PageRequest(limit=10)))[0]
+    assert [m["kind"] for m in kinds] == ["sweep", "draw"]
+    assert lb.balance(engine, f"acct_{shop}_INR_loan_sweep") == 0
+    assert ledger.audit().passed

@@ -16,6 +16,7 @@ CREATE TABLE credit_lines (
     limit_minor bigint NOT NULL CHECK (limit_minor > 0),
     rate_bps integer NOT NULL CHECK (rate_bps BETWEEN 0 AND 100000),
     penal_rate_bps integer NOT NULL CHECK (penal_rate_bps BETWEEN 0 AND 100000),
+    sweep_bps integer NOT NULL CHECK (sweep_bps BETWEEN 0 AND 10000),
     review_due date NOT NULL,
     status text NOT NULL CHECK (status IN ('active', 'closed')),
     drawn_account_id text NOT NULL UNIQUE REFERENCES ledger_accounts (id),

@@ -155,6 +155,7 @@ class CreditLine:
     debited interest included; ``interest_account_id``: accrued, not yet debited).
 
     Attributes:
+        sweep_bps: Share of each settlement's net swept to the line while it owes anything.
         rate_balance_days: This month's sum of end-of-day drawn balance x rate (bps).
         interest_accrued_minor: Interest accrued and not yet debited to the line.
         penal_charges_minor: Penal charges due, not yet received (no interest on them).
@@ -172,6 +173,7 @@ class CreditLine:
     limit_minor: int
     rate_bps: int
     penal_rate_bps: int
+    sweep_bps: int
     review_due: date
     status: LineState
     drawn_account_id: str

@@ -157,8 +157,8 @@ class CreditLineStore(CreditLineCloseDayQueries):
         return int(net)
 
     def lines_for_merchants(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]:
-        """Which of these ``(merchant, currency)`` pairs have an active line with something to
-        repay (one query; settlement's sweep asks)."""
+        """Which of these ``(merchant, currency)`` pairs have an active line (one query;
+        settlement's sweep asks)."""
         rows = self._connection.execute(
             sa.text("SELECT DISTINCT c.merchant_id, c.currency FROM credit_lines c"
                     " JOIN unnest(CAST(:m AS text[]), CAST(:c AS text[])) AS x(m, c)"

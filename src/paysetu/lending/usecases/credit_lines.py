@@ -168,7 +168,8 @@ def sanction_line(
     line = CreditLine(
         id=line_id, merchant_id=merchant_id, lender_id=lender.id, category=product.category,
         currency=currency, limit_minor=limit_minor, rate_bps=rate_bps,
-        penal_rate_bps=product.penalty_rate_bps, review_due=review_due, status=LineState.ACTIVE,
+        penal_rate_bps=product.penalty_rate_bps, sweep_bps=product.sweep_bps,
+        review_due=review_due, status=LineState.ACTIVE,
         drawn_account_id=drawn, interest_account_id=interest, funding_account_id=funding,
         drawing_power_minor=power, drawing_power=document, sanctioned_on=on, closed_on=None,
         renewals=0, rate_balance_days=0, interest_accrued_minor=0,
@@ -357,6 +358,7 @@ def line_object(ctx: LendingContext, uow: LendingUnitOfWork, line: CreditLine) -
         "lender": line.lender_id, "category": line.category.value, "currency": line.currency,
         "status": line.status.value, "limit_minor": line.limit_minor,
         "rate_bps": line.rate_bps, "penal_rate_bps": line.penal_rate_bps,
+        "sweep_bps": line.sweep_bps,
         "day_count": "actual_365", "review_due": line.review_due.isoformat(),
         "renewals": line.renewals, "drawing_power_minor": line.drawing_power_minor,
         "drawing_power": dict(line.drawing_power), "drawn_minor": drawn,
