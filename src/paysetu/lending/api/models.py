@@ -302,7 +302,7 @@ class CloseDayLines(ApiObject):
     """What close of business did to the credit lines."""
 
     lines: int = Field(description="Active lines classified.")
-    out_of_order: int
+    out_of_order: int = Field(description="Lines out of order for more than 30 days.")
     npa: int
     closed: int = Field(description="Lines closed: review date passed with nothing owed.")
     amounts: list[CloseDayLineAmounts]

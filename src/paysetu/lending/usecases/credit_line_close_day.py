@@ -38,6 +38,8 @@ from paysetu.lending.usecases.credit_lines import POLICY
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 DEBITS_PER_ENTRY = POSTINGS_PER_ENTRY_MAX // 2
+SMA_1_AFTER_DAYS = 30
+"""The summary counts a line out of order once a condition has held this long (SMA-1 on)."""
 
 
 class DayRun(Protocol):
@@ -98,7 +100,7 @@ class LinesDay:
     def _count(self, s: LineSnapshot, f: LineFigures, update: LineDayUpdate) -> None:
         cur = s.currency
         self.counts["lines"] += 1
-        self.counts["out_of_order"] += update.out_of_order_days > 0
+        self.counts["out_of_order"] += update.out_of_order_days > SMA_1_AFTER_DAYS
         self.counts["npa"] += update.npa_since is not None
         self.counts["closed"] += update.closes
         for name, amount in (("drawing_power_minor", update.drawing_power_minor),
