@@ -223,8 +223,8 @@ def generate(engine: sa.Engine, book: BenchBook) -> None:
     opened = datetime.combine(book.day - timedelta(days=400), time(9), tzinfo=UTC)
     params: dict[str, object] = {
         "lender": LENDER, "accounts": ACCOUNTS, "loans": book.loans,
-        "merchants": max(1, book.loans // 2, book.lines), "lines": book.lines, "day": book.day, "n": INSTALLMENTS,
-        "paying": PAYING_IN_TEN, "opened": opened,
+        "merchants": max(1, book.loans // 2, book.lines), "lines": book.lines,
+        "day": book.day, "n": INSTALLMENTS, "paying": PAYING_IN_TEN, "opened": opened,
     }
     with engine.begin() as connection:
         _run(connection, _LENDER_SQL, params)
