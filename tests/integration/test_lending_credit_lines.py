@@ -16,7 +16,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
-from paysetu.lending.usecases import credit_lines
+from paysetu.lending.usecases import credit_lines, lending, loan_refinance
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lb
 from tests.integration import settlement_builders as build
@@ -219,4 +219,27 @@ def test_settlement_of_2026_04_04_sweeps_the_line_share_after_the_loans(
         uow, PLATFORM, line_id, PageRequest(limit=10)))[0]
     assert [m["kind"] for m in kinds] == ["sweep", "draw"]
     assert lb.balance(engine, f"acct_{shop}_INR_loan_sweep") == 0
+    assert ledger.audit().passed
+
+
+def test_refinance_claim_of_2026_04_02_takes_the_line_and_passes_repayments_back(
+    context: AppContext, clock: FixedClock, engine: sa.Engine, ledger: LedgerService
+) -> None:
+    shop = selling_shop(context, clock, 2_00_000_00)
+    bank = lb.funded_lender(context)
+    apex = build.run(context, lambda uow: lending.create_lender(
+        context, uow, "Apex Refinance", "refinancer", True, {}))["id"]
+    build.run(context, lambda uow: lending.fund_lender(
+        context, uow, PLATFORM, apex, 10_00_000_00, "INR"))
+    line_id = sanction(context, shop, bank)["id"]
+    draw(context, line_id, 80_000_00)
+    claim = build.run(context, lambda uow: loan_refinance.submit_claim(
+        context, uow, PLATFORM, bank, "INR", 5_000, None))
+    assert (claim["loans"], claim["credit_lines"]) == (1, 1)
+    assert (claim["principal_minor"], claim["amount_minor"]) == (80_000_00, 40_000_00)
+    repay(context, line_id, 20_000_00)
+    draw(context, line_id, 5_000_00)  # a redraw takes nothing back
+    repay(context, line_id, 1_000_00)
+    claim = build.run(context, lambda uow: loan_refinance.get_claim(uow, PLATFORM, claim["id"]))
+    assert (claim["passed_minor"], claim["owed_minor"]) == (10_000_00, 30_000_00)
     assert ledger.audit().passed

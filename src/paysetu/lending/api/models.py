@@ -386,8 +386,10 @@ class RefinanceClaim(ApiObject):
     apex: str
     currency: str
     share_bps: int
-    loans: int
-    principal_minor: int = Field(description="Outstanding principal of the loans at the claim.")
+    loans: int = Field(description="Loans and credit lines refinanced.")
+    credit_lines: int = Field(description="Credit lines among them.")
+    principal_minor: int = Field(
+        description="Outstanding principal of the loans (drawn balance of the lines) at the claim.")
     amount_minor: int = Field(description="What the apex paid.")
     passed_minor: int = Field(description="Passed back to the apex from repayments so far.")
     owed_minor: int

@@ -8,6 +8,7 @@ before lines. Close of business's queries are in :mod:`.credit_line_close_day_st
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import fields
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.rules.classification import AssetClass
 from paysetu.lending.rules.credit_lines import CreditLine, LineMovement, LineMovementKind, LineState
 from paysetu.lending.rules.loans import LoanCategory, LoanFilter
+from paysetu.lending.rules.refinance import RefinancedLoan
 from paysetu.lending.stores.credit_line_close_day_store import CreditLineCloseDayQueries
 from paysetu.lending.stores.lending_store import SCOPE_SQL, scope_params
 
@@ -28,6 +30,8 @@ _LINE_MUTABLE = tuple(c for c in _LINE_COLUMNS if c not in {
     "funding_account_id", "sanctioned_on", "created_at"})
 _MOVEMENT_COLUMNS = tuple(f.name for f in fields(LineMovement))
 _JSON_COLUMNS = ("drawing_power", "metadata")
+_REFINANCED_COLUMNS = ("line_id", "claim_id", "share_bps", "principal_minor", "refinanced_minor",
+                       "passed_minor")
 
 
 def line_from_row(row: sa.Row[Any]) -> CreditLine:
@@ -166,3 +170,55 @@ class CreditLineStore(CreditLineCloseDayQueries):
             {"m": [p[0] for p in pairs], "c": [p[1] for p in pairs]},
         )
         return {(r.merchant_id, r.currency.strip()) for r in rows}
+
+    def eligible_for_refinance(
+        self, lender_id: str, currency: str, line_ids: Sequence[str] | None
+    ) -> list[tuple[str, int]]:
+        """``(line, drawn balance)`` of the lender's active standard lines in ``currency`` with
+        a drawn balance, not refinanced yet (of ``line_ids`` only, when given), locked."""
+        rows = self._connection.execute(
+            sa.text(
+                "WITH chosen AS (SELECT c.id, c.drawn_account_id FROM credit_lines c"
+                " WHERE c.lender_id = :lender AND c.currency = :currency"
+                " AND c.status = 'active' AND c.asset_class = 'standard'"
+                " AND (CAST(:ids AS text[]) IS NULL OR c.id = ANY(CAST(:ids AS text[])))"
+                " AND NOT EXISTS (SELECT 1 FROM refinanced_credit_lines r"
+                "   WHERE r.line_id = c.id) ORDER BY c.id FOR NO KEY UPDATE)"
+                " SELECT c.id, a.debits_posted - a.credits_posted AS drawn FROM chosen c"
+                " JOIN ledger_accounts a ON a.id = c.drawn_account_id"
+                " WHERE a.debits_posted > a.credits_posted ORDER BY c.id"),
+            {"lender": lender_id, "currency": currency,
+             "ids": None if line_ids is None else list(line_ids)},
+        )
+        return [(str(r.id), int(r.drawn)) for r in rows]
+
+    def insert_refinanced(self, lines: Sequence[RefinancedLoan]) -> None:
+        """Lines a claim refinanced (``loan_id`` holds the line's id)."""
+        if not lines:
+            return
+        self._connection.execute(
+            sa.text(f"INSERT INTO refinanced_credit_lines ({', '.join(_REFINANCED_COLUMNS)})"
+                    f" VALUES ({', '.join(':' + c for c in _REFINANCED_COLUMNS)})"),
+            [{"line_id": x.loan_id, **{c: getattr(x, c) for c in _REFINANCED_COLUMNS[1:]}}
+             for x in lines],
+        )
+
+    def refinanced(self, line_id: str) -> RefinancedLoan | None:
+        row = self._connection.execute(
+            sa.text("SELECT * FROM refinanced_credit_lines WHERE line_id = :id"
+                    " FOR NO KEY UPDATE"), {"id": line_id}).one_or_none()
+        return None if row is None else RefinancedLoan(
+            row.line_id, *(getattr(row, c) for c in _REFINANCED_COLUMNS[1:]))
+
+    def add_passed(self, line_id: str, amount_minor: int) -> None:
+        self._connection.execute(
+            sa.text("UPDATE refinanced_credit_lines SET passed_minor = passed_minor + :x"
+                    " WHERE line_id = :id"), {"id": line_id, "x": amount_minor})
+
+    def claim_lines(self, claim_id: str) -> tuple[int, int]:
+        """``(lines, passed so far)`` of a refinance claim's credit lines."""
+        row = self._connection.execute(
+            sa.text("SELECT count(*) AS n, coalesce(sum(passed_minor), 0) AS passed"
+                    " FROM refinanced_credit_lines WHERE claim_id = :id"),
+            {"id": claim_id}).one()
+        return int(row.n), int(row.passed)

@@ -72,6 +72,7 @@ from paysetu.lending.usecases.lending import (
     require_borrower_side,
     require_lender_side,
 )
+from paysetu.lending.usecases.loan_refinance import pass_line_share
 from paysetu.lending.usecases.loans import posted_balance, today
 from paysetu.lending.usecases.objects import day
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
@@ -284,6 +285,8 @@ def record_credit(
                                   param="amount_minor") from None
         raise
     uow.credit_lines.cover_interest(line.id, amount_minor)
+    pass_line_share(ctx, uow, line.id, line.lender_id, line.currency,
+                    posted_balance(ctx, uow, line.drawn_account_id))
     uow.credit_lines.save(replace(
         line, penal_charges_minor=line.penal_charges_minor - parts.penalty_minor,
         last_credit_on=on, updated_at=ctx.clock.now()))

@@ -207,6 +207,22 @@ class CreditLineRepository(Protocol):
     def add_interest_debits(
         self, debits: Sequence[tuple[str, int, str, str]], on: date, now: datetime
     ) -> None: ...
+    def eligible_for_refinance(
+        self, lender_id: str, currency: str, line_ids: Sequence[str] | None
+    ) -> list[tuple[str, int]]:
+        """``(line, drawn balance)`` of the lender's active standard lines with a drawn
+        balance, not refinanced yet, locked."""
+        ...
+
+    def insert_refinanced(self, lines: Sequence[RefinancedLoan]) -> None: ...
+    def refinanced(self, line_id: str) -> RefinancedLoan | None:
+        """The line's refinance, locked; None when it is not refinanced."""
+        ...
+
+    def add_passed(self, line_id: str, amount_minor: int) -> None: ...
+    def claim_lines(self, claim_id: str) -> tuple[int, int]:
+        """``(lines, passed so far)`` of a claim's credit lines."""
+        ...
 
 
 class LendingUnitOfWork(SettlementUnitOfWork, Protocol):
