@@ -16,7 +16,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
-from paysetu.lending.usecases import credit_lines, lending, loan_refinance
+from paysetu.lending.usecases import credit_lines, lending, loan_portfolio, loan_refinance
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lb
 from tests.integration import settlement_builders as build
@@ -107,6 +107,12 @@ def test_draws_repayments_and_refusals_2026_04_02(
     paid = repay(context, obj["id"], 30_000_00)
     assert (paid["principal_minor"], paid["interest_minor"]) == (30_000_00, 0)
     assert line(context, obj["id"])["drawn_minor"] == 50_000_00
+    (row,) = build.run(context, lambda uow: loan_portfolio.portfolio_report(
+        context, uow, PLATFORM, "2026-04"))["data"]
+    assert (row["loans"], row["credit_lines"], row["lines_limit_minor"]) == (0, 1, 1_50_000_00)
+    assert (row["lines_drawn_minor"], row["lines_drawing_power_minor"]) == (50_000_00,
+                                                                            1_00_000_00)
+    assert row["lines_utilisation_bps"] == 3_333
     assert ledger.audit().passed
 
 

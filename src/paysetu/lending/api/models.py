@@ -345,6 +345,13 @@ class PortfolioRow(ApiObject):
     disbursed_minor: int
     repaid_minor: int
     repaid_principal_minor: int
+    credit_lines: int = Field(description="Active credit lines.")
+    lines_limit_minor: int
+    lines_drawn_minor: int
+    lines_drawing_power_minor: int
+    lines_utilisation_bps: int = Field(description="Drawn over limit, half-up.")
+    lines_out_of_order: int = Field(description="Lines out of order for more than 30 days.")
+    lines_npa_minor: int = Field(description="Drawn balance of NPA lines.")
 
 
 class LendingPortfolio(ApiObject):
