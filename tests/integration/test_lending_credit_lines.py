@@ -16,7 +16,13 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
-from paysetu.lending.usecases import credit_lines, lending, loan_portfolio, loan_refinance
+from paysetu.lending.usecases import (
+    credit_lines,
+    lending,
+    lending_books,
+    loan_portfolio,
+    loan_refinance,
+)
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lb
 from tests.integration import settlement_builders as build
@@ -176,6 +182,13 @@ def test_no_credits_from_2026_04_02_sma_1_on_05_02_and_npa_on_07_01_suspends_dra
     refused(engine, LendingStatus.CREDIT_LINE_SUSPENDED, lambda: draw(context, line_id, 100))
     lb.check_books(engine)
     assert ledger.audit().passed
+    assert build.run(context, lending_books.book_findings) == []
+    with engine.begin() as connection:  # a provision the ledger does not hold
+        connection.execute(sa.text(
+            "UPDATE credit_lines SET provision_minor = provision_minor + 1 WHERE id = :l"),
+            {"l": line_id})
+    (finding,) = build.run(context, lending_books.book_findings)
+    assert "loan-loss provision" in finding
 
 
 def test_expired_review_suspends_renewal_lifts_and_repaid_line_closes_2026_04_03(

@@ -30,6 +30,38 @@ _LINE_MUTABLE = tuple(c for c in _LINE_COLUMNS if c not in {
     "funding_account_id", "sanctioned_on", "created_at"})
 _MOVEMENT_COLUMNS = tuple(f.name for f in fields(LineMovement))
 _JSON_COLUMNS = ("drawing_power", "metadata")
+_BOOKS_SQL = """
+WITH held AS (
+    SELECT lender_id, currency, sum(provision_minor) AS provision,
+        sum(interest_suspense_minor) AS suspense
+    FROM (SELECT lender_id, currency, provision_minor, interest_suspense_minor FROM loans
+          UNION ALL SELECT lender_id, currency, provision_minor, interest_suspense_minor
+          FROM credit_lines) x
+    GROUP BY 1, 2
+), accounts AS (
+    SELECT h.lender_id, h.currency, h.provision, h.suspense,
+        coalesce((SELECT a.credits_posted - a.debits_posted FROM lender_accounts p
+                  JOIN ledger_accounts a ON a.id = p.account_id WHERE p.lender_id = h.lender_id
+                  AND p.currency = h.currency AND p.purpose = 'loan_loss_provision'), 0) AS lp,
+        coalesce((SELECT a.credits_posted - a.debits_posted FROM lender_accounts p
+                  JOIN ledger_accounts a ON a.id = p.account_id WHERE p.lender_id = h.lender_id
+                  AND p.currency = h.currency AND p.purpose = 'interest_suspense'), 0) AS ls
+    FROM held h
+), lines AS (
+    SELECT c.id, a.debits_posted - a.credits_posted AS ledger,
+        coalesce(sum(CASE WHEN m.kind IN ('draw', 'interest_debit') THEN m.amount_minor
+                          ELSE -m.principal_minor END), 0) AS stored
+    FROM credit_lines c JOIN ledger_accounts a ON a.id = c.drawn_account_id
+        LEFT JOIN credit_line_movements m ON m.line_id = c.id
+    GROUP BY c.id, a.debits_posted, a.credits_posted
+)
+SELECT lender_id || ' ' || currency AS subject, 'loan-loss provision' AS what, lp AS ledger,
+    provision AS stored FROM accounts WHERE lp <> provision
+UNION ALL SELECT lender_id || ' ' || currency, 'interest suspense', ls, suspense FROM accounts
+    WHERE ls <> suspense
+UNION ALL SELECT id, 'drawn balance', ledger, stored FROM lines WHERE ledger <> stored
+ORDER BY 1, 2
+"""
 _REFINANCED_COLUMNS = ("line_id", "claim_id", "share_bps", "principal_minor", "refinanced_minor",
                        "passed_minor")
 
@@ -222,3 +254,10 @@ class CreditLineStore(CreditLineCloseDayQueries):
                     " FROM refinanced_credit_lines WHERE claim_id = :id"),
             {"id": claim_id}).one()
         return int(row.n), int(row.passed)
+
+    def book_differences(self) -> list[tuple[str, str, int, int]]:
+        """``(subject, what, ledger, stored)`` where lending's state and the ledger disagree:
+        each lender's provision and suspense accounts against its loans' and lines' figures,
+        each line's drawn account against its statement."""
+        rows = self._connection.execute(sa.text(_BOOKS_SQL)).all()
+        return [(str(r.subject), str(r.what), int(r.ledger), int(r.stored)) for r in rows]
