@@ -57,3 +57,6 @@ def test_a_line_from_the_command_line(cli_database: Path, engine: sa.Engine) -> 
     assert "stand" in listed.stdout  # the table (narrow terminal: cells are cut)
     closed = run("lines", "close", line["id"])
     assert closed["status"] == "closed"
+    audited = CliRunner().invoke(cli, ["audit"])
+    assert audited.exit_code == 0, audited.output
+    assert "audit passed" in audited.stdout
