@@ -58,8 +58,9 @@ def test_the_demo_lends_into_every_state_once(
     assert any(advice == "decline" for advice, _ in decided)  # the new merchant's, at least
     assert all(reason == OVERRIDE_REASON for advice, reason in decided if advice == "decline")
     assert waiting == [story.pending_application_id]  # the lender's queue has one to decide
-    lines = [build.run(context, lambda uow, line_id=line_id: credit_lines.get_line(
-        context, uow, lend.PLATFORM, line_id)) for line_id in story.line_ids]
+    with context.uow_factory() as uow:
+        lines = [credit_lines.get_line(context, uow, lend.PLATFORM, line_id)
+                 for line_id in story.line_ids]
     assert [line["renewals"] for line in lines] == [0, 0, 1]  # in use, out of order, renewed
     assert lines[1]["drawn_minor"] > 0
     assert lines[1]["classification"]["asset_class"] == "sma_2"  # no credits for 70 days
