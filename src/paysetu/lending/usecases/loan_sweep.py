@@ -33,7 +33,8 @@ from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.allocation import amount_due
 from paysetu.lending.rules.credit_lines import CreditLine, LineMovementKind
 from paysetu.lending.rules.loans import Loan, RepaymentSource
-from paysetu.lending.usecases.credit_lines import owed, record_credit
+from paysetu.lending.usecases.credit_line_objects import owed
+from paysetu.lending.usecases.credit_lines import record_credit
 from paysetu.lending.usecases.loan_repayments import record_repayment, regular_plan
 from paysetu.lending.usecases.loans import accrue_interest, today
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
