@@ -73,12 +73,13 @@ FROM (VALUES ('funding', 'debit'), ('capital', 'credit')) AS c(side, direction);
 
 INSERT INTO credit_lines (id, merchant_id, lender_id, category, currency, limit_minor,
     rate_bps, penal_rate_bps, sweep_bps, review_due, status, drawn_account_id,
-    interest_account_id, funding_account_id, drawing_power_minor, drawing_power,
+    interest_account_id, funding_account_id, drawing_power_minor, dp_net_settled_minor, dp_as_of,
     sanctioned_on, interest_accrued_through, over_since, debit_since, last_credit_on,
     created_at, updated_at)
 SELECT id, merchant_id, :lender, 'kishore', 'INR', limit_minor, rate_bps, 200, 1000,
        review_due, 'active', 'acct_' || id || '_drawn', 'acct_' || id || '_interest',
-       :accounts || '_funding', least(limit_minor, batch * 3 / 2), '{}',
+       :accounts || '_funding', least(limit_minor, batch * 3 / 2), batch * 3,
+       CAST(:day AS date) - 1,
        CAST(:day AS date) - 200, CAST(:day AS date) - 1,
        CASE WHEN drawn > least(limit_minor, batch * 3 / 2) THEN over_since END,
        CAST(:day AS date) - 150, last_credit_on, :opened, :opened

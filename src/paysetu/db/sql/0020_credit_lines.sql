@@ -3,7 +3,7 @@
 -- PMMY category, a rate, a penal rate, an annual review date); the merchant draws within the
 -- drawing power and repays any time. Money lives in the ledger: the drawn balance (debited
 -- interest included) is credit_lines.drawn_account_id, interest accrued and not yet debited is
--- interest_account_id. The rest is state: the drawing power and its explanation, the month's
+-- interest_account_id. The rest is state: the drawing power and its basis, the month's
 -- interest accumulator, penal charges due (a charge, not a balance that bears interest), the
 -- out-of-order runs, and the classification close of business keeps (as loans do).
 
@@ -23,7 +23,10 @@ CREATE TABLE credit_lines (
     interest_account_id text NOT NULL UNIQUE REFERENCES ledger_accounts (id),
     funding_account_id text NOT NULL REFERENCES ledger_accounts (id),
     drawing_power_minor bigint NOT NULL CHECK (drawing_power_minor BETWEEN 0 AND limit_minor),
-    drawing_power jsonb NOT NULL CHECK (jsonb_typeof(drawing_power) = 'object'),
+    -- The drawing power's basis: the net settled sales of the window ending on dp_as_of (the
+    -- explanation is recomputed from them and the policy, never stored as text).
+    dp_net_settled_minor bigint NOT NULL,
+    dp_as_of date NOT NULL,
     sanctioned_on date NOT NULL,
     closed_on date,
     renewals integer NOT NULL DEFAULT 0 CHECK (renewals >= 0),

@@ -119,7 +119,7 @@ class LineDayUpdate:
 
     line_id: str
     drawing_power_minor: int
-    drawing_power: dict[str, object]
+    dp_net_settled_minor: int
     rate_balance_days: int
     interest_accrued_minor: int
     interest_accrued_through: date | None
@@ -143,7 +143,7 @@ def line_update(f: LineFigures, decided: Classification, on: date) -> LineDayUpd
     closes = on > s.review_due and f.drawn_minor == 0 and receivable == 0 and penal == 0
     asset_class = line_class(decided)
     return LineDayUpdate(
-        s.line_id, f.drawing_power.amount_minor, f.drawing_power.document(),
+        s.line_id, f.drawing_power.amount_minor, s.net_settled_minor,
         f.rate_balance_days, f.interest_accrued_minor, f.accrued_through, penal,
         f.day.over_since, f.day.debit_since, f.day.out_of_order_days, asset_class,
         decided.npa_since,
@@ -153,5 +153,5 @@ def line_update(f: LineFigures, decided: Classification, on: date) -> LineDayUpd
 
 def released(s: LineSnapshot) -> LineDayUpdate:
     """A line closed since the last run: provision and suspense go back."""
-    return LineDayUpdate(s.line_id, 0, {}, 0, 0, s.interest_accrued_through, 0, None, None, 0,
+    return LineDayUpdate(s.line_id, 0, 0, 0, 0, s.interest_accrued_through, 0, None, None, 0,
                          s.asset_class, s.npa_since, 0, 0, True)

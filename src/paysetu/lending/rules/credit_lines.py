@@ -9,8 +9,9 @@ or straight to a supplier's) within the drawing power and repays any time. No I/
   ``share_bps`` (default 50%) of the merchant's net settled sales on paysetu over the last
   ``window_days`` (default 90) business days ending on the day (settled gross - refunds - fees,
   never below zero), rounded down to ``step_minor``, never above the sanctioned limit. It is
-  recomputed at every close of business and stored with its explanation (inputs and which cap
-  applied), like the underwriting advice of a term loan.
+  recomputed at every close of business; the line keeps its basis (the sales and the day), from
+  which :meth:`DrawingPower.document` explains it (inputs and which cap applied), like the
+  underwriting advice of a term loan.
 * **Interest**: day count actual/365 (fixed) on the end-of-day drawn balance. Each day adds
   ``balance x rate_bps`` to the month's running product; the month's interest to date is that
   product / (10,000 x 365), half-up to the minor unit, so a month's interest is rounded once
@@ -91,6 +92,10 @@ class DrawingPower:
         }
 
 
+POLICY = DrawingPowerPolicy()
+"""The policy in force (configuration: a deployment changes the defaults above)."""
+
+
 def dp_window(policy: DrawingPowerPolicy, on: date) -> tuple[date, date]:
     """The settlement dates counted on ``on``: the ``window_days`` days ending on it."""
     return on - timedelta(days=policy.window_days - 1), on
@@ -155,6 +160,8 @@ class CreditLine:
     debited interest included; ``interest_account_id``: accrued, not yet debited).
 
     Attributes:
+        dp_net_settled_minor: The net settled sales the drawing power was set from, on
+            ``dp_as_of`` (with the policy, they give its explanation).
         sweep_bps: Share of each settlement's net swept to the line while it owes anything.
         rate_balance_days: This month's sum of end-of-day drawn balance x rate (bps).
         interest_accrued_minor: Interest accrued and not yet debited to the line.
@@ -180,7 +187,8 @@ class CreditLine:
     interest_account_id: str
     funding_account_id: str
     drawing_power_minor: int
-    drawing_power: Mapping[str, Any]
+    dp_net_settled_minor: int
+    dp_as_of: date
     sanctioned_on: date
     closed_on: date | None
     renewals: int

@@ -10,7 +10,6 @@ one ``INSERT ... SELECT FROM unnest`` each, whatever the number of lines.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -92,7 +91,7 @@ class CreditLineCloseDayQueries:
         columns = {
             "ids": ("text", [u.line_id for u in updates]),
             "dp": ("bigint", [u.drawing_power_minor for u in updates]),
-            "dpdoc": ("text", [json.dumps(u.drawing_power) for u in updates]),
+            "dpnet": ("bigint", [u.dp_net_settled_minor for u in updates]),
             "rbd": ("bigint", [u.rate_balance_days for u in updates]),
             "accrued": ("bigint", [u.interest_accrued_minor for u in updates]),
             "through": ("date", [u.interest_accrued_through for u in updates]),
@@ -112,8 +111,9 @@ class CreditLineCloseDayQueries:
                 "UPDATE credit_lines c SET"
                 " drawing_power_minor = CASE WHEN c.status = 'active' THEN x.dp"
                 "   ELSE c.drawing_power_minor END,"
-                " drawing_power = CASE WHEN c.status = 'active' THEN CAST(x.dpdoc AS jsonb)"
-                "   ELSE c.drawing_power END,"
+                " dp_net_settled_minor = CASE WHEN c.status = 'active' THEN x.dpnet"
+                "   ELSE c.dp_net_settled_minor END,"
+                " dp_as_of = CASE WHEN c.status = 'active' THEN :on ELSE c.dp_as_of END,"
                 " rate_balance_days = x.rbd, interest_accrued_minor = x.accrued,"
                 " interest_accrued_through = x.through, penal_charges_minor = x.penal,"
                 " over_since = x.over, debit_since = x.debit, out_of_order_days = x.ooo,"

@@ -29,7 +29,7 @@ _LINE_MUTABLE = tuple(c for c in _LINE_COLUMNS if c not in {
     "id", "merchant_id", "lender_id", "currency", "drawn_account_id", "interest_account_id",
     "funding_account_id", "sanctioned_on", "created_at"})
 _MOVEMENT_COLUMNS = tuple(f.name for f in fields(LineMovement))
-_JSON_COLUMNS = ("drawing_power", "metadata")
+_JSON_COLUMNS = ("metadata",)
 _BOOKS_SQL = """
 WITH held AS (
     SELECT lender_id, currency, sum(provision_minor) AS provision,

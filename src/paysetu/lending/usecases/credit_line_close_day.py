@@ -33,8 +33,7 @@ from paysetu.lending.rules.credit_line_close_day import (
     line_update,
     released,
 )
-from paysetu.lending.rules.credit_lines import dp_window
-from paysetu.lending.usecases.credit_lines import POLICY
+from paysetu.lending.rules.credit_lines import POLICY, dp_window
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 DEBITS_PER_ENTRY = POSTINGS_PER_ENTRY_MAX // 2

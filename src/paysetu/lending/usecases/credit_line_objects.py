@@ -13,10 +13,12 @@ from typing import Any
 from paysetu.kernel.timestamps import timestamp
 from paysetu.lending.rules.classification import is_npa
 from paysetu.lending.rules.credit_lines import (
+    POLICY,
     CreditLine,
     LineMovement,
     LineState,
     available_to_draw,
+    drawing_power,
 )
 from paysetu.lending.usecases.loans import posted_balance, today
 from paysetu.lending.usecases.objects import day
@@ -48,7 +50,9 @@ def line_object(ctx: LendingContext, uow: LendingUnitOfWork, line: CreditLine) -
         "sweep_bps": line.sweep_bps,
         "day_count": "actual_365", "review_due": line.review_due.isoformat(),
         "renewals": line.renewals, "drawing_power_minor": line.drawing_power_minor,
-        "drawing_power": dict(line.drawing_power), "drawn_minor": drawn,
+        "drawing_power": drawing_power(POLICY, line.limit_minor, line.dp_net_settled_minor,
+                                       line.dp_as_of).document(),
+        "drawn_minor": drawn,
         "available_minor": available_to_draw(drawn, line.drawing_power_minor),
         "utilisation_bps": (drawn * 10_000 + line.limit_minor // 2) // line.limit_minor,
         "interest_accrued_minor": accrued, "penal_charges_minor": penal,

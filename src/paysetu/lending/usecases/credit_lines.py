@@ -42,8 +42,8 @@ from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.lending.rules.classification import AssetClass
 from paysetu.lending.rules.credit_lines import (
+    POLICY,
     CreditLine,
-    DrawingPowerPolicy,
     LineMovement,
     LineMovementKind,
     LineState,
@@ -84,7 +84,6 @@ from paysetu.payments.usecases.checks import check_cursors, storable
 from paysetu.payments.usecases.merchants import merchant_accounts
 
 REVIEW_DAYS_MAX = 366
-POLICY = DrawingPowerPolicy()
 
 
 def visible_line(
@@ -123,11 +122,11 @@ def _check_terms(uow: LendingUnitOfWork, product: LoanProduct, merchant_id: str,
 
 
 def _drawing_power(uow: LendingUnitOfWork, merchant_id: str, currency: str, limit_minor: int,
-                   on: date) -> tuple[int, dict[str, Any]]:
+                   on: date) -> tuple[int, int]:
+    """The drawing power on ``on`` and the net settled sales it comes from."""
     first, last = dp_window(POLICY, on)
     net = uow.credit_lines.net_settled(merchant_id, currency, first, last)
-    power = drawing_power(POLICY, limit_minor, net, on)
-    return power.amount_minor, power.document()
+    return drawing_power(POLICY, limit_minor, net, on).amount_minor, net
 
 
 def _open_accounts(ctx: LendingContext, uow: LendingUnitOfWork, line_id: str, lender_id: str,
@@ -168,7 +167,7 @@ def sanction_line(
     line_id = ctx.ids.new_id("cln")
     funding = lender_accounts(ctx, uow, lender.id, currency).funding
     drawn, interest = _open_accounts(ctx, uow, line_id, lender.id, currency)
-    power, document = _drawing_power(uow, merchant_id, currency, limit_minor, on)
+    power, net = _drawing_power(uow, merchant_id, currency, limit_minor, on)
     now = ctx.clock.now()
     line = CreditLine(
         id=line_id, merchant_id=merchant_id, lender_id=lender.id, category=product.category,
@@ -176,7 +175,8 @@ def sanction_line(
         penal_rate_bps=product.penalty_rate_bps, sweep_bps=product.sweep_bps,
         review_due=review_due, status=LineState.ACTIVE,
         drawn_account_id=drawn, interest_account_id=interest, funding_account_id=funding,
-        drawing_power_minor=power, drawing_power=document, sanctioned_on=on, closed_on=None,
+        drawing_power_minor=power, dp_net_settled_minor=net, dp_as_of=on, sanctioned_on=on,
+        closed_on=None,
         renewals=0, rate_balance_days=0, interest_accrued_minor=0,
         interest_accrued_through=on - timedelta(days=1), penal_charges_minor=0,
         over_since=None, debit_since=None, last_credit_on=None, classified_on=None,
@@ -320,10 +320,10 @@ def renew(
     rate = line.rate_bps if rate_bps is None else rate_bps
     _check_terms(uow, _product(uow, line.category.value, line.currency), line.merchant_id,
                  limit, rate)
-    power, document = _drawing_power(uow, line.merchant_id, line.currency, limit, on)
+    power, net = _drawing_power(uow, line.merchant_id, line.currency, limit, on)
     line = replace(line, review_due=review_due, limit_minor=limit, rate_bps=rate,
                    renewals=line.renewals + 1, drawing_power_minor=power,
-                   drawing_power=document, updated_at=ctx.clock.now())
+                   dp_net_settled_minor=net, dp_as_of=on, updated_at=ctx.clock.now())
     uow.credit_lines.save(line)
     obj = line_object(ctx, uow, line)
     emit(ctx, uow, line.merchant_id, "credit_line.renewed", obj)
