@@ -18,7 +18,9 @@ from paysetu.lending.rules.credit_line_classification import (
     line_class,
     line_day,
 )
+from paysetu.lending.rules.credit_line_close_day import LineSnapshot, line_figures, line_update
 from paysetu.lending.rules.credit_lines import (
+    POLICY,
     DrawingPowerPolicy,
     allocate_repayment,
     available_to_draw,
@@ -31,7 +33,6 @@ from paysetu.lending.rules.credit_lines import (
 from paysetu.lending.rules.loans import RepaymentParts
 
 SHOP = ("mer_1", "lnd_1")
-POLICY = DrawingPowerPolicy()
 REVIEW = date(2027, 3, 31)
 
 
@@ -205,3 +206,49 @@ def test_npa_line_upgraded_on_2026_08_10_only_when_in_order() -> None:
 def test_provisions_as_for_term_loans() -> None:
     assert provision_for(40_000_00, AssetClass.STANDARD) == 100_00
     assert provision_for(40_000_00, AssetClass.SUBSTANDARD) == 10_000_00
+
+
+def snapshot(on: date, drawn: int = 60_000_00, receivable: int = 0, rbd: int = 0,
+             accrued: int = 0, review: date = REVIEW, net: int = 1_00_000_00,
+             penal: int = 0) -> LineSnapshot:
+    return LineSnapshot(
+        line_id="cln_1", active=True, merchant_id="mer_1", lender_id="lnd_1",
+        category="kishore", currency="INR", drawn_account_id="a", interest_account_id="b",
+        limit_minor=1_00_000_00, rate_bps=1_200, penal_rate_bps=200, review_due=review,
+        drawn_minor=drawn, interest_receivable_minor=receivable, rate_balance_days=rbd,
+        interest_accrued_minor=accrued, interest_accrued_through=on - timedelta(days=1),
+        penal_charges_minor=penal, over_since=None, debit_since=date(2026, 1, 1),
+        last_credit_on=on, uncovered_since=None, asset_class=AssetClass.STANDARD,
+        npa_since=None, provision_minor=0, interest_suspense_minor=0, net_settled_minor=net)
+
+
+def test_close_of_2026_01_31_accrues_then_debits_the_month_and_starts_a_new_one() -> None:
+    on = date(2026, 1, 31)
+    before = snapshot(on, rbd=60_000_00 * 1_200 * 30, accrued=591_78, receivable=591_78)
+    figures = line_figures(before, on, POLICY)
+    assert figures.drawing_power.amount_minor == 50_000_00  # half of 1,00,000 settled
+    assert figures.accrual_minor == interest_to_date(60_000_00 * 1_200 * 31) - 591_78
+    assert figures.debit_minor == 591_78 + figures.accrual_minor  # January's interest
+    assert figures.drawn_minor == 60_000_00 + figures.debit_minor
+    assert (figures.rate_balance_days, figures.interest_accrued_minor) == (0, 0)
+    # above the drawing power: a penal charge on the excess, not on the interest charged
+    assert figures.penal_minor == daily_penal_charge(figures.drawn_minor, 50_000_00, 200)
+    assert figures.day.over_since == on
+
+
+def test_close_of_2026_02_01_is_not_a_debit_day_and_runs_are_kept() -> None:
+    figures = line_figures(snapshot(date(2026, 2, 1), drawn=40_000_00), date(2026, 2, 1), POLICY)
+    assert figures.debit_minor == 0
+    assert figures.penal_minor == 0
+    assert figures.day.debit_since == date(2026, 1, 1)
+
+
+def test_a_line_repaid_after_its_review_of_2027_03_31_closes_on_2027_04_01() -> None:
+    on = date(2027, 4, 1)
+    figures = line_figures(snapshot(on, drawn=0), on, POLICY)
+    decided = classify([line_arrears("cln_1", SHOP, figures.day, None)], on)["cln_1"]
+    update = line_update(figures, decided, on)
+    assert update.closes
+    assert update.provision_minor == 0
+    still_owes = line_figures(snapshot(on, drawn=0, penal=1), on, POLICY)
+    assert not line_update(still_owes, decided, on).closes
