@@ -82,6 +82,15 @@ CASES: dict[tuple[str, str], Case] = {
         Owner.MERCHANT_A, lambda w: f"/dashboard/loans/{w.ids['loan']}"),
     ("POST", "/dashboard/loans/{loan_id}/repayments"): (
         Owner.MERCHANT_A, lambda w: f"/dashboard/loans/{w.ids['loan']}/repayments"),
+    ("GET", "/dashboard/credit-lines/{line_id}"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/credit-lines/{w.ids['line']}"),
+    ("POST", "/dashboard/credit-lines/{line_id}/draws"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/credit-lines/{w.ids['line']}/draws"),
+    ("POST", "/dashboard/credit-lines/{line_id}/repayments"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/credit-lines/{w.ids['line']}/repayments"),
+    ("GET", "/lender/credit-lines"): (Owner.ANY_LENDER, lambda w: "/lender/credit-lines"),
+    ("GET", "/lender/credit-lines/{line_id}"): (
+        Owner.LENDER, lambda w: f"/lender/credit-lines/{w.ids['line']}"),
     ("GET", "/lender"): (Owner.ANY_LENDER, lambda w: "/lender"),
     ("GET", "/lender/portfolio"): (Owner.ANY_LENDER, lambda w: "/lender/portfolio"),
     ("GET", "/lender/refinance"): (Owner.ANY_LENDER, lambda w: "/lender/refinance"),
@@ -147,6 +156,9 @@ def _objects(server: LiveServer) -> dict[str, str]:
         ids["loan"] = ok(api.post(f"/v1/loan_applications/{application['id']}/approve",
                                   headers=platform, json={"rate_bps": 1400,
                                                           "reason": "Known to the branch"}))["loan"]
+        ids["line"] = ok(api.post("/v1/credit_lines", headers=platform, json={
+            "merchant": a.merchant_id, "lender": lender, "category": "shishu",
+            "limit_minor": 40_000_00, "rate_bps": 1600, "review_due": "2027-03-31"}))["id"]
         ok(api.post(f"/v1/merchants/{a.merchant_id}/payout_accounts", headers=platform,
                     json=PAYOUT_ACCOUNT))
         server.clock.advance(timedelta(days=1))

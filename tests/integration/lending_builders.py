@@ -66,8 +66,8 @@ def balance(engine: sa.Engine, account_id: str) -> int:
 
 def check_books(engine: sa.Engine) -> None:
     """Every loan's stored figures agree with the ledger, loan by loan and per lender:
-    principal and interest receivable with the schedule, provisions and suspense with the
-    lender's accounts."""
+    principal and interest receivable with the schedule, each credit line's drawn balance with
+    its statement, provisions and suspense (loans' and lines') with the lender's accounts."""
     with engine.connect() as connection:
         rows = connection.execute(sa.text(
             "SELECT l.id, l.status, l.principal_account_id, l.interest_account_id,"
@@ -76,7 +76,15 @@ def check_books(engine: sa.Engine) -> None:
             " ON i.loan_id = l.id GROUP BY l.id")).all()
         lenders = connection.execute(sa.text(
             "SELECT lender_id, currency, sum(provision_minor) AS provision,"
-            " sum(interest_suspense_minor) AS suspense FROM loans GROUP BY 1, 2")).all()
+            " sum(interest_suspense_minor) AS suspense FROM (SELECT lender_id, currency,"
+            " provision_minor, interest_suspense_minor FROM loans UNION ALL SELECT lender_id,"
+            " currency, provision_minor, interest_suspense_minor FROM credit_lines) x"
+            " GROUP BY 1, 2")).all()
+        lines = connection.execute(sa.text(
+            "SELECT c.id, c.drawn_account_id, coalesce(sum(CASE WHEN m.kind IN ('draw',"
+            " 'interest_debit') THEN m.amount_minor ELSE -m.principal_minor END), 0) AS drawn"
+            " FROM credit_lines c LEFT JOIN credit_line_movements m ON m.line_id = c.id"
+            " GROUP BY c.id")).all()
     for row in rows:
         if row.status == "written_off":
             assert balance(engine, row.principal_account_id) == 0
@@ -84,6 +92,8 @@ def check_books(engine: sa.Engine) -> None:
             continue
         assert balance(engine, row.principal_account_id) == row.p, row.id
         assert balance(engine, row.interest_account_id) == row.interest_accrued_minor - row.paid
+    for line in lines:  # draws and interest debits less what credits repaid of the balance
+        assert balance(engine, line.drawn_account_id) == line.drawn, line.id
     for lender in lenders:
         base = f"acct_{lender.lender_id}_{lender.currency.strip()}"
         assert -balance(engine, f"{base}_loan_loss_provision") == lender.provision

@@ -28,6 +28,9 @@ def test_a_small_bench_reports_every_measurement(databases: conftest.TestDatabas
     assert row.close_day_s > 0
     assert row.journal_entries >= 300 // 63  # accruals, 63 loans an entry, and the nets
     assert sum(row.classes.values()) == 300
+    assert row.lines["lines"] == 300  # as many credit lines beside the loans
+    assert 0 < row.lines["out_of_order"] < 300
+    assert 0 < row.lines["npa"] < 300
     assert row.classes["standard"] > 0
     assert row.classes["substandard"] > 0
     assert row.ratio == row.close_day_s / row.baseline_s

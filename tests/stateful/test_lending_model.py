@@ -1,15 +1,18 @@
-"""Loans, step by step: disburse, repay, prepay, sweep, close of business, write-off.
+"""Loans and a credit line, step by step: disburse, repay, prepay, draw, sweep, close of business.
 
-A hypothesis ``RuleBasedStateMachine`` drives one merchant's loans at one lender through
-random days: payments into the merchant's balance, manual repayments, prepayments, the
-settlement sweep, write-offs, and runs of close of business over one or more days (so loans
-fall into arrears, become NPAs and are upgraded). After every step:
+A hypothesis ``RuleBasedStateMachine`` drives one merchant's loans and credit line at one
+lender through random days: payments into the merchant's balance, manual repayments,
+prepayments, draws on and repayments of the line, the settlement sweep (loans, then the line),
+write-offs, and runs of close of business over one or more days (so loans fall into arrears,
+lines out of order, both become NPAs and are upgraded). After every step:
 
 * the ledger audit passes (every entry balances, every stored balance is its postings' sum);
 * each loan's principal account equals its installments' unpaid principal, its interest
-  account its accrued interest less interest received, and the lender's provision and
-  suspense accounts the sums of its loans' provisions and suspense;
-* classification is per borrower: if one active loan is an NPA, all are (as of the same day);
+  account its accrued interest less interest received, the line's drawn account its draws and
+  interest debits less the balance its credits repaid, and the lender's provision and
+  suspense accounts the sums of its loans' and line's provisions and suspense;
+* classification is per borrower: if one active loan or line is an NPA, all are (as of the
+  same day);
 * a refusal names a code of the closed enum and writes nothing.
 
 Each example starts with one loan on a fresh database, usually left unpaid into arrears. Size:
@@ -45,7 +48,7 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
-from paysetu.lending.usecases import loan_repayments, loan_write_off
+from paysetu.lending.usecases import credit_lines, loan_repayments, loan_write_off
 from paysetu.settlement.usecases import settlement
 from tests.integration import lending_builders as lend
 from tests.integration import settlement_builders as build
@@ -61,6 +64,8 @@ EXPECTED_REFUSALS = {
     LendingStatus.NOTHING_DUE, LendingStatus.EXCEEDS_AVAILABLE_BALANCE,
     LendingStatus.LOAN_CLOSED, LendingStatus.OVERPAYMENT_REFUSED,
     LendingStatus.PREPAYMENT_EXCEEDS_PRINCIPAL, LendingStatus.LOAN_NOT_NPA,
+    LendingStatus.DRAW_EXCEEDS_DRAWING_POWER, LendingStatus.CREDIT_LINE_SUSPENDED,
+    LendingStatus.REPAYMENT_EXCEEDS_OUTSTANDING, LendingStatus.CREDIT_LINE_CLOSED,
 }
 
 
@@ -80,6 +85,9 @@ class LendingMachine(RuleBasedStateMachine):
         build.indian_account(self.context, self.shop)
         self.bank = lend.funded_lender(self.context)
         self.loans: list[str] = []
+        self.line = build.run(self.context, lambda uow: credit_lines.sanction_line(
+            self.context, uow, lend.PLATFORM, self.shop, self.bank, "kishore", "INR",
+            3_00_000_00, 1500, START.date() + timedelta(days=200), {}))["id"]
         self.day = START.date()
         self.settled: set[date] = set()
 
@@ -103,7 +111,8 @@ class LendingMachine(RuleBasedStateMachine):
         with self.engine.connect() as connection:
             return tuple(connection.execute(sa.text(
                 "SELECT (SELECT count(*) FROM ledger_entries), (SELECT count(*) FROM"
-                " loan_repayments), (SELECT count(*) FROM loans WHERE status = 'active')")).one())
+                " loan_repayments), (SELECT count(*) FROM loans WHERE status = 'active'),"
+                " (SELECT count(*) FROM credit_line_movements)")).one())
 
     @initialize(amount=st.sampled_from([60_000_00, 2_00_000_00]), tenure=st.integers(6, 12),
                 idle_days=st.sampled_from([125, 0, 65]))
@@ -140,6 +149,24 @@ class LendingMachine(RuleBasedStateMachine):
         self.attempt(lambda: build.run(self.context, lambda uow: loan_repayments.repay_loan(
             self.context, uow, lend.PLATFORM, loan_id, "prepayment", amount)))
 
+    @rule(share=st.sampled_from([30, 100, 101]))
+    def draw(self, share: int) -> None:
+        """A draw of a share of what the drawing power leaves (101: over it, refused)."""
+        line = build.run(self.context, lambda uow: credit_lines.get_line(
+            self.context, uow, lend.PLATFORM, self.line))
+        amount = max(1, line["available_minor"] * share // 100 + (share > 100))
+        self.attempt(lambda: build.run(self.context, lambda uow: credit_lines.draw(
+            self.context, uow, lend.PLATFORM, self.line, amount, None)))
+
+    @rule(share=st.sampled_from([25, 100, 101]))
+    def repay_line(self, share: int) -> None:
+        """Repay a share of what the line owes (101: more than owed, refused)."""
+        line = build.run(self.context, lambda uow: credit_lines.get_line(
+            self.context, uow, lend.PLATFORM, self.line))
+        amount = max(1, line["outstanding_minor"] * share // 100 + (share > 100))
+        self.attempt(lambda: build.run(self.context, lambda uow: credit_lines.repay(
+            self.context, uow, lend.PLATFORM, self.line, amount)))
+
     @precondition(lambda self: self.day not in self.settled)
     @rule()
     def sweep(self) -> None:
@@ -175,6 +202,8 @@ class LendingMachine(RuleBasedStateMachine):
         with self.engine.connect() as connection:
             rows = connection.execute(sa.text(
                 "SELECT asset_class, npa_since, classified_on FROM loans"
+                " WHERE status = 'active' AND classified_on IS NOT NULL UNION ALL"
+                " SELECT asset_class, npa_since, classified_on FROM credit_lines"
                 " WHERE status = 'active' AND classified_on IS NOT NULL")).all()
         latest = max((r.classified_on for r in rows), default=None)
         current = [r for r in rows if r.classified_on == latest]
@@ -184,7 +213,7 @@ class LendingMachine(RuleBasedStateMachine):
 
 
 @pytest.mark.postgres
-def test_loans_agree_with_the_ledger(databases: TestDatabases) -> None:
+def test_loans_and_lines_agree_with_the_ledger(databases: TestDatabases) -> None:
     class Machine(LendingMachine):
         pass
 

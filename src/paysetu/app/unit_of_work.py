@@ -22,6 +22,7 @@ from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
 from paysetu.ledger.stores import audit_store as audit
 from paysetu.ledger.stores import ledger_store
+from paysetu.lending.stores.credit_lines_store import CreditLineStore
 from paysetu.lending.stores.lending_store import LendingStore
 from paysetu.lending.stores.loans_store import LoanStore
 from paysetu.payments.stores.balance_store import BalanceTransactionStore
@@ -221,6 +222,10 @@ class PostgresUnitOfWork:
     @cached_property
     def loans(self) -> LoanStore:
         return LoanStore(self._connection)
+
+    @cached_property
+    def credit_lines(self) -> CreditLineStore:
+        return CreditLineStore(self._connection)
 
     @cached_property
     def checkout_sessions(self) -> CheckoutSessionStore:

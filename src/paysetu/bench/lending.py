@@ -1,9 +1,11 @@
 """``paysetu bench lending``: close of business over N active loans against one SQL statement.
 
-For each size (default 10,000 and 100,000 active loans) the run:
+For each size (default 10,000 and 100,000 active loans, and as many credit lines beside them
+unless ``lines`` is off) the run:
 
 1. creates a scratch database and writes the book into it set-based (:mod:`.lending_data`:
-   loans, installments, repayments and their ledger entries, the previous day closed);
+   loans, installments, repayments and their ledger entries, the credit lines with their draws
+   and settled sales, the previous day closed);
 2. closes the first day (:func:`paysetu.lending.usecases.loan_close_day.close_day`, wired by
    :func:`paysetu.bootstrap.build` as ``paysetu lending close-day`` is): it classifies the
    whole book for the first time (class changes, provisions, suspense);
@@ -62,6 +64,8 @@ class BenchConfig:
 
     sizes: tuple[int, ...] = (10_000, 100_000)
     database_url: str | None = None
+    lines: bool = True
+    """As many credit lines as loans, closed in the same run."""
 
 
 QUICK = BenchConfig(sizes=(1_000,))
@@ -81,6 +85,8 @@ class Row:
     classes: dict[str, int]
     dpd_match: bool
     audit_passed: bool
+    lines: dict[str, int] = field(default_factory=dict)
+    """Credit lines classified, out of order, NPA (the measured day's summary)."""
 
     @property
     def ratio(self) -> float:
@@ -139,12 +145,12 @@ def _baseline(engine: sa.Engine, day: date) -> tuple[float, dict[str, int]]:
     return seconds, {str(r.id): int(r.dpd or 0) for r in rows}
 
 
-def _measure(database: BenchDatabase, loans: int, step: Step) -> Row:
+def _measure(database: BenchDatabase, loans: int, lines: int, step: Step) -> Row:
     engine = create_engine(database.url, pool_size=1)
     try:
         step(f"{loans:,} loans: generating the book set-based")
         started = time.perf_counter()
-        generate(engine, BenchBook(loans, FIRST_DAY))
+        generate(engine, BenchBook(loans, FIRST_DAY, lines))
         generate_s = time.perf_counter() - started
         step(f"{loans:,} loans: closing {FIRST_DAY} (first classification)")
         first_s, _ = _close(database.url, FIRST_DAY)
@@ -165,8 +171,10 @@ def _measure(database: BenchDatabase, loans: int, step: Step) -> Row:
             audit.close()
     finally:
         engine.dispose()
+    counts = {k: v for k, v in summary["credit_lines"].items() if k != "amounts"}
     return Row(loans, generate_s, first_s, close_s, baseline_s, summary["journal_entries"],
-               summary["classes"], stored == expected and len(stored) == loans, audit_passed)
+               summary["classes"], stored == expected and len(stored) == loans, audit_passed,
+               counts)
 
 
 def run(config: BenchConfig, step: Step) -> BenchResult:
@@ -179,7 +187,7 @@ def run(config: BenchConfig, step: Step) -> BenchResult:
             with ExitStack() as stack:
                 database = first if index == 0 else stack.enter_context(
                     scratch_database(first.url, wheel_pgbench()))
-                result.rows.append(_measure(database, size, step))
+                result.rows.append(_measure(database, size, size if config.lines else 0, step))
     return result
 
 

@@ -15,6 +15,7 @@ product writes them:
   ``loan_repayments`` row) for the installments paid;
 * seven loans in ten paid every installment due before the day; the others stopped paying
   0-150 days before it, so the book holds every class from standard to sub-standard;
+* as many credit lines as loans (:mod:`.lending_lines_data`), on the same lender;
 * the previous day closed (``lending_close_days``), so the bench's run is the next day.
 
 Account balances are set from the postings in one ``UPDATE``; the ledger's deferred trigger
@@ -28,6 +29,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import sqlalchemy as sa
 
+from paysetu.bench.lending_lines_data import LINES_SQL
+
 LENDER = "lnd_bench"
 ACCOUNTS = "acct_lnd_bench_INR"
 INSTALLMENTS = 12
@@ -39,6 +42,8 @@ class BenchBook:
     loans: int
     day: date
     """The first business day the bench closes; the day before it is closed already."""
+    lines: int = 0
+    """Credit lines beside the loans (merchant ``i`` has line ``i``)."""
 
 
 _LENDER_SQL = """
@@ -218,12 +223,14 @@ def generate(engine: sa.Engine, book: BenchBook) -> None:
     opened = datetime.combine(book.day - timedelta(days=400), time(9), tzinfo=UTC)
     params: dict[str, object] = {
         "lender": LENDER, "accounts": ACCOUNTS, "loans": book.loans,
-        "merchants": max(1, book.loans // 2), "day": book.day, "n": INSTALLMENTS,
-        "paying": PAYING_IN_TEN, "opened": opened,
+        "merchants": max(1, book.loans // 2, book.lines), "lines": book.lines,
+        "day": book.day, "n": INSTALLMENTS, "paying": PAYING_IN_TEN, "opened": opened,
     }
     with engine.begin() as connection:
         _run(connection, _LENDER_SQL, params)
         _run(connection, _LOANS_SQL, params)
+        if book.lines:
+            _run(connection, LINES_SQL, params)
         _run(connection, _BOOKS_SQL, params)
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
         connection.exec_driver_sql("VACUUM ANALYZE")

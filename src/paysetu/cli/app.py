@@ -15,6 +15,7 @@ from paysetu.cli import (
     keys,
     ledger,
     lending,
+    lending_lines,
     run,
     serve,
     users,
@@ -36,6 +37,7 @@ app.add_typer(bench.app, name="bench")
 app.add_typer(keys.app, name="keys")
 app.add_typer(alipay.app, name="alipay")
 app.add_typer(lending.app, name="lending")
+lending.app.add_typer(lending_lines.app, name="lines")
 app.add_typer(fx.app, name="fx")
 app.add_typer(users.app, name="users")
 app.add_typer(check.app, name="check")

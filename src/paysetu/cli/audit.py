@@ -6,6 +6,7 @@ from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
 from paysetu.ledger.rules.audit import AuditReport
+from paysetu.lending.usecases.lending_books import book_findings
 
 
 def print_report(report: AuditReport) -> None:
@@ -37,11 +38,16 @@ def print_report(report: AuditReport) -> None:
 
 
 def audit() -> None:
-    """Every currency nets to zero; every stored balance equals the sum of its postings."""
+    """Every currency nets to zero; every stored balance equals the sum of its postings; the
+    lending books (provisions, suspense, credit lines' drawn balances) agree with the ledger."""
     with runtime() as rt:
         report = rt.ledger.audit()
+        with rt.context.uow_factory() as uow:
+            lending = book_findings(uow)
     print_report(report)
-    if not report.passed:
-        errors.print(f"[red]audit failed[/red]: {len(report.findings)} finding(s)")
+    for finding in lending:
+        errors.print(f"[red]FAIL[/red] lending_books {finding}")
+    if not report.passed or lending:
+        errors.print(f"[red]audit failed[/red]: {len(report.findings) + len(lending)} finding(s)")
         raise SystemExit(1)
     console.print("[green]audit passed[/green]")

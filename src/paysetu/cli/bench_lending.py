@@ -56,10 +56,13 @@ def lending(
         help="Use this server; scratch databases are created and dropped.")] = None,
     output: Annotated[Path | None, typer.Option(
         help="JSON file (default bench-results/lending-<time>.json).")] = None,
+    lines: Annotated[bool, typer.Option(
+        help="As many credit lines as loans beside them.")] = True,
 ) -> None:
     """Close of business wall time against one SQL statement computing days past due."""
     base = QUICK if quick else BenchConfig()
-    config = BenchConfig(sizes=tuple(loans) if loans else base.sizes, database_url=database_url)
+    config = BenchConfig(sizes=tuple(loans) if loans else base.sizes, database_url=database_url,
+                         lines=lines)
     result = run(config, lambda text: errors.print(f"[dim]{text}[/dim]"))
     path = results_path("lending", output)
     write_document(result_json(result), path)

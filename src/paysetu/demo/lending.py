@@ -13,7 +13,8 @@ of business for every day from the first disbursal to yesterday:
 * a new merchant, *Lucknow Chikan Works*, borrows 1,00,000 (Kishore, 12 months) and never
   pays: an NPA (sub-standard), provisioned at 25%, its interest in suspense;
 * on the last day, *Jaipur Block Prints* applies for 45,000 more (Shishu, 12 months): the
-  application waits in the lender's queue, so approve and reject can be tried.
+  application waits in the lender's queue, so approve and reject can be tried;
+* three credit lines (:mod:`.lending_lines`): one in use, one out of order, one renewed.
 
 The underwriting advice sees only a merchant's history on paysetu; where it says "decline"
 (a new merchant has none), the demo lender approves with its reason stated
@@ -27,16 +28,18 @@ skipped (days close in order).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
 from paysetu.demo.console import console
+from paysetu.demo.lending_lines import line_day, open_lines
 from paysetu.demo.state import read_state, write_state
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.usecases import (
+    credit_lines,
     lending,
     loan_applications,
     loan_close_day,
@@ -64,6 +67,8 @@ class DemoLending:
     """Repaying, in arrears, NPA."""
     pending_application_id: str | None = None
     """Left in the lender's queue (None in a state file written before it existed)."""
+    line_ids: list[str] = field(default_factory=list)
+    """In use, out of order, renewed (empty in a state file written before lines existed)."""
 
 
 def _exists(ctx: AppContext, story: DemoLending) -> bool:
@@ -120,10 +125,12 @@ def _pending(ctx: AppContext, story: DemoLending, merchant_id: str) -> DemoLendi
     return replace(story, pending_application_id=str(application["id"]))
 
 
-def _day(ctx: AppContext, story: DemoLending, day: date, emis_paid: list[int]) -> None:
-    """The borrowers who pay, pay what is due; then close of business for ``day``."""
+def _day(ctx: AppContext, story: DemoLending, day: date, emis_paid: list[int],
+         first: date) -> None:
+    """The borrowers who pay, pay what is due; the lines move; then close of business."""
     payers = story.loan_ids[:2]
     with ctx.uow_factory() as uow:
+        line_day(ctx, uow, PLATFORM, story.line_ids, first, day)
         for index, loan_id in enumerate(payers):
             due = loans.get_loan(ctx, uow, PLATFORM, loan_id)["amount_due_minor"]
             if due and (index == 0 or emis_paid[index] < 2):
@@ -151,10 +158,12 @@ def ensure_demo_lending(
     if last is not None and last >= first:
         return None
     story = _open(_at(ctx, first, 10), borrowers)
+    story = replace(story, line_ids=open_lines(_at(ctx, first, 11), PLATFORM, story.lender_id,
+                                               borrowers, first))
     emis_paid = [0, 0]
     day = first
     while day < today:
-        _day(_at(ctx, day), story, day, emis_paid)
+        _day(_at(ctx, day), story, day, emis_paid, first)
         day += timedelta(days=1)
     with ctx.uow_factory() as uow:
         loan_refinance.submit_claim(_at(ctx, today - timedelta(days=1), 21), uow, PLATFORM,
@@ -177,6 +186,14 @@ def print_demo_lending(ctx: AppContext, story: DemoLending | None) -> None:
         console.print(f"  loan {loan['id']}  {loan['category']}  {facts['asset_class']}"
                       f" ({facts['days_past_due']} days past due)  outstanding"
                       f" {loan['outstanding_principal_minor'] / 100:,.2f} INR", soft_wrap=True)
+    with ctx.uow_factory() as uow:
+        lines = [credit_lines.get_line(ctx, uow, PLATFORM, line_id) for line_id in story.line_ids]
+    for line in lines:
+        facts = line["classification"]
+        console.print(f"  credit line {line['id']}  {facts['asset_class']} (out of order"
+                      f" {facts['out_of_order_days']} days)  drawn {line['drawn_minor'] / 100:,.2f}"
+                      f" of {line['drawing_power_minor'] / 100:,.2f} INR drawing power, renewed"
+                      f" {line['renewals']}x", soft_wrap=True)
     if story.pending_application_id is not None:
         console.print(f"  application {story.pending_application_id} waits in the lender's"
                       " queue (/lender)", soft_wrap=True)

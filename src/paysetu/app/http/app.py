@@ -31,6 +31,7 @@ from paysetu.app.pages.sign_in_gate import SignInGate
 from paysetu.checkout.api import checkout_sessions
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
+    credit_lines,
     lenders,
     lending_close_days,
     loan_applications,
@@ -107,7 +108,8 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     for router in (settlements.router, payout_accounts.router):
         app.include_router(router, prefix="/v1")
     for router in (lenders.router, loan_applications.router, loans.router,
-                   lending_close_days.router, refinance_claims.router):
+                   lending_close_days.router, refinance_claims.router,
+                   credit_lines.router):
         app.include_router(router, prefix="/v1")
     app.include_router(checkout_sessions.router, prefix="/v1")
     app.include_router(alipay_apps.router, prefix="/v1")

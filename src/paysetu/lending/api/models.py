@@ -286,6 +286,28 @@ class CloseDayAmounts(ApiObject):
     provisions_minor: int = Field(description="Provisions held after the day.")
 
 
+class CloseDayLineAmounts(ApiObject):
+    """Credit lines' figures of the day in one currency."""
+
+    currency: str
+    drawing_power_minor: int = Field(description="Drawing power of the active lines.")
+    drawn_minor: int = Field(description="Drawn balances at the day-end.")
+    interest_accrued_minor: int
+    interest_debited_minor: int = Field(description="Interest debited (a month's last day).")
+    penal_charges_minor: int = Field(description="Penal charges of the day (over drawing power).")
+    provisions_minor: int
+
+
+class CloseDayLines(ApiObject):
+    """What close of business did to the credit lines."""
+
+    lines: int = Field(description="Active lines classified.")
+    out_of_order: int = Field(description="Lines out of order for more than 30 days.")
+    npa: int
+    closed: int = Field(description="Lines closed: review date passed with nothing owed.")
+    amounts: list[CloseDayLineAmounts]
+
+
 class LendingCloseDaySummary(ApiObject):
     object: Literal["lending_close_day"]
     date: str = Field(examples=["2026-12-04"])
@@ -297,6 +319,8 @@ class LendingCloseDaySummary(ApiObject):
     amounts: list[CloseDayAmounts]
     journal_entries: int
     replayed: bool = Field(description="True: the day was closed before; its summary again.")
+    credit_lines: CloseDayLines | None = Field(
+        default=None, description="Credit lines (absent from days closed before they existed).")
 
 
 class PortfolioRow(ApiObject):
@@ -321,6 +345,13 @@ class PortfolioRow(ApiObject):
     disbursed_minor: int
     repaid_minor: int
     repaid_principal_minor: int
+    credit_lines: int = Field(description="Active credit lines.")
+    lines_limit_minor: int
+    lines_drawn_minor: int
+    lines_drawing_power_minor: int
+    lines_utilisation_bps: int = Field(description="Drawn over limit, half-up.")
+    lines_out_of_order: int = Field(description="Lines out of order for more than 30 days.")
+    lines_npa_minor: int = Field(description="Drawn balance of NPA lines.")
 
 
 class LendingPortfolio(ApiObject):
@@ -362,8 +393,10 @@ class RefinanceClaim(ApiObject):
     apex: str
     currency: str
     share_bps: int
-    loans: int
-    principal_minor: int = Field(description="Outstanding principal of the loans at the claim.")
+    loans: int = Field(description="Loans and credit lines refinanced.")
+    credit_lines: int = Field(description="Credit lines among them.")
+    principal_minor: int = Field(
+        description="Outstanding principal of the loans (drawn balance of the lines) at the claim.")
     amount_minor: int = Field(description="What the apex paid.")
     passed_minor: int = Field(description="Passed back to the apex from repayments so far.")
     owed_minor: int

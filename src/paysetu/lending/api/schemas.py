@@ -90,3 +90,34 @@ class RefinanceClaimCreate(Body):
         default=None, description="Only these loans (each must be eligible); default: every "
         "active standard loan of the lender in the currency not refinanced yet."
     )
+
+
+class CreditLineCreate(Body):
+    merchant: str = Field(description="The borrowing merchant (mer_...).")
+    lender: str | None = Field(
+        default=None, description="The lender (lnd_...); platform keys only (a lender key "
+        "sanctions for itself).")
+    category: str = Field(description="PMMY category whose band holds the limit: `shishu`, "
+                          "`kishore`, `tarun`, `tarun_plus`.")
+    currency: str = Field(default="INR", description="ISO 4217 code.")
+    limit_minor: int = Field(description="Sanctioned limit, minor units.")
+    rate_bps: int = Field(description="Annual rate, within the category product's range.")
+    review_due: str = Field(description="Annual review date, YYYY-MM-DD, within a year.")
+    metadata: Metadata = Field(default_factory=dict)
+
+
+class CreditLineDraw(Body):
+    amount_minor: int = Field(description="Within the available drawing power, minor units.")
+    payee: str | None = Field(
+        default=None, description="A supplier merchant (mer_...) paid straight from the line;"
+        " default: the borrower's own balance.")
+
+
+class CreditLineRepayment(Body):
+    amount_minor: int = Field(description="From the merchant's available balance, minor units.")
+
+
+class CreditLineRenewal(Body):
+    review_due: str = Field(description="The next review date, YYYY-MM-DD, within a year.")
+    limit_minor: int | None = Field(default=None, description="A new limit, if any.")
+    rate_bps: int | None = Field(default=None, description="A new rate, if any.")

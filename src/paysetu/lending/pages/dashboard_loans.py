@@ -1,5 +1,6 @@
 """Dashboard loans: offers (the active products and the lenders), the application form, the
-merchant's applications and loans, a loan's schedule, repayments and repayment form.
+merchant's applications, loans and credit lines, a loan's schedule, repayments and repayment
+form (a credit line's page is :mod:`.credit_lines`).
 
 Everything goes through the lending services as the signed-in merchant (a merchant principal),
 so the scoping is the API's: another merchant's loan or application is the 404 page. The
@@ -18,7 +19,13 @@ from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api.deps import Context
-from paysetu.lending.usecases import lending, loan_applications, loan_repayments, loans
+from paysetu.lending.usecases import (
+    credit_lines,
+    lending,
+    loan_applications,
+    loan_repayments,
+    loans,
+)
 from paysetu.lending.usecases.objects import lender_object
 from paysetu.lending.usecases.ports import LendingUnitOfWork
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
@@ -49,12 +56,14 @@ def loans_overview(request: Request, context: Context, session: MerchantSession)
             uow, caller, None, PageRequest(limit=LIST_LIMIT))
         its_loans, _ = loans.list_loans(context, uow, caller, None,
                                         PageRequest(limit=LIST_LIMIT))
+        its_lines, _ = credit_lines.list_lines(context, uow, caller,
+                                               PageRequest(limit=LIST_LIMIT))
     return render(request, "dashboard/loans.html", {
         "products": products, "lenders": lenders, "applications": applications,
-        "loans": its_loans})
+        "loans": its_loans, "credit_lines": its_lines})
 
 
-def _amount(text: str, currency: str, param: str = "amount_minor") -> int:
+def parse_amount(text: str, currency: str, param: str = "amount_minor") -> int:
     try:
         return Money.parse(text, currency).amount_minor
     except AmountFormatError as error:
@@ -97,7 +106,7 @@ def apply(request: Request, context: Context, session: MerchantSession, form: Fo
         product = lending.get_product(uow, typed["product"])
         command = loan_applications.ApplyForLoan(
             lender=typed["lender"], product=typed["product"],
-            amount_minor=_amount(typed["amount"], product["currency"]),
+            amount_minor=parse_amount(typed["amount"], product["currency"]),
             tenure_periods=_whole_number(typed["tenure"], "tenure_periods"),
             purpose=typed["purpose"])
         return loan_applications.apply_for_loan(context, uow, caller, command)
@@ -154,7 +163,7 @@ def repay(
         currency = loans.get_loan(context, uow, caller, loan_id)["currency"]
 
     def work(uow: LendingUnitOfWork) -> dict[str, Any]:
-        amount = None if typed["type"] == "foreclosure" else _amount(typed["amount"], currency)
+        amount = None if typed["type"] == "foreclosure" else parse_amount(typed["amount"], currency)
         return loan_repayments.repay_loan(context, uow, caller, loan_id, typed["type"], amount)
 
     try:

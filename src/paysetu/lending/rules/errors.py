@@ -93,7 +93,28 @@ class LendingStatus(ErrorCode):
         _I,
         "A refinance share is 1-10,000 basis points of the outstanding principal.",
     )
+    REVIEW_DATE_INVALID = (
+        "review_date_invalid",
+        False,
+        _I,
+        "A credit line's review date is after today (after the current one, for a renewal)"
+        " and at most 366 days ahead: a line is reviewed every year.",
+    )
+    REPAYMENT_EXCEEDS_OUTSTANDING = (
+        "repayment_exceeds_outstanding",
+        False,
+        _I,
+        "The repayment is more than the line's penal charges, drawn balance and accrued"
+        " interest together.",
+    )
     LENDER_NOT_FOUND = ("lender_not_found", False, _N, "No such lender.")
+    CREDIT_LINE_NOT_FOUND = ("credit_line_not_found", False, _N, "No such credit line.")
+    PAYEE_NOT_FOUND = (
+        "payee_not_found",
+        False,
+        _N,
+        "No such merchant to pay a draw to (a supplier is a merchant on paysetu).",
+    )
     PRODUCT_NOT_FOUND = ("product_not_found", False, _N, "No such loan product.")
     APPLICATION_NOT_FOUND = ("application_not_found", False, _N, "No such loan application.")
     LOAN_NOT_FOUND = ("loan_not_found", False, _N, "No such loan.")
@@ -141,6 +162,33 @@ class LendingStatus(ErrorCode):
         False,
         _C,
         "Only a non-performing loan (sub-standard or doubtful) can be written off.",
+    )
+    CREDIT_LINE_EXISTS = (
+        "credit_line_exists",
+        False,
+        _C,
+        "The merchant already has an open credit line with this lender in this currency;"
+        " renew it instead.",
+    )
+    CREDIT_LINE_CLOSED = (
+        "credit_line_closed",
+        False,
+        _C,
+        "The credit line is closed; nothing can be drawn, repaid or renewed.",
+    )
+    CREDIT_LINE_SUSPENDED = (
+        "credit_line_suspended",
+        True,
+        _C,
+        "Draws on the line are suspended: it is non-performing (NPA) or its review date has"
+        " passed. Repayments are still taken; the lender can renew it.",
+    )
+    CREDIT_LINE_NOT_REPAID = (
+        "credit_line_not_repaid",
+        True,
+        _C,
+        "The line still has a drawn balance, accrued interest or penal charges; repay them"
+        " before closing it.",
     )
     APEX_LENDER_MISSING = (
         "apex_lender_missing",
@@ -213,6 +261,13 @@ class LendingStatus(ErrorCode):
         False,
         _I,
         "The amount is more than is due, and the product refuses overpayments.",
+    )
+    DRAW_EXCEEDS_DRAWING_POWER = (
+        "draw_exceeds_drawing_power",
+        True,
+        _D,
+        "The draw would take the drawn balance above the line's drawing power (set from the"
+        " merchant's settled sales, never above the limit).",
     )
     LENDER_FUNDS_INSUFFICIENT = (
         "lender_funds_insufficient",

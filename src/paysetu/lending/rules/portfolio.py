@@ -7,6 +7,11 @@ receivable accounts). Portfolio at risk ``PAR n`` is the outstanding principal o
 is the outstanding principal of NPAs over all outstanding principal. Ratios are basis points,
 half-up. "This month" is the calendar month asked for: principal disbursed (loans disbursed in
 it) and money repaid (repayments paid in it, and the principal part of them).
+
+Credit lines of the same lender, category and currency (active ones) join the row: how many,
+their limits, drawn balances (ledger) and drawing power, the utilisation (drawn / limit), how
+many have been out of order for more than 30 days (SMA-1 or worse by it) and the drawn balance
+of NPA lines, all as of the last close of business except the drawn balances (now).
 """
 
 from __future__ import annotations
@@ -35,6 +40,12 @@ class PortfolioRow:
     disbursed_minor: int
     repaid_minor: int
     repaid_principal_minor: int
+    credit_lines: int = 0
+    lines_limit_minor: int = 0
+    lines_drawn_minor: int = 0
+    lines_drawing_power_minor: int = 0
+    lines_out_of_order: int = 0
+    lines_npa_minor: int = 0
 
 
 def ratio_bps(part_minor: int, whole_minor: int) -> int:

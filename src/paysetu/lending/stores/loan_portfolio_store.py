@@ -38,7 +38,17 @@ WITH scoped AS (
         sum(r.principal_minor) AS principal
     FROM loan_repayments r JOIN scoped l ON l.id = r.loan_id
     WHERE r.paid_on >= :start AND r.paid_on < :end GROUP BY 1, 2, 3
+), lines AS (
+    SELECT c.lender_id, c.category, c.currency, count(*) AS n, sum(c.limit_minor) AS limits,
+        sum(a.debits_posted - a.credits_posted) AS drawn, sum(c.drawing_power_minor) AS dp,
+        count(*) FILTER (WHERE c.out_of_order_days > 30) AS out_of_order,
+        coalesce(sum(a.debits_posted - a.credits_posted)
+                 FILTER (WHERE c.npa_since IS NOT NULL), 0) AS npa
+    FROM credit_lines c JOIN ledger_accounts a ON a.id = c.drawn_account_id
+    WHERE c.status = 'active' AND (CAST(:lender AS text) IS NULL OR c.lender_id = :lender)
+    GROUP BY 1, 2, 3
 ), keys AS (
+    SELECT lender_id, category, currency FROM lines UNION
     SELECT lender_id, category, currency FROM book UNION
     SELECT lender_id, category, currency FROM disbursed UNION
     SELECT lender_id, category, currency FROM repaid
@@ -48,11 +58,15 @@ SELECT k.lender_id, k.category, k.currency, coalesce(b.loans, 0) AS loans,
     coalesce(b.par_60, 0) AS par_60, coalesce(b.par_90, 0) AS par_90,
     coalesce(b.npa, 0) AS npa, coalesce(b.provisions, 0) AS provisions,
     coalesce(d.loans, 0) AS disbursed_loans, coalesce(d.minor, 0) AS disbursed,
-    coalesce(r.minor, 0) AS repaid, coalesce(r.principal, 0) AS repaid_principal
+    coalesce(r.minor, 0) AS repaid, coalesce(r.principal, 0) AS repaid_principal,
+    coalesce(c.n, 0) AS lines_n, coalesce(c.limits, 0) AS lines_limit,
+    coalesce(c.drawn, 0) AS lines_drawn, coalesce(c.dp, 0) AS lines_dp,
+    coalesce(c.out_of_order, 0) AS lines_ooo, coalesce(c.npa, 0) AS lines_npa
 FROM keys k
 LEFT JOIN book b USING (lender_id, category, currency)
 LEFT JOIN disbursed d USING (lender_id, category, currency)
 LEFT JOIN repaid r USING (lender_id, category, currency)
+LEFT JOIN lines c USING (lender_id, category, currency)
 ORDER BY k.lender_id, k.currency, k.category
 """
 
@@ -67,4 +81,5 @@ class PortfolioQueries:
             sa.text(_PORTFOLIO_SQL), {"lender": lender_id, "start": start, "end": end})
         return [PortfolioRow(r.lender_id, r.category, r.currency.strip(), *(int(x) for x in (
             r.loans, r.outstanding, r.par_30, r.par_60, r.par_90, r.npa, r.provisions,
-            r.disbursed_loans, r.disbursed, r.repaid, r.repaid_principal))) for r in rows]
+            r.disbursed_loans, r.disbursed, r.repaid, r.repaid_principal, r.lines_n,
+            r.lines_limit, r.lines_drawn, r.lines_dp, r.lines_ooo, r.lines_npa))) for r in rows]

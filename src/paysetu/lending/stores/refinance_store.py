@@ -55,6 +55,8 @@ class RefinanceQueries:
                     f" VALUES ({', '.join(':' + c for c in _CLAIM_COLUMNS)})"),
             {c: getattr(claim, c) for c in _CLAIM_COLUMNS},
         )
+        if not loans:  # a claim over credit lines only
+            return
         self._connection.execute(
             sa.text(f"INSERT INTO refinanced_loans ({', '.join(_LOAN_COLUMNS)})"
                     f" VALUES ({', '.join(':' + c for c in _LOAN_COLUMNS)})"),

@@ -54,6 +54,7 @@ from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.loans import accrual_increase, accruals_entry
 from paysetu.lending.rules.portfolio_history import LoanStanding, portfolio_day
 from paysetu.lending.rules.provisions import provision_change_entry, suspense_change_entry
+from paysetu.lending.usecases.credit_line_close_day import LinesDay
 from paysetu.lending.usecases.lending import close_day_accounts, lender_accounts
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
@@ -243,14 +244,19 @@ def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> dict[str
         return {**(uow.loans.close_day_summary(on) or {}), "replayed": True}
     check_order(on, ctx.clock.now().date(), last)
     days = uow.loans.close_day_snapshot(on)  # locks the loans first, as every loan operation
+    lines = LinesDay(ctx, uow, on)
+    line_arrears = lines.snapshot()  # then the credit lines
     penalties = _charge_penalties(uow, on)
-    decided = classify(_arrears(days), on)
+    decided = classify([*_arrears(days), *line_arrears], on)  # per borrower: loans and lines
     run = _Day(ctx, uow, on)
     updates: Sequence[LoanDayUpdate] = [run.loan(d, decided.get(d.loan_id)) for d in days]
+    lines.apply(run, decided)
     run.post_net_moves()
+    lines.post_debits(run)
     uow.loans.save_day(updates, on, ctx.clock.now())
     active = sum(1 for d in days if d.active)
     summary = _summary(on, run, active, penalties, {d.loan_id: d.currency for d in days})
+    summary["credit_lines"] = lines.summary()
     uow.loans.insert_close_day(on, summary, ctx.clock.now())
     uow.loans.insert_portfolio_day(portfolio_day(on, _standings(days, updates)))
     return summary

@@ -19,7 +19,9 @@ ROW_FIELDS = (
     "lender", "category", "currency", "loans", "outstanding_minor", "par_30_minor",
     "par_30_bps", "par_60_minor", "par_60_bps", "par_90_minor", "par_90_bps", "npa_minor",
     "npa_ratio_bps", "provisions_minor", "disbursed_loans", "disbursed_minor", "repaid_minor",
-    "repaid_principal_minor",
+    "repaid_principal_minor", "credit_lines", "lines_limit_minor", "lines_drawn_minor",
+    "lines_drawing_power_minor", "lines_utilisation_bps", "lines_out_of_order",
+    "lines_npa_minor",
 )
 """The columns of a row, in order (the CSV header)."""
 
@@ -31,6 +33,7 @@ def row_object(row: PortfolioRow) -> dict[str, Any]:
         values[f"par_{days}_bps"] = ratio_bps(values[f"par_{days}_minor"],
                                               row.outstanding_minor)
     values["npa_ratio_bps"] = ratio_bps(row.npa_minor, row.outstanding_minor)
+    values["lines_utilisation_bps"] = ratio_bps(row.lines_drawn_minor, row.lines_limit_minor)
     return {name: values[name] for name in ROW_FIELDS}
 
 

@@ -1,11 +1,16 @@
-"""Refinance claims: a lender's standard loans refinanced by the apex, repaid as they are.
+"""Refinance claims: a lender's standard loans and credit lines refinanced by the apex.
 
 See :mod:`paysetu.lending.rules.refinance` for the rule and the entries. A member lender (its
 own key, or the platform naming it) claims over its eligible loans in a currency (all of them,
 or those listed) at an agreed share; the apex refinancer's funding pays the claim in the same
 transaction (``apex_funds_insufficient``, 402, when it cannot). Each later repayment of a
 refinanced loan's principal passes the share on to the apex (:func:`pass_refinance_share`,
-called by every repayment in its own transaction). A lender sees its own claims, the apex
+called by every repayment in its own transaction). Credit lines join a claim like loans: the
+lender's active standard lines with a drawn balance (all, when no list is given; listed by
+their ``cln_`` ids otherwise), refinanced on the drawn balance; each later credit to a line
+passes the share of the drawn balance repaid below it (:func:`pass_line_share`; a redraw does
+not take back what was passed). ``loans`` on the claim counts loans and lines, ``credit_lines``
+the lines among them. A lender sees its own claims, the apex
 the claims it paid, the platform all; merchants none (404).
 """
 
@@ -71,11 +76,12 @@ def refinance_books(
 
 
 def claim_object(uow: LendingUnitOfWork, claim: RefinanceClaim) -> dict[str, Any]:
-    passed = uow.loans.claim_passed(claim.id)
+    lines, lines_passed = uow.credit_lines.claim_lines(claim.id)
+    passed = uow.loans.claim_passed(claim.id) + lines_passed
     return {
         "id": claim.id, "object": "refinance_claim", "lender": claim.lender_id,
         "apex": claim.apex_id, "currency": claim.currency, "share_bps": claim.share_bps,
-        "loans": claim.loans, "principal_minor": claim.principal_minor,
+        "loans": claim.loans, "credit_lines": lines, "principal_minor": claim.principal_minor,
         "amount_minor": claim.amount_minor, "passed_minor": passed,
         "owed_minor": claim.amount_minor - passed, "journal_entry": claim.entry_id,
         "created": timestamp(claim.created_at),
@@ -105,18 +111,26 @@ def submit_claim(
     if apex is None:
         raise LendingRejected(LendingStatus.APEX_LENDER_MISSING, param="lender")
     asked = None if loan_ids is None else sorted(set(loan_ids))
+    asked_loans = None if asked is None else [x for x in asked if not x.startswith("cln_")]
+    asked_lines = None if asked is None else [x for x in asked if x.startswith("cln_")]
     eligible = [(loan_id, p) for loan_id, p in uow.loans.eligible_for_refinance(
-        claimant, currency, asked) if refinanced_amount(p, share_bps) > 0]
-    if asked is not None and [loan_id for loan_id, _ in eligible] != asked:
+        claimant, currency, asked_loans) if refinanced_amount(p, share_bps) > 0]
+    lines = [(line_id, p) for line_id, p in uow.credit_lines.eligible_for_refinance(
+        claimant, currency, asked_lines) if refinanced_amount(p, share_bps) > 0]
+    if asked is not None and sorted(x for x, _ in [*eligible, *lines]) != asked:
         raise LendingRejected(LendingStatus.LOAN_NOT_ELIGIBLE, param="loans")
-    if not eligible:
+    if not eligible and not lines:
         raise LendingRejected(LendingStatus.NOTHING_TO_REFINANCE, param="lender")
     claim_id, entry_id = ctx.ids.new_id("rfc"), ctx.ids.new_id("je")
     loans = [RefinancedLoan(loan_id, claim_id, share_bps, p, refinanced_amount(p, share_bps), 0)
              for loan_id, p in eligible]
-    claim = RefinanceClaim(claim_id, claimant, apex.id, currency, share_bps, len(loans),
-                           sum(x.principal_minor for x in loans),
-                           sum(x.refinanced_minor for x in loans), entry_id, ctx.clock.now())
+    refinanced_lines = [RefinancedLoan(line_id, claim_id, share_bps, p,
+                                       refinanced_amount(p, share_bps), 0)
+                        for line_id, p in lines]
+    every = [*loans, *refinanced_lines]
+    claim = RefinanceClaim(claim_id, claimant, apex.id, currency, share_bps, len(every),
+                           sum(x.principal_minor for x in every),
+                           sum(x.refinanced_minor for x in every), entry_id, ctx.clock.now())
     books = refinance_books(ctx, uow, claimant, apex.id, currency)
     meta = {"kind": "refinance_claim", "claim": claim_id, "lender": claimant, "apex": apex.id}
     try:
@@ -127,7 +141,31 @@ def submit_claim(
             raise LendingRejected(LendingStatus.APEX_FUNDS_INSUFFICIENT, param="lender") from None
         raise
     uow.loans.insert_claim(claim, loans)
+    uow.credit_lines.insert_refinanced(refinanced_lines)
     return claim_object(uow, claim)
+
+
+def pass_line_share(
+    ctx: LendingContext, uow: LendingUnitOfWork, line_id: str, lender_id: str, currency: str,
+    drawn_minor: int,
+) -> None:
+    """After a credit to a line: pass the apex's share of the drawn balance repaid below the
+    refinanced one, if any (cumulative, as for loans)."""
+    refinanced = uow.credit_lines.refinanced(line_id)
+    if refinanced is None:
+        return
+    due = pass_through_due(refinanced, drawn_minor)
+    if due <= 0:
+        return
+    claim = uow.loans.get_claim(refinanced.claim_id)
+    if claim is None:
+        raise InvariantViolation("a refinanced line's claim exists (foreign key)")
+    books = refinance_books(ctx, uow, lender_id, claim.apex_id, currency)
+    meta = {"kind": "refinance_repayment", "claim": claim.id, "credit_line": line_id,
+            "lender": lender_id, "apex": claim.apex_id}
+    uow.ledger.apply([pass_through_entry(ctx.ids.new_id("je"), books, due, currency, meta)],
+                     ctx.clock.now())
+    uow.credit_lines.add_passed(line_id, due)
 
 
 def pass_refinance_share(

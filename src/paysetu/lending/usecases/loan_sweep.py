@@ -1,16 +1,25 @@
-"""Settlement's loan sweep (:class:`~paysetu.settlement.usecases.hooks.LoanSweep`) for loans.
+"""Settlement's loan sweep (:class:`~paysetu.settlement.usecases.hooks.LoanSweep`) for loans
+and credit lines.
 
 Each settlement batch of a merchant asks :meth:`LoanSettlementSweep.claim` how much to sweep
-before paying out. Each of the merchant's active loans in the batch's currency, oldest first,
-claims its product's share (``sweep_bps``) of the batch's net, at most what the loan has due
-today, and never more in total than the net. Settlement books ``merchant available -> the
+before paying out. The **sweep order** (one for the whole lending book):
+
+1. the merchant's active term loans in the batch's currency, oldest first: each claims its
+   product's share (``sweep_bps``) of the batch's net, at most what the loan has due today
+   (an unpaid installment makes days past due, so loans come first);
+2. then its active credit lines in the currency, oldest first: each claims its own
+   ``sweep_bps`` of the net, at most what the line owes (penal charges, drawn balance,
+   accrued interest), which keeps the line's credits flowing (the IRAC "no credits" rule);
+
+never more in total than the net. Settlement books ``merchant available -> the
 merchant's loan-sweep account`` (it may take less than claimed) in its own transaction and
 calls :meth:`LoanSettlementSweep.swept`; each loan's part is then allocated like any
-repayment (source ``sweep``), paid out of the loan-sweep account, in the same transaction.
+repayment (source ``sweep``) and each line's like a line repayment (movement ``sweep``), paid out
+of the loan-sweep account, in the same transaction.
 The loan-sweep account (a liability, never negative) is therefore empty between transactions.
 
-Claim takes the loans' row locks before settlement posts on the merchant's accounts: locks are
-taken loans first, then ledger accounts, as everywhere else in lending.
+Claim takes the loans' row locks, then the lines', before settlement posts on the merchant's
+accounts: loans first, then lines, then ledger accounts, as everywhere else in lending.
 """
 
 from __future__ import annotations
@@ -22,7 +31,10 @@ from typing import cast
 from paysetu.kernel.invariants import invariant
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.allocation import amount_due
+from paysetu.lending.rules.credit_lines import CreditLine, LineMovementKind
 from paysetu.lending.rules.loans import Loan, RepaymentSource
+from paysetu.lending.usecases.credit_line_objects import owed
+from paysetu.lending.usecases.credit_lines import record_credit
 from paysetu.lending.usecases.loan_repayments import record_repayment, regular_plan
 from paysetu.lending.usecases.loans import accrue_interest, today
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
@@ -57,18 +69,25 @@ def sweep_account(
 
 
 def sweep_shares(
-    uow: LendingUnitOfWork, merchant_id: str, currency: str, net_minor: int, on: date
-) -> list[tuple[Loan, int]]:
-    """Each active loan's claim on a settlement net of ``net_minor`` (loans locked)."""
-    shares: list[tuple[Loan, int]] = []
+    ctx: LendingContext, uow: LendingUnitOfWork, merchant_id: str, currency: str,
+    net_minor: int, on: date,
+) -> list[tuple[Loan | CreditLine, int]]:
+    """Each active loan's, then each active line's claim on a settlement net of ``net_minor``
+    in the sweep order (module docstring); loans, then lines, locked."""
+    shares: list[tuple[Loan | CreditLine, int]] = []
     claimed = 0
     if net_minor <= 0:
         return shares
-    for loan in uow.loans.active_for_merchant(merchant_id, currency, for_update=True):
-        due = amount_due(uow.loans.installments(loan.id), on).total_minor
-        share = min(net_minor * loan.sweep_bps // 10_000, net_minor - claimed, due)
+    owing: list[tuple[Loan | CreditLine, int, int]] = [
+        (loan, loan.sweep_bps, amount_due(uow.loans.installments(loan.id), on).total_minor)
+        for loan in uow.loans.active_for_merchant(merchant_id, currency, for_update=True)]
+    owing.extend((line, line.sweep_bps, sum(owed(ctx, uow, line)))
+                 for line in uow.credit_lines.active_for_merchant(merchant_id, currency,
+                                                                 for_update=True))
+    for debt, sweep_bps, due in owing:
+        share = min(net_minor * sweep_bps // 10_000, net_minor - claimed, due)
         if share > 0:
-            shares.append((loan, share))
+            shares.append((debt, share))
             claimed += share
     return shares
 
@@ -87,6 +106,7 @@ class LoanSettlementSweep:
 
     def claim(self, uow: SettlementUnitOfWork, request: SweepRequest) -> SweepClaim:
         shares = sweep_shares(
+            self._ctx,
             _lending(uow),
             request.merchant_id,
             request.currency,
@@ -105,9 +125,9 @@ class LoanSettlementSweep:
     ) -> dict[str, SweepClaim]:
         """A group of batches at once: one query finds the merchants with loans, and only
         their batches are asked (settlement groups hundreds of merchants per transaction)."""
-        owing = _lending(uow).loans.merchants_with_active_loans(
-            sorted({(r.merchant_id, r.currency) for r in requests})
-        )
+        pairs = sorted({(r.merchant_id, r.currency) for r in requests})
+        owing = _lending(uow).loans.merchants_with_active_loans(pairs)
+        owing |= _lending(uow).credit_lines.lines_for_merchants(pairs)
         return {
             r.batch_id: self.claim(uow, r) for r in requests if (r.merchant_id, r.currency) in owing
         }
@@ -124,12 +144,18 @@ class LoanSettlementSweep:
         on = today(ctx)
         account = sweep_account(ctx, uow, request.merchant_id, request.currency)
         remaining = amount_minor
-        for loan, share in sweep_shares(
-            uow, request.merchant_id, request.currency, request.net_before_sweep_minor, on
+        for debt, share in sweep_shares(
+            ctx, uow, request.merchant_id, request.currency, request.net_before_sweep_minor, on
         ):
             take = min(share, remaining)
             if take <= 0:
                 break
+            if isinstance(debt, CreditLine):
+                record_credit(ctx, uow, debt, take, LineMovementKind.SWEEP, on, paid_from=account,
+                              meta={"settlement_batch": request.batch_id, "sweep_entry": entry_id})
+                remaining -= take
+                continue
+            loan = debt
             installments = uow.loans.installments(loan.id)
             current = accrue_interest(ctx, uow, loan, installments, on)
             plan = regular_plan(current, installments, take, on, RepaymentSource.SWEEP)

@@ -13,6 +13,8 @@ from typing import Any, Protocol
 from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.rules.allocation import Installment
 from paysetu.lending.rules.close_day import ActiveLoanDay, LoanDayUpdate, OverdueInstallment
+from paysetu.lending.rules.credit_line_close_day import LineDayUpdate, LineSnapshot
+from paysetu.lending.rules.credit_lines import CreditLine, LineMovement
 from paysetu.lending.rules.loans import (
     Lender,
     LenderAccounts,
@@ -165,13 +167,77 @@ class LoanRepository(Protocol):
         ...
 
 
+class CreditLineRepository(Protocol):
+    """Credit lines, their statement and monthly interest debits."""
+
+    def insert(self, line: CreditLine) -> bool:
+        """False when the merchant already has an open line with the lender in the currency."""
+        ...
+
+    def get(self, line_id: str, *, for_update: bool = False) -> CreditLine | None: ...
+    def save(self, line: CreditLine) -> None: ...
+    def list_page(self, scope: LoanFilter, page: PageRequest) -> tuple[list[CreditLine], bool]: ...
+    def active_for_merchant(
+        self, merchant_id: str, currency: str, *, for_update: bool = False
+    ) -> list[CreditLine]:
+        """The merchant's active lines in ``currency``, oldest first."""
+        ...
+
+    def insert_movement(self, movement: LineMovement) -> None: ...
+    def list_movements(
+        self, line_id: str, page: PageRequest
+    ) -> tuple[list[LineMovement], bool]: ...
+    def cover_interest(self, line_id: str, amount_minor: int) -> None:
+        """A credit covers the line's debited interest, oldest debit first."""
+        ...
+
+    def uncovered_since(self, line_id: str) -> date | None: ...
+    def net_settled(self, merchant_id: str, currency: str, first: date, last: date) -> int:
+        """The merchant's settled sales net of refunds and fees over settlement dates
+        ``first..last``."""
+        ...
+
+    def lines_for_merchants(self, pairs: list[tuple[str, str]]) -> set[tuple[str, str]]: ...
+    def close_day_snapshot(self, on: date, window_from: date) -> list[LineSnapshot]:
+        """Active lines sanctioned by ``on`` and closed ones still holding a provision or
+        suspense, locked (after the loans), in id order."""
+        ...
+
+    def save_day(self, updates: Sequence[LineDayUpdate], on: date, now: datetime) -> None: ...
+    def add_interest_debits(
+        self, debits: Sequence[tuple[str, int, str, str]], on: date, now: datetime
+    ) -> None: ...
+    def eligible_for_refinance(
+        self, lender_id: str, currency: str, line_ids: Sequence[str] | None
+    ) -> list[tuple[str, int]]:
+        """``(line, drawn balance)`` of the lender's active standard lines with a drawn
+        balance, not refinanced yet, locked."""
+        ...
+
+    def insert_refinanced(self, lines: Sequence[RefinancedLoan]) -> None: ...
+    def refinanced(self, line_id: str) -> RefinancedLoan | None:
+        """The line's refinance, locked; None when it is not refinanced."""
+        ...
+
+    def add_passed(self, line_id: str, amount_minor: int) -> None: ...
+    def book_differences(self) -> list[tuple[str, str, int, int]]:
+        """``(subject, what, ledger, stored)`` where lending's figures and the ledger differ."""
+        ...
+
+    def claim_lines(self, claim_id: str) -> tuple[int, int]:
+        """``(lines, passed so far)`` of a claim's credit lines."""
+        ...
+
+
 class LendingUnitOfWork(SettlementUnitOfWork, Protocol):
-    """Settlement's unit of work plus lenders, products, applications and loans."""
+    """Settlement's unit of work plus lenders, products, applications, loans and lines."""
 
     @property
     def lending(self) -> LendingRepository: ...
     @property
     def loans(self) -> LoanRepository: ...
+    @property
+    def credit_lines(self) -> CreditLineRepository: ...
 
 
 class LendingContext(SettlementContext, Protocol):

@@ -50,7 +50,7 @@ NAV: dict[WebRole | None, tuple[tuple[str, str], ...]] = {
     ),
     WebRole.LENDER: (
         ("/lender", "Applications"), ("/lender/portfolio", "Portfolio"),
-        ("/lender/refinance", "Refinance"),
+        ("/lender/refinance", "Refinance"), ("/lender/credit-lines", "Credit lines"),
     ),
     WebRole.ADMIN: (
         ("/admin", "Merchants"), ("/admin/rates", "Rates"),

@@ -1,0 +1,73 @@
+"""Credit lines over HTTP: sanction, draws, repayments, refusals with codes, scoping, statement.
+
+Every test ends with the ledger audit (tests/api/conftest.py).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+
+from paysetu.app.context import AppContext
+from paysetu.kernel.clock import FixedClock
+from paysetu.settlement.usecases import settlement
+from tests.api.conftest import Keys
+from tests.api.lending_setup import lender
+from tests.api.payment_setup import error_code, merchant, ok, pay, wallet
+
+
+def settled_shop(client: TestClient, keys: Keys, context: AppContext, clock: FixedClock) -> str:
+    """A merchant with 2,00,000 of sales settled the next day."""
+    shop = merchant(client, keys, fee_bps=0)
+    pay(client, keys.platform, wallet(client, keys, 2_00_000_00), 2_00_000_00, shop)
+    clock.advance(timedelta(days=1))
+    settlement.settle(context, clock.now().date(), shop)
+    return shop
+
+
+def test_a_line_from_sanction_to_statement_with_its_refusals(
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+) -> None:
+    shop = settled_shop(client, keys, app_context, clock)
+    mine = keys.merchant(app_context, shop)
+    bank = lender(client, keys, app_context)
+    body = {"merchant": shop, "category": "kishore", "limit_minor": 1_50_000_00,
+            "rate_bps": 1400, "review_due": "2027-03-31"}
+    bad_date = client.post("/v1/credit_lines", json={**body, "review_due": "31/03/2027"},
+                           headers=bank.headers)
+    assert error_code(bad_date, 400) == "review_date_invalid"
+    line = ok(client.post("/v1/credit_lines", json=body, headers=bank.headers))
+    assert (line["lender"], line["drawing_power_minor"]) == (bank.id, 1_00_000_00)
+    assert line["drawing_power"]["policy_version"] == "dp-2026.1"
+    again = client.post("/v1/credit_lines", json=body, headers=bank.headers)
+    assert error_code(again, 409) == "credit_line_exists"
+    assert error_code(client.post("/v1/credit_lines", json=body, headers=mine), 404)
+
+    path = f"/v1/credit_lines/{line['id']}"
+    over = client.post(f"{path}/draws", json={"amount_minor": 1_00_000_01}, headers=mine)
+    assert error_code(over, 402) == "draw_exceeds_drawing_power"
+    assert error_code(client.post(f"{path}/draws", json={"amount_minor": 100},
+                                  headers=bank.headers), 404) == "resource_missing"
+    drawn = ok(client.post(f"{path}/draws", json={"amount_minor": 40_000_00}, headers=mine))
+    assert (drawn["kind"], drawn["payee"]) == ("draw", shop)
+    too_much = client.post(f"{path}/repayments", json={"amount_minor": 40_000_01},
+                           headers=mine)
+    assert error_code(too_much, 400) == "repayment_exceeds_outstanding"
+    ok(client.post(f"{path}/repayments", json={"amount_minor": 15_000_00}, headers=mine))
+    shown = ok(client.get(path, headers=mine))
+    assert (shown["drawn_minor"], shown["available_minor"]) == (25_000_00, 75_000_00)
+    assert shown["utilisation_bps"] == 1_667
+    kinds = [m["kind"] for m in ok(client.get(f"{path}/statement", headers=mine))["data"]]
+    assert kinds == ["repayment", "draw"]
+    assert [x["id"] for x in ok(client.get("/v1/credit_lines", headers=bank.headers))["data"]
+            ] == [line["id"]]
+
+    other = keys.merchant(app_context, merchant(client, keys))
+    assert error_code(client.get(path, headers=other), 404) == "credit_line_not_found"
+    assert ok(client.get("/v1/credit_lines", headers=other))["data"] == []
+    renewed = ok(client.post(f"{path}/renew", json={"review_due": "2027-04-01"},
+                             headers=bank.headers))
+    assert renewed["renewals"] == 1
+    not_repaid = client.post(f"{path}/close", headers=mine)
+    assert error_code(not_repaid, 409) == "credit_line_not_repaid"

@@ -1,0 +1,63 @@
+"""A merchant draws on and repays its credit line on the dashboard; the lender sees it in the
+console with its utilisation, drawing power and out-of-order days."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+from playwright.sync_api import Page, expect
+
+from paysetu.access.rules.web_users import WebRole
+from tests.browser.conftest import LiveServer, sign_in
+from tests.browser.shop import ok, open_shop, pay
+
+Shot = Callable[[Page, str], Path]
+
+
+def test_a_line_drawn_and_repaid_on_the_dashboard_shows_in_the_console(
+    live_server: LiveServer, desktop: Page, phone: Page, shot: Shot
+) -> None:
+    shop = open_shop(live_server, "Chai Point", "owner@chai.example")
+    pay(live_server, shop, 1_00_000_00, "Catering")  # 98,000.00 after the 2% fee
+    platform = live_server.platform_key()
+    with live_server.api() as api:
+        lender = ok(api.post("/v1/lenders", headers=platform,
+                             json={"name": "Bharat Small Bank", "kind": "bank"}))["id"]
+        ok(api.post(f"/v1/lenders/{lender}/funding", headers=platform,
+                    json={"amount_minor": 1_00_00_000_00, "currency": "INR"}))
+        live_server.clock.advance(timedelta(days=1))
+        ok(api.post("/v1/settlements", headers=platform, json={"date": "2026-04-02"}))
+        line = ok(api.post("/v1/credit_lines", headers=platform, json={
+            "merchant": shop.merchant_id, "lender": lender, "category": "shishu",
+            "limit_minor": 50_000_00, "rate_bps": 1600, "review_due": "2027-03-31"}))
+    live_server.add_user("credit@bharat.example", WebRole.LENDER, lender_id=lender)
+
+    sign_in(desktop, shop.email)
+    desktop.get_by_role("link", name="Loans").click()
+    desktop.get_by_test_id("credit-lines-table").get_by_role("link").first.click()
+    expect(desktop.get_by_test_id("credit-line-drawing-power")).to_have_text("₹49,000.00")
+    desktop.get_by_label("Amount to draw").fill("49000.01")
+    desktop.get_by_role("button", name="Draw").click()
+    expect(desktop.locator("#amount-error")).to_have_attribute(
+        "data-code", "draw_exceeds_drawing_power")
+    desktop.get_by_label("Amount to draw").fill("20000.00")
+    desktop.get_by_role("button", name="Draw").click()
+    expect(desktop.get_by_test_id("flash")).to_contain_text("Drew ₹20,000.00")
+    desktop.get_by_label("Amount to repay").fill("5000.00")
+    desktop.get_by_role("button", name="Repay").click()
+    expect(desktop.get_by_test_id("flash")).to_contain_text("Repaid ₹5,000.00")
+    expect(desktop.get_by_test_id("credit-line-drawn")).to_contain_text("₹15,000.00")
+    expect(desktop.get_by_test_id("credit-line-available")).to_have_text("₹34,000.00")
+    expect(desktop.get_by_test_id("credit-line-statement")).to_contain_text("repayment")
+    shot(desktop, "dashboard-credit-line")
+
+    sign_in(phone, "credit@bharat.example")
+    phone.get_by_role("link", name="Credit lines").click()
+    table = phone.get_by_test_id("lender-credit-lines")
+    expect(table).to_contain_text("30.00%")  # 15,000 of 50,000
+    expect(table).to_contain_text("₹49,000.00")
+    shot(phone, "lender-credit-lines")
+    table.get_by_role("link", name=line["id"]).click()
+    expect(phone.get_by_test_id("credit-line-class")).to_contain_text("out of order 0 days")
