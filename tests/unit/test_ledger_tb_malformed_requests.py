@@ -112,7 +112,7 @@ def test_post_or_void_may_name_the_pending_entry() -> None:
         ({"debit_account_id": "nope"}, S.ACCOUNT_ID_INVALID, "debit_account_id"),
         ({"credit_account_id": 7}, S.ACCOUNT_ID_INVALID, "credit_account_id"),
         ({"currency": "XXX"}, S.CURRENCY_INVALID, "currency"),
-        ({"amount_minor": 0}, S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
+        ({"amount_minor": -1}, S.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor"),
     ],
 )
 def test_named_fields_of_a_post_or_void_are_well_formed(

@@ -85,11 +85,11 @@ class CreateEntryStatus(_Code):
         _I,
         "A posting's direction is neither `debit` nor `credit`.",
     )
-    AMOUNT_MUST_BE_POSITIVE = (
-        "amount_must_be_positive",
+    AMOUNT_MUST_NOT_BE_NEGATIVE = (
+        "amount_must_not_be_negative",
         False,
         _I,
-        "Every posting amount is a positive integer of minor units.",
+        "Every amount is an integer of minor units, 0 or more (0: TigerBeetle's zero transfers).",
     )
     AMOUNT_TOO_LARGE = (
         "amount_too_large",
@@ -120,6 +120,12 @@ class CreateEntryStatus(_Code):
         False,
         _I,
         "Only a pending entry may have a timeout.",
+    )
+    CLOSING_TRANSFER_MUST_BE_PENDING = (
+        "closing_transfer_must_be_pending",
+        False,
+        _I,
+        "A closing entry (`closing_debit`, `closing_credit`) must be pending, so a void can undo it.",
     )
     TIMEOUT_MUST_BE_POSITIVE = (
         "timeout_must_be_positive",

@@ -48,9 +48,9 @@ _POSTING_RULES: tuple[tuple[CreateEntryStatus, str, Callable[[Posting], bool]], 
         lambda p: not isinstance(p.direction, Direction),
     ),
     (
-        CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE,
+        CreateEntryStatus.AMOUNT_MUST_NOT_BE_NEGATIVE,
         ".amount_minor",
-        lambda p: type(p.amount_minor) is not int or p.amount_minor <= 0,
+        lambda p: type(p.amount_minor) is not int or p.amount_minor < 0,
     ),
     (
         CreateEntryStatus.AMOUNT_TOO_LARGE,
