@@ -125,7 +125,7 @@ class CreateEntryStatus(_Code):
         "closing_transfer_must_be_pending",
         False,
         _I,
-        "A closing entry (`closing_debit`, `closing_credit`) must be pending, so a void can undo it.",
+        "A closing entry (`closing_debit`, `closing_credit`) must be pending: a void undoes it.",
     )
     TIMEOUT_MUST_BE_POSITIVE = (
         "timeout_must_be_positive",

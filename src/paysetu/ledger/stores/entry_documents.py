@@ -2,8 +2,9 @@
 
 Keys: id, kind (single_phase|pending|post_pending|void_pending), metadata, postings [{a: account
 id, d: debit|credit, m: amount_minor, c: currency}], timeout_s, balancing_debit,
-balancing_credit, closing_debit, closing_credit, reverses_id, code; for a post or void: pending_id, amount, and the debit, credit
-and currency it names. Only keys with a value are written, so the SQL can test ``doc ? key``.
+balancing_credit, closing_debit, closing_credit, reverses_id, code; for a post or void:
+pending_id, amount, and the debit, credit and currency it names. Only keys with a value are
+written, so the SQL can test ``doc ? key``.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ elsewhere; reads therefore subtract lapsed holds, and reopen lapsed closings, th
 
 from __future__ import annotations
 
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 import sqlalchemy as sa
