@@ -56,10 +56,12 @@ def events(engine: sa.Engine, account_id: str) -> list[tuple[str, str]]:
     return [(r.event, r.reason) for r in rows]
 
 
-def close_wallet(ledger: LedgerService, amount: int = FUNDED, **fields: object) -> None:
+def close_wallet(ledger: LedgerService, amount: int = FUNDED, timeout_s: int | None = None) -> None:
     """The close-account recipe: the wallet's last movement and its closing, atomically."""
-    ledger.apply([move("je_close", WALLET, CASH, amount, pending=True, closing_debit=True,
-                       **fields)])  # type: ignore[arg-type]
+    closing = move(
+        "je_close", WALLET, CASH, amount, pending=True, closing_debit=True, timeout_s=timeout_s
+    )
+    ledger.apply([closing])
 
 
 def test_closing_transfer_must_be_pending() -> None:
@@ -91,8 +93,13 @@ def test_closing_credit_closes_the_credit_account(chart: LedgerService) -> None:
 
 def test_a_closed_account_refuses_new_entries(chart: LedgerService, engine: sa.Engine) -> None:
     close_wallet(chart, 0)
-    refused_unchanged(engine, chart, [move("je_in", CASH, WALLET, 5)],
-                      S.CREDIT_ACCOUNT_ALREADY_CLOSED, "postings[1].account_id")
+    refused_unchanged(
+        engine,
+        chart,
+        [move("je_in", CASH, WALLET, 5)],
+        S.CREDIT_ACCOUNT_ALREADY_CLOSED,
+        "postings[1].account_id",
+    )
 
 
 def test_a_closing_entry_on_a_closed_account_is_refused(
@@ -124,8 +131,13 @@ def test_posting_a_closing_entry_is_refused_as_its_account_is_closed(
     chart: LedgerService, engine: sa.Engine
 ) -> None:
     close_wallet(chart)
-    refused_unchanged(engine, chart, [PendingResolution("je_post", "je_close", post=True)],
-                      S.DEBIT_ACCOUNT_ALREADY_CLOSED, "pending_id")
+    refused_unchanged(
+        engine,
+        chart,
+        [PendingResolution("je_post", "je_close", post=True)],
+        S.DEBIT_ACCOUNT_ALREADY_CLOSED,
+        "pending_id",
+    )
 
 
 def test_expiry_of_the_closing_entry_reopens_the_account(
@@ -166,5 +178,10 @@ def test_a_replay_with_other_closing_flags_is_exists_with_different_flags(
     chart: LedgerService, engine: sa.Engine
 ) -> None:
     close_wallet(chart, 0)
-    refused_unchanged(engine, chart, [move("je_close", WALLET, CASH, 0, pending=True)],
-                      S.EXISTS_WITH_DIFFERENT_FLAGS, "id")
+    refused_unchanged(
+        engine,
+        chart,
+        [move("je_close", WALLET, CASH, 0, pending=True)],
+        S.EXISTS_WITH_DIFFERENT_FLAGS,
+        "id",
+    )

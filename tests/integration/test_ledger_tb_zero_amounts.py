@@ -100,11 +100,19 @@ def test_a_post_of_0_releases_a_hold_of_more_than_two_postings(chart: LedgerServ
 def test_a_partial_post_above_0_still_needs_two_postings(
     chart: LedgerService, engine: sa.Engine
 ) -> None:
-    chart.apply([NewEntry("je_hold", (
-        Posting(WALLET, Direction.DEBIT, 300, "INR"),
-        Posting(SHOP, Direction.CREDIT, 200, "INR"),
-        Posting(CASH, Direction.CREDIT, 100, "INR"),
-    ), pending=True)])
+    chart.apply(
+        [
+            NewEntry(
+                "je_hold",
+                (
+                    Posting(WALLET, Direction.DEBIT, 300, "INR"),
+                    Posting(SHOP, Direction.CREDIT, 200, "INR"),
+                    Posting(CASH, Direction.CREDIT, 100, "INR"),
+                ),
+                pending=True,
+            )
+        ]
+    )
     refused_unchanged(
         engine,
         chart,

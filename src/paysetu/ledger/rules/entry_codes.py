@@ -376,15 +376,17 @@ class CreateEntryStatus(_Code):
     )
 
 
-RECORDED_FAILURES = frozenset({
-    CreateEntryStatus.DEBIT_ACCOUNT_NOT_FOUND,
-    CreateEntryStatus.CREDIT_ACCOUNT_NOT_FOUND,
-    CreateEntryStatus.PENDING_TRANSFER_NOT_FOUND,
-    CreateEntryStatus.EXCEEDS_CREDITS,
-    CreateEntryStatus.EXCEEDS_DEBITS,
-    CreateEntryStatus.DEBIT_ACCOUNT_ALREADY_CLOSED,
-    CreateEntryStatus.CREDIT_ACCOUNT_ALREADY_CLOSED,
-})
+RECORDED_FAILURES = frozenset(
+    {
+        CreateEntryStatus.DEBIT_ACCOUNT_NOT_FOUND,
+        CreateEntryStatus.CREDIT_ACCOUNT_NOT_FOUND,
+        CreateEntryStatus.PENDING_TRANSFER_NOT_FOUND,
+        CreateEntryStatus.EXCEEDS_CREDITS,
+        CreateEntryStatus.EXCEEDS_DEBITS,
+        CreateEntryStatus.DEBIT_ACCOUNT_ALREADY_CLOSED,
+        CreateEntryStatus.CREDIT_ACCOUNT_ALREADY_CLOSED,
+    }
+)
 """TigerBeetle's transient results: refusals that depend on the ledger's state at the time of
 the attempt. The id of an entry refused with one of them is recorded, and every later attempt
 with that id is refused with ``id_already_failed``, so a retry cannot turn a refusal into a

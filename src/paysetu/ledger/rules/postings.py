@@ -24,7 +24,6 @@ class Direction(StrEnum):
     CREDIT = "credit"
 
 
-
 @dataclass(frozen=True, slots=True)
 class Posting:
     """One leg of a journal entry: ``amount_minor`` debited or credited to one account."""
@@ -79,4 +78,3 @@ def posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, s
     if unbalanced:
         return CreateEntryStatus.POSTINGS_MUST_BALANCE, "postings"
     return None
-
