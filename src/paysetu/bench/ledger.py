@@ -45,6 +45,8 @@ SINGLE_TARGET = 0.7
 BATCH_TARGET = 10.0
 """Batched transfers/s at least this times pgbench tps at one client."""
 HOT_TARGET = 0.5
+PGBENCH_REAP_S = 0.5
+"""Wait after a pgbench run before reading the server's CPU (its backends must be reaped)."""
 """Hot-account transfers/s at least this times uniform transfers/s at the same client count."""
 
 
@@ -241,6 +243,9 @@ class _Runner:
         client_0 = waited_children_cpu_s()
         tps = self.database.pgbench.tps(clients, seconds)
         client_1 = waited_children_cpu_s()
+        # pgbench's backends end as it disconnects; the postmaster adds their time to its own
+        # once it has reaped them, a moment later.
+        time.sleep(PGBENCH_REAP_S)
         server_1 = None if self.postmaster is None else children_cpu_s(self.postmaster)
         transactions = tps * seconds
         server_ms = (
