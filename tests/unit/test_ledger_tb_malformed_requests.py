@@ -148,8 +148,26 @@ def test_flags_are_mutually_exclusive_closing_with_a_post_or_void(flag: str) -> 
 
 
 def test_closing_flags_are_read_from_an_entry_document() -> None:
-    entry = parse_entry({"id": "je_1", "pending": True, "closing_credit": True, "postings": [
-        {"account_id": "acct_a", "direction": "debit", "amount_minor": 0, "currency": "INR"},
-        {"account_id": "acct_b", "direction": "credit", "amount_minor": 0, "currency": "INR"}]})
+    entry = parse_entry(
+        {
+            "id": "je_1",
+            "pending": True,
+            "closing_credit": True,
+            "postings": [
+                {
+                    "account_id": "acct_a",
+                    "direction": "debit",
+                    "amount_minor": 0,
+                    "currency": "INR",
+                },
+                {
+                    "account_id": "acct_b",
+                    "direction": "credit",
+                    "amount_minor": 0,
+                    "currency": "INR",
+                },
+            ],
+        }
+    )
     assert isinstance(entry, NewEntry)
     assert (entry.closing_debit, entry.closing_credit) == (False, True)
