@@ -23,8 +23,14 @@ def test_quick_bench_reports_every_workload_and_audits_clean(
     databases: conftest.TestDatabases, tmp_path: Path
 ) -> None:
     output = tmp_path / "ledger.json"
-    arguments = ["ledger", "--quick", "--database-url", databases.url("postgres"),
-                 "--output", str(output)]
+    arguments = [
+        "ledger",
+        "--quick",
+        "--database-url",
+        databases.url("postgres"),
+        "--output",
+        str(output),
+    ]
     result = CliRunner().invoke(app, arguments)
     assert result.exit_code == 0, result.output
     report = json.loads(output.read_text(encoding="utf-8"))
@@ -36,3 +42,6 @@ def test_quick_bench_reports_every_workload_and_audits_clean(
     assert [p["clients"] for p in report["pgbench"]] == list(QUICK.clients)
     audit = report["audit"]
     assert (audit["passed"], audit["findings"], audit["entries_match"]) == (True, 0, True)
+    # CPU per transfer, measured on each side separately (the test server runs on this machine)
+    assert all(row["client_cpu_ms"] > 0 and row["server_cpu_ms"] > 0 for row in report["rows"])
+    assert all(p["client_cpu_ms"] > 0 and p["server_cpu_ms"] > 0 for p in report["pgbench"])

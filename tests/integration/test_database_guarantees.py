@@ -174,10 +174,23 @@ def test_a_void_that_moves_money_is_refused(chart: LedgerService, engine: sa.Eng
     assert not entry_exists(engine, "je_void")
 
 
-def test_a_posting_amount_must_be_positive(chart: LedgerService, engine: sa.Engine) -> None:
+def test_a_posting_amount_must_not_be_negative(chart: LedgerService, engine: sa.Engine) -> None:
+    """0 is allowed since migration 0021 (TigerBeetle's zero transfers); below 0 never."""
     with engine.connect() as connection, connection.begin(), refused_with(CHECK_VIOLATION):
-        insert_entry(connection, "je_raw", [(WALLET, "debit", 0, "INR"),
-                                            (CASH, "credit", 0, "INR")])
+        insert_entry(connection, "je_raw", [(WALLET, "debit", -1, "INR"),
+                                            (CASH, "credit", -1, "INR")])
+
+
+def test_an_entry_of_one_posting_of_0_is_refused_at_commit(
+    chart: LedgerService, engine: sa.Engine
+) -> None:
+    """A single posting of 0 balances; the COMMIT check still wants two postings."""
+    with engine.connect() as connection:
+        transaction = connection.begin()
+        insert_entry(connection, "je_raw", [(WALLET, "debit", 0, "INR")])
+        with refused_with(CHECK_VIOLATION):
+            transaction.commit()
+    assert not entry_exists(engine, "je_raw")
 
 
 @pytest.mark.parametrize(
@@ -215,7 +228,8 @@ def test_a_posting_needs_its_entry_and_its_account(
         ("kind, timeout_s", "'single_phase', 30", "ledger_entries_timeout_only_pending"),
         ("kind, reverses_id", "'pending', 'je_fund'", "ledger_entries_reversal_is_single_phase"),
         ("kind, timeout_s", "'pending', 0", "ledger_timeout_positive"),
-        ("kind, amount_requested", "'single_phase', -1", "ledger_amount_positive"),
+        ("kind, amount_requested", "'single_phase', -1", "ledger_amount_not_negative"),
+        ("kind, closing_debit", "'single_phase', true", "ledger_entries_closing_is_pending"),
     ],
 )
 def test_an_entry_row_keeps_the_rules_across_its_columns(

@@ -3,18 +3,15 @@ balance on the balancing side, whether or not the account carries a limit flag.
 
 TigerBeetle: with ``balancing_debit``, amount = min(amount, credits_posted - (debits_posted +
 debits_pending)), saturating at zero; ``balancing_credit`` mirrors it. One test per rule.
-Different: a balancing entry with nothing to move is refused (``exceeds_credits`` /
-``exceeds_debits``, TigerBeetle before 0.16) where TigerBeetle 0.16 creates it with amount 0,
-because a posting of 0 is not storable (the ``ledger_amount`` domain is positive).
+A balancing entry with nothing to move succeeds with amount 0, as in TigerBeetle since 0.16
+(before 0.16 it was refused with ``exceeds_credits`` / ``exceeds_debits``).
 """
 
 from __future__ import annotations
 
 import pytest
-import sqlalchemy as sa
 
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
-from paysetu.ledger.rules.errors import CreateEntryStatus
 from paysetu.ledger.usecases.service import LedgerService
 from tests.integration.ledger_builders import (
     CASH,
@@ -23,10 +20,8 @@ from tests.integration.ledger_builders import (
     WALLET,
     move,
     open_chart,
-    refused_unchanged,
 )
 
-S = CreateEntryStatus
 pytestmark = pytest.mark.postgres
 FREE = "acct_free"  # a liability without any limit flag
 
@@ -66,25 +61,21 @@ def test_balancing_moves_the_smaller_of_both_caps(chart: LedgerService) -> None:
     assert moved(chart, "je_both") == [700, 700]
 
 
-def test_balancing_debit_with_nothing_to_move_is_refused(
-    chart: LedgerService, engine: sa.Engine
-) -> None:
-    refused_unchanged(
-        engine,
-        chart,
-        [move("je_none", CASH, SHOP, 5, balancing_debit=True)],
-        S.EXCEEDS_CREDITS,
-        "postings",
-    )
+def test_balancing_debit_with_nothing_to_move_succeeds_with_amount_0(chart: LedgerService) -> None:
+    before = chart.get_account(CASH).balance
+    [applied] = chart.apply([move("je_none", CASH, SHOP, 5, balancing_debit=True)])
+    assert not applied.replayed
+    assert moved(chart, "je_none") == [0, 0]
+    assert chart.get_entry("je_none").amount_requested == 5
+    assert chart.get_account(CASH).balance == before
+    # a replay asks the same 5 and is recognised; asking more is another request
+    assert chart.apply([move("je_none", CASH, SHOP, 5, balancing_debit=True)])[0].replayed
 
 
-def test_balancing_credit_with_nothing_to_take_is_refused(
-    chart: LedgerService, engine: sa.Engine
+def test_balancing_credit_with_nothing_to_take_succeeds_with_amount_0(
+    chart: LedgerService,
 ) -> None:
-    refused_unchanged(
-        engine,
-        chart,
-        [move("je_none", CASH, WALLET, 5, balancing_credit=True)],
-        S.EXCEEDS_DEBITS,
-        "postings",
-    )
+    before = chart.get_account(WALLET).balance
+    chart.apply([move("je_none", CASH, WALLET, 5, balancing_credit=True)])
+    assert moved(chart, "je_none") == [0, 0]
+    assert chart.get_account(WALLET).balance == before

@@ -4,7 +4,8 @@ shows its amounts as pending, whether or not its expiry has been written yet.
 TigerBeetle expires pending transfers in its own pulse, so lookups never see a lapsed hold.
 paysetu expires lazily; reads subtract lapsed holds themselves, for one account and for a list,
 including a hold whose lazy expiry was skipped because another transaction held the lock of
-its other account. One test per rule.
+its other account; the balance at a past time, and an account returned by a repeated create,
+likewise. One test per rule.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.kernel.clock import FixedClock
+from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.ledger.usecases.service import LedgerService
 from tests.integration.ledger_builders import FUNDED, SHOP, WALLET, move, open_chart
 
@@ -58,3 +60,22 @@ def test_get_account_shows_no_expired_hold_while_its_expiry_is_skipped(
     assert wallet.balance.debits_pending == 0
     assert wallet.balance.available_to_debit == FUNDED
     assert lapsed.get_entry("je_hold").kind.value == "pending"  # its expiry was not written
+
+
+def test_balance_at_a_time_shows_no_hold_expired_by_then(
+    lapsed: LedgerService, clock: FixedClock
+) -> None:
+    """The expiry is written later (here: never); the hold held nothing once 10 s had passed."""
+    assert lapsed.balance_at(WALLET, clock.now() - timedelta(seconds=1)).debits_pending == 300
+    assert lapsed.balance_at(WALLET, clock.now()).debits_pending == 0
+    lapsed.expire()
+    clock.advance(timedelta(hours=1))
+    assert lapsed.balance_at(WALLET, clock.now() - timedelta(hours=1)).debits_pending == 0
+
+
+def test_creating_an_existing_account_again_shows_no_expired_hold(lapsed: LedgerService) -> None:
+    [(wallet, created)] = lapsed.create_accounts(
+        [NewAccount(WALLET, "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True)]
+    )
+    assert not created
+    assert wallet.balance.debits_pending == 0

@@ -118,7 +118,7 @@ def model_failures(r: Request) -> dict[CreateEntryStatus, str]:
         failures[S.POSTINGS_TOO_MANY] = "postings"
     per_posting = [
         (S.ACCOUNT_ID_INVALID, "account_id", lambda p: p.account_id not in VALID_ACCOUNTS),
-        (S.AMOUNT_MUST_BE_POSITIVE, "amount_minor", lambda p: p.amount_minor <= 0),
+        (S.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor", lambda p: p.amount_minor < 0),
         (S.AMOUNT_TOO_LARGE, "amount_minor", lambda p: p.amount_minor >= 2**63),
         (S.CURRENCY_INVALID, "currency", lambda p: p.currency not in VALID_CURRENCIES),
     ]

@@ -78,13 +78,11 @@ _ENTRY_REFUSALS: list[tuple[dict[str, Any], CreateEntryStatus, str]] = [
      S.DIRECTION_INVALID, "postings[1].direction"),
     ({"postings": (debit(), Posting("acct_b", "sideways", 100, "INR"))},  # type: ignore[arg-type]
      S.DIRECTION_INVALID, "postings[1].direction"),
-    ({"postings": (debit(amount=0), credit(amount=0))}, S.AMOUNT_MUST_BE_POSITIVE,
-     "postings[0].amount_minor"),
-    ({"postings": (debit(amount=-5), credit(amount=-5))}, S.AMOUNT_MUST_BE_POSITIVE,
+    ({"postings": (debit(amount=-5), credit(amount=-5))}, S.AMOUNT_MUST_NOT_BE_NEGATIVE,
      "postings[0].amount_minor"),
     ({"postings": (debit(amount=1.0), credit(amount=1.0))},  # type: ignore[arg-type]
-     S.AMOUNT_MUST_BE_POSITIVE, "postings[0].amount_minor"),
-    ({"postings": (debit(amount=True), credit(amount=True))}, S.AMOUNT_MUST_BE_POSITIVE,
+     S.AMOUNT_MUST_NOT_BE_NEGATIVE, "postings[0].amount_minor"),
+    ({"postings": (debit(amount=True), credit(amount=True))}, S.AMOUNT_MUST_NOT_BE_NEGATIVE,
      "postings[0].amount_minor"),
     ({"postings": (debit(amount=AMOUNT_MINOR_MAX + 1), credit(amount=AMOUNT_MINOR_MAX + 1))},
      S.AMOUNT_TOO_LARGE, "postings[0].amount_minor"),
@@ -98,6 +96,8 @@ _ENTRY_REFUSALS: list[tuple[dict[str, Any], CreateEntryStatus, str]] = [
     ({"postings": (debit(), credit(), debit("acct_c", 5, "JPY"), credit("acct_d", 4, "JPY"))},
      S.POSTINGS_MUST_BALANCE, "postings"),
     ({"timeout_s": 60}, S.TIMEOUT_RESERVED_FOR_PENDING_TRANSFER, "timeout_s"),
+    ({"closing_debit": True}, S.CLOSING_TRANSFER_MUST_BE_PENDING, "closing_debit"),
+    ({"closing_credit": True}, S.CLOSING_TRANSFER_MUST_BE_PENDING, "closing_credit"),
     ({"pending": True, "timeout_s": 0}, S.TIMEOUT_MUST_BE_POSITIVE, "timeout_s"),
     ({"pending": True, "timeout_s": -1}, S.TIMEOUT_MUST_BE_POSITIVE, "timeout_s"),
     ({"pending": True, "timeout_s": 1.5}, S.TIMEOUT_MUST_BE_POSITIVE, "timeout_s"),
@@ -163,12 +163,12 @@ _PRECEDENCE: list[tuple[dict[str, Any], CreateEntryStatus, CreateEntryStatus, st
      S.ID_INVALID, S.POSTINGS_MUST_BALANCE, "id"),
     ({"id": "bad", "postings": (debit(),)}, S.ID_INVALID, S.POSTINGS_TOO_FEW, "id"),
     ({"postings": (debit("nope"),)}, S.POSTINGS_TOO_FEW, S.ACCOUNT_ID_INVALID, "postings"),
-    ({"postings": (debit(amount=0), credit("nope", 0))}, S.ACCOUNT_ID_INVALID,
-     S.AMOUNT_MUST_BE_POSITIVE, "postings[1].account_id"),
+    ({"postings": (debit(amount=-1), credit("nope", -1))}, S.ACCOUNT_ID_INVALID,
+     S.AMOUNT_MUST_NOT_BE_NEGATIVE, "postings[1].account_id"),
     ({"postings": (debit(amount=-1), Posting("acct_b", "x", 1, "INR"))},  # type: ignore[arg-type]
-     S.DIRECTION_INVALID, S.AMOUNT_MUST_BE_POSITIVE, "postings[1].direction"),
-    ({"postings": (debit(amount=AMOUNT_MINOR_MAX + 1), credit(amount=0))},
-     S.AMOUNT_MUST_BE_POSITIVE, S.AMOUNT_TOO_LARGE, "postings[1].amount_minor"),
+     S.DIRECTION_INVALID, S.AMOUNT_MUST_NOT_BE_NEGATIVE, "postings[1].direction"),
+    ({"postings": (debit(amount=AMOUNT_MINOR_MAX + 1), credit(amount=-1))},
+     S.AMOUNT_MUST_NOT_BE_NEGATIVE, S.AMOUNT_TOO_LARGE, "postings[1].amount_minor"),
     ({"postings": (debit(currency="XXX"), credit(amount=AMOUNT_MINOR_MAX + 1))},
      S.AMOUNT_TOO_LARGE, S.CURRENCY_INVALID, "postings[1].amount_minor"),
     ({"postings": (debit("acct_a"), credit("acct_a", currency="ABC"))},
@@ -198,9 +198,9 @@ def test_the_first_rule_in_precedence_order_wins(
 
 
 def test_within_one_rule_the_first_posting_at_fault_is_named() -> None:
-    postings = (debit(), credit(amount=50), credit("acct_c", 0), credit("acct_d", -1))
+    postings = (debit(), credit(amount=50), credit("acct_c", -1), credit("acct_d", -2))
     assert refusal(lambda: entry(postings=postings)) == (
-        S.AMOUNT_MUST_BE_POSITIVE,
+        S.AMOUNT_MUST_NOT_BE_NEGATIVE,
         "postings[2].amount_minor",
     )
 
@@ -219,14 +219,14 @@ _RESOLUTION_REFUSALS: list[tuple[tuple[Any, ...], dict[str, Any], CreateEntrySta
     (("bad", "bad", True), {}, S.ID_INVALID, "id"),
     (("je_p", "je_p", False), {}, S.PENDING_ID_MUST_BE_DIFFERENT, "pending_id"),
     (("je_p", "je_p", True), {"amount_minor": 0}, S.PENDING_ID_MUST_BE_DIFFERENT, "pending_id"),
-    (("je_r", "je_p", True), {"amount_minor": 0}, S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
-    (("je_r", "je_p", True), {"amount_minor": -1}, S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
-    (("je_r", "je_p", True), {"amount_minor": 2.5}, S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
-    (("je_r", "je_p", False), {"amount_minor": 0}, S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
+    (("je_r", "je_p", True), {"amount_minor": -1}, S.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor"),
+    (("je_r", "je_p", True), {"amount_minor": 2.5}, S.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor"),
+    (("je_r", "je_p", False), {"amount_minor": -3}, S.AMOUNT_MUST_NOT_BE_NEGATIVE,
+     "amount_minor"),
     (("je_r", "je_p", True), {"amount_minor": AMOUNT_MINOR_MAX + 1}, S.AMOUNT_TOO_LARGE,
      "amount_minor"),
-    (("je_r", "je_p", True), {"amount_minor": 0, "metadata": {"k": 1}},
-     S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
+    (("je_r", "je_p", True), {"amount_minor": -1, "metadata": {"k": 1}},
+     S.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor"),
     (("je_r", "je_p", True), {"metadata": {"k": 1}}, S.METADATA_INVALID, "metadata"),
 ]
 

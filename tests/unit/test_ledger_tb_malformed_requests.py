@@ -112,7 +112,7 @@ def test_post_or_void_may_name_the_pending_entry() -> None:
         ({"debit_account_id": "nope"}, S.ACCOUNT_ID_INVALID, "debit_account_id"),
         ({"credit_account_id": 7}, S.ACCOUNT_ID_INVALID, "credit_account_id"),
         ({"currency": "XXX"}, S.CURRENCY_INVALID, "currency"),
-        ({"amount_minor": 0}, S.AMOUNT_MUST_BE_POSITIVE, "amount_minor"),
+        ({"amount_minor": -1}, S.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor"),
     ],
 )
 def test_named_fields_of_a_post_or_void_are_well_formed(
@@ -138,3 +138,36 @@ def test_code_is_a_key_of_both_kinds() -> None:
         S.CODE_MUST_NOT_BE_ZERO,
         "code",
     )
+
+
+@pytest.mark.parametrize("flag", ["closing_debit", "closing_credit"])
+def test_flags_are_mutually_exclusive_closing_with_a_post_or_void(flag: str) -> None:
+    with pytest.raises(EntryRejected) as refused:
+        parse_entry({"id": "je_2", "void_pending_id": "je_1", flag: True})
+    assert (refused.value.code, refused.value.param) == (S.FLAGS_ARE_MUTUALLY_EXCLUSIVE, flag)
+
+
+def test_closing_flags_are_read_from_an_entry_document() -> None:
+    entry = parse_entry(
+        {
+            "id": "je_1",
+            "pending": True,
+            "closing_credit": True,
+            "postings": [
+                {
+                    "account_id": "acct_a",
+                    "direction": "debit",
+                    "amount_minor": 0,
+                    "currency": "INR",
+                },
+                {
+                    "account_id": "acct_b",
+                    "direction": "credit",
+                    "amount_minor": 0,
+                    "currency": "INR",
+                },
+            ],
+        }
+    )
+    assert isinstance(entry, NewEntry)
+    assert (entry.closing_debit, entry.closing_credit) == (False, True)

@@ -32,6 +32,7 @@ from enum import StrEnum
 from multiprocessing import get_context
 from pathlib import Path
 
+from paysetu.bench.cpu import backend_pid, children_cpu_s, parent_pid, waited_children_cpu_s
 from paysetu.bench.database import BenchDatabase, bench_database
 from paysetu.bench.workload import Task, Workload, open_wallets, run_task
 from paysetu.bootstrap import Runtime, build
@@ -44,6 +45,8 @@ SINGLE_TARGET = 0.7
 BATCH_TARGET = 10.0
 """Batched transfers/s at least this times pgbench tps at one client."""
 HOT_TARGET = 0.5
+PGBENCH_REAP_S = 0.5
+"""Wait after a pgbench run before reading the server's CPU (its backends must be reaped)."""
 """Hot-account transfers/s at least this times uniform transfers/s at the same client count."""
 
 
@@ -94,6 +97,9 @@ class Row:
         baseline: What the ratio is taken against: ``pgbench`` or ``uniform``.
         ratio: ``ops_per_s`` over the baseline's rate.
         target: The smallest acceptable ratio.
+        client_cpu_ms: CPU milliseconds per transfer in the client processes.
+        server_cpu_ms: CPU milliseconds per transfer in the clients' PostgreSQL backends (None:
+            the server runs elsewhere).
     """
 
     workload: str
@@ -103,6 +109,8 @@ class Row:
     baseline: str
     ratio: float
     target: float
+    client_cpu_ms: float | None = None
+    server_cpu_ms: float | None = None
 
     @property
     def passed(self) -> bool:
@@ -124,6 +132,24 @@ class AuditSummary:
         return self.entries == self.entries_expected
 
 
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One measured workload: transfers/s and CPU milliseconds per transfer on each side."""
+
+    ops_per_s: float
+    client_cpu_ms: float | None
+    server_cpu_ms: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PgbenchCpu:
+    """pgbench's CPU per transaction: its own process, and every process of the server
+    (background writers included, so a little more than the backends alone)."""
+
+    client_cpu_ms: float
+    server_cpu_ms: float | None
+
+
 @dataclass(slots=True)
 class BenchResult:
     """Everything a run measured; :mod:`paysetu.bench.report` renders it."""
@@ -133,6 +159,7 @@ class BenchResult:
     server: str = ""
     server_settings: dict[str, str] = field(default_factory=dict)
     pgbench_tps: dict[int, float] = field(default_factory=dict)
+    pgbench_cpu: dict[int, PgbenchCpu] = field(default_factory=dict)
     rows: list[Row] = field(default_factory=list)
     audit: AuditSummary | None = None
     profiles: list[Path] = field(default_factory=list)
@@ -174,13 +201,14 @@ class _Runner:
         self.database = database
         self.executor = executor
         self.applied = 0
+        self.postmaster: int | None = None
         self._seeds = itertools.count(1)
 
     def start_workers(self) -> None:
         start_at = time.monotonic() + 3.0
         list(self.executor.map(_prime, [start_at] * max(self.config.clients)))
 
-    def transfers_per_s(self, workload: Workload, clients: int, batch_size: int) -> float:
+    def transfers_per_s(self, workload: Workload, clients: int, batch_size: int) -> Cell:
         config = self.config
         start_at = time.monotonic() + START_MARGIN_S
         tasks = [
@@ -198,7 +226,34 @@ class _Runner:
         ]
         results = list(self.executor.map(run_task, tasks))
         self.applied += sum(r.applied for r in results)
-        return sum(r.transfers_per_s for r in results)
+        transfers = sum(r.transfers for r in results)
+        servers = [r.server_cpu_s for r in results]
+        return Cell(
+            sum(r.transfers_per_s for r in results),
+            1000 * sum(r.client_cpu_s for r in results) / transfers,
+            None
+            if any(s is None for s in servers)
+            else 1000 * sum(s or 0.0 for s in servers) / transfers,
+        )
+
+    def pgbench(self, clients: int) -> tuple[float, PgbenchCpu]:
+        """pgbench tps at ``clients``, and its CPU per transaction on each side."""
+        seconds = max(1, round(self.config.duration_s))
+        server_0 = None if self.postmaster is None else children_cpu_s(self.postmaster)
+        client_0 = waited_children_cpu_s()
+        tps = self.database.pgbench.tps(clients, seconds)
+        client_1 = waited_children_cpu_s()
+        # pgbench's backends end as it disconnects; the postmaster adds their time to its own
+        # once it has reaped them, a moment later.
+        time.sleep(PGBENCH_REAP_S)
+        server_1 = None if self.postmaster is None else children_cpu_s(self.postmaster)
+        transactions = tps * seconds
+        server_ms = (
+            None
+            if server_0 is None or server_1 is None
+            else 1000 * (server_1 - server_0) / transactions
+        )
+        return tps, PgbenchCpu(1000 * (client_1 - client_0) / transactions, server_ms)
 
 
 def _client_rows(runner: _Runner, clients: int, pgbench_tps: float, step: Step) -> list[Row]:
@@ -207,39 +262,63 @@ def _client_rows(runner: _Runner, clients: int, pgbench_tps: float, step: Step) 
     uniform = runner.transfers_per_s(Workload.UNIFORM, clients, 1)
     step(f"ledger: single-entry transfers, one hot account, {clients} client(s)", cell)
     hot = runner.transfers_per_s(Workload.HOT, clients, 1)
+    rate = uniform.ops_per_s
     return [
         Row(
             "uniform",
             clients,
-            uniform,
+            rate,
             pgbench_tps,
             "pgbench",
-            uniform / pgbench_tps,
+            rate / pgbench_tps,
             SINGLE_TARGET,
+            uniform.client_cpu_ms,
+            uniform.server_cpu_ms,
         ),
-        Row("hot", clients, hot, pgbench_tps, "uniform", hot / uniform, HOT_TARGET),
+        Row(
+            "hot",
+            clients,
+            hot.ops_per_s,
+            pgbench_tps,
+            "uniform",
+            hot.ops_per_s / rate,
+            HOT_TARGET,
+            hot.client_cpu_ms,
+            hot.server_cpu_ms,
+        ),
     ]
 
 
 def _measure(runner: _Runner, result: BenchResult, step: Step) -> None:
-    config, pgbench = runner.config, runner.database.pgbench
+    config = runner.config
     for clients in config.clients:
         step(f"pgbench -b tpcb-like -c {clients} -j {clients}", max(1.0, round(config.duration_s)))
-        tps = pgbench.tps(clients, config.duration_s)
+        tps, result.pgbench_cpu[clients] = runner.pgbench(clients)
         result.pgbench_tps[clients] = tps
         result.rows += _client_rows(runner, clients, tps, step)
     if 1 not in result.pgbench_tps:
         step("pgbench -b tpcb-like -c 1 -j 1 (the batches' baseline)", round(config.duration_s))
-        result.pgbench_tps[1] = pgbench.tps(1, config.duration_s)
+        result.pgbench_tps[1], result.pgbench_cpu[1] = runner.pgbench(1)
     one_client = result.pgbench_tps[1]
     for size in config.batch_sizes:
         step(
             f"ledger: linked batches of {size} transfers, 1 client",
             config.warmup_s + config.duration_s + START_MARGIN_S,
         )
-        rate = runner.transfers_per_s(Workload.UNIFORM, 1, size)
+        batch = runner.transfers_per_s(Workload.UNIFORM, 1, size)
+        rate = batch.ops_per_s
         result.rows.append(
-            Row(f"batch {size}", 1, rate, one_client, "pgbench", rate / one_client, BATCH_TARGET)
+            Row(
+                f"batch {size}",
+                1,
+                rate,
+                one_client,
+                "pgbench",
+                rate / one_client,
+                BATCH_TARGET,
+                batch.client_cpu_ms,
+                batch.server_cpu_ms,
+            )
         )
 
 
@@ -281,6 +360,7 @@ def run(config: BenchConfig, step: Step, profile: Profile | None = None) -> Benc
         result.server, result.server_settings = database.server, database.settings
         runner = _Runner(config, database, pool)
         runtime = build(Settings(database_url=database.url, db_pool_size=2), migrate_schema=False)
+        runner.postmaster = parent_pid(backend_pid(runtime.engine))
         try:
             expected = _prepare(runtime, runner, step)
             _measure(runner, result, step)

@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.table import Table
 
-from paysetu.bench.ledger import BenchResult, Row
+from paysetu.bench.ledger import BenchResult, PgbenchCpu, Row
 from paysetu.bench.results import write_document
 
 
@@ -28,7 +28,12 @@ def result_json(result: BenchResult) -> dict[str, Any]:
         "environment": result.environment,
         "server": {"version": result.server, "settings": result.server_settings},
         "pgbench": [
-            {"script": "tpcb-like", "clients": clients, "tps": round(tps, 1)}
+            {
+                "script": "tpcb-like",
+                "clients": clients,
+                "tps": round(tps, 1),
+                **_cpu_json(result.pgbench_cpu.get(clients)),
+            }
             for clients, tps in result.pgbench_tps.items()
         ],
         "rows": [_row_json(row) for row in result.rows],
@@ -46,6 +51,16 @@ def result_json(result: BenchResult) -> dict[str, Any]:
     }
 
 
+def _ms(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def _cpu_json(cpu: PgbenchCpu | None) -> dict[str, Any]:
+    if cpu is None:
+        return {}
+    return {"client_cpu_ms": _ms(cpu.client_cpu_ms), "server_cpu_ms": _ms(cpu.server_cpu_ms)}
+
+
 def _row_json(row: Row) -> dict[str, Any]:
     return {
         "workload": row.workload,
@@ -56,6 +71,8 @@ def _row_json(row: Row) -> dict[str, Any]:
         "ratio": round(row.ratio, 3),
         "target": row.target,
         "passed": row.passed,
+        "client_cpu_ms": _ms(row.client_cpu_ms),
+        "server_cpu_ms": _ms(row.server_cpu_ms),
     }
 
 
@@ -63,14 +80,30 @@ def write_json(result: BenchResult, path: Path) -> None:
     write_document(result_json(result), path)
 
 
+def _shown(value: float | None) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def result_table(result: BenchResult) -> Table:
     workers = result.environment.get("worker_model", "?")
     table = Table(
         title=f"paysetu bench ledger: {result.server}, {workers} workers",
         caption=f"ops/s: ledger transfers; pgbench: tpcb-like tps, same server, same clients;"
-        f" a ledger client is one {workers} with one connection",
+        f" a ledger client is one {workers} with one connection; client/server ms: CPU"
+        f" milliseconds per transfer (pgbench: per transaction, server = all its processes)",
     )
-    for column in ("workload", "clients", "ops/s", "pgbench", "ratio", "target", "result"):
+    columns = (
+        "workload",
+        "clients",
+        "ops/s",
+        "pgbench",
+        "ratio",
+        "target",
+        "result",
+        "client ms",
+        "server ms",
+    )
+    for column in columns:
         table.add_column(
             column, justify="left" if column in ("workload", "result") else "right", no_wrap=True
         )
@@ -83,5 +116,19 @@ def result_table(result: BenchResult) -> Table:
             f"{row.ratio:.2f}x",
             f">={row.target:g}x {row.baseline}",
             "[green]pass[/green]" if row.passed else "[red]miss[/red]",
+            _shown(row.client_cpu_ms),
+            _shown(row.server_cpu_ms),
+        )
+    for clients, cpu in result.pgbench_cpu.items():
+        table.add_row(
+            "pgbench",
+            str(clients),
+            f"{result.pgbench_tps[clients]:,.0f}",
+            "",
+            "",
+            "",
+            "",
+            _shown(cpu.client_cpu_ms),
+            _shown(cpu.server_cpu_ms),
         )
     return table

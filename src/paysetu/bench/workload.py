@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from paysetu.bench.cpu import backend_pid, own_cpu_s, process_cpu_s
 from paysetu.bootstrap import build
 from paysetu.config import Settings
 from paysetu.ledger.rules.entries import (
@@ -75,11 +76,16 @@ class TaskResult:
         transfers: Transfers applied in the measured window.
         elapsed_s: The window: from the first call after warm-up to the end of the last call.
         applied: Every transfer this worker applied, warm-up included (checked against the audit).
+        client_cpu_s: CPU seconds of the worker process in the window.
+        server_cpu_s: CPU seconds of the worker's PostgreSQL backend in the window (None when
+            the server's processes are not on this machine).
     """
 
     transfers: int
     elapsed_s: float
     applied: int
+    client_cpu_s: float = 0.0
+    server_cpu_s: float | None = None
 
     @property
     def transfers_per_s(self) -> float:
@@ -130,18 +136,26 @@ def batch_applier(ledger: LedgerService, task: Task) -> Callable[[], int]:
 
 
 def timed(
-    apply_batch: Callable[[], int], warm_until: float, measure_until: float
+    apply_batch: Callable[[], int],
+    warm_until: float,
+    measure_until: float,
+    mark: Callable[[], None] | None = None,
 ) -> tuple[int, float, int]:
-    """Run until ``measure_until``; count only calls begun after ``warm_until`` (at least one)."""
+    """Run until ``measure_until``; count only calls begun after ``warm_until`` (at least one).
+    ``mark`` is called as the measured window opens and as it closes."""
     applied = 0
     while time.monotonic() < warm_until:
         applied += apply_batch()
+    if mark is not None:
+        mark()
     began = time.monotonic()
     measured = 0
     while True:
         measured += apply_batch()
         finished = time.monotonic()
         if finished >= measure_until:
+            if mark is not None:
+                mark()
             return measured, finished - began, applied + measured
 
 
@@ -150,10 +164,20 @@ def run_task(task: Task) -> TaskResult:
     runtime = build(Settings(database_url=task.database_url, db_pool_size=1), migrate_schema=False)
     try:
         apply_batch = batch_applier(runtime.ledger, task)
+        backend = backend_pid(runtime.engine)  # the pool's one connection serves every call
+        marks: list[tuple[float, float | None]] = []
+
+        def mark() -> None:
+            marks.append((own_cpu_s(), process_cpu_s(backend)))
+
         time.sleep(max(0.0, task.start_at - time.monotonic()))
         warm_until = task.start_at + task.warmup_s
-        measured, elapsed_s, applied = timed(apply_batch, warm_until, warm_until + task.duration_s)
-        return TaskResult(measured, elapsed_s, applied)
+        measured, elapsed_s, applied = timed(
+            apply_batch, warm_until, warm_until + task.duration_s, mark
+        )
+        (client_0, server_0), (client_1, server_1) = marks
+        server_cpu_s = None if server_0 is None or server_1 is None else server_1 - server_0
+        return TaskResult(measured, elapsed_s, applied, client_1 - client_0, server_cpu_s)
     finally:
         runtime.close()
 

@@ -4,7 +4,8 @@ Entry::
 
     {"id": "je_...", "postings": [{"account_id": "acct_...", "direction": "debit",
       "amount_minor": 1250, "currency": "INR"}, ...], "metadata": {...},
-     "pending": false, "timeout_s": null, "balancing_debit": false, "balancing_credit": false}
+     "pending": false, "timeout_s": null, "balancing_debit": false, "balancing_credit": false,
+     "closing_debit": false, "closing_credit": false}
 
 Post or void of a pending entry (the accounts, currency and a void's amount are optional and,
 when given, must be the pending entry's)::
@@ -47,7 +48,7 @@ def _posting(raw: object, index: int) -> Posting:
     )
 
 
-_FLAGS = ("pending", "balancing_debit", "balancing_credit")
+_FLAGS = ("pending", "balancing_debit", "balancing_credit", "closing_debit", "closing_credit")
 _COMMON_KEYS = frozenset({"id", "metadata", *_FLAGS, "timeout_s", "code"})
 _NEW_ENTRY_KEYS = _COMMON_KEYS | {"postings"}
 _RESOLUTION_KEYS = _COMMON_KEYS | {
@@ -133,6 +134,8 @@ def parse_entry(raw: object) -> EntryRequest:
         balancing_debit=raw.get("balancing_debit") is True,
         balancing_credit=raw.get("balancing_credit") is True,
         code=cast(int | None, raw.get("code")),
+        closing_debit=raw.get("closing_debit") is True,
+        closing_credit=raw.get("closing_credit") is True,
     )
 
 

@@ -101,6 +101,12 @@ class AccountStateStatus(_Code):
         _C,
         "The account still has pending amounts; post or void them first.",
     )
+    ACCOUNT_CLOSED_BY_PENDING_ENTRY = (
+        "account_closed_by_pending_entry",
+        False,
+        _C,
+        "A pending closing entry holds the account closed; void that entry to reopen it.",
+    )
 
 
 class QueryStatus(_Code):

@@ -223,6 +223,9 @@ class NewEntry:
         reverses_id: Set on the entry that reverses a posted one (see :func:`reversal_of`).
         code: Why the money moved, a small integer of the client's chart (TigerBeetle's
             ``Transfer.code``), 1-65535; None when not given. Stored and queryable.
+        closing_debit: Pending only: close every account the entry debits when it applies;
+            voiding the entry or its expiry reopens them (TigerBeetle's ``closing_debit``).
+        closing_credit: The same for the accounts it credits.
     """
 
     id: str
@@ -234,6 +237,8 @@ class NewEntry:
     balancing_credit: bool = False
     reverses_id: str | None = None
     code: int | None = None
+    closing_debit: bool = False
+    closing_credit: bool = False
 
     def __post_init__(self) -> None:
         failure = self._first_failure()
@@ -256,6 +261,9 @@ class NewEntry:
             return postings_broken
         if self.timeout_s is not None and not self.pending:
             return CreateEntryStatus.TIMEOUT_RESERVED_FOR_PENDING_TRANSFER, "timeout_s"
+        if (self.closing_debit or self.closing_credit) and not self.pending:
+            closing = "closing_debit" if self.closing_debit else "closing_credit"
+            return CreateEntryStatus.CLOSING_TRANSFER_MUST_BE_PENDING, closing
         if self.timeout_s is not None and (type(self.timeout_s) is not int or self.timeout_s <= 0):
             return CreateEntryStatus.TIMEOUT_MUST_BE_POSITIVE, "timeout_s"
         if self.timeout_s is not None and self.timeout_s > TIMEOUT_S_MAX:
@@ -289,8 +297,9 @@ class PendingResolution:
         id: The resolving entry's own id (idempotent like any entry id).
         pending_id: The pending entry being resolved.
         post: True to post, False to void.
-        amount_minor: Post: at most the reserved amount (None: all of it). Void: None or
-            exactly the reserved amount.
+        amount_minor: Post: at most the reserved amount (None: all of it; 0: nothing, the
+            reservation is released, as TigerBeetle's post of 0). Void: None, 0 (TigerBeetle's
+            "not given") or exactly the reserved amount.
         metadata: Flat string map.
         debit_account_id: None, or an account the pending entry debits.
         credit_account_id: None, or an account the pending entry credits.
@@ -331,8 +340,8 @@ class PendingResolution:
             ):
                 return CreateEntryStatus.ACCOUNT_ID_INVALID, name
         if self.amount_minor is not None:
-            if type(self.amount_minor) is not int or self.amount_minor <= 0:
-                return CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE, "amount_minor"
+            if type(self.amount_minor) is not int or self.amount_minor < 0:
+                return CreateEntryStatus.AMOUNT_MUST_NOT_BE_NEGATIVE, "amount_minor"
             if self.amount_minor > AMOUNT_MINOR_MAX:
                 return CreateEntryStatus.AMOUNT_TOO_LARGE, "amount_minor"
         if self.currency is not None and not is_currency(self.currency):
@@ -363,6 +372,8 @@ class JournalEntry:
         balancing_debit: Submitted with the balancing_debit flag.
         balancing_credit: Submitted with the balancing_credit flag.
         code: Why the money moved (a post or void carries its pending entry's), or None.
+        closing_debit: A pending entry that closed the accounts it debits.
+        closing_credit: A pending entry that closed the accounts it credits.
     """
 
     id: str
@@ -378,6 +389,8 @@ class JournalEntry:
     balancing_debit: bool = False
     balancing_credit: bool = False
     code: int | None = None
+    closing_debit: bool = False
+    closing_credit: bool = False
 
 
 def reversal_of(entry: JournalEntry, reversal_id: str, metadata: Mapping[str, str]) -> NewEntry:

@@ -85,11 +85,11 @@ class CreateEntryStatus(_Code):
         _I,
         "A posting's direction is neither `debit` nor `credit`.",
     )
-    AMOUNT_MUST_BE_POSITIVE = (
-        "amount_must_be_positive",
+    AMOUNT_MUST_NOT_BE_NEGATIVE = (
+        "amount_must_not_be_negative",
         False,
         _I,
-        "Every posting amount is a positive integer of minor units.",
+        "Every amount is an integer of minor units, 0 or more (0: TigerBeetle's zero transfers).",
     )
     AMOUNT_TOO_LARGE = (
         "amount_too_large",
@@ -120,6 +120,12 @@ class CreateEntryStatus(_Code):
         False,
         _I,
         "Only a pending entry may have a timeout.",
+    )
+    CLOSING_TRANSFER_MUST_BE_PENDING = (
+        "closing_transfer_must_be_pending",
+        False,
+        _I,
+        "A closing entry (`closing_debit`, `closing_credit`) must be pending: a void undoes it.",
     )
     TIMEOUT_MUST_BE_POSITIVE = (
         "timeout_must_be_positive",
@@ -370,15 +376,17 @@ class CreateEntryStatus(_Code):
     )
 
 
-RECORDED_FAILURES = frozenset({
-    CreateEntryStatus.DEBIT_ACCOUNT_NOT_FOUND,
-    CreateEntryStatus.CREDIT_ACCOUNT_NOT_FOUND,
-    CreateEntryStatus.PENDING_TRANSFER_NOT_FOUND,
-    CreateEntryStatus.EXCEEDS_CREDITS,
-    CreateEntryStatus.EXCEEDS_DEBITS,
-    CreateEntryStatus.DEBIT_ACCOUNT_ALREADY_CLOSED,
-    CreateEntryStatus.CREDIT_ACCOUNT_ALREADY_CLOSED,
-})
+RECORDED_FAILURES = frozenset(
+    {
+        CreateEntryStatus.DEBIT_ACCOUNT_NOT_FOUND,
+        CreateEntryStatus.CREDIT_ACCOUNT_NOT_FOUND,
+        CreateEntryStatus.PENDING_TRANSFER_NOT_FOUND,
+        CreateEntryStatus.EXCEEDS_CREDITS,
+        CreateEntryStatus.EXCEEDS_DEBITS,
+        CreateEntryStatus.DEBIT_ACCOUNT_ALREADY_CLOSED,
+        CreateEntryStatus.CREDIT_ACCOUNT_ALREADY_CLOSED,
+    }
+)
 """TigerBeetle's transient results: refusals that depend on the ledger's state at the time of
 the attempt. The id of an entry refused with one of them is recorded, and every later attempt
 with that id is refused with ``id_already_failed``, so a retry cannot turn a refusal into a

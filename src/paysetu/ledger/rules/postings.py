@@ -24,7 +24,6 @@ class Direction(StrEnum):
     CREDIT = "credit"
 
 
-
 @dataclass(frozen=True, slots=True)
 class Posting:
     """One leg of a journal entry: ``amount_minor`` debited or credited to one account."""
@@ -48,9 +47,9 @@ _POSTING_RULES: tuple[tuple[CreateEntryStatus, str, Callable[[Posting], bool]], 
         lambda p: not isinstance(p.direction, Direction),
     ),
     (
-        CreateEntryStatus.AMOUNT_MUST_BE_POSITIVE,
+        CreateEntryStatus.AMOUNT_MUST_NOT_BE_NEGATIVE,
         ".amount_minor",
-        lambda p: type(p.amount_minor) is not int or p.amount_minor <= 0,
+        lambda p: type(p.amount_minor) is not int or p.amount_minor < 0,
     ),
     (
         CreateEntryStatus.AMOUNT_TOO_LARGE,
@@ -79,4 +78,3 @@ def posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, s
     if unbalanced:
         return CreateEntryStatus.POSTINGS_MUST_BALANCE, "postings"
     return None
-

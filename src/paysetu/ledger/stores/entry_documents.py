@@ -2,8 +2,9 @@
 
 Keys: id, kind (single_phase|pending|post_pending|void_pending), metadata, postings [{a: account
 id, d: debit|credit, m: amount_minor, c: currency}], timeout_s, balancing_debit,
-balancing_credit, reverses_id, code; for a post or void: pending_id, amount, and the debit, credit
-and currency it names. Only keys with a value are written, so the SQL can test ``doc ? key``.
+balancing_credit, closing_debit, closing_credit, reverses_id, code; for a post or void:
+pending_id, amount, and the debit, credit and currency it names. Only keys with a value are
+written, so the SQL can test ``doc ? key``.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def entry_document(entry: EntryRequest) -> dict[str, Any]:
             doc["reverses_id"] = entry.reverses_id
         if entry.code is not None:
             doc["code"] = entry.code
+        if entry.closing_debit:
+            doc["closing_debit"] = True
+        if entry.closing_credit:
+            doc["closing_credit"] = True
         return doc
     doc = {
         "id": entry.id,
@@ -42,8 +47,10 @@ def entry_document(entry: EntryRequest) -> dict[str, Any]:
         "pending_id": entry.pending_id,
         "metadata": dict(entry.metadata),
     }
+    # A void's amount 0 is TigerBeetle's "not given": the same request as none.
+    amount = None if not entry.post and entry.amount_minor == 0 else entry.amount_minor
     for key, named in (
-        ("amount", entry.amount_minor),
+        ("amount", amount),
         ("debit", entry.debit_account_id),
         ("credit", entry.credit_account_id),
         ("currency", entry.currency),

@@ -42,7 +42,7 @@ from paysetu.ledger.rules.errors import (
     QueryStatus,
 )
 from paysetu.ledger.stores.entry_documents import entry_document
-from paysetu.ledger.stores.lapsed_holds import without_lapsed_holds
+from paysetu.ledger.stores.lapsed_holds import closing_entries, without_lapsed_holds
 
 REFUSAL_SQLSTATE = "PSL01"
 UNSETTLED_REFUSAL_SQLSTATE = "PSL03"
@@ -216,7 +216,12 @@ def create_accounts(
             ),
             {"ids": sorted(created), "now": now},
         )
-    stored = {a.id: a for a in get_accounts(connection, [a.id for a in accounts])}
+    stored = {
+        a.id: a
+        for a in without_lapsed_holds(
+            connection, get_accounts(connection, [a.id for a in accounts]), now
+        )
+    }
     results: list[tuple[Account, bool]] = []
     reported: set[str] = set()
     for new in accounts:
@@ -244,7 +249,8 @@ def get_account(connection: sa.Connection, account_id: str, now: datetime) -> Ac
     if not found:
         raise QueryRejected(QueryStatus.ACCOUNT_NOT_FOUND, param="account_id")
     balance = found[0].balance
-    if balance.debits_pending or balance.credits_pending:
+    # A closed account may be held closed by a closing entry whose timeout has passed.
+    if balance.debits_pending or balance.credits_pending or found[0].closed:
         expired = expire_pending(connection, now, account_id=account_id)
         if expired:
             found = get_accounts(connection, [account_id])
@@ -298,6 +304,10 @@ def set_account_closed(
         raise AccountRejected(AccountStateStatus.ACCOUNT_NOT_CLOSED, param="account_id")
     if closed and (account.balance.debits_pending or account.balance.credits_pending):
         raise AccountRejected(AccountStateStatus.ACCOUNT_HAS_PENDING_BALANCE, param="account_id")
+    if not closed and closing_entries(connection, [account_id], None):
+        raise AccountRejected(
+            AccountStateStatus.ACCOUNT_CLOSED_BY_PENDING_ENTRY, param="account_id"
+        )
     connection.execute(
         sa.text("UPDATE ledger_accounts SET closed = :closed WHERE id = :id"),
         {"closed": closed, "id": account_id},
@@ -366,8 +376,12 @@ def balance_at(connection: sa.Connection, account_id: str, at: datetime) -> Bala
             "   AS credits_posted"
             " FROM ledger_postings p"
             " WHERE p.account_id = :id AND p.created_at <= :at"
-            " AND (NOT p.pending OR NOT EXISTS (SELECT 1 FROM ledger_entries o"
-            "      WHERE o.pending_id = p.entry_id AND o.created_at <= :at))"
+            " AND (NOT p.pending OR (NOT EXISTS (SELECT 1 FROM ledger_entries o"
+            "      WHERE o.pending_id = p.entry_id AND o.created_at <= :at)"
+            # a reservation whose timeout had passed at `at` held nothing then, whenever
+            # its expiry was written
+            "      AND NOT EXISTS (SELECT 1 FROM ledger_entries e"
+            "      WHERE e.id = p.entry_id AND e.expires_at <= :at)))"
         ),
         {"id": account_id, "at": at},
     ).one()
@@ -411,7 +425,7 @@ def list_postings(
 
 _ENTRY_COLUMNS = (
     "id, kind, pending_id, reverses_id, timeout_s, expires_at, amount_requested, balancing_debit,"
-    " balancing_credit, metadata, created_at, code"
+    " balancing_credit, metadata, created_at, code, closing_debit, closing_credit"
 )
 
 
@@ -444,6 +458,8 @@ def _entries_with_postings(
             balancing_debit=r.balancing_debit,
             balancing_credit=r.balancing_credit,
             code=r.code,
+            closing_debit=r.closing_debit,
+            closing_credit=r.closing_credit,
         )
         for r in rows
     ]

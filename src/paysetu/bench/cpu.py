@@ -1,0 +1,74 @@
+"""CPU seconds spent by the bench's client processes and by the PostgreSQL server, separately.
+
+Client and server share the machine's cores, so a transfer rate alone does not say which side
+to make cheaper. Linux accounts every process's user and system time in ``/proc/<pid>/stat``
+(in clock ticks); the bench reads it for a worker's own backend (server CPU per transfer), for
+every process of the server during a pgbench run, and takes the client's CPU from the worker
+process itself. Where ``/proc`` has no such process (a server on another machine) the figures
+are None.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from pathlib import Path
+
+import sqlalchemy as sa
+
+_TICKS_PER_S = os.sysconf("SC_CLK_TCK")
+_PROC = Path("/proc")
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        text = (_PROC / str(pid) / "stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return None
+    # The command name (field 2) is in parentheses and may hold spaces: split after it.
+    return text[text.rindex(")") + 2 :].split()
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of one process so far (None: no such process here)."""
+    fields = _stat_fields(pid)
+    if fields is None:
+        return None
+    return (int(fields[11]) + int(fields[12])) / _TICKS_PER_S  # utime, stime (fields 14, 15)
+
+
+def parent_pid(pid: int) -> int | None:
+    fields = _stat_fields(pid)
+    return None if fields is None else int(fields[1])
+
+
+def children_cpu_s(parent: int) -> float | None:
+    """CPU seconds of ``parent``, of its children that have exited (the kernel adds a reaped
+    child's time to its parent's cutime and cstime) and of every live child: for the server,
+    the postmaster, every backend (pgbench's end with the run) and the background workers."""
+    fields = _stat_fields(parent)
+    if fields is None:
+        return None
+    total = sum(int(value) for value in fields[11:15]) / _TICKS_PER_S  # utime..cstime
+    for entry in _PROC.iterdir():
+        if entry.name.isdigit() and parent_pid(int(entry.name)) == parent:
+            total += process_cpu_s(int(entry.name)) or 0.0
+    return total
+
+
+def backend_pid(engine: sa.Engine) -> int:
+    """The server process of the connection the engine's pool hands out next."""
+    with engine.connect() as connection:
+        return int(connection.exec_driver_sql("SELECT pg_backend_pid()").scalar_one())
+
+
+def own_cpu_s() -> float:
+    """CPU seconds of this process (every thread: meaningful for process workers)."""
+    return time.process_time()
+
+
+def waited_children_cpu_s() -> float:
+    """CPU seconds of this process's finished child processes (pgbench, once it has exited)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
