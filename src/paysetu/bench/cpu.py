@@ -57,6 +57,23 @@ def children_cpu_s(parent: int) -> float | None:
     return total
 
 
+def child_pids(parent: int) -> set[int]:
+    """The live child processes of ``parent`` (for the server: its backends and workers)."""
+    return {int(entry.name) for entry in _PROC.iterdir()
+            if entry.name.isdigit() and parent_pid(int(entry.name)) == parent}
+
+
+def wait_until_reaped(parent: int, before: set[int], deadline_s: float = 10.0) -> bool:
+    """Wait until every child ``parent`` started after ``before`` was listed has been reaped
+    (its time is then in the parent's cstime); False when the deadline passed first."""
+    give_up = time.monotonic() + deadline_s
+    while child_pids(parent) - before:
+        if time.monotonic() > give_up:
+            return False
+        time.sleep(0.01)  # a poll of /proc, not a guess at how long reaping takes
+    return True
+
+
 def backend_pid(engine: sa.Engine) -> int:
     """The server process of the connection the engine's pool hands out next."""
     with engine.connect() as connection:

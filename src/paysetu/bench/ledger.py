@@ -32,7 +32,14 @@ from enum import StrEnum
 from multiprocessing import get_context
 from pathlib import Path
 
-from paysetu.bench.cpu import backend_pid, children_cpu_s, parent_pid, waited_children_cpu_s
+from paysetu.bench.cpu import (
+    backend_pid,
+    child_pids,
+    children_cpu_s,
+    parent_pid,
+    wait_until_reaped,
+    waited_children_cpu_s,
+)
 from paysetu.bench.database import BenchDatabase, bench_database
 from paysetu.bench.workload import Task, Workload, open_wallets, run_task
 from paysetu.bootstrap import Runtime, build
@@ -45,8 +52,6 @@ SINGLE_TARGET = 0.7
 BATCH_TARGET = 10.0
 """Batched transfers/s at least this times pgbench tps at one client."""
 HOT_TARGET = 0.5
-PGBENCH_REAP_S = 0.5
-"""Wait after a pgbench run before reading the server's CPU (its backends must be reaped)."""
 """Hot-account transfers/s at least this times uniform transfers/s at the same client count."""
 
 
@@ -240,17 +245,18 @@ class _Runner:
         """pgbench tps at ``clients``, and its CPU per transaction on each side."""
         seconds = max(1, round(self.config.duration_s))
         server_0 = None if self.postmaster is None else children_cpu_s(self.postmaster)
+        before = set() if self.postmaster is None else child_pids(self.postmaster)
         client_0 = waited_children_cpu_s()
         tps = self.database.pgbench.tps(clients, seconds)
         client_1 = waited_children_cpu_s()
         # pgbench's backends end as it disconnects; the postmaster adds their time to its own
-        # once it has reaped them, a moment later.
-        time.sleep(PGBENCH_REAP_S)
+        # once it has reaped them, a moment later: wait for exactly that.
+        reaped = self.postmaster is not None and wait_until_reaped(self.postmaster, before)
         server_1 = None if self.postmaster is None else children_cpu_s(self.postmaster)
         transactions = tps * seconds
         server_ms = (
             None
-            if server_0 is None or server_1 is None
+            if server_0 is None or server_1 is None or not reaped
             else 1000 * (server_1 - server_0) / transactions
         )
         return tps, PgbenchCpu(1000 * (client_1 - client_0) / transactions, server_ms)
