@@ -1,7 +1,7 @@
 """The ledger's last TigerBeetle rules (zero amounts, closing entries) and set-based batches.
 
 Revision ID: 0021
-Revises: 0017
+Revises: 0020
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0021"
-down_revision = "0017"
+down_revision = "0020"
 branch_labels = None
 depends_on = None
 
