@@ -28,6 +28,8 @@ from paysetu.payments.stores.balance_store import BalanceTransactionStore
 from paysetu.payments.stores.dashboard_store import DashboardStore
 from paysetu.payments.stores.fx_store import FxQuoteStore, FxRateStore
 from paysetu.payments.stores.merchants_store import MerchantStore
+from paysetu.customers.stores.customer_auth_store import CustomerAuthStore
+from paysetu.payments.stores.mandates_store import MandateStore
 from paysetu.payments.stores.payments_store import PaymentStore, RefundStore
 from paysetu.settlement.stores.reconciliation_store import ReconciliationStore
 from paysetu.settlement.stores.settlement_store import SettlementStore
@@ -185,6 +187,14 @@ class PostgresUnitOfWork:
     @cached_property
     def refunds(self) -> RefundStore:
         return RefundStore(self._connection)
+
+    @cached_property
+    def mandates(self) -> MandateStore:
+        return MandateStore(self._connection)
+
+    @cached_property
+    def customer_auth(self) -> CustomerAuthStore:
+        return CustomerAuthStore(self._connection)
 
     @cached_property
     def balance_transactions(self) -> BalanceTransactionStore:
