@@ -34,14 +34,14 @@ router = APIRouter(prefix="/customer", tags=["customer"])
 
 
 @router.post("/sign_in_codes", response_model=SignInCode)
-def request_code(body: SignInCodeCreate, request: Request, context: Context) -> dict[str, Any]:
+def customer_request_code(body: SignInCodeCreate, request: Request, context: Context) -> dict[str, Any]:
     """Text a 6-digit code (5 minutes, 5 tries) to the number, if it has a wallet; the answer
     is the same either way. Throttled per number and per client address (429)."""
     return sign_in.request_code(context, body.phone, client_address(request))
 
 
 @router.post("/sessions", response_model=CustomerSessionObject)
-def create_session(body: SessionCreate, context: Context) -> dict[str, Any]:
+def customer_create_session(body: SessionCreate, context: Context) -> dict[str, Any]:
     """Exchange the code for a session token (the code works once)."""
     token, session = sign_in.verify_code(context, body.phone, body.code)
     return {"object": "customer_session", "token": token, "customer": session.customer_id,
@@ -50,14 +50,14 @@ def create_session(body: SessionCreate, context: Context) -> dict[str, Any]:
 
 
 @router.get("/session", response_model=CustomerSessionObject)
-def get_session(customer: Customer, context: Context) -> dict[str, Any]:
+def customer_get_session(customer: Customer, context: Context) -> dict[str, Any]:
     return {"object": "customer_session", "token": None, "customer": customer.customer_id,
             "has_pin": pins.has_pin(context, customer.customer_id),
             "expires_at": timestamp(customer.expires_at)}
 
 
 @router.post("/session/delete", response_model=CustomerSessionObject)
-def sign_out(
+def customer_sign_out(
     customer: Customer, request: Request, context: Context, _body: EmptyBody | None = None
 ) -> dict[str, Any]:
     """Sign out: the token is worthless from now on."""
@@ -68,7 +68,7 @@ def sign_out(
 
 
 @router.post("/pin", response_model=CustomerSessionObject)
-def set_pin(body: PinSet, customer: Customer, hasher: Pins, context: Context) -> dict[str, Any]:
+def customer_set_pin(body: PinSet, customer: Customer, hasher: Pins, context: Context) -> dict[str, Any]:
     """Set the payment PIN (4 or 6 digits); changing it needs a fresh sign-in ``code``."""
     pins.set_pin(context, hasher, customer.customer_id, body.pin, body.code)
     return {"object": "customer_session", "token": None, "customer": customer.customer_id,
@@ -76,13 +76,13 @@ def set_pin(body: PinSet, customer: Customer, hasher: Pins, context: Context) ->
 
 
 @router.get("/approvals", response_model=PaymentApprovalList)
-def list_approvals(customer: Customer, context: Context) -> dict[str, Any]:
+def customer_list_approvals(customer: Customer, context: Context) -> dict[str, Any]:
     """Payments waiting for this customer's answer, oldest first."""
     return {"object": "list", "data": approvals.pending(context, customer.customer_id)}
 
 
 @router.post("/approvals/{payment_id}/approve", response_model=PaymentApproval)
-def approve_payment(
+def customer_approve_payment(
     payment_id: str, body: PinBody, customer: Customer, hasher: Pins, context: Context
 ) -> dict[str, Any]:
     """Approve with the PIN: the wallet is debited now (402 if it cannot cover it; the
@@ -91,14 +91,14 @@ def approve_payment(
 
 
 @router.post("/approvals/{payment_id}/refuse", response_model=PaymentApproval)
-def refuse_payment(
+def customer_refuse_payment(
     payment_id: str, customer: Customer, context: Context, _body: EmptyBody | None = None
 ) -> dict[str, Any]:
     return approvals.refuse_payment(context, customer.customer_id, payment_id)
 
 
 @router.get("/mandates", response_model=ListOf[Mandate])
-def list_mandates(
+def customer_list_mandates(
     customer: Customer, context: Context,
     page: Annotated[PageRequest, Depends(page_request)],
 ) -> dict[str, Any]:
@@ -107,7 +107,7 @@ def list_mandates(
 
 
 @router.post("/mandates/{mandate_id}/{action}", response_model=Mandate)
-def act_on_mandate(
+def customer_act_on_mandate(
     mandate_id: str,
     action: Literal["approve", "refuse", "pause", "resume", "revoke"],
     customer: Customer,

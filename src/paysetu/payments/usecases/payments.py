@@ -50,7 +50,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
-from paysetu.payments.rules.mandates import mandate_debit
+from paysetu.payments.rules.mandates import PERIOD, mandate_debit
 from paysetu.payments.rules.payments import (
     CaptureMethod,
     Consent,
@@ -275,7 +275,8 @@ def _under_mandate(
         return require_action(ctx, uow, payment, "above_mandate_threshold")
     if notice is not None:
         uow.mandates.use_notice(notice.id, payment.id)
-    uow.mandates.save(replace(mandate, last_debit_at=now, updated_at=now))
+    if mandate.frequency in PERIOD:  # an on-demand mandate counts no periods: no write
+        uow.mandates.save(replace(mandate, last_debit_at=now, updated_at=now))
     return debit(ctx, uow, replace(payment, consent=Consent.MANDATE), created_here=created_here)
 
 
