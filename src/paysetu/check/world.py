@@ -73,8 +73,9 @@ def open_world(database_url: str, wallet_count: int, merchant_count: int,
             keys[merchant] = issued.secret
             merchant_caller = Principal(issued.record.id, Role.MERCHANT, merchant, False)
             with ctx.uow_factory() as uow:
-                for wallet in opened:
-                    mandated[wallet, merchant] = _live_mandate(ctx, uow, merchant_caller, wallet)
+                for wallet_id in opened:
+                    mandated[wallet_id, merchant] = _live_mandate(
+                        ctx, uow, merchant_caller, wallet_id)
                 uow.commit()
         return World(platform.secret, keys, opened, WALLET_FUNDS_MINOR * wallet_count, mandated)
     finally:

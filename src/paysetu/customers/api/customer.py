@@ -34,7 +34,9 @@ router = APIRouter(prefix="/customer", tags=["customer"])
 
 
 @router.post("/sign_in_codes", response_model=SignInCode)
-def customer_request_code(body: SignInCodeCreate, request: Request, context: Context) -> dict[str, Any]:
+def customer_request_code(
+    body: SignInCodeCreate, request: Request, context: Context
+) -> dict[str, Any]:
     """Text a 6-digit code (5 minutes, 5 tries) to the number, if it has a wallet; the answer
     is the same either way. Throttled per number and per client address (429)."""
     return sign_in.request_code(context, body.phone, client_address(request))
@@ -68,7 +70,9 @@ def customer_sign_out(
 
 
 @router.post("/pin", response_model=CustomerSessionObject)
-def customer_set_pin(body: PinSet, customer: Customer, hasher: Pins, context: Context) -> dict[str, Any]:
+def customer_set_pin(
+    body: PinSet, customer: Customer, hasher: Pins, context: Context
+) -> dict[str, Any]:
     """Set the payment PIN (4 or 6 digits); changing it needs a fresh sign-in ``code``."""
     pins.set_pin(context, hasher, customer.customer_id, body.pin, body.code)
     return {"object": "customer_session", "token": None, "customer": customer.customer_id,

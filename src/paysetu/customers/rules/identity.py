@@ -19,7 +19,7 @@ from datetime import datetime
 from paysetu.customers.rules.errors import CustomerRejected, CustomerStatus
 
 CODE_DIGITS = 6
-SESSION_TOKEN_PREFIX = "cst_"
+SESSION_TOKEN_PREFIX = "cst_"  # noqa: S105 - a prefix, not a secret
 PIN_LENGTHS = (4, 6)
 
 

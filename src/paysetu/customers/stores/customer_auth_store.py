@@ -35,7 +35,9 @@ class CustomerAuthStore:
         row = self._one("SELECT phone_e164 FROM customers WHERE id = :c", {"c": customer_id})
         return None if row is None else row.phone_e164
 
-    def count_request(self, throttle_key: str, now: datetime, window_s: int) -> tuple[int, datetime]:
+    def count_request(
+        self, throttle_key: str, now: datetime, window_s: int
+    ) -> tuple[int, datetime]:
         row = self._one(
             "INSERT INTO customer_code_requests AS r (throttle_key, window_started_at, requests)"
             " VALUES (:key, :now, 1) ON CONFLICT (throttle_key) DO UPDATE SET"

@@ -39,7 +39,9 @@ class PinHasher(Protocol):
 class CustomerAuthRepository(Protocol):
     def customer_by_phone(self, phone_e164: str) -> str | None: ...
     def customer_phone(self, customer_id: str) -> str | None: ...
-    def count_request(self, throttle_key: str, now: datetime, window_s: int) -> tuple[int, datetime]:
+    def count_request(
+        self, throttle_key: str, now: datetime, window_s: int
+    ) -> tuple[int, datetime]:
         """Count one request in the key's current window (one upsert, under the row lock);
         ``(requests in the window including this one, window start)``."""
         ...

@@ -127,9 +127,9 @@ def mandate_debit(
     if amount_minor > mandate.amount_max_minor:
         raise PaymentRejected(PaymentStatus.MANDATE_AMOUNT_EXCEEDED, param="amount_minor")
     period = PERIOD.get(mandate.frequency)
-    if period is not None and mandate.last_debit_at is not None:
-        if now < mandate.last_debit_at + period:
-            raise PaymentRejected(PaymentStatus.MANDATE_FREQUENCY_EXCEEDED, param="mandate")
+    last = mandate.last_debit_at
+    if period is not None and last is not None and now < last + period:
+        raise PaymentRejected(PaymentStatus.MANDATE_FREQUENCY_EXCEEDED, param="mandate")
     if policy.pre_debit_notice_s and not notice_covers(notice, amount_minor, policy, now):
         raise PaymentRejected(PaymentStatus.MANDATE_NOTICE_MISSING, param="mandate")
     return amount_minor <= policy.extra_approval_above_minor

@@ -160,7 +160,9 @@ def create_payment(
     wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
     if wallet is None:
         raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
-    mandate = uow.mandates.get(command.mandate) if storable(command.mandate) else None
+    mandate = None
+    if command.mandate is not None:
+        mandate = uow.mandates.get(command.mandate) if storable(command.mandate) else None
     if command.mandate is not None and (mandate is None or mandate.merchant_id != merchant.id):
         raise PaymentRejected(PaymentStatus.MANDATE_NOT_FOUND, param="mandate")
     quote = None

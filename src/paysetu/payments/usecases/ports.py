@@ -180,7 +180,7 @@ class PaymentsPolicy:
     wallet_limits: WalletLimits = RBI_PPI_LIMITS
     authorization_timeout_s: int = 7 * 24 * 3600
     escrow_release_s: int = 14 * 24 * 3600
-    mandates: MandatePolicy = MandatePolicy()
+    mandates: MandatePolicy = field(default_factory=MandatePolicy)
     """Customer consent: approval expiry and the RBI e-mandate defaults."""
 
 
