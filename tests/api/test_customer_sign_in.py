@@ -30,7 +30,8 @@ def test_a_code_signs_in_once_and_the_session_is_the_customers(
     sent = ok(client.post("/v1/customer/sign_in_codes", json={"phone": "98765 66601"}))
     assert sent["phone"] == "+91********01"
     code = last_code(app_context, PHONE)
-    assert len(code) == 6 and code.isdigit()
+    assert len(code) == 6
+    assert code.isdigit()
     session = ok(_session(client, "9876566601", code))
     assert (session["customer"], session["has_pin"]) == (customer, False)
     headers = {"Authorization": f"Bearer {session['token']}"}
@@ -39,7 +40,8 @@ def test_a_code_signs_in_once_and_the_session_is_the_customers(
     ok(client.post("/v1/customer/session/delete", headers=headers))
     assert error_code(client.get("/v1/customer/session", headers=headers),
                       401) == "customer_session_invalid"
-    assert code not in caplog.text and session["token"] not in caplog.text
+    assert code not in caplog.text
+    assert session["token"] not in caplog.text
 
 
 def test_wrong_expired_and_replaced_codes_are_refused(
@@ -84,7 +86,9 @@ def test_the_pin_is_set_once_and_changed_only_with_a_fresh_code(
         stored = uow.customer_auth.claim_pin_try(
             ok(client.get("/v1/customer/session", headers=headers))["customer"],
             app_context.clock.now(), 3, 60)
-    assert stored is not None and stored.startswith("$argon2id$") and "999999" not in stored
+    assert stored is not None
+    assert stored.startswith("$argon2id$")
+    assert "999999" not in stored
 
 
 def test_a_phone_belongs_to_one_customer(client: TestClient, keys: Keys) -> None:

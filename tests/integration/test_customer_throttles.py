@@ -48,7 +48,7 @@ def _customer(context: AppContext, phone: str = PHONE) -> str:
     return str(customer["id"])
 
 
-def _at_once(attempt: Callable[[int], None]) -> Counter[str]:
+def _at_once(attempt: Callable[[int], object]) -> Counter[str]:
     """Run ``attempt(i)`` in ATTEMPTS threads released together; the outcome codes."""
     barrier = threading.Barrier(ATTEMPTS)
 

@@ -1,4 +1,5 @@
-"""The ``requires_action`` state: a payment waiting for its customer's approval.
+"""The ``requires_action`` state (a payment waiting for its customer's approval), and the
+consent a live mandate gives.
 
 Entering it touches no ledger account and reads no balance, so the merchant learns nothing
 about the wallet; it only records until when the customer may answer and says so in the
@@ -12,7 +13,9 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from paysetu.events.usecases.events import emit
-from paysetu.payments.rules.payments import Payment, PaymentState
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.rules.mandates import PERIOD, mandate_debit
+from paysetu.payments.rules.payments import Consent, Payment, PaymentState
 from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
@@ -52,3 +55,29 @@ def require_action(
     obj = payment_object(waiting)
     emit(ctx, uow, payment.merchant_id, "payment.requires_action", obj)
     return obj
+
+
+def mandate_consent(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, mandate_id: str
+) -> Payment | None:
+    """The payment with the mandate's consent if the mandate covers it (its notice used up);
+    None above the extra-approval threshold (the customer approves it too); anything else is
+    refused with the mandate's rule. The mandate stays locked to COMMIT, so a pause or a
+    revoke waits for this debit or wins."""
+    mandate = uow.mandates.get(mandate_id, for_update=True)
+    if mandate is None:
+        raise InvariantViolation("a payment's mandate exists (foreign key)")
+    now = ctx.clock.now()
+    policy = ctx.policy.mandates
+    notice = uow.mandates.usable_notice(
+        mandate.id, payment.amount_minor, now - timedelta(seconds=policy.pre_debit_notice_s), now,
+    ) if policy.pre_debit_notice_s else None
+    if not mandate_debit(mandate, merchant_id=payment.merchant_id, wallet_id=payment.wallet_id,
+                         amount_minor=payment.amount_minor, currency=payment.currency,
+                         notice=notice, policy=policy, now=now):
+        return None
+    if notice is not None:
+        uow.mandates.use_notice(notice.id, payment.id)
+    if mandate.frequency in PERIOD:  # an on-demand mandate counts no periods: no write
+        uow.mandates.save(replace(mandate, last_debit_at=now, updated_at=now))
+    return replace(payment, consent=Consent.MANDATE)

@@ -50,7 +50,6 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
-from paysetu.payments.rules.mandates import PERIOD, mandate_debit
 from paysetu.payments.rules.payments import (
     CaptureMethod,
     Consent,
@@ -68,6 +67,7 @@ from paysetu.payments.usecases.approvals_state import (
     EXPIRED,
     approval_lapsed,
     consent_metadata,
+    mandate_consent,
     require_action,
 )
 from paysetu.payments.usecases.checks import (
@@ -253,33 +253,10 @@ def _confirm(
         return debit(ctx, uow, payment, created_here=created_here)
     if payment.mandate_id is None:
         return require_action(ctx, uow, payment, "no_mandate")
-    return _under_mandate(ctx, uow, payment, payment.mandate_id, created_here=created_here)
-
-
-def _under_mandate(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, mandate_id: str, *,
-    created_here: bool,
-) -> dict[str, Any]:
-    """A debit the mandate covers goes now (its notice used); above the extra-approval
-    threshold the customer approves it too; anything else is refused with the mandate's rule.
-    The mandate stays locked to COMMIT, so a pause or a revoke waits for this debit or wins."""
-    mandate = uow.mandates.get(mandate_id, for_update=True)
-    if mandate is None:
-        raise InvariantViolation("a payment's mandate exists (foreign key)")
-    now = ctx.clock.now()
-    policy = ctx.policy.mandates
-    notice = uow.mandates.usable_notice(
-        mandate.id, payment.amount_minor, now - timedelta(seconds=policy.pre_debit_notice_s), now,
-    ) if policy.pre_debit_notice_s else None
-    if not mandate_debit(mandate, merchant_id=payment.merchant_id, wallet_id=payment.wallet_id,
-                         amount_minor=payment.amount_minor, currency=payment.currency,
-                         notice=notice, policy=policy, now=now):
+    mandated = mandate_consent(ctx, uow, payment, payment.mandate_id)
+    if mandated is None:
         return require_action(ctx, uow, payment, "above_mandate_threshold")
-    if notice is not None:
-        uow.mandates.use_notice(notice.id, payment.id)
-    if mandate.frequency in PERIOD:  # an on-demand mandate counts no periods: no write
-        uow.mandates.save(replace(mandate, last_debit_at=now, updated_at=now))
-    return debit(ctx, uow, replace(payment, consent=Consent.MANDATE), created_here=created_here)
+    return debit(ctx, uow, mandated, created_here=created_here)
 
 
 def debit(
