@@ -16,6 +16,7 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.config import Settings
+from paysetu.customers.rules.identity import CustomerPolicy
 from paysetu.db import migrate
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
@@ -26,6 +27,7 @@ from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.ports import Clock
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.usecases.service import LedgerService
+from paysetu.payments.rules.mandates import MandatePolicy
 from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy
 from paysetu.settlement.rules.payout_accounts import check_payout_account
@@ -81,6 +83,7 @@ def build(
         settlement=settlement_policy_from(settings),
         read_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
         alipay=alipay_policy_from(settings),
+        customers=customer_policy_from(settings),
         webhook_targets=WebhookTargets(settings.webhook_allowed_networks, SystemResolver()),
     )
     context = with_loan_sweep(context)
@@ -92,7 +95,19 @@ def policy_from(settings: Settings) -> PaymentsPolicy:
     return PaymentsPolicy(
         authorization_timeout_s=settings.authorization_timeout_s,
         escrow_release_s=settings.escrow_release_s,
+        mandates=MandatePolicy(
+            pre_debit_notice_s=settings.mandate_pre_debit_notice_s,
+            extra_approval_above_minor=settings.mandate_extra_approval_above_minor,
+            approval_ttl_s=settings.approval_ttl_s,
+        ),
     )
+
+
+def customer_policy_from(settings: Settings) -> CustomerPolicy:
+    """Customer sign-in codes, sessions and PIN locks from settings."""
+    return CustomerPolicy(code_ttl_s=settings.customer_code_ttl_s,
+                          session_ttl_s=settings.customer_session_ttl_s,
+                          pin_lock_s=settings.customer_pin_lock_s)
 
 
 def fx_policy_from(settings: Settings) -> FxPolicy:

@@ -28,6 +28,14 @@ class Settings(BaseSettings):
         db_pool_size: Connections kept open per process.
         authorization_timeout_s: How long a manual-capture authorisation holds funds.
         escrow_release_s: How long escrowed funds wait for the buyer before release.
+        approval_ttl_s: How long a payment waits for its customer's approval (then canceled).
+        mandate_pre_debit_notice_s: A debit under a mandate needs a notice sent at least this
+            long before it (RBI e-mandate framework: 24 hours); 0 turns notices off.
+        mandate_extra_approval_above_minor: A single mandate debit above this (INR minor
+            units) also needs the customer's PIN (RBI: ₹15,000).
+        customer_code_ttl_s: How long a sign-in code works (5 minutes).
+        customer_session_ttl_s: How long a customer's session lasts.
+        customer_pin_lock_s: How long three wrong PINs lock the PIN.
         host: Address ``paysetu serve`` listens on.
         port: Port ``paysetu serve`` and ``paysetu run`` listen on (0: any free port).
         log_level: Least severe level logged (JSON lines on stderr) by the servers.
@@ -67,6 +75,12 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1, le=200)
     authorization_timeout_s: int = Field(default=7 * 24 * 3600, ge=60)
     escrow_release_s: int = Field(default=14 * 24 * 3600, ge=60)
+    approval_ttl_s: int = Field(default=15 * 60, ge=60, le=7 * 24 * 3600)
+    mandate_pre_debit_notice_s: int = Field(default=24 * 3600, ge=0)
+    mandate_extra_approval_above_minor: int = Field(default=15_000_00, ge=0)
+    customer_code_ttl_s: int = Field(default=5 * 60, ge=60, le=3600)
+    customer_session_ttl_s: int = Field(default=30 * 60, ge=60, le=30 * 24 * 3600)
+    customer_pin_lock_s: int = Field(default=30 * 60, ge=60)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)
     log_level: Annotated[

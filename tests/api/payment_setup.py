@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
 from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.usecases import approvals
 from tests.api.conftest import Keys
 
 T = TypeVar("T")
@@ -65,11 +66,34 @@ def pay(
     client: TestClient, headers: dict[str, str], wallet_id: str, amount_minor: int,
     merchant_id: str | None = None, **fields: Any,
 ) -> dict[str, Any]:
+    """Create and confirm a payment. With ``merchant_id`` (the platform key's form) it is an
+    operator debit with a recorded reason unless ``fields`` say otherwise; with a merchant key
+    it debits only under a ``mandate`` and otherwise waits for the customer."""
     body: dict[str, Any] = {"amount_minor": amount_minor, "currency": "INR", "wallet": wallet_id,
                             "confirm": True, **fields}
     if merchant_id is not None:
         body["merchant"] = merchant_id
+        body.setdefault("operator_reason", "test: operator debit")
     return ok(client.post("/v1/payments", json=body, headers=headers))
+
+
+def customer_approves(client: TestClient, headers: dict[str, str], context: AppContext,
+                      payment: dict[str, Any]) -> dict[str, Any]:
+    """The payment's customer approves it (the use case behind ``/v1/customer/approvals``,
+    past the PIN check that tests/api/test_customer_consent.py covers); as ``headers`` see it."""
+    assert payment["status"] == "requires_action", payment
+    in_transaction(context, lambda uow: approvals.approve_payment(
+        context, uow, payment["customer"], payment["id"]))
+    return ok(client.get(f"/v1/payments/{payment['id']}", headers=headers))
+
+
+def pay_approved(
+    client: TestClient, headers: dict[str, str], context: AppContext, wallet_id: str,
+    amount_minor: int, **fields: Any,
+) -> dict[str, Any]:
+    """A merchant key's payment, approved by its customer."""
+    return customer_approves(client, headers, context,
+                             pay(client, headers, wallet_id, amount_minor, **fields))
 
 
 def in_transaction(context: AppContext, work: Callable[[AppUnitOfWork], T]) -> T:

@@ -13,7 +13,13 @@ merchant A     2xx on A's objects and on the merchant-scoped lists; 404 on platf
 merchant B     404 on A's objects and platform-only operations; lists answer 2xx with B's
                objects and none of A's
 lender         404 on every merchant object; 2xx on lending's own lists and objects
+customer A     401 on every API-key operation; 2xx on its own approvals, mandates, PIN
+customer B     401 on every API-key operation; 404 on A's approvals and mandates; its own
+               lists without any of A's
 =============  ============================================================================
+
+Customer routes (``/v1/customer/...``) answer 401 to every API key: a merchant or the
+platform key can never approve a payment. Signing out runs last (it ends the sessions).
 
 A 404 is exactly an error object: never a field of the object it hides. The operations come
 from the served OpenAPI document, and :data:`CASES` must name each of them: a new route without
@@ -35,11 +41,13 @@ from fastapi.testclient import TestClient
 from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.app.context import AppContext
+from paysetu.customers.rules.identity import code_digest
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.rules.classification import AssetClass
 from tests.api.alipay_setup import app_body, precreate_query, trade_no_of
 from tests.api.conftest import Keys
-from tests.api.payment_setup import merchant, ok, wallet
+from tests.api.customer_setup import PIN, customer_wallet, signed_in_with_pin
+from tests.api.payment_setup import merchant, ok
 
 RATES_CSV = "base_currency,quote_currency,rate,as_of\nCNY,INR,11.7,2026-04-01\n"
 STATEMENT_CSV = "date,end_to_end_id,amount,currency,description\n2026-04-01,E2EMATRIX1,1.00,INR,x\n"
@@ -61,9 +69,19 @@ class Access(Enum):
     ANY_KEY = frozenset({"platform", "merchant_a", "merchant_b", "lender"})
     """Lists every role may read, each its own (lending: a lender's loans, products)."""
     LENDERS = frozenset({"platform", "lender"})
+    CUSTOMER = frozenset({"customer_a"})
+    """A's customer's own payment or mandate (customer B: 404; API keys: 401)."""
+    CUSTOMER_SELF = frozenset({"customer_a", "customer_b"})
+    """The signed-in customer's own lists, session and PIN (API keys: 401)."""
+    PUBLIC = frozenset({"anyone"})
+    """Signing in: no credential needed (throttled instead)."""
 
 
-CALLERS = ("none", "revoked", "platform", "merchant_a", "merchant_b", "lender")
+CALLERS = ("none", "revoked", "platform", "merchant_a", "merchant_b", "lender", "customer_a",
+           "customer_b")
+CUSTOMERS = frozenset({"customer_a", "customer_b"})
+CUSTOMER_RULES = frozenset({Access.CUSTOMER, Access.CUSTOMER_SELF})
+PHONES = {"a": "+919876533301", "b": "+919876533302"}
 
 
 @dataclass(frozen=True)
@@ -82,11 +100,16 @@ class Shop:
     loan: str = ""
     checkout: str = ""
     alipay_app: str = ""
+    mandate: str = ""
+    """A live mandate of the customer's for the merchant."""
+    approval: str = ""
+    """A payment of the merchant's waiting for the customer (requires_action)."""
 
     def ids(self) -> set[str]:
         return {self.merchant, self.customer, self.wallet, self.payment, self.refund,
                 self.endpoint, self.quote, *self.events} | {
-                    i for i in (self.application, self.loan, self.checkout, self.alipay_app) if i}
+                    i for i in (self.application, self.loan, self.checkout, self.alipay_app,
+                                self.mandate, self.approval) if i}
 
 
 @dataclass(frozen=True)
@@ -103,15 +126,35 @@ class World:
     """A loan of merchant A's the matrix's lender holds as an NPA (so it can be written off)."""
     refinance_claim: str = ""
     """The matrix's lender's refinance claim over A's loan, paid by the apex."""
+    context: AppContext | None = None
+    caller: str = ""
+    """Who the operation is about to be sent as (set per request)."""
 
     def post(self, path: str, body: dict[str, Any]) -> dict[str, Any]:
         return ok(self.client.post(path, json=body, headers=self.headers["platform"]))
 
     def payment(self, **fields: Any) -> str:
-        """A fresh payment of merchant A's (for operations that change a payment)."""
+        """A fresh payment of merchant A's (for operations that change a payment), an operator
+        debit when confirmed."""
         body = {"amount_minor": 10_00, "currency": "INR", "wallet": self.a.wallet,
-                "merchant": self.a.merchant, **fields}
+                "merchant": self.a.merchant, "operator_reason": "matrix", **fields}
         return str(self.post("/v1/payments", body)["id"])
+
+    def awaiting_customer(self) -> str:
+        """A fresh payment of merchant A's waiting for A's customer."""
+        body = {"amount_minor": 10_00, "currency": "INR", "wallet": self.a.wallet,
+                "merchant": self.a.merchant, "confirm": True}
+        return str(self.post("/v1/payments", body)["id"])
+
+    def pending_mandate(self) -> str:
+        """A fresh mandate of merchant A's on A's customer's wallet, not yet approved."""
+        return str(self.post("/v1/mandates", _mandate_body(self.a))["id"])
+
+    def fresh_code(self) -> str:
+        """A sign-in code of the caller's own number (A's for API keys), written as the SMS
+        port would have sent it."""
+        phone = PHONES["b" if self.caller == "customer_b" else "a"]
+        return _write_code(_context(self), phone)
 
     def checkout_session(self) -> str:
         """A fresh open checkout session of merchant A's."""
@@ -155,6 +198,34 @@ def _checkout_body(merchant_id: str) -> dict[str, Any]:
 def _customer_without_wallet(w: World) -> Request:
     customer = w.post("/v1/customers", {"name": "Meera", "kyc_tier": "full"})["id"]
     return "/v1/wallets", {"customer": customer, "currency": "INR"}
+
+
+def _mandate_body(shop: Shop) -> dict[str, Any]:
+    return {"wallet": shop.wallet, "amount_max_minor": 1_000_00, "currency": "INR",
+            "frequency": "as_presented", "purpose": "Matrix", "valid_until": 2_000_000_000,
+            "merchant": shop.merchant}
+
+
+_CODE = "314159"
+
+
+def _write_code(context: AppContext, phone: str) -> str:
+    """Store a known sign-in code for ``phone`` (what request_code would have texted)."""
+    salt = context.secrets.salt()
+    now = context.clock.now()
+    with context.uow_factory() as uow:
+        uow.customer_auth.replace_code(phone, salt, code_digest(salt, _CODE), now,
+                                       now + timedelta(minutes=5))
+        uow.commit()
+    return _CODE
+
+
+_PHONE_NUMBERS = itertools.count(10)
+
+
+def _context(w: World) -> AppContext:
+    assert w.context is not None
+    return w.context
 
 
 def _escrowed(w: World) -> str:
@@ -212,6 +283,14 @@ CASES: dict[tuple[str, str], tuple[Access, Builder]] = {
         Access.PLATFORM, lambda w: (f"/v1/payments/{_escrowed(w)}/release", None)),
     ("POST", "/v1/payments/{payment_id}/dispute"): (
         Access.PLATFORM, lambda w: (f"/v1/payments/{_escrowed(w)}/dispute", None)),
+    ("POST", "/v1/mandates"): (Access.OWNED, lambda w: ("/v1/mandates", _mandate_body(w.a))),
+    ("GET", "/v1/mandates"): (Access.LIST, lambda w: ("/v1/mandates", None)),
+    ("GET", "/v1/mandates/{mandate_id}"): (
+        Access.OWNED, lambda w: (f"/v1/mandates/{w.a.mandate}", None)),
+    ("POST", "/v1/mandates/{mandate_id}/notices"): (Access.OWNED, lambda w: (
+        f"/v1/mandates/{w.a.mandate}/notices", {"amount_minor": 1_00, "debit_after": 0})),
+    ("POST", "/v1/mandates/{mandate_id}/cancel"): (
+        Access.OWNED, lambda w: (f"/v1/mandates/{w.pending_mandate()}/cancel", None)),
     ("POST", "/v1/refunds"): (
         Access.OWNED, lambda w: ("/v1/refunds", {"payment": w.a.payment, "amount_minor": 1})),
     ("GET", "/v1/refunds"): (Access.LIST, lambda w: ("/v1/refunds", None)),
@@ -328,10 +407,38 @@ CASES.update({
 operator's (platform). The gateway itself (``/gateway.do``) takes no API key: it is signed."""
 _TRADE_NUMBERS = itertools.count(1)
 
+CASES.update({
+    ("POST", "/v1/customer/sign_in_codes"): (Access.PUBLIC, lambda w: (
+        "/v1/customer/sign_in_codes", {"phone": f"+9198765440{next(_PHONE_NUMBERS):02d}"})),
+    ("POST", "/v1/customer/sessions"): (Access.PUBLIC, lambda w: (
+        "/v1/customer/sessions", {"phone": PHONES["a"], "code": _write_code(
+            _context(w), PHONES["a"])})),
+    ("GET", "/v1/customer/session"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/session", None)),
+    ("POST", "/v1/customer/pin"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/pin", {"pin": PIN, "code": w.fresh_code()})),
+    ("GET", "/v1/customer/approvals"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/approvals", None)),
+    ("POST", "/v1/customer/approvals/{payment_id}/approve"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/approvals/{w.awaiting_customer()}/approve", {"pin": PIN})),
+    ("POST", "/v1/customer/approvals/{payment_id}/refuse"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/approvals/{w.awaiting_customer()}/refuse", None)),
+    ("GET", "/v1/customer/mandates"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/mandates", None)),
+    ("POST", "/v1/customer/mandates/{mandate_id}/{action}"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/mandates/{w.pending_mandate()}/approve", {"pin": PIN})),
+    ("POST", "/v1/customer/session/delete"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/session/delete", None)),
+})
+"""The customer's own routes: a customer session only (every API key: 401), and only the
+customer's own payments and mandates (another customer: 404). Signing out is last."""
+
 
 
 def expected_status(rule: Access, caller: str) -> int:
-    if caller in ("none", "revoked"):
+    if rule is Access.PUBLIC:
+        return 200
+    if caller in ("none", "revoked") or (caller in CUSTOMERS) != (rule in CUSTOMER_RULES):
         return 401
     return 200 if caller in rule.value else 404
 
@@ -341,11 +448,10 @@ def _shop(client: TestClient, platform: dict[str, str], keys: Keys, name: str) -
         return ok(client.post(path, json=body, headers=platform))
 
     merchant_id = merchant(client, keys)
-    payer = wallet(client, keys, 10_000_00)
-    customer = ok(client.get(f"/v1/wallets/{payer}", headers=platform))["customer"]
+    customer, payer = customer_wallet(client, keys, PHONES[name], 10_000_00)
     payment = post("/v1/payments", {"amount_minor": 500_00, "currency": "INR", "wallet": payer,
                                     "merchant": merchant_id, "confirm": True,
-                                    "description": name})["id"]
+                                    "description": name, "operator_reason": "matrix"})["id"]
     refund = post("/v1/refunds", {"payment": payment, "amount_minor": 1_00})["id"]
     endpoint = post("/v1/webhook_endpoints", {"url": f"https://{name}.example/hooks",
                                               "enabled_events": ["*"],
@@ -357,8 +463,12 @@ def _shop(client: TestClient, platform: dict[str, str], keys: Keys, name: str) -
     assert mine, "the merchant's payment emitted events"
     checkout = post("/v1/checkout_sessions", _checkout_body(merchant_id))["id"]
     alipay_app = post("/v1/alipay_apps", app_body(merchant_id))["id"]
-    return Shop(merchant_id, customer, payer, payment, refund, endpoint, mine, quote,
+    shop = Shop(merchant_id, customer, payer, payment, refund, endpoint, mine, quote,
                 checkout=checkout, alipay_app=alipay_app)
+    mandate = post("/v1/mandates", _mandate_body(shop))["id"]
+    approval = post("/v1/payments", {"amount_minor": 1_00, "currency": "INR", "wallet": payer,
+                                     "merchant": merchant_id, "confirm": True})["id"]
+    return replace(shop, mandate=mandate, approval=approval)
 
 
 def _borrow(client: TestClient, platform: dict[str, str], lender: str, shop: Shop) -> Shop:
@@ -388,7 +498,15 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
                                     json={"format": "csv", "content": STATEMENT_CSV},
                                     headers=keys.platform))["id"]
     settlement = _settlement(client, keys, context, a.merchant, b.merchant)
+    customer_a = signed_in_with_pin(client, context, PHONES["a"])
+    customer_b = signed_in_with_pin(client, context, PHONES["b"])
+    ok(client.post(f"/v1/customer/mandates/{a.mandate}/approve", json={"pin": PIN},
+                   headers=customer_a))
+    ok(client.post(f"/v1/customer/mandates/{b.mandate}/approve", json={"pin": PIN},
+                   headers=customer_b))
     headers = {
+        "customer_a": customer_a,
+        "customer_b": customer_b,
         "none": {},
         "revoked": {"Authorization": f"Bearer {revoked.secret}"},
         "platform": keys.platform,
@@ -397,6 +515,7 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
         "lender": {"Authorization": f"Bearer {lender.secret}"},
     }
     return World(client, headers, a, b, reconciliation, lender=bank, settlement=settlement,
+                 context=context,
                  npa_loan=_npa_loan(client, keys.platform, context, bank, a),
                  refinance_claim=_refinance(client, keys.platform, bank, a.loan))
 
@@ -442,7 +561,7 @@ def _settlement(client: TestClient, keys: Keys, context: AppContext, a: str, b: 
 def _problems(w: World, operation: tuple[str, str], caller: str) -> list[str]:
     rule, build = CASES[operation]
     method = operation[0]
-    url, body = build(w)
+    url, body = build(replace(w, caller=caller))
     response = w.client.request(method, url, json=body, headers=w.headers[caller])
     want = expected_status(rule, caller)
     where = f"{method} {url} as {caller}"
@@ -454,7 +573,8 @@ def _problems(w: World, operation: tuple[str, str], caller: str) -> list[str]:
     if want != 200:
         return [] if set(payload) == {"error"} else [f"{where}: {want} with data {payload}"]
     lists = rule is Access.LIST or (rule is Access.ANY_KEY and "data" in payload)
-    if caller == "merchant_b" and lists:
+    lists = lists or (rule is Access.CUSTOMER_SELF and "data" in payload)
+    if caller in ("merchant_b", "customer_b") and lists:
         leaked = sorted(i for i in w.a.ids() if i in response.text)
         if leaked or not payload["data"]:
             return [f"{where}: A's {leaked} listed, or B's own missing: {payload['data']}"]

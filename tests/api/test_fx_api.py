@@ -28,7 +28,7 @@ from paysetu.payments.stores.ecb_rates import EcbRates
 from paysetu.payments.usecases import refunds
 from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy
 from tests.api.conftest import Keys
-from tests.api.payment_setup import error_code, in_transaction, ok
+from tests.api.payment_setup import customer_approves, error_code, in_transaction, ok
 
 ECB = EcbRates()
 """One parsed copy of the shipped ECB file for the whole module (parsing takes ~0.7 s)."""
@@ -76,8 +76,11 @@ def _quote(client: TestClient, headers: dict[str, str], **fields: Any) -> Any:
 
 def _pay(client: TestClient, headers: dict[str, str], wallet: str, quote: str,
          amount_minor: int = PRICE_INR, **fields: Any) -> Any:
+    """With ``merchant`` (the platform key's form) an operator debit, with its reason."""
     body = {"amount_minor": amount_minor, "currency": "INR", "wallet": wallet,
             "fx_quote": quote, "confirm": True, **fields}
+    if "merchant" in fields:
+        body.setdefault("operator_reason", "test: operator debit")
     return client.post("/v1/payments", json=body, headers=headers)
 
 
@@ -163,7 +166,8 @@ def test_cny_wallet_pays_inr_merchant_through_fx_accounts(
     headers = keys.merchant(app_context, shop)
     payer = _wallet(client, keys, "CNY", 1_000_00)
     quote = ok(_quote(client, headers, buy_amount_minor=PRICE_INR))
-    payment = ok(_pay(client, headers, payer, quote["id"]))
+    payment = customer_approves(client, headers, app_context,
+                                ok(_pay(client, headers, payer, quote["id"])))
     sell = quote["sell_amount_minor"]
     assert (payment["status"], payment["amount_minor"], payment["currency"]) == (
         "succeeded", PRICE_INR, "INR")

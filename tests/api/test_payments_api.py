@@ -24,6 +24,7 @@ from tests.api.payment_setup import (
     merchant_balance,
     ok,
     pay,
+    pay_approved,
     top_up,
     wallet,
     wallet_balance,
@@ -60,8 +61,8 @@ def test_insufficient_funds_changes_nothing_and_can_be_retried(
     shop = merchant(client, keys)
     payer = wallet(client, keys, 100_00)
     created = ok(client.post("/v1/payments", json={
-        "amount_minor": 500_00, "currency": "INR", "wallet": payer, "merchant": shop},
-        headers=keys.platform))
+        "amount_minor": 500_00, "currency": "INR", "wallet": payer, "merchant": shop,
+        "operator_reason": "support: order 7 paid by phone"}, headers=keys.platform))
     assert created["status"] == "requires_confirmation"
     confirm = f"/v1/payments/{created['id']}/confirm"
     headers = {**keys.platform, "Idempotency-Key": "confirm-1"}
@@ -79,7 +80,7 @@ def test_insufficient_funds_changes_nothing_and_can_be_retried(
         "payment_unexpected_state")
     declined = client.post("/v1/payments", json={
         "amount_minor": 1_00, "currency": "INR", "wallet": payer, "merchant": shop,
-        "confirm": True}, headers=keys.platform)
+        "confirm": True, "operator_reason": "support: order 8"}, headers=keys.platform)
     assert error_code(declined, 402) == "exceeds_available_balance"
     listed = ok(client.get("/v1/payments", headers=keys.platform))["data"]
     assert [p["id"] for p in listed] == [created["id"]]
@@ -226,7 +227,7 @@ def test_idempotent_create_and_capture(client: TestClient, keys: Keys) -> None:
     shop = merchant(client, keys)
     payer = wallet(client, keys, 1_000_00)
     body = {"amount_minor": 400_00, "currency": "INR", "wallet": payer, "merchant": shop,
-            "capture_method": "manual", "confirm": True}
+            "capture_method": "manual", "confirm": True, "operator_reason": "test: operator"}
     headers = {**keys.platform, "Idempotency-Key": "create-1"}
     first = client.post("/v1/payments", json=body, headers=headers)
     second = client.post("/v1/payments", json=body, headers=headers)
@@ -250,8 +251,8 @@ def test_a_merchant_sees_and_acts_on_its_own_payments_only(
     shop, other = merchant(client, keys), merchant(client, keys)
     shop_key, other_key = keys.merchant(app_context, shop), keys.merchant(app_context, other)
     payer = wallet(client, keys, 1_000_00)
-    own = pay(client, shop_key, payer, 100_00, capture_method="manual")
-    assert own["merchant"] == shop
+    own = pay_approved(client, shop_key, app_context, payer, 100_00, capture_method="manual")
+    assert (own["merchant"], own["status"]) == (shop, "requires_capture")
     assert error_code(client.post("/v1/payments", json={
         "amount_minor": 1_00, "currency": "INR", "wallet": payer, "merchant": other},
         headers=shop_key), 404) == "merchant_not_found"

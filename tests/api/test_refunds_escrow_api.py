@@ -23,6 +23,7 @@ from tests.api.payment_setup import (
     merchant_balance,
     ok,
     pay,
+    pay_approved,
     wallet,
     wallet_balance,
 )
@@ -139,7 +140,7 @@ def test_refunds_are_scoped_and_idempotent(
     shop, other = merchant(client, keys), merchant(client, keys)
     shop_key, other_key = keys.merchant(app_context, shop), keys.merchant(app_context, other)
     payer = wallet(client, keys, 1_000_00)
-    payment = pay(client, shop_key, payer, 500_00)["id"]
+    payment = pay_approved(client, shop_key, app_context, payer, 500_00)["id"]
     headers = {**shop_key, "Idempotency-Key": "refund-1"}
     one = _refund(client, headers, payment, amount_minor=10_00)
     two = _refund(client, headers, payment, amount_minor=10_00)

@@ -8,6 +8,7 @@ from typing import Any
 import httpx
 
 from paysetu.access.rules.web_users import WebRole
+from paysetu.payments.usecases import approvals
 from tests.browser.conftest import LiveServer
 
 
@@ -45,11 +46,17 @@ def open_shop(server: LiveServer, name: str, email: str, funds_minor: int = 1_50
 
 
 def pay(server: LiveServer, shop: Shop, amount_minor: int, description: str) -> dict[str, Any]:
-    """A confirmed wallet payment to the shop, created with the merchant's API key."""
+    """A wallet payment to the shop, created with the merchant's API key and approved by the
+    buyer (the use case behind the wallet's approve button, past its PIN check)."""
     with server.api() as api:
-        return ok(api.post("/v1/payments", headers=shop.merchant_key, json={
+        waiting = ok(api.post("/v1/payments", headers=shop.merchant_key, json={
             "amount_minor": amount_minor, "currency": "INR", "wallet": shop.wallet_id,
             "confirm": True, "description": description}))
+        context = server.context
+        with context.uow_factory() as uow:
+            approvals.approve_payment(context, uow, waiting["customer"], waiting["id"])
+            uow.commit()
+        return ok(api.get(f"/v1/payments/{waiting['id']}", headers=shop.merchant_key))
 
 
 def merchant_balance(server: LiveServer, shop: Shop) -> dict[str, Any]:

@@ -45,6 +45,9 @@ def payer(context: AppContext, currency: str, funds_minor: int) -> str:
 
 def pay(context: AppContext, merchant_id: str, wallet_id: str, amount_minor: int,
         currency: str, **fields: Any) -> dict[str, Any]:
+    """A payment debited as an operator action (settlement's tests need money moved, not the
+    customer's consent, which tests/api/test_customer_consent.py covers)."""
+    fields.setdefault("operator_reason", "test: settlement fixture")
     command = payments.CreatePayment(amount_minor, currency, wallet_id, merchant_id,
                                      confirm=True, **fields)
     return run(context, lambda uow: payments.create_payment(context, uow, PLATFORM, command))

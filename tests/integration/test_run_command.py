@@ -153,6 +153,18 @@ def test_run_serves_the_demo_and_stops_everything_on_ctrl_c(data_dir: Path) -> N
         names = {c["name"] for c in customers.json()["data"]}
         assert {"Asha Verma"} | {name for name, _ in BUYERS} <= names  # shop and history
         assert "openapi" in httpx.get(f"{url}/openapi.json", timeout=10).json()
+        phone = product.wait_for(r"wallet:\s+http://\S+/wallet\s+phone (\+91\d+)").group(1)
+        assert httpx.post(f"{url}/v1/customer/sign_in_codes", json={"phone": phone},
+                          timeout=10).status_code == 200
+        code = product.wait_for(rf"SMS to \{phone}: (\d{{6}}) is your paysetu sign-in code")
+        session = httpx.post(f"{url}/v1/customer/sessions", timeout=10,
+                             json={"phone": phone, "code": code.group(1)}).json()
+        wallet = {"Authorization": f"Bearer {session['token']}"}
+        assert session["has_pin"]
+        pending = httpx.get(f"{url}/v1/customer/approvals", headers=wallet, timeout=10).json()
+        assert [p["status"] for p in pending["data"]] == ["requires_action"]
+        mandates = httpx.get(f"{url}/v1/customer/mandates", headers=wallet, timeout=10).json()
+        assert [m["status"] for m in mandates["data"]] == ["active"]
         assert _postgres_using(pgdata), "the check below must be able to see the server"
 
         os.killpg(product.process.pid, signal.SIGINT)

@@ -187,8 +187,9 @@ def _funded_wallet(ctx: AppContext) -> str:
 
 
 def _pay(ctx: AppContext, merchant: str, wallet: str, **options: Any) -> dict[str, Any]:
+    """An operator debit (these tests are about webhooks, not the customer's consent)."""
     command = payments.CreatePayment(1000_00, "INR", wallet, merchant=merchant, confirm=True,
-                                     **options)
+                                     operator_reason="test: operator debit", **options)
     with ctx.uow_factory() as uow:
         payment = payments.create_payment(ctx, uow, PLATFORM, command)
         uow.commit()

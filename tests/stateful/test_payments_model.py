@@ -25,6 +25,11 @@ The rules the model encodes:
 * a release moves what escrow holds for the payment to the available balance;
 * a cross-border payment from a CNY wallet takes exactly what its quote says the buyer pays
   (the quote's sell amount) and gives the merchant the INR price, less the fee;
+* a merchant's charge never moves money by itself: it waits (``requires_action``) whatever the
+  wallet holds; the customer's approval then pays it like an operator's payment (or is refused
+  ``exceeds_available_balance``, the payment still waiting), a refusal fails it, and after the
+  approval time an approval is refused ``approval_expired`` and the sweep cancels it;
+* an operator's payment (the platform key, with a reason) is paid at once;
 * settling a day after its window closed pays the merchant's whole available balance out (to
   the payout clearing account): no reserve, no loan, a payout account on file.
 
@@ -62,7 +67,15 @@ from paysetu.kernel.secrets import SystemSecrets
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.payments.rules.errors import PaymentStatus
-from paysetu.payments.usecases import escrow, fx_quotes, fx_rates, merchants, payments, refunds
+from paysetu.payments.usecases import (
+    approvals,
+    escrow,
+    fx_quotes,
+    fx_rates,
+    merchants,
+    payments,
+    refunds,
+)
 from paysetu.settlement.rules.records import payout_clearing_account
 from paysetu.settlement.usecases import payout_accounts
 from paysetu.settlement.usecases.settlement import settle
@@ -77,6 +90,7 @@ pytestmark = pytest.mark.postgres
 EXAMPLES = int(os.environ.get("PAYSETU_STATEFUL_EXAMPLES", "15"))
 FEE_BPS, FEE_FIXED = 250, 300
 PLATFORM = Principal("key_model", Role.PLATFORM, None, False)
+REASON = "model: operator debit"
 AMOUNTS = st.integers(1, 40_000)
 OPENING_FUNDS = 100_000
 """Each wallet's first top-up, so that most payments can be paid from the first step."""
@@ -111,6 +125,9 @@ class ModelPayment:
     status: str
     to_escrow: bool
     cross_border: bool = False
+    manual: bool = False
+    customer: str = ""
+    approve_by: datetime | None = None
     captured: int = 0
     refunded: int = 0
     escrow_held: int = 0
@@ -182,6 +199,7 @@ class PaymentsMachine(RuleBasedStateMachine):
             merchant = merchants.create_merchant(self.ctx, uow, "Chai Point", "IN", "INR",
                                                  FEE_BPS, FEE_FIXED, {})
             self.merchant_id = str(merchant["id"])
+            self.merchant_key = Principal("key_model_m", Role.MERCHANT, self.merchant_id, False)
             for n, currency in enumerate(("INR", "INR", "INR", "CNY")):
                 customer = wallets.create_customer(self.ctx, uow, f"Buyer {n}", None, "full", {})
                 wallet = wallets.create_wallet(self.ctx, uow, customer["id"], currency)
@@ -229,7 +247,7 @@ class PaymentsMachine(RuleBasedStateMachine):
             self.ctx, uow, PLATFORM, payments.CreatePayment(
                 amount, "INR", wallet.id, merchant=self.merchant_id,
                 capture_method="manual" if manual else "automatic", escrow=to_escrow,
-                confirm=True)))
+                confirm=True, operator_reason=REASON)))
         if wallet.available < amount:
             self._refused(outcome, PaymentStatus.EXCEEDS_AVAILABLE_BALANCE)
             return
@@ -244,6 +262,76 @@ class PaymentsMachine(RuleBasedStateMachine):
             self._captured(payment, amount)
         assert outcome["status"] == payment.status
 
+    @rule(data=st.data(), amount=AMOUNTS, manual=st.booleans())
+    def merchant_charges(self, data: st.DataObject, amount: int, manual: bool) -> None:
+        """A merchant key's charge waits for the customer, rich wallet or empty; confirming
+        or capturing it again cannot move money either."""
+        wallet = data.draw(st.sampled_from(self.inr_wallets))
+        outcome = self._call(lambda uow: payments.create_payment(
+            self.ctx, uow, self.merchant_key, payments.CreatePayment(
+                amount, "INR", wallet.id, capture_method="manual" if manual else "automatic",
+                confirm=True)))
+        assert isinstance(outcome, dict), outcome
+        assert outcome["status"] == "requires_action", outcome
+        ttl = timedelta(seconds=self.ctx.policy.mandates.approval_ttl_s)
+        self.payments.append(ModelPayment(
+            str(outcome["id"]), wallet, amount, "requires_action", False, manual=manual,
+            customer=str(outcome["customer"]), approve_by=self.clock.now() + ttl))
+        payment_id = str(outcome["id"])
+        self._refused(self._call(lambda uow: payments.confirm_payment(
+            self.ctx, uow, self.merchant_key, payment_id)), PaymentStatus.PAYMENT_UNEXPECTED_STATE)
+        self._refused(self._call(lambda uow: payments.capture_payment(
+            self.ctx, uow, self.merchant_key, payment_id, None)),
+            PaymentStatus.PAYMENT_UNEXPECTED_STATE)
+
+    def _lapsed(self, payment: ModelPayment) -> bool:
+        return payment.approve_by is not None and self.clock.now() >= payment.approve_by
+
+    @rule(data=st.data())
+    def customer_approves(self, data: st.DataObject) -> None:
+        payment = self._pick(data, "requires_action")
+        if payment is None:
+            return
+        outcome = self._call(lambda uow: approvals.approve_payment(
+            self.ctx, uow, payment.customer, payment.id))
+        if self._lapsed(payment):
+            self._refused(outcome, PaymentStatus.APPROVAL_EXPIRED)
+            return
+        if payment.wallet.available < payment.amount:
+            self._refused(outcome, PaymentStatus.EXCEEDS_AVAILABLE_BALANCE)
+            return
+        assert isinstance(outcome, dict), outcome
+        if payment.manual:
+            payment.wallet.held += payment.amount
+            payment.status = "requires_capture"
+        else:
+            payment.wallet.posted -= payment.amount
+            self._captured(payment, payment.amount)
+        assert outcome["status"] == payment.status, outcome
+
+    @rule(data=st.data())
+    def customer_refuses(self, data: st.DataObject) -> None:
+        payment = self._pick(data, "requires_action")
+        if payment is None:
+            return
+        outcome = self._call(lambda uow: approvals.refuse_payment(
+            self.ctx, uow, payment.customer, payment.id))
+        if self._lapsed(payment):
+            self._refused(outcome, PaymentStatus.APPROVAL_EXPIRED)
+            return
+        assert isinstance(outcome, dict), outcome
+        payment.status = "failed"
+
+    @rule()
+    def unanswered_approvals_expire(self) -> None:
+        self.clock.advance(timedelta(seconds=self.ctx.policy.mandates.approval_ttl_s))
+        now = self.clock.now()
+        outcome = self._call(lambda uow: payments.expire_approvals(self.ctx, uow, now))
+        waiting = [p for p in self.payments if p.status == "requires_action"]
+        assert outcome == len(waiting), (outcome, waiting)
+        for payment in waiting:
+            payment.status = "canceled"
+
     @rule(price=AMOUNTS)
     def pay_cross_border(self, price: int) -> None:
         """A CNY buyer pays an INR price through a quote locked a moment before."""
@@ -257,7 +345,7 @@ class PaymentsMachine(RuleBasedStateMachine):
         outcome = self._call(lambda uow: payments.create_payment(
             self.ctx, uow, PLATFORM, payments.CreatePayment(
                 price, "INR", buyer.id, merchant=self.merchant_id, confirm=True,
-                fx_quote=str(quote["id"]))))
+                fx_quote=str(quote["id"]), operator_reason=REASON)))
         if buyer.available < pays:
             self._refused(outcome, PaymentStatus.EXCEEDS_AVAILABLE_BALANCE)
             return

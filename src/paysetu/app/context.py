@@ -16,6 +16,7 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.ports import AppUnitOfWork
 from paysetu.checkout.rules.sessions import CheckoutSession
 from paysetu.checkout.usecases.ports import CheckoutUnitOfWork
+from paysetu.customers.rules.identity import CustomerPolicy
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
@@ -43,6 +44,8 @@ class AppContext:
     ``uow_factory``. Never used to write."""
     alipay: AlipayPolicy | None = None
     """The Alipay-compatible gateway's keys and settings; None: the gateway is off."""
+    customers: CustomerPolicy = field(default_factory=CustomerPolicy)
+    """Customer sign-in codes, sessions and PINs."""
     webhook_targets: WebhookTargets = field(default_factory=WebhookTargets)
     """Where webhooks and notifications may go; the default allows public addresses only and
     resolves no names at registration (bootstrap gives it the system resolver)."""

@@ -4,6 +4,7 @@ from paysetu.access.rules.request_errors import RequestStatus
 from paysetu.access.rules.web_errors import WebStatus
 from paysetu.alipay.rules.app_errors import AlipayAppStatus
 from paysetu.checkout.rules.errors import CheckoutStatus
+from paysetu.customers.rules.errors import CustomerStatus
 from paysetu.ledger.rules.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.ledger.rules.errors import ErrorCode
 from paysetu.lending.rules.errors import LendingStatus
@@ -25,4 +26,5 @@ ALL_CODE_ENUMS: tuple[type[ErrorCode], ...] = (
     CheckoutStatus,
     WebStatus,
     AlipayAppStatus,
+    CustomerStatus,
 )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from paysetu.alipay.usecases.ports import AlipayUnitOfWork
+from paysetu.customers.usecases.ports import CustomersUnitOfWork
 from paysetu.lending.usecases.ports import LendingUnitOfWork
 
 
@@ -61,7 +62,7 @@ class StatsRepository(Protocol):
 
 
 
-class AppUnitOfWork(AlipayUnitOfWork, LendingUnitOfWork, Protocol):
+class AppUnitOfWork(AlipayUnitOfWork, LendingUnitOfWork, CustomersUnitOfWork, Protocol):
     """The unit of work with every repository of the product."""
 
     @property

@@ -15,6 +15,7 @@ from paysetu.access.stores.web_users_store import WebUserStore
 from paysetu.alipay.stores.alipay_store import AlipayStore
 from paysetu.app.stats_store import StatsStore
 from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
+from paysetu.customers.stores.customer_auth_store import CustomerAuthStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
 from paysetu.kernel.ports import TransientConflictError
@@ -28,6 +29,7 @@ from paysetu.lending.stores.loans_store import LoanStore
 from paysetu.payments.stores.balance_store import BalanceTransactionStore
 from paysetu.payments.stores.dashboard_store import DashboardStore
 from paysetu.payments.stores.fx_store import FxQuoteStore, FxRateStore
+from paysetu.payments.stores.mandates_store import MandateStore
 from paysetu.payments.stores.merchants_store import MerchantStore
 from paysetu.payments.stores.payments_store import PaymentStore, RefundStore
 from paysetu.settlement.stores.reconciliation_store import ReconciliationStore
@@ -186,6 +188,14 @@ class PostgresUnitOfWork:
     @cached_property
     def refunds(self) -> RefundStore:
         return RefundStore(self._connection)
+
+    @cached_property
+    def mandates(self) -> MandateStore:
+        return MandateStore(self._connection)
+
+    @cached_property
+    def customer_auth(self) -> CustomerAuthStore:
+        return CustomerAuthStore(self._connection)
 
     @cached_property
     def balance_transactions(self) -> BalanceTransactionStore:

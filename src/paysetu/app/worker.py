@@ -49,6 +49,12 @@ def expire_authorizations(ctx: AppContext) -> int:
         ctx, uow, ctx.clock.now(), SWEEP_BATCH))
 
 
+def expire_approvals(ctx: AppContext) -> int:
+    """Cancel payments whose customer never answered the approval (nothing was reserved)."""
+    return _sweep(ctx, lambda uow: payments.expire_approvals(
+        ctx, uow, ctx.clock.now(), SWEEP_BATCH))
+
+
 def release_due_escrows(ctx: AppContext) -> int:
     """Release escrowed funds whose release time passed without a dispute."""
     return _sweep(ctx, lambda uow: escrow.release_due_escrows(
@@ -73,6 +79,7 @@ def collect_loan_installments(ctx: AppContext) -> int:
 
 MAINTENANCE_JOBS: tuple[tuple[str, MaintenanceJob], ...] = (
     ("expire_authorizations", expire_authorizations),
+    ("expire_approvals", expire_approvals),
     ("release_due_escrows", release_due_escrows),
     ("retry_pending_refunds", retry_pending_refunds),
     ("collect_loan_installments", collect_loan_installments),

@@ -203,6 +203,7 @@ class _Cells:
         tasks = [
             ClientTask(channel, workload, self.base_url, self.shop.api_key, self.database_url,
                        self.shop.merchant_id, self.shop.api_key_id, self.shop.wallets,
+                       self.shop.mandates,
                        next(self._seeds), start_at, self.config.warmup_s,
                        self.config.duration_s)
             for _ in range(clients)

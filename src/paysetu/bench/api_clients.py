@@ -50,6 +50,8 @@ class ClientTask:
         merchant_id: The merchant paid (the key's merchant).
         api_key_id: The key's id (the direct client's principal).
         wallets: Funded wallets to pay from, picked at random.
+        mandates: Each wallet's live mandate for the merchant (same order): a merchant's
+            charge debits automatically only within one (docs/customers.md).
         start_at: ``time.monotonic()`` at which warm-up begins (one clock for all processes).
     """
 
@@ -61,6 +63,7 @@ class ClientTask:
     merchant_id: str
     api_key_id: str
     wallets: tuple[str, ...]
+    mandates: tuple[str, ...]
     seed: int
     start_at: float
     warmup_s: float
@@ -88,6 +91,12 @@ def _amount(rng: random.Random) -> int:
     return rng.randrange(AMOUNT_MINOR_MIN, AMOUNT_MINOR_MAX)
 
 
+def _payer(task: ClientTask, rng: random.Random) -> tuple[str, str]:
+    """A wallet picked at random and its mandate."""
+    index = rng.randrange(len(task.wallets))
+    return task.wallets[index], task.mandates[index]
+
+
 def _expect(response: Any, status: str) -> dict[str, Any]:
     body: dict[str, Any] = response.json()
     if response.status_code != 200 or body.get("status") != status:
@@ -104,8 +113,9 @@ def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operati
         return {"Idempotency-Key": uuid.uuid4().hex}
 
     def pay() -> None:
-        body = {"amount_minor": _amount(rng), "currency": CURRENCY,
-                "wallet": rng.choice(task.wallets), "confirm": True,
+        wallet, mandate = _payer(task, rng)
+        body = {"amount_minor": _amount(rng), "currency": CURRENCY, "wallet": wallet,
+                "mandate": mandate, "confirm": True,
                 "capture_method": "manual" if manual else "automatic"}
         created = _expect(client.post("/v1/payments", json=body, headers=key()),
                           "requires_capture" if manual else "succeeded")
@@ -126,8 +136,9 @@ def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Oper
     manual = task.workload is Workload.MANUAL
 
     def pay() -> None:
+        wallet, mandate = _payer(task, rng)
         command = payments.CreatePayment(
-            _amount(rng), CURRENCY, rng.choice(task.wallets),
+            _amount(rng), CURRENCY, wallet, mandate=mandate,
             capture_method="manual" if manual else "automatic", confirm=True)
         with context.uow_factory() as uow:
             created = payments.create_payment(context, uow, caller, command)
@@ -175,7 +186,8 @@ def run_client(task: ClientTask) -> ClientResult:
     from paysetu.bootstrap import build  # noqa: PLC0415 - in the worker process
     from paysetu.config import Settings  # noqa: PLC0415
 
-    runtime = build(Settings(database_url=task.database_url, db_pool_size=1),
+    runtime = build(Settings(database_url=task.database_url, db_pool_size=1,
+                             mandate_pre_debit_notice_s=0),
                     migrate_schema=False)
     try:
         return _wait_and_time(direct_operation(task, runtime.context, rng), task)

@@ -60,11 +60,17 @@ class UrlReader:
             self._process.stdout.close()
 
 
+MANDATE_NOTICES_OFF = {"PAYSETU_MANDATE_PRE_DEBIT_NOTICE_S": "0"}
+"""The bench's payments run under live mandates (an automatic debit); a pre-debit notice must
+be 24 hours old, which a bench running in real time cannot have, so notices are off (their
+lookup is one indexed read per debit)."""
+
+
 def _environment(database_url: str) -> dict[str, str]:
     """The server's environment: the product's defaults but the database, and no rate limit
     (its clients are the load; a 429 would measure the limiter, not the server)."""
     environment = {**os.environ, "PAYSETU_DATABASE_URL": database_url,
-                   "PAYSETU_RATE_LIMIT_PER_S": "0"}
+                   "PAYSETU_RATE_LIMIT_PER_S": "0", **MANDATE_NOTICES_OFF}
     for name in ("PAYSETU_DB_POOL_SIZE", "PAYSETU_LOG_LEVEL", "PAYSETU_HOST", "PAYSETU_PORT",
                  "PAYSETU_WORKERS"):
         environment.pop(name, None)

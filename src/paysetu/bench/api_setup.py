@@ -1,4 +1,6 @@
-"""The API bench's world: one merchant, its secret key, and funded full-KYC payer wallets.
+"""The API bench's world: one merchant, its secret key, funded full-KYC payer wallets, and each
+wallet's live mandate for the merchant (so that a charge is an automatic debit, not a payment
+waiting for its customer).
 
 Built through the product's own use cases (merchant onboarding, customers, wallets, top-ups
 from the simulated cash-in account), so every balance the clients spend is explained by the
@@ -8,16 +10,21 @@ ledger and the final audit covers the setup too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
-from paysetu.access.rules.principals import Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.usecases import api_keys as access
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.bootstrap import Runtime
-from paysetu.payments.usecases import merchants
+from paysetu.payments.usecases import mandates, merchants
 from paysetu.wallets.usecases import wallets
 
 WALLET_FUNDS_MINOR = 2_00_000_00
 """Each wallet's top-up: the full-KYC balance limit (₹2,00,000), thousands of payments' worth."""
 WALLETS_PER_TRANSACTION = 100
+MANDATE_MAX_MINOR = 100_00
+"""Each mandate's maximum per debit: the bench's largest payment (``api_clients``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +40,8 @@ class Shop:
     api_key: str
     api_key_id: str
     wallets: tuple[str, ...]
+    mandates: tuple[str, ...]
+    """Each wallet's live mandate (same order)."""
 
 
 def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
@@ -42,7 +51,10 @@ def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
         merchant = merchants.create_merchant(ctx, uow, "Bench Chai Point", "IN", "INR", 200, 0,
                                              {})
         uow.commit()
+    key = access.create_key(ctx, Role.MERCHANT, merchant["id"], livemode=False)
+    caller = Principal(key.record.id, Role.MERCHANT, str(merchant["id"]), livemode=False)
     opened: list[str] = []
+    mandated: list[str] = []
     while len(opened) < wallet_count:
         with ctx.uow_factory() as uow:
             for _ in range(min(WALLETS_PER_TRANSACTION, wallet_count - len(opened))):
@@ -51,9 +63,19 @@ def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
                 wallet = wallets.create_wallet(ctx, uow, customer["id"], "INR")
                 wallets.top_up(ctx, uow, wallet["id"], WALLET_FUNDS_MINOR, "INR", {})
                 opened.append(str(wallet["id"]))
+                mandated.append(_live_mandate(ctx, uow, caller, str(wallet["id"])))
             uow.commit()
-    key = access.create_key(ctx, Role.MERCHANT, merchant["id"], livemode=False)
     with runtime.engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.commit()  # ANALYZE in a rolled-back transaction keeps no statistics
-    return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened))
+    return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened), tuple(mandated))
+
+
+def _live_mandate(ctx: AppContext, uow: AppUnitOfWork, caller: Principal, wallet_id: str) -> str:
+    """The merchant asks for an on-demand mandate; the customer approves it (the bench stands
+    in for the customer's PIN, which the customers' own tests cover)."""
+    mandate = mandates.create_mandate(ctx, uow, caller, mandates.CreateMandate(
+        wallet_id, MANDATE_MAX_MINOR, "INR", "as_presented", "Bench orders",
+        ctx.clock.now() + timedelta(days=365)))
+    mandates.act_on_mandate(ctx, uow, str(mandate["customer"]), str(mandate["id"]), "approve")
+    return str(mandate["id"])

@@ -1,7 +1,9 @@
 """The bank check's clients: operations over HTTP, each retried with its key until answered.
 
 Every operation (a wallet-to-wallet transfer with the platform key, a merchant payment with
-the merchant's key, or a hold: a manual-capture payment, then captured or canceled) carries an
+the merchant's key under the customer's mandate, a hold: a manual-capture one, then captured
+or canceled, or a charge: a merchant payment without a mandate, which must wait for the
+customer and never move money) carries an
 ``Idempotency-Key`` and the key again in its metadata (so the ledger can be searched for it).
 Timeouts are random and often too short, so requests are cut off while the server still works
 on them; a cut-off request, a refused connection (the server is down), a 5xx or a 409 (the
@@ -22,7 +24,7 @@ from typing import Any
 import httpx
 
 from paysetu.bench.api_server import ServerProcess
-from paysetu.check.world import CURRENCY, World
+from paysetu.check.world import CURRENCY, PAYMENT_MAX_MINOR, World
 
 RETRY_PAUSE_S = 0.05
 """Pause between a failed attempt and its retry (a client's backoff, not a wait for a state)."""
@@ -76,17 +78,19 @@ def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
         return (f"/v1/wallets/{op.source}/transfers", world.platform_key,
                 {"destination": op.target, "amount_minor": op.amount_minor,
                  "currency": CURRENCY, "metadata": metadata})
-    return ("/v1/payments", world.merchant_keys[op.target],
-            {"amount_minor": op.amount_minor, "currency": CURRENCY, "wallet": op.source,
-             "confirm": True, "metadata": metadata,
-             "capture_method": "manual" if op.kind == "hold" else "automatic"})
+    body = {"amount_minor": op.amount_minor, "currency": CURRENCY, "wallet": op.source,
+            "confirm": True, "metadata": metadata,
+            "capture_method": "manual" if op.kind == "hold" else "automatic"}
+    if op.kind != "charge":
+        body["mandate"] = world.mandates[op.source, op.target]
+    return ("/v1/payments", world.merchant_keys[op.target], body)
 
 
 def _object_id(op: Operation, body: dict[str, Any]) -> str | None:
     """The applied object, or None when the answer says nothing moved (a failed payment)."""
     if op.kind == "transfer":
         return str(body["journal_entry"])
-    applied = "requires_capture" if op.kind == "hold" else "succeeded"
+    applied = "requires_capture" if op.kind == "hold" else "succeeded"  # a charge: never
     return str(body["id"]) if body.get("status") == applied else None
 
 
@@ -107,13 +111,13 @@ class Client:
 
     def _next(self) -> Operation:
         source = self._rng.choice(self._world.wallets)
-        amount = self._rng.randint(1, 500_00)  # many operations before wallets run dry
+        amount = self._rng.randint(1, PAYMENT_MAX_MINOR)  # many before wallets run dry
         draw = self._rng.random()
         if draw < 0.4:
             target = self._rng.choice([w for w in self._world.wallets if w != source])
             return Operation(str(uuid.uuid4()), "transfer", source, target, amount)
         merchant = self._rng.choice(sorted(self._world.merchant_keys))
-        kind = "payment" if draw < 0.75 else "hold"
+        kind = "payment" if draw < 0.7 else "charge" if draw < 0.8 else "hold"
         return Operation(str(uuid.uuid4()), kind, source, merchant, amount)
 
     def _send(self, client: httpx.Client, path: str, key: str, body: dict[str, Any],
@@ -150,6 +154,8 @@ class Client:
             return
         op.object_id = _object_id(op, response.json()) if response.is_success else None
         op.answer = "applied" if op.object_id else "refused"
+        if op.kind == "charge" and response.is_success and not op.object_id:
+            op.answer = "waiting"  # for the customer: what a mandate-less charge must get
         # A transient refusal (insufficient funds) is not stored, so only answers that
         # applied something must come back the same.
         if op.answer == "applied" and self._rng.random() < REPLAY_SHARE:

@@ -43,7 +43,10 @@ def operations(engine: sa.Engine, ops: Sequence[Operation]) -> tuple[Counter[str
             outcome = op.resolution or "held"
         counts[f"{op.kind} {outcome}"] += 1
         stored = moved.get(op.key)
-        moves = op.answer == "applied" and (op.kind != "hold" or op.resolution == "captured")
+        moves = op.answer == "applied" and op.kind != "charge" and (
+            op.kind != "hold" or op.resolution == "captured")
+        if op.kind == "charge" and op.answer == "applied":
+            violations.append(f"charge {op.key}: a merchant key debited a wallet alone")
         if op.answer is None or outcome == "held":
             violations.append(f"{op.kind} {op.key} was never answered in full")
         elif moves and stored != op.object_id:

@@ -1,4 +1,6 @@
-"""The bank check's world: merchants with keys and webhook endpoints, funded wallets.
+"""The bank check's world: merchants with keys and webhook endpoints, funded wallets, and a
+live mandate of each wallet's customer for each merchant (a merchant's payment debits only
+within one; without it, it waits for the customer).
 
 Made through the product's use cases (so the ledger explains every balance the clients
 spend), before the server starts: after this, money only moves inside the system.
@@ -7,20 +9,25 @@ spend), before the server starts: after this, money only moves inside the system
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.usecases import api_keys as access
+from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
 from paysetu.events.rules.targets import LOOPBACK_NETWORKS
-from paysetu.payments.usecases import merchants
+from paysetu.payments.usecases import mandates, merchants
 from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.wallets.usecases import wallets
 
 CURRENCY = "INR"
 WALLET_FUNDS_MINOR = 20_000_00
 """Each wallet's funding: a tenth of the full-KYC limit, so transfers in are rarely refused."""
+PAYMENT_MAX_MINOR = 500_00
+"""The largest payment a client makes (and each mandate's maximum per debit)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +38,8 @@ class World:
     merchant_keys: dict[str, str]
     wallets: list[str]
     total_minor: int
+    mandates: dict[tuple[str, str], str]
+    """(wallet, merchant) -> the live mandate a payment names."""
 
 
 def open_world(database_url: str, wallet_count: int, merchant_count: int,
@@ -58,8 +67,26 @@ def open_world(database_url: str, wallet_count: int, merchant_count: int,
                 wallets.top_up(ctx, uow, wallet["id"], WALLET_FUNDS_MINOR, CURRENCY, {})
                 opened.append(str(wallet["id"]))
             uow.commit()
+        mandated: dict[tuple[str, str], str] = {}
         for merchant in keys:
-            keys[merchant] = access.create_key(ctx, Role.MERCHANT, merchant, livemode=False).secret
-        return World(platform.secret, keys, opened, WALLET_FUNDS_MINOR * wallet_count)
+            issued = access.create_key(ctx, Role.MERCHANT, merchant, livemode=False)
+            keys[merchant] = issued.secret
+            merchant_caller = Principal(issued.record.id, Role.MERCHANT, merchant, False)
+            with ctx.uow_factory() as uow:
+                for wallet_id in opened:
+                    mandated[wallet_id, merchant] = _live_mandate(
+                        ctx, uow, merchant_caller, wallet_id)
+                uow.commit()
+        return World(platform.secret, keys, opened, WALLET_FUNDS_MINOR * wallet_count, mandated)
     finally:
         runtime.close()
+
+
+def _live_mandate(ctx: AppContext, uow: AppUnitOfWork, caller: Principal, wallet: str) -> str:
+    """An on-demand mandate up to the largest payment, approved by the wallet's customer (the
+    check stands in for the customer's PIN)."""
+    mandate = mandates.create_mandate(ctx, uow, caller, mandates.CreateMandate(
+        wallet, PAYMENT_MAX_MINOR, CURRENCY, "as_presented", "Check orders",
+        ctx.clock.now() + timedelta(days=365)))
+    mandates.act_on_mandate(ctx, uow, str(mandate["customer"]), str(mandate["id"]), "approve")
+    return str(mandate["id"])

@@ -170,7 +170,8 @@ def _trade_day(ctx: AppContext, clock: FixedClock, rng: random.Random, history: 
             wallets.top_up(ctx, uow, wallet, amount, merchant.currency, DEMO_METADATA)
             paid = payments.create_payment(ctx, uow, PLATFORM, payments.CreatePayment(
                 amount, merchant.currency, wallet, merchant=merchant_id,
-                description="Counter sale", metadata=DEMO_METADATA, confirm=True))
+                description="Counter sale", metadata=DEMO_METADATA, confirm=True,
+                buyer_present=True))
             if rng.random() < 1 / 30:
                 refunded.append((paid["id"], amount // 2))
         for payment_id, amount in refunded:

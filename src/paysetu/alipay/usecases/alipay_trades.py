@@ -125,7 +125,7 @@ def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trad
         merchant=app.merchant_id, description=trade.subject or None,
         metadata={"alipay_app": app.id, "alipay_trade": trade.id,
                   "out_trade_no": trade.out_trade_no},
-        confirm=confirm, fx_quote=quote))
+        confirm=confirm, fx_quote=quote, buyer_present=confirm))
     uow.alipay.set_trade_payment(trade.id, str(created["id"]))
     return str(created["id"])
 
@@ -146,7 +146,7 @@ def pay_from_wallet(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
         if payment.wallet_id != wallet.id:
             raise AlipayRefused(AlipayError.INVALID_PARAMETER,
                                 "This trade was created for another buyer.")
-        payments.confirm_payment(ctx, uow, merchant_caller(app), payment.id)
+        payments.confirm_payment(ctx, uow, merchant_caller(app), payment.id, buyer_present=True)
     else:
         _new_payment(ctx, uow, app, trade, wallet, confirm=True)
     paid = uow.alipay.find_trade(app.id, out_trade_no=None, trade_no=trade.id)

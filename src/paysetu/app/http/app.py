@@ -29,6 +29,7 @@ from paysetu.app.http.openapi import install_error_docs
 from paysetu.app.pages.install import install_web
 from paysetu.app.pages.sign_in_gate import SignInGate
 from paysetu.checkout.api import checkout_sessions
+from paysetu.customers.api import customer
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
     credit_lines,
@@ -38,7 +39,15 @@ from paysetu.lending.api import (
     loans,
     refinance_claims,
 )
-from paysetu.payments.api import balance_transactions, events, fx, merchants, payments, refunds
+from paysetu.payments.api import (
+    balance_transactions,
+    events,
+    fx,
+    mandates,
+    merchants,
+    payments,
+    refunds,
+)
 from paysetu.payments.api import webhook_endpoints as webhooks
 from paysetu.settlement.api import payout_accounts, reconciliations, settlements
 from paysetu.shell.http.rate_limit import RateLimiter
@@ -102,7 +111,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
 
     for router in (customers.router, wallets.router, merchants.router, webhooks.router,
                    events.router, payments.router, refunds.router,
-                   balance_transactions.router, fx.router):
+                   balance_transactions.router, fx.router, mandates.router, customer.router):
         app.include_router(router, prefix="/v1")
     app.include_router(reconciliations.router, prefix="/v1")
     for router in (settlements.router, payout_accounts.router):

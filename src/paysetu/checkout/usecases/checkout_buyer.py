@@ -258,6 +258,7 @@ def pay_session(
             metadata=metadata,
             confirm=True,
             fx_quote=None if quote is None else quote.id,
+            buyer_present=True,
         ),
     )
     invariant(paid["status"] == PaymentState.SUCCEEDED.value, "a checkout payment is charged")

@@ -12,7 +12,14 @@ from pydantic import Field
 
 from paysetu.events.rules.webhooks import DeliveryStatus
 from paysetu.payments.rules.fx_quotes import FixedSide, QuoteState
-from paysetu.payments.rules.payments import CaptureMethod, EscrowState, PaymentState, RefundState
+from paysetu.payments.rules.mandates import MandateFrequency, MandateState
+from paysetu.payments.rules.payments import (
+    CaptureMethod,
+    Consent,
+    EscrowState,
+    PaymentState,
+    RefundState,
+)
 from paysetu.shell.http.objects import ApiObject, Timestamp
 
 PAYMENT_ID = "pay_01KBZ4T7Q0W8X5V3M2N1P6R9S8"
@@ -40,6 +47,23 @@ class Merchant(ApiObject):
     balances: list[MerchantBalance]
     metadata: dict[str, str]
     created: Timestamp
+
+
+class CustomerApproval(ApiObject):
+    url: str = Field(
+        description="The wallet page where the customer approves with the PIN (or refuses).",
+        examples=["/wallet/approvals/" + PAYMENT_ID],
+    )
+    reason: Literal["no_mandate", "above_mandate_threshold"] = Field(
+        description="No mandate covers the payment, or it is above the mandate's extra-approval"
+        " threshold (RBI: ₹15,000)."
+    )
+    expires_at: Timestamp = Field(description="Unanswered by then, the payment is canceled.")
+
+
+class NextAction(ApiObject):
+    type: Literal["customer_approval"]
+    customer_approval: CustomerApproval
 
 
 class Payment(ApiObject):
@@ -71,6 +95,16 @@ class Payment(ApiObject):
     fx_quote: str | None
     presentment_amount_minor: int | None
     presentment_currency: str | None
+    consent: Consent | None = Field(
+        description="How the payer agreed to the debit: `operator` (platform key, with"
+        " `operator_reason`), `mandate`, `customer` (approved with the PIN) or `buyer` (paid on"
+        " a hosted page); null until debited."
+    )
+    operator_reason: str | None
+    mandate: str | None
+    next_action: NextAction | None = Field(
+        description="While `requires_action`: where and until when the customer approves."
+    )
     created: Timestamp
 
 
@@ -192,4 +226,31 @@ class WebhookDelivery(ApiObject):
     attempt_count: int
     attempts: list[DeliveryAttempt]
     next_attempt_at: Timestamp | None
+    created: Timestamp
+
+
+class Mandate(ApiObject):
+    id: str = Field(examples=["man_01KBZ4T7Q0W8X5V3M2N1P6R9S8"])
+    object: Literal["mandate"]
+    merchant: str
+    payee: str | None = Field(description="In the customer's view: the merchant, masked.")
+    customer: str
+    wallet: str
+    currency: str
+    amount_max_minor: int
+    frequency: MandateFrequency
+    purpose: str
+    valid_until: Timestamp
+    status: MandateState
+    last_debit_at: Timestamp | None
+    created: Timestamp
+
+
+class MandateNotice(ApiObject):
+    id: str
+    object: Literal["mandate_notice"]
+    mandate: str
+    amount_minor: int
+    currency: str
+    debit_after: Timestamp = Field(description="The debit may happen from then on.")
     created: Timestamp

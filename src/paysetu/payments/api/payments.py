@@ -48,13 +48,15 @@ def _expire_if_due(context: PaymentsContext, payment_id: str) -> None:
 def create_payment(body: PaymentCreate, write: Write) -> Any:
     """Create a payment (``requires_confirmation``), or with ``confirm: true`` confirm it too.
 
-    A wallet that cannot fund a confirm answers 402 ``exceeds_available_balance`` and nothing
-    is written: with ``confirm: true`` no payment is created. The code is transient, so the
-    same Idempotency-Key may be retried after a top-up.
+    Confirming debits the wallet only under a live ``mandate`` or, with the platform key, an
+    ``operator_reason``; otherwise the payment waits for the customer (``requires_action``,
+    with a ``next_action``), whatever the wallet holds. An operator debit the wallet cannot
+    fund answers 402 ``exceeds_available_balance`` and nothing is written.
     """
     command = payments.CreatePayment(
         body.amount_minor, body.currency, body.wallet, body.merchant, body.capture_method,
         body.escrow, body.description, body.metadata, body.confirm, body.fx_quote,
+        operator_reason=body.operator_reason, mandate=body.mandate,
     )
     return write.run(200, lambda uow: payments.create_payment(
         write.context, uow, write.caller, command))
@@ -83,10 +85,11 @@ def list_payments(
 
 @router.post("/payments/{payment_id}/confirm", response_model=Payment)
 def confirm_payment(payment_id: str, write: Write, _body: EmptyBody | None = None) -> Any:
-    """Automatic capture: charge now (``succeeded``). Manual: authorise (``requires_capture``).
+    """With consent (mandate, operator): automatic capture charges now (``succeeded``),
+    manual authorises (``requires_capture``). Without: ``requires_action`` for the customer.
 
-    A wallet that cannot fund it answers 402 ``exceeds_available_balance`` and changes
-    nothing: the payment stays ``requires_confirmation`` and may be confirmed after a top-up.
+    An operator debit the wallet cannot fund answers 402 ``exceeds_available_balance`` and
+    changes nothing: the payment stays ``requires_confirmation``.
     """
     return write.run(200, lambda uow: payments.confirm_payment(
         write.context, uow, write.caller, payment_id))

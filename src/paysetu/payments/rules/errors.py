@@ -136,6 +136,63 @@ class PaymentStatus(ErrorCode):
         _C,
         "The payment is disputed; its escrow is frozen.",
     )
+    OPERATOR_REASON_INVALID = (
+        "operator_reason_invalid",
+        False,
+        _I,
+        "operator_reason is 1-500 characters, and only the platform key may debit a wallet"
+        " as an operator.",
+    )
+    MANDATE_TERMS_INVALID = (
+        "mandate_terms_invalid",
+        False,
+        _I,
+        "A mandate needs a positive amount_max_minor, a known frequency, a purpose of 1-200"
+        " characters and a valid_until in the future.",
+    )
+    MANDATE_NOT_FOUND = ("mandate_not_found", False, _N, "No such mandate.")
+    MANDATE_WALLET_MISMATCH = (
+        "mandate_wallet_mismatch",
+        False,
+        _I,
+        "The mandate was given for another wallet or currency.",
+    )
+    MANDATE_NOT_ACTIVE = (
+        "mandate_not_active",
+        False,
+        _C,
+        "The mandate is not active (pending, paused, revoked, refused or expired).",
+    )
+    MANDATE_UNEXPECTED_STATE = (
+        "mandate_unexpected_state",
+        False,
+        _C,
+        "The mandate's status does not allow this operation.",
+    )
+    MANDATE_AMOUNT_EXCEEDED = (
+        "mandate_amount_exceeded",
+        False,
+        _C,
+        "The debit is above the mandate's maximum per debit.",
+    )
+    MANDATE_FREQUENCY_EXCEEDED = (
+        "mandate_frequency_exceeded",
+        True,
+        _C,
+        "The mandate's frequency allows no further debit yet.",
+    )
+    MANDATE_NOTICE_MISSING = (
+        "mandate_notice_missing",
+        True,
+        _C,
+        "No pre-debit notice for this amount was sent early enough (RBI: 24 hours before).",
+    )
+    APPROVAL_EXPIRED = (
+        "approval_expired",
+        False,
+        _C,
+        "The customer did not answer in time; the payment was canceled.",
+    )
     EXCEEDS_AVAILABLE_BALANCE = (
         "exceeds_available_balance",
         True,

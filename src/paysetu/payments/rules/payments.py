@@ -30,10 +30,25 @@ from paysetu.ledger.rules.entries import Direction, NewEntry, Posting, movement
 
 class PaymentState(StrEnum):
     REQUIRES_CONFIRMATION = "requires_confirmation"
+    REQUIRES_ACTION = "requires_action"
     REQUIRES_CAPTURE = "requires_capture"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     CANCELED = "canceled"
+
+
+class Consent(StrEnum):
+    """How the payer agreed to a debit (``docs/customers.md``).
+
+    ``operator``: the platform key, with a recorded reason; ``mandate``: within a live mandate;
+    ``customer``: the customer approved this payment with the PIN; ``buyer``: the buyer paid on
+    a hosted page (checkout, the gateway's pages) or with a one-time payment code.
+    """
+
+    OPERATOR = "operator"
+    MANDATE = "mandate"
+    CUSTOMER = "customer"
+    BUYER = "buyer"
 
 
 class CaptureMethod(StrEnum):
@@ -91,6 +106,9 @@ class Payment:
     Attributes:
         authorization_entry_id: The pending ledger entry of a manual-capture authorisation.
         escrow_status: For escrow payments once captured: held, released or disputed.
+        consent: How the payer agreed to the debit (None until it is debited).
+        operator_reason: Why the platform debited the wallet itself (operator debits only).
+        mandate_id: The mandate a debit was made under.
         fx_quote_id: The FX quote of a cross-border payment: ``amount_minor``/``currency`` are
             the merchant's price, and the buyer's wallet paid ``presentment_amount_minor`` of
             ``presentment_currency`` (see :mod:`paysetu.payments.rules.fx_quotes`).
@@ -121,6 +139,13 @@ class Payment:
     fx_quote_id: str | None = None
     presentment_amount_minor: int | None = None
     presentment_currency: str | None = None
+    consent: Consent | None = None
+    operator_reason: str | None = None
+    mandate_id: str | None = None
+    action_expires_at: datetime | None = None
+    """While ``requires_action``: when the unanswered approval lapses (canceled, expired)."""
+    action_reason: str | None = None
+    """Why the customer is asked: ``no_mandate`` or ``above_mandate_threshold``."""
 
     @property
     def refundable_minor(self) -> int:

@@ -18,6 +18,7 @@ from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.payments import (
     CaptureMethod,
+    Consent,
     EscrowState,
     Payment,
     PaymentState,
@@ -28,7 +29,8 @@ from paysetu.payments.rules.payments import (
 _PAYMENT_MUTABLE = (
     "status", "amount_captured_minor", "amount_refunded_minor", "fee_minor",
     "authorization_entry_id", "authorization_expires_at", "escrow_status", "escrow_release_at",
-    "failure_code", "cancellation_reason", "updated_at",
+    "failure_code", "cancellation_reason", "updated_at", "consent", "mandate_id",
+    "action_expires_at", "action_reason",
 )
 
 
@@ -47,6 +49,9 @@ def _payment(row: sa.Row[Any]) -> Payment:
         metadata=row.metadata, created_at=row.created_at, updated_at=row.updated_at,
         fx_quote_id=row.fx_quote_id, presentment_amount_minor=row.presentment_amount_minor,
         presentment_currency=row.presentment_currency,
+        consent=None if row.consent is None else Consent(row.consent),
+        operator_reason=row.operator_reason, mandate_id=row.mandate_id,
+        action_expires_at=row.action_expires_at, action_reason=row.action_reason,
     )
 
 
@@ -67,6 +72,9 @@ def _payment_params(payment: Payment) -> dict[str, Any]:
         "updated_at": payment.updated_at, "fx_quote_id": payment.fx_quote_id,
         "presentment_amount_minor": payment.presentment_amount_minor,
         "presentment_currency": payment.presentment_currency,
+        "consent": None if payment.consent is None else payment.consent.value,
+        "operator_reason": payment.operator_reason, "mandate_id": payment.mandate_id,
+        "action_expires_at": payment.action_expires_at, "action_reason": payment.action_reason,
     }
 
 
@@ -121,6 +129,25 @@ class PaymentStore:
             " ORDER BY authorization_expires_at, id",
             now, limit,
         )
+
+    def due_approvals(self, now: datetime, limit: int) -> list[Payment]:
+        """Payments whose customer approval lapsed unanswered, locked; rows in use skipped."""
+        return self._due(
+            "status = 'requires_action' AND action_expires_at <= :now"
+            " ORDER BY action_expires_at, id",
+            now, limit,
+        )
+
+    def awaiting_customer(self, customer_id: str, limit: int) -> list[Payment]:
+        """The customer's payments waiting for an approval, oldest first."""
+        rows = self._connection.execute(
+            sa.text(
+                "SELECT * FROM payments WHERE customer_id = :customer"
+                " AND status = 'requires_action' ORDER BY id LIMIT :limit"
+            ),
+            {"customer": customer_id, "limit": limit},
+        )
+        return [_payment(r) for r in rows]
 
     def due_escrows(self, now: datetime, limit: int) -> list[Payment]:
         """Payments whose held escrow is due for release, locked; rows in use are skipped."""

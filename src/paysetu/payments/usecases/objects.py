@@ -80,7 +80,29 @@ def payment_object(payment: Payment) -> dict[str, Any]:
         "fx_quote": payment.fx_quote_id,
         "presentment_amount_minor": payment.presentment_amount_minor,
         "presentment_currency": payment.presentment_currency,
+        "consent": None if payment.consent is None else payment.consent.value,
+        "operator_reason": payment.operator_reason,
+        "mandate": payment.mandate_id,
+        "next_action": _next_action(payment),
         "created": timestamp(payment.created_at),
+    }
+
+
+APPROVE_PATH = "/wallet/approvals/"
+"""Where a customer approves a payment (the wallet pages; the app of issue 17 too)."""
+
+
+def _next_action(payment: Payment) -> dict[str, Any] | None:
+    """Stripe's ``next_action`` for ``requires_action``: the customer approves in the wallet."""
+    if payment.status is not PaymentState.REQUIRES_ACTION:
+        return None
+    return {
+        "type": "customer_approval",
+        "customer_approval": {
+            "url": APPROVE_PATH + payment.id,
+            "reason": payment.action_reason,
+            "expires_at": _maybe_timestamp(payment.action_expires_at),
+        },
     }
 
 

@@ -2,17 +2,31 @@
 
 States (domain.md section 4)::
 
-    requires_confirmation --confirm, automatic--> succeeded
-    requires_confirmation --confirm, manual-----> requires_capture --capture--> succeeded
-    requires_confirmation | requires_capture --cancel--> canceled
+    requires_confirmation --confirm, with consent--> (debit)
+    requires_confirmation --confirm, no consent----> requires_action
+    requires_action --customer approves with the PIN--> (debit)
+    requires_action --customer refuses--> failed (failure_code "customer_refused")
+    requires_action --approval timeout--> canceled (cancellation_reason "expired")
+    (debit), automatic --> succeeded
+    (debit), manual -----> requires_capture --capture--> succeeded
+    requires_confirmation | requires_action | requires_capture --cancel--> canceled
     requires_capture --authorisation timeout--> canceled (cancellation_reason "expired")
+
+Consent (domain.md section 7, ``docs/customers.md``): a confirm debits the wallet only when
+the payer agreed: the platform key with an ``operator_reason`` (an operator action, recorded
+on the payment, its events and its ledger entries), a live mandate the payment names, or a
+buyer paying on a hosted page (checkout and the gateway create those payments themselves).
+Anything else, whoever's key, waits in ``requires_action`` for the customer, before the
+wallet is read: the answer is the same for a rich and an empty wallet, and a wallet that
+cannot fund the payment is found out only when its customer approves
+(:mod:`paysetu.payments.usecases.approvals`).
 
 Every operation on a payment first locks its row (``FOR NO KEY UPDATE``), then applies its
 ledger entries, then saves the new state and emits its event, all in the caller's transaction:
 concurrent captures, cancels and refunds of one payment run one after another and each sees
 the state the previous one left.
 
-A confirm the paying wallet cannot fund is refused (402 ``exceeds_available_balance``) and
+A debit the paying wallet cannot fund is refused (402 ``exceeds_available_balance``) and
 changes nothing: the payment stays ``requires_confirmation`` and can be confirmed again after
 a top-up. Recording a ``failed`` payment would need a write that survives the refusal's
 rollback, and the caller already has the answer; the code is transient, so a retry with the
@@ -29,7 +43,7 @@ from typing import Any
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
-from paysetu.kernel.invariants import InvariantViolation
+from paysetu.kernel.invariants import InvariantViolation, invariant
 from paysetu.kernel.money import is_currency
 from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
@@ -38,6 +52,7 @@ from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.payments import (
     CaptureMethod,
+    Consent,
     EscrowState,
     Payment,
     PaymentState,
@@ -48,6 +63,13 @@ from paysetu.payments.rules.payments import (
     fee_entry,
 )
 from paysetu.payments.usecases import fx_payments
+from paysetu.payments.usecases.approvals_state import (
+    EXPIRED,
+    approval_lapsed,
+    consent_metadata,
+    mandate_consent,
+    require_action,
+)
 from paysetu.payments.usecases.checks import (
     check_amount,
     check_cursors,
@@ -62,8 +84,7 @@ from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
-EXPIRED = "expired"
-"""The cancellation reason of an authorisation that timed out."""
+OPERATOR_REASON_LENGTH_MAX = 500
 SWEEP_BATCH_MAX = 100
 
 
@@ -77,6 +98,11 @@ class CreatePayment:
         fx_quote: A cross-border payment: the quote (quo_...) whose buy side is this amount
             and currency, paid from a wallet in its sell currency
             (payments/usecases/fx_payments.py).
+        operator_reason: Platform key only: debit without the customer, as an operator
+            action, for this recorded reason.
+        mandate: A mandate (man_...) of the customer for this merchant to debit under.
+        buyer_present: Set by the hosted checkout and the gateway (never by the API): the
+            buyer is paying on their page right now.
     """
 
     amount_minor: int
@@ -89,6 +115,9 @@ class CreatePayment:
     metadata: Mapping[str, str] | None = None
     confirm: bool = False
     fx_quote: str | None = None
+    operator_reason: str | None = None
+    mandate: str | None = None
+    buyer_present: bool = False
 
 
 def _validated_create(command: CreatePayment) -> None:
@@ -99,6 +128,18 @@ def _validated_create(command: CreatePayment) -> None:
         raise PaymentRejected(PaymentStatus.CAPTURE_METHOD_INVALID, param="capture_method")
     check_metadata(command.metadata or {})
     check_text(command.description, "description")
+    reason = command.operator_reason
+    if reason is not None and not (0 < len(reason) <= OPERATOR_REASON_LENGTH_MAX):
+        raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
+
+
+def _initial_consent(caller: Principal, command: CreatePayment) -> Consent | None:
+    """The consent known at creation (a mandate's is decided at confirm)."""
+    if command.operator_reason is not None:
+        if caller.role is not Role.PLATFORM:
+            raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
+        return Consent.OPERATOR
+    return Consent.BUYER if command.buyer_present else None
 
 
 def create_payment(
@@ -114,10 +155,16 @@ def create_payment(
             RequestStatus.PARAMETER_MISSING, "merchant is required with a platform key.",
             "merchant",
         )
+    consent = _initial_consent(caller, command)
     merchant = get_merchant(uow, caller, merchant_id or caller.owner_id or "")
     wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
     if wallet is None:
         raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
+    mandate = None
+    if command.mandate is not None:
+        mandate = uow.mandates.get(command.mandate) if storable(command.mandate) else None
+    if command.mandate is not None and (mandate is None or mandate.merchant_id != merchant.id):
+        raise PaymentRejected(PaymentStatus.MANDATE_NOT_FOUND, param="mandate")
     quote = None
     if command.fx_quote is not None:
         quote = fx_payments.take_quote(
@@ -136,6 +183,8 @@ def create_payment(
         authorization_expires_at=None, escrow_status=None, escrow_release_at=None,
         failure_code=None, cancellation_reason=None, description=command.description,
         metadata=dict(command.metadata or {}), created_at=now, updated_at=now,
+        consent=consent, operator_reason=command.operator_reason,
+        mandate_id=None if mandate is None else mandate.id,
     )
     if quote is not None:
         payment = fx_payments.with_quote(payment, quote)
@@ -150,9 +199,12 @@ def create_payment(
 
 
 def confirm_payment(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, *,
+    buyer_present: bool = False,
 ) -> dict[str, Any]:
-    """Charge (automatic) or authorise (manual) the payer's wallet."""
+    """Charge (automatic) or authorise (manual) the payer's wallet, when the payer agreed;
+    otherwise ask the customer (``requires_action``). ``buyer_present``: the gateway's buyer
+    is paying on their page or with their payment code (never set by the API)."""
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     if payment.status is not PaymentState.REQUIRES_CONFIRMATION:
         raise PaymentRejected(
@@ -160,6 +212,8 @@ def confirm_payment(
             f"Only a payment in requires_confirmation can be confirmed; {payment.id} is"
             f" {payment.status.value}.",
         )
+    if buyer_present and payment.consent is None:
+        payment = replace(payment, consent=Consent.BUYER)
     return _confirm(ctx, uow, payment)
 
 
@@ -175,7 +229,7 @@ def _apply_for_payer(
         if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
             amount = shown(payment.amount_minor, payment.currency)
             outcome = ("the payment was not created." if created_here else
-                       f"payment {payment.id} stays requires_confirmation.")
+                       f"payment {payment.id} stays {payment.status.value}.")
             raise PaymentRejected(
                 PaymentStatus.EXCEEDS_AVAILABLE_BALANCE,
                 f"Wallet {payment.wallet_id} cannot cover {amount}; {outcome}", "wallet",
@@ -194,6 +248,22 @@ def escrow_hold(ctx: PaymentsContext, payment: Payment, captured_at: datetime) -
 def _confirm(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False
 ) -> dict[str, Any]:
+    """Debit with the consent the payment carries, under its mandate, or ask the customer."""
+    if payment.consent is not None:
+        return debit(ctx, uow, payment, created_here=created_here)
+    if payment.mandate_id is None:
+        return require_action(ctx, uow, payment, "no_mandate")
+    mandated = mandate_consent(ctx, uow, payment, payment.mandate_id)
+    if mandated is None:
+        return require_action(ctx, uow, payment, "above_mandate_threshold")
+    return debit(ctx, uow, mandated, created_here=created_here)
+
+
+def debit(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False
+) -> dict[str, Any]:
+    """Charge (automatic) or authorise (manual) the wallet: ``payment.consent`` says why."""
+    invariant(payment.consent is not None, "a wallet is debited only with the payer's consent")
     merchant = uow.merchants.get(payment.merchant_id)
     wallet = uow.wallets.get(payment.wallet_id)
     if merchant is None or wallet is None:
@@ -208,7 +278,7 @@ def _confirm(
             ctx, uow, payment, wallet.account_id, destination, accounts.fees, fee,
         )] if payment.fx_quote_id else [charge_entry(
             entry_id, wallet.account_id, destination, accounts.fees, payment.amount_minor, fee,
-            payment.currency, entry_metadata("payment", payment))]
+            payment.currency, entry_metadata("payment", payment, **consent_metadata(payment)))]
         succeeded = replace(
             payment, status=PaymentState.SUCCEEDED, amount_captured_minor=payment.amount_minor,
             fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now),
@@ -226,7 +296,7 @@ def _confirm(
     timeout_s = ctx.policy.authorization_timeout_s
     _apply_for_payer(ctx, uow, payment, created_here=created_here, entries=[authorization_entry(
         entry_id, wallet.account_id, destination, payment.amount_minor, payment.currency,
-        timeout_s, entry_metadata("authorization", payment))])
+        timeout_s, entry_metadata("authorization", payment, **consent_metadata(payment)))])
     authorised = replace(
         payment, status=PaymentState.REQUIRES_CAPTURE, authorization_entry_id=entry_id,
         authorization_expires_at=now + timedelta(seconds=timeout_s), updated_at=now,
@@ -243,6 +313,11 @@ def _authorization_lapsed(payment: Payment, now: datetime) -> bool:
         and payment.authorization_expires_at is not None
         and payment.authorization_expires_at <= now
     )
+
+
+def _lapsed(payment: Payment, now: datetime) -> bool:
+    """An authorisation or an unanswered approval whose time is up."""
+    return _authorization_lapsed(payment, now) or approval_lapsed(payment, now)
 
 
 def capture_payment(
@@ -304,20 +379,20 @@ def cancel_payment(
         )
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     now = ctx.clock.now()
-    if _authorization_lapsed(payment, now):
+    if _lapsed(payment, now):
         return _expire(ctx, uow, payment, now)
     if payment.status is PaymentState.REQUIRES_CAPTURE and payment.authorization_entry_id:
         uow.ledger.apply([PendingResolution(
             ctx.ids.new_id("je"), payment.authorization_entry_id, post=False,
             metadata=entry_metadata("cancel", payment))], now)
-    elif payment.status is not PaymentState.REQUIRES_CONFIRMATION:
+    elif payment.status not in (PaymentState.REQUIRES_CONFIRMATION, PaymentState.REQUIRES_ACTION):
         raise PaymentRejected(
             PaymentStatus.PAYMENT_UNEXPECTED_STATE,
             f"Only a payment not yet captured can be canceled; {payment.id} is"
             f" {payment.status.value}.",
         )
     payment = replace(payment, status=PaymentState.CANCELED, cancellation_reason=reason,
-                      updated_at=now)
+                      action_expires_at=None, updated_at=now)
     uow.payments.save(payment)
     obj = payment_object(payment)
     emit(ctx, uow, payment.merchant_id, "payment.canceled", obj)
@@ -327,12 +402,12 @@ def cancel_payment(
 def _expire(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, now: datetime
 ) -> dict[str, Any]:
-    """Cancel a locked payment whose authorisation lapsed; the ledger releases the funds."""
+    """Cancel a locked payment whose authorisation (the ledger releases the funds) or
+    approval lapsed."""
     if payment.authorization_entry_id is not None:
         uow.ledger.expire(now, pending_id=payment.authorization_entry_id)
-    payment = replace(
-        payment, status=PaymentState.CANCELED, cancellation_reason=EXPIRED, updated_at=now
-    )
+    payment = replace(payment, status=PaymentState.CANCELED, cancellation_reason=EXPIRED,
+                      action_expires_at=None, updated_at=now)
     uow.payments.save(payment)
     obj = payment_object(payment)
     emit(ctx, uow, payment.merchant_id, "payment.canceled", obj)
@@ -340,9 +415,10 @@ def _expire(
 
 
 def authorization_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str) -> bool:
-    """Whether the payment's authorisation lapsed and is not yet expired (one read, no lock)."""
+    """Whether the payment's authorisation or approval lapsed and is not yet expired (one
+    read, no lock)."""
     payment = uow.payments.get(payment_id) if storable(payment_id) else None
-    return payment is not None and _authorization_lapsed(payment, ctx.clock.now())
+    return payment is not None and _lapsed(payment, ctx.clock.now())
 
 
 def expire_if_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str) -> bool:
@@ -354,7 +430,7 @@ def expire_if_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str
     if not authorization_due(ctx, uow, payment_id):
         return False
     payment = uow.payments.get(payment_id, for_update=True)
-    if payment is None or not _authorization_lapsed(payment, now):
+    if payment is None or not _lapsed(payment, now):
         return False
     _expire(ctx, uow, payment, now)
     return True
@@ -369,6 +445,17 @@ def expire_authorizations(
     many were canceled. The caller commits.
     """
     due = uow.payments.due_authorizations(now, limit)
+    for payment in due:
+        _expire(ctx, uow, payment, now)
+    return len(due)
+
+
+def expire_approvals(
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, now: datetime, limit: int = SWEEP_BATCH_MAX
+) -> int:
+    """For the worker: cancel up to ``limit`` payments whose customer never answered by
+    ``now`` (nothing was reserved, so nothing moves); the caller commits."""
+    due = uow.payments.due_approvals(now, limit)
     for payment in due:
         _expire(ctx, uow, payment, now)
     return len(due)

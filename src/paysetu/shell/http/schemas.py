@@ -15,6 +15,11 @@ Metadata = dict[str, str]
 class CustomerCreate(Body):
     name: str = Field(description="The customer's name, 1-200 characters.")
     email: str | None = None
+    phone: str | None = Field(
+        default=None,
+        description="Mobile number the customer signs in to the wallet with (E.164; without a"
+        " country code, Indian).",
+    )
     kyc_tier: str = Field(default="minimum", description="`minimum` or `full` (RBI PPI tiers).")
     metadata: Metadata = Field(default_factory=dict)
 
@@ -68,6 +73,17 @@ class PaymentCreate(Body):
         description="Cross-border: an FX quote (quo_...) whose buy side is this amount and "
         "currency; the wallet, in the quote's sell currency, pays the quoted sell amount. "
         "Automatic capture only.",
+    )
+    mandate: str | None = Field(
+        default=None,
+        description="Debit under this mandate (man_...) of the customer: within its terms the"
+        " payment needs no approval. Without one, the customer approves each payment"
+        " (`requires_action`).",
+    )
+    operator_reason: str | None = Field(
+        default=None,
+        description="Platform key only: debit the wallet without the customer, as an operator"
+        " action recorded with this reason (1-500 characters).",
     )
 
 
@@ -143,3 +159,23 @@ class FxRatesLoad(Body):
         "rate per line. Any bad line refuses the whole file, naming the line."
     )
     source: str = Field(default="manual", description="A label stored with each rate.")
+
+
+class MandateCreate(Body):
+    wallet: str = Field(description="The customer's wallet (wal_...) to debit.")
+    amount_max_minor: int = Field(description="The most one debit may take.")
+    currency: str = Field(description="The wallet's currency.")
+    frequency: str = Field(
+        description="`as_presented` (on demand), `daily`, `weekly`, `monthly` or `yearly`: at"
+        " most one debit per period."
+    )
+    purpose: str = Field(description="What the customer is told it is for (1-200 characters).")
+    valid_until: int = Field(description="Unix seconds: no debit after this.")
+    merchant: str | None = Field(default=None, description="Platform key: the merchant.")
+
+
+class MandateNoticeCreate(Body):
+    amount_minor: int = Field(description="The debit's exact amount.")
+    debit_after: int = Field(
+        description="Unix seconds; at least the pre-debit notice time (24 h) from now."
+    )

@@ -23,7 +23,7 @@ router = APIRouter(tags=["customers"])
 @router.post("/customers", response_model=Customer, status_code=200)
 def create_customer(body: CustomerCreate, write: Write, _: PlatformCaller) -> Any:
     return write.run(200, lambda uow: wallets.create_customer(
-        write.context, uow, body.name, body.email, body.kyc_tier, body.metadata))
+        write.context, uow, body.name, body.email, body.kyc_tier, body.metadata, body.phone))
 
 
 @router.get("/customers/{customer_id}", response_model=Customer)

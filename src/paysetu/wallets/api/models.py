@@ -15,6 +15,7 @@ class Customer(ApiObject):
     object: Literal["customer"]
     name: str
     email: str | None
+    phone: str | None = Field(description="E.164; the number the customer signs in with.")
     kyc_tier: KycTier = Field(description="Decides the wallet's limits (RBI PPI tiers).")
     metadata: dict[str, str]
     created: Timestamp

@@ -15,6 +15,13 @@ class WalletStatus(ErrorCode):
 
     NAME_INVALID = ("name_invalid", False, _I, "A name is 1-200 printable characters.")
     KYC_TIER_INVALID = ("kyc_tier_invalid", False, _I, "The KYC tier is `minimum` or `full`.")
+    PHONE_INVALID = (
+        "phone_invalid",
+        False,
+        _I,
+        "The phone is not a valid mobile number (E.164, or Indian without a country code).",
+    )
+    PHONE_TAKEN = ("phone_taken", False, _C, "Another customer signs in with this number.")
     CURRENCY_INVALID = (
         "currency_invalid",
         False,

@@ -58,6 +58,8 @@ class Customer:
     kyc_tier: KycTier
     metadata: Mapping[str, str]
     created_at: datetime
+    phone_e164: str | None = None
+    """The mobile number the customer signs in with (``paysetu.customers``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,8 @@ _WALLET_SELECT = (
 
 def _customer(row: sa.Row[Any]) -> Customer:
     return Customer(
-        row.id, row.name, row.email, KycTier(row.kyc_tier), row.metadata, row.created_at
+        row.id, row.name, row.email, KycTier(row.kyc_tier), row.metadata, row.created_at,
+        row.phone_e164,
     )
 
 
@@ -36,18 +37,21 @@ class CustomerStore:
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 
-    def insert(self, customer: Customer) -> None:
-        self._connection.execute(
+    def insert(self, customer: Customer) -> bool:
+        """False (nothing written) when another customer has the phone number."""
+        inserted = self._connection.execute(
             sa.text(
-                "INSERT INTO customers (id, name, email, kyc_tier, metadata, created_at)"
-                " VALUES (:id, :name, :email, :tier, CAST(:metadata AS jsonb), :created_at)"
+                "INSERT INTO customers (id, name, email, kyc_tier, metadata, created_at,"
+                " phone_e164) VALUES (:id, :name, :email, :tier, CAST(:metadata AS jsonb),"
+                " :created_at, :phone) ON CONFLICT (phone_e164) DO NOTHING RETURNING id"
             ),
             {
                 "id": customer.id, "name": customer.name, "email": customer.email,
                 "tier": customer.kyc_tier.value, "metadata": json.dumps(dict(customer.metadata)),
-                "created_at": customer.created_at,
+                "created_at": customer.created_at, "phone": customer.phone_e164,
             },
-        )
+        ).one_or_none()
+        return inserted is not None
 
     def get(self, customer_id: str, *, for_update: bool = False) -> Customer | None:
         lock = " FOR NO KEY UPDATE" if for_update else ""

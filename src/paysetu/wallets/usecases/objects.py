@@ -14,6 +14,7 @@ def customer_object(customer: Customer) -> dict[str, Any]:
         "object": "customer",
         "name": customer.name,
         "email": customer.email,
+        "phone": customer.phone_e164,
         "kyc_tier": customer.kyc_tier.value,
         "metadata": dict(customer.metadata),
         "created": timestamp(customer.created_at),

@@ -12,6 +12,7 @@ from typing import Any
 
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, is_currency
+from paysetu.kernel.phones import e164
 from paysetu.ledger.rules.entries import AccountKind, NewAccount, NewEntry
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.wallets.rules.errors import WalletRejected, WalletStatus
@@ -45,15 +46,22 @@ def create_customer(
     email: str | None,
     kyc_tier: str,
     metadata: Mapping[str, str],
+    phone: str | None = None,
 ) -> dict[str, Any]:
+    """A new customer; with ``phone``, one who can sign in to the wallet with it."""
     if not (0 < len(name) <= NAME_LENGTH_MAX and name.isprintable()):
         raise WalletRejected(WalletStatus.NAME_INVALID, param="name")
     if kyc_tier not in {t.value for t in KycTier}:
         raise WalletRejected(WalletStatus.KYC_TIER_INVALID, param="kyc_tier")
+    phone_e164 = None if phone is None else e164(phone)
+    if phone is not None and phone_e164 is None:
+        raise WalletRejected(WalletStatus.PHONE_INVALID, param="phone")
     customer = Customer(
-        ctx.ids.new_id("cus"), name, email, KycTier(kyc_tier), dict(metadata), ctx.clock.now()
+        ctx.ids.new_id("cus"), name, email, KycTier(kyc_tier), dict(metadata), ctx.clock.now(),
+        phone_e164,
     )
-    uow.customers.insert(customer)
+    if not uow.customers.insert(customer):
+        raise WalletRejected(WalletStatus.PHONE_TAKEN, param="phone")
     obj = customer_object(customer)
     emit(ctx, uow, None, "customer.created", obj)
     return obj

@@ -1,7 +1,7 @@
 """Working-capital credit lines (cash credit / overdraft on the merchant's balance).
 
 Revision ID: 0020
-Revises: 0017
+Revises: 0018
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0020"
-down_revision = "0017"
+down_revision = "0018"
 branch_labels = None
 depends_on = None
 

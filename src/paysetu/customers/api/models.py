@@ -1,0 +1,66 @@
+"""The customers' API objects (see :mod:`paysetu.shell.http.objects`) and request bodies."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from paysetu.payments.rules.payments import PaymentState
+from paysetu.shell.http.objects import ApiObject, Timestamp
+from paysetu.shell.http.schemas import Body
+
+
+class SignInCodeCreate(Body):
+    phone: str = Field(description="Mobile number (E.164; without a country code, Indian).")
+
+
+class SessionCreate(Body):
+    phone: str
+    code: str = Field(description="The 6-digit code sent by SMS.")
+
+
+class PinSet(Body):
+    pin: str = Field(description="4 or 6 digits.")
+    code: str | None = Field(
+        default=None, description="Changing an existing PIN: a fresh sign-in code."
+    )
+
+
+class PinBody(Body):
+    pin: str = Field(description="The payment PIN.")
+
+
+class SignInCode(ApiObject):
+    object: Literal["sign_in_code"]
+    phone: str = Field(description="The number, masked.", examples=["+91*******10"])
+    expires_at: Timestamp
+
+
+class CustomerSessionObject(ApiObject):
+    object: Literal["customer_session"]
+    token: str | None = Field(description="Only when created: `Authorization: Bearer <token>`.")
+    customer: str
+    has_pin: bool
+    expires_at: Timestamp
+
+
+class PaymentApproval(ApiObject):
+    id: str
+    object: Literal["payment_approval"]
+    payee: str = Field(description="The merchant's legal name, masked.")
+    amount_minor: int
+    currency: str
+    presentment_amount_minor: int | None
+    presentment_currency: str | None
+    wallet: str
+    description: str | None
+    mandate: str | None
+    status: PaymentState
+    expires_at: Timestamp | None
+    created: Timestamp
+
+
+class PaymentApprovalList(ApiObject):
+    object: Literal["list"]
+    data: list[PaymentApproval]

@@ -1,0 +1,91 @@
+"""What the customers' use cases need: their store, the SMS gateway, the PIN hasher, policy.
+
+``CustomersUnitOfWork`` extends payments' (an approval debits the wallet in the same
+transaction) with the customer-auth repository; ``CustomersContext`` adds the policy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
+
+from paysetu.customers.rules.identity import CustomerPolicy, CustomerSession, StoredCode
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class SmsMessage:
+    id: str
+    phone_e164: str
+    body: str
+    created_at: datetime
+
+
+class SmsGateway(Protocol):
+    """Delivers queued text messages (default: the console of ``paysetu run``)."""
+
+    def deliver(self, message: SmsMessage) -> None: ...
+
+
+class PinHasher(Protocol):
+    """argon2id in production (:class:`paysetu.access.stores.passwords.Argon2Passwords`)."""
+
+    def hash(self, password: str) -> str: ...
+    def verify(self, password_hash: str, password: str) -> bool: ...
+
+
+class CustomerAuthRepository(Protocol):
+    def customer_by_phone(self, phone_e164: str) -> str | None: ...
+    def customer_phone(self, customer_id: str) -> str | None: ...
+    def count_request(
+        self, throttle_key: str, now: datetime, window_s: int
+    ) -> tuple[int, datetime]:
+        """Count one request in the key's current window (one upsert, under the row lock);
+        ``(requests in the window including this one, window start)``."""
+        ...
+    def replace_code(
+        self, phone_e164: str, salt: bytes, digest: bytes, now: datetime, expires_at: datetime
+    ) -> None: ...
+    def claim_code_try(self, phone_e164: str, tries_max: int) -> StoredCode | None:
+        """Count one check of the number's code (one UPDATE); None when it has no code or
+        its tries are used up."""
+        ...
+    def consume_code(self, phone_e164: str, digest: bytes) -> bool:
+        """Delete that code (once: a second consume of it answers False)."""
+        ...
+    def insert_session(
+        self, digest: bytes, customer_id: str, now: datetime, expires_at: datetime
+    ) -> None: ...
+    def session(self, digest: bytes, now: datetime) -> CustomerSession | None: ...
+    def delete_session(self, digest: bytes) -> None: ...
+    def has_pin(self, customer_id: str) -> bool: ...
+    def claim_pin_try(
+        self, customer_id: str, now: datetime, tries_max: int, lock_s: int
+    ) -> str | None:
+        """Count one PIN check (one UPDATE; the last allowed one also locks the PIN until
+        ``now + lock_s``); the PIN's hash, or None when there is none or it is locked."""
+        ...
+    def pin_locked_until(self, customer_id: str, now: datetime) -> datetime | None: ...
+    def clear_pin_failures(self, customer_id: str, now: datetime) -> None: ...
+    def set_pin(self, customer_id: str, pin_hash: str, now: datetime) -> None: ...
+    def queue_sms(self, message: SmsMessage) -> None: ...
+    def unshown_sms(self, limit: int) -> list[SmsMessage]:
+        """Messages not yet delivered, oldest first, locked (``SKIP LOCKED``)."""
+        ...
+    def mark_sms_shown(self, message_ids: list[str], now: datetime) -> None: ...
+    def recent_sms(self, limit: int) -> list[SmsMessage]: ...
+
+
+class CustomersUnitOfWork(PaymentsUnitOfWork, Protocol):
+    @property
+    def customer_auth(self) -> CustomerAuthRepository: ...
+
+
+class CustomersContext(PaymentsContext, Protocol):
+    @property
+    def uow_factory(self) -> Callable[[], CustomersUnitOfWork]: ...
+    def reader(self) -> CustomersUnitOfWork: ...
+    @property
+    def customers(self) -> CustomerPolicy: ...

@@ -1,0 +1,122 @@
+"""Mandates and pre-debit notices in PostgreSQL.
+
+A mandate row is a state machine like a payment's; every change locks it first
+(``FOR NO KEY UPDATE``), so a pause or a revoke and a debit under the mandate run one after
+the other: a debit that comes second sees the pause.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from paysetu.db.pagination import fetch_page
+from paysetu.kernel.pagination import PageRequest
+from paysetu.payments.rules.mandates import (
+    Mandate,
+    MandateFrequency,
+    MandateNotice,
+    MandateState,
+)
+
+_COLUMNS = (
+    "id", "merchant_id", "customer_id", "wallet_id", "currency", "amount_max_minor",
+    "frequency", "purpose", "valid_until", "status", "last_debit_at", "created_at",
+    "updated_at",
+)
+
+
+def _mandate(row: sa.Row[Any]) -> Mandate:
+    return Mandate(
+        id=row.id, merchant_id=row.merchant_id, customer_id=row.customer_id,
+        wallet_id=row.wallet_id, currency=row.currency, amount_max_minor=row.amount_max_minor,
+        frequency=MandateFrequency(row.frequency), purpose=row.purpose,
+        valid_until=row.valid_until, status=MandateState(row.status),
+        last_debit_at=row.last_debit_at, created_at=row.created_at, updated_at=row.updated_at,
+    )
+
+
+def _params(mandate: Mandate) -> dict[str, Any]:
+    return {
+        "id": mandate.id, "merchant_id": mandate.merchant_id,
+        "customer_id": mandate.customer_id, "wallet_id": mandate.wallet_id,
+        "currency": mandate.currency, "amount_max_minor": mandate.amount_max_minor,
+        "frequency": mandate.frequency.value, "purpose": mandate.purpose,
+        "valid_until": mandate.valid_until, "status": mandate.status.value,
+        "last_debit_at": mandate.last_debit_at, "created_at": mandate.created_at,
+        "updated_at": mandate.updated_at,
+    }
+
+
+def _notice(row: sa.Row[Any]) -> MandateNotice:
+    return MandateNotice(row.id, row.mandate_id, row.amount_minor, row.debit_after,
+                         row.created_at, row.payment_id)
+
+
+class MandateStore:
+    def __init__(self, connection: sa.Connection) -> None:
+        self._connection = connection
+
+    def insert(self, mandate: Mandate) -> None:
+        self._connection.execute(
+            sa.text(f"INSERT INTO mandates ({', '.join(_COLUMNS)})"
+                    f" VALUES ({', '.join(':' + c for c in _COLUMNS)})"),
+            _params(mandate),
+        )
+
+    def get(self, mandate_id: str, *, for_update: bool = False) -> Mandate | None:
+        lock = " FOR NO KEY UPDATE" if for_update else ""
+        row = self._connection.execute(
+            sa.text(f"SELECT * FROM mandates WHERE id = :id{lock}"), {"id": mandate_id}
+        ).one_or_none()
+        return None if row is None else _mandate(row)
+
+    def save(self, mandate: Mandate) -> None:
+        self._connection.execute(
+            sa.text("UPDATE mandates SET status = :status, last_debit_at = :last_debit_at,"
+                    " updated_at = :updated_at WHERE id = :id"),
+            {k: v for k, v in _params(mandate).items()
+             if k in ("id", "status", "last_debit_at", "updated_at")},
+        )
+
+    def list_page(
+        self, merchant_id: str | None, customer_id: str | None, page: PageRequest
+    ) -> tuple[list[Mandate], bool]:
+        rows, has_more = fetch_page(
+            self._connection,
+            "SELECT * FROM mandates",
+            "(CAST(:merchant AS text) IS NULL OR merchant_id = :merchant)"
+            " AND (CAST(:customer AS text) IS NULL OR customer_id = :customer)",
+            {"merchant": merchant_id, "customer": customer_id},
+            page,
+        )
+        return [_mandate(r) for r in rows], has_more
+
+    def insert_notice(self, notice: MandateNotice) -> None:
+        self._connection.execute(
+            sa.text("INSERT INTO mandate_notices (id, mandate_id, amount_minor, debit_after,"
+                    " created_at) VALUES (:id, :mandate, :amount, :debit_after, :created_at)"),
+            {"id": notice.id, "mandate": notice.mandate_id, "amount": notice.amount_minor,
+             "debit_after": notice.debit_after, "created_at": notice.created_at},
+        )
+
+    def usable_notice(
+        self, mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
+    ) -> MandateNotice | None:
+        row = self._connection.execute(
+            sa.text("SELECT * FROM mandate_notices WHERE mandate_id = :mandate"
+                    " AND payment_id IS NULL AND amount_minor = :amount"
+                    " AND created_at <= :sent_before AND debit_after <= :now"
+                    " ORDER BY created_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"),
+            {"mandate": mandate_id, "amount": amount_minor, "sent_before": sent_before,
+             "now": now},
+        ).one_or_none()
+        return None if row is None else _notice(row)
+
+    def use_notice(self, notice_id: str, payment_id: str) -> None:
+        self._connection.execute(
+            sa.text("UPDATE mandate_notices SET payment_id = :payment WHERE id = :id"),
+            {"id": notice_id, "payment": payment_id},
+        )
