@@ -19,6 +19,8 @@ from paysetu.checkout.usecases.ports import CheckoutUnitOfWork
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
+from paysetu.marketplace.usecases.orders import order_paid_at_checkout
+from paysetu.marketplace.usecases.ports import MarketplacePolicy
 from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy, RateSource
 from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP
 from paysetu.settlement.usecases.policy import SettlementPolicy
@@ -46,15 +48,20 @@ class AppContext:
     webhook_targets: WebhookTargets = field(default_factory=WebhookTargets)
     """Where webhooks and notifications may go; the default allows public addresses only and
     resolves no names at registration (bootstrap gives it the system resolver)."""
+    marketplace: MarketplacePolicy = field(default_factory=MarketplacePolicy)
+    """Marketplaces' tax rates and defaults (docs/marketplace.md)."""
 
     def reader(self) -> AppUnitOfWork:
         """A unit of work for a one-statement read (an API key, a payment's expiry check)."""
         return (self.read_factory or self.uow_factory)()
 
     def checkout_paid(self, uow: CheckoutUnitOfWork, session: CheckoutSession) -> None:
-        """Checkout's hook: the Alipay gateway's page pay takes the paid session."""
+        """Checkout's hook: the Alipay gateway's page pay takes the paid session, and a
+        marketplace order paid on it is split among its sellers."""
         # The unit of work came from this context's factory: it is the whole product's.
         alipay_pages.checkout_paid(self, cast(AppUnitOfWork, uow), session)
+        if session.payment_id is not None:
+            order_paid_at_checkout(self, cast(AppUnitOfWork, uow), session.id, session.payment_id)
 
 
 def with_loan_sweep(ctx: AppContext) -> AppContext:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from paysetu.alipay.usecases.ports import AlipayUnitOfWork
 from paysetu.lending.usecases.ports import LendingUnitOfWork
+from paysetu.marketplace.usecases.ports import MarketplaceUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class StatsRepository(Protocol):
 
 
 
-class AppUnitOfWork(AlipayUnitOfWork, LendingUnitOfWork, Protocol):
+class AppUnitOfWork(AlipayUnitOfWork, LendingUnitOfWork, MarketplaceUnitOfWork, Protocol):
     """The unit of work with every repository of the product."""
 
     @property
