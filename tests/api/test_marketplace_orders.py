@@ -211,6 +211,8 @@ def test_return_touches_one_share_and_after_payout_leaves_seller_owing(
             ctx, uow, as_merchant(host), share[ids["b"]], 100_00, "damaged"
         ),
     )
+    assert (part["object"], part["from_hold_minor"]) == ("marketplace_share_return", 9940)
+    part = run(ctx, lambda uow: holds.get_share(ctx, uow, as_merchant(host), share[ids["b"]]))
     assert (part["refunded_minor"], part["status"]) == (100_00, "held")
     assert balance(ctx, f"acct_{ids['a']}_INR_escrow") == 566_40
     # B's part: 100_00 - tcs 50 - tds 10 (commission kept by policy)

@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from paysetu.kernel.timestamps import timestamp
-from paysetu.marketplace.rules.records import Marketplace, Order, Seller, SellerLink, Share
+from paysetu.marketplace.rules.records import (
+    Marketplace,
+    Order,
+    Seller,
+    SellerLink,
+    Share,
+    ShareRefund,
+)
+from paysetu.marketplace.usecases.ports import TaxReportRow
 
 
 def marketplace_object(marketplace: Marketplace) -> dict[str, Any]:
@@ -85,4 +93,28 @@ def order_object(order: Order, shares: list[Share], checkout_url: str | None) ->
         "metadata": dict(order.metadata),
         "paid_at": None if order.paid_at is None else timestamp(order.paid_at),
         "created": timestamp(order.created_at),
+    }
+
+
+def share_return_object(returned: ShareRefund) -> dict[str, Any]:
+    return {
+        "id": returned.id, "object": "marketplace_share_return", "share": returned.share_id,
+        "refund": returned.refund_id, "journal_entry": returned.entry_id,
+        "amount_minor": returned.amount_minor, "commission_minor": returned.commission_minor,
+        "tcs_minor": returned.tcs_minor, "tds_minor": returned.tds_minor,
+        "from_hold_minor": returned.from_hold_minor,
+        "from_balance_minor": returned.from_balance_minor,
+        "recovered_later_minor": returned.recovered_later_minor,
+        "created": timestamp(returned.created_at),
+    }
+
+
+def tax_report_object(marketplace_id: str, month: str, rows: list[TaxReportRow]) -> dict[str, Any]:
+    return {
+        "object": "marketplace_tax_report", "marketplace": marketplace_id, "month": month,
+        "sellers": [{
+            "seller": r.seller_id, "legal_name": r.legal_name, "pan": r.pan, "gstin": r.gstin,
+            "currency": r.currency, "gross_minor": r.gross_minor,
+            "returned_minor": r.returned_minor, "net_minor": r.gross_minor - r.returned_minor,
+            "tcs_minor": r.tcs_minor, "tds_minor": r.tds_minor} for r in rows],
     }

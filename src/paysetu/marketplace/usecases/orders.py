@@ -49,6 +49,7 @@ from paysetu.payments.usecases.checks import (
     check_cursors,
     check_metadata,
     check_text,
+    merchant_scope,
     storable,
 )
 from paysetu.payments.usecases.payments import CreatePayment, create_payment
@@ -310,13 +311,8 @@ def list_shares(
 ) -> tuple[list[dict[str, Any]], bool]:
     """A seller's key lists its shares; a marketplace's its shares; the platform all."""
     check_cursors(page)
-    if caller.role is Role.PLATFORM:
-        shares, has_more = uow.marketplace.list_shares(None, None, page)
-    elif caller.role is Role.MERCHANT and caller.owner_id:
-        is_host = uow.marketplace.get_marketplace(caller.owner_id) is not None
-        shares, has_more = uow.marketplace.list_shares(
-            caller.owner_id if is_host else None, None if is_host else caller.owner_id, page
-        )
-    else:
-        shares, has_more = [], False
+    scope = merchant_scope(caller)  # a lender's key: 404
+    is_host = scope is not None and uow.marketplace.get_marketplace(scope) is not None
+    shares, has_more = uow.marketplace.list_shares(
+        scope if is_host else None, None if is_host else scope, page)
     return [share_object(s) for s in shares], has_more

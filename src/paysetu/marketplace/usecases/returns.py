@@ -28,7 +28,7 @@ from paysetu.marketplace.usecases.accounts import (
     seller_accounts,
 )
 from paysetu.marketplace.usecases.holds import locked_share
-from paysetu.marketplace.usecases.objects import share_object
+from paysetu.marketplace.usecases.objects import share_object, share_return_object
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
 from paysetu.payments.usecases.checks import check_amount, check_text
 from paysetu.payments.usecases.refunds import create_refund
@@ -101,11 +101,12 @@ def return_share(
         status=(ShareState.REFUNDED if refunded == share.amount_minor and share.status in _HELD
                 else share.status), updated_at=now)
     uow.marketplace.save_share(share)
-    uow.marketplace.insert_share_refund(ShareRefund(
+    returned = ShareRefund(
         ctx.ids.new_id("mrf"), share.id, str(refund["id"]), None if entry is None else entry.id,
         amount, commission, parts.tcs_minor, parts.tds_minor, parts.from_hold_minor,
-        parts.from_balance_minor, parts.recovered_later_minor, now))
+        parts.from_balance_minor, parts.recovered_later_minor, now)
+    uow.marketplace.insert_share_refund(returned)
     obj = share_object(share)
     emit(ctx, uow, share.seller_id, "marketplace_share.refunded", obj)
     emit(ctx, uow, share.marketplace_id, "marketplace_share.refunded", obj)
-    return {**obj, "refund": refund["id"]}
+    return share_return_object(returned)

@@ -244,3 +244,12 @@ def list_sellers(
     check_cursors(page)
     rows, has_more = uow.marketplace.list_sellers(marketplace.merchant_id, page)
     return [seller_object(s, link) for s, link in rows], has_more
+
+
+def get_marketplace(
+    uow: MarketplaceUnitOfWork, caller: Principal, marketplace_id: str
+) -> dict[str, Any]:
+    """The marketplace, to its own key and the platform (404 otherwise)."""
+    if caller.role is not Role.PLATFORM and caller.owner_id != marketplace_id:
+        raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_NOT_FOUND, param="marketplace")
+    return marketplace_object(own_marketplace(uow, caller, marketplace_id))
