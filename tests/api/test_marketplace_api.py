@@ -5,6 +5,7 @@ Every test ends with the ledger audit passing (tests/api/conftest.py)."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -181,3 +182,28 @@ def test_order_paid_on_the_hosted_checkout_in_another_currency(
     assert order.status.value == "paid"
     assert (share.status.value, share.held_minor) == ("held", 1_000_00 - 100_00 - 5_00 - 1_00)
     assert report.passed, report.findings
+
+
+def test_released_shares_and_commission_settle_through_the_settlement_run(
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+) -> None:
+    host, key, s = _market(client, keys, app_context)
+    for seller in (s["a"], s["b"]):
+        _verify(client, keys, seller)
+    account = {"currency": "INR", "holder_name": "Holder", "account_number": "001234567890",
+               "bank_code": "HDFC0000123", "country": "IN"}
+    for who in (host, s["a"], s["b"]):
+        ok(client.post(f"/v1/merchants/{who}/payout_accounts", json=account,
+                       headers=keys.platform))
+    payer = wallet(client, keys, 5_000_00)
+    made = ok(_order(client, key, payer, [(s["a"], 600_00), (s["b"], 300_00)]))
+    ok(client.post(f"/v1/marketplace_orders/{made['id']}/confirm_delivery", headers=key))
+    clock.advance(timedelta(days=1))
+    run = ok(client.post("/v1/settlements", json={"date": "2026-04-02"}, headers=keys.platform))
+    batches = {r["merchant"]: r["settlement"] for r in run["results"]}
+    net = {x["seller"]: x["net_minor"] for x in made["shares"]}
+    for seller in (s["a"], s["b"]):
+        batch = ok(client.get(f"/v1/settlements/{batches[seller]}", headers=keys.platform))
+        assert (batch["currency"], batch["payout_minor"]) == ("INR", net[seller])
+    hosted = ok(client.get(f"/v1/settlements/{batches[host]}", headers=keys.platform))
+    assert hosted["payout_minor"] == made["commission_minor"] - 9_00  # less paysetu's 1% fee
