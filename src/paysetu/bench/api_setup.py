@@ -1,4 +1,5 @@
-"""The API bench's world: one merchant, its secret key, and funded full-KYC payer wallets.
+"""The API bench's world: one merchant (also a marketplace with five verified sellers), its
+secret key, and funded full-KYC payer wallets.
 
 Built through the product's own use cases (merchant onboarding, customers, wallets, top-ups
 from the simulated cash-in account), so every balance the clients spend is explained by the
@@ -9,15 +10,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paysetu.access.rules.principals import Role
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.bootstrap import Runtime
+from paysetu.marketplace.rules.identity import gstin_check_character
+from paysetu.marketplace.rules.records import Commission
+from paysetu.marketplace.usecases import sellers as marketplace
 from paysetu.payments.usecases import merchants
 from paysetu.wallets.usecases import wallets
 
 WALLET_FUNDS_MINOR = 2_00_000_00
 """Each wallet's top-up: the full-KYC balance limit (₹2,00,000), thousands of payments' worth."""
 WALLETS_PER_TRANSACTION = 100
+SELLERS = 5
+"""Sellers of the marketplace workload: every order has one line for each."""
+PLATFORM = Principal("key_bench_setup", Role.PLATFORM, None, livemode=False)
+
+
+def _open_marketplace(runtime: Runtime, merchant_id: str) -> tuple[str, ...]:
+    """Make the merchant a marketplace (10% commission) with verified Indian sellers."""
+    ctx = runtime.context
+    made = []
+    with ctx.uow_factory() as uow:
+        marketplace.create_marketplace(ctx, uow, PLATFORM, marketplace.CreateMarketplace(
+            merchant_id, Commission(1000, 0), {}, True, 7 * 24 * 3600))
+        for number in range(1, SELLERS + 1):
+            pan = f"BENCH{number:04d}A"
+            gstin = f"27{pan}1Z" + gstin_check_character(f"27{pan}1Z")
+            seller = marketplace.onboard_seller(ctx, uow, PLATFORM, marketplace.OnboardSeller(
+                f"Bench Seller {number}", "IN", "INR", pan, gstin, marketplace=merchant_id))
+            marketplace.set_seller_kyc(ctx, uow, PLATFORM, str(seller["id"]), "verified")
+            made.append(str(seller["id"]))
+        uow.commit()
+    return tuple(made)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +58,8 @@ class Shop:
     api_key: str
     api_key_id: str
     wallets: tuple[str, ...]
+    sellers: tuple[str, ...] = ()
+    """The merchant is also a marketplace with these verified sellers."""
 
 
 def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
@@ -52,8 +79,9 @@ def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
                 wallets.top_up(ctx, uow, wallet["id"], WALLET_FUNDS_MINOR, "INR", {})
                 opened.append(str(wallet["id"]))
             uow.commit()
+    sellers = _open_marketplace(runtime, str(merchant["id"]))
     key = access.create_key(ctx, Role.MERCHANT, merchant["id"], livemode=False)
     with runtime.engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.commit()  # ANALYZE in a rolled-back transaction keeps no statistics
-    return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened))
+    return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened), sellers)
