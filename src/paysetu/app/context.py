@@ -14,12 +14,12 @@ from typing import cast
 from paysetu.alipay.usecases import alipay_pages
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.ports import AppUnitOfWork
-from paysetu.checkout.rules.sessions import CheckoutSession
+from paysetu.checkout.rules.sessions import CartLine, CheckoutSession
 from paysetu.checkout.usecases.ports import CheckoutUnitOfWork
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
-from paysetu.marketplace.usecases.orders import order_paid_at_checkout
+from paysetu.marketplace.usecases.orders import order_cart, order_paid_at_checkout
 from paysetu.marketplace.usecases.ports import MarketplacePolicy
 from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy, RateSource
 from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP
@@ -62,6 +62,10 @@ class AppContext:
         alipay_pages.checkout_paid(self, cast(AppUnitOfWork, uow), session)
         if session.payment_id is not None:
             order_paid_at_checkout(self, cast(AppUnitOfWork, uow), session.id, session.payment_id)
+
+    def checkout_cart(self, uow: CheckoutUnitOfWork, session_id: str) -> list[CartLine]:
+        """Checkout's hook: the hosted page lists a marketplace order's cart by seller."""
+        return order_cart(cast(AppUnitOfWork, uow), session_id)
 
 
 def with_loan_sweep(ctx: AppContext) -> AppContext:

@@ -19,6 +19,7 @@ from paysetu.alipay.pages import dashboard_alipay
 from paysetu.app.pages import admin
 from paysetu.checkout.pages import checkout_pages
 from paysetu.lending.pages import dashboard_loans, lender
+from paysetu.marketplace.pages import dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
 from paysetu.shell.pages import login
@@ -28,7 +29,7 @@ from paysetu.shell.pages.rendering import STATIC_DIR, render
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,
     dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
-    admin.router, checkout_pages.router,
+    admin.router, checkout_pages.router, dashboard_marketplace.router,
 )
 """Every router of pages, in the order their paths are matched."""
 

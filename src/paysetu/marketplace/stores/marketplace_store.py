@@ -24,7 +24,7 @@ from paysetu.marketplace.rules.records import (
     ShareRefund,
     ShareState,
 )
-from paysetu.marketplace.usecases.ports import TaxReportRow
+from paysetu.marketplace.usecases.ports import ShareTotals, TaxReportRow
 
 _SELLER_SELECT = (
     "SELECT s.*, m.legal_name, m.country, m.settlement_currency FROM sellers s"
@@ -289,9 +289,10 @@ class MarketplaceStore:
         ).one_or_none()
         return None if row is None else _order(row)
 
-    def order_for_session(self, session_id: str) -> Order | None:
+    def order_for_session(self, session_id: str, *, lock: bool) -> Order | None:
+        suffix = " FOR NO KEY UPDATE" if lock else ""
         row = self._run(
-            "SELECT * FROM marketplace_orders WHERE checkout_session_id = :s FOR NO KEY UPDATE",
+            f"SELECT * FROM marketplace_orders WHERE checkout_session_id = :s{suffix}",
             {"s": session_id},
         ).one_or_none()
         return None if row is None else _order(row)
@@ -359,6 +360,21 @@ class MarketplaceStore:
             {"now": now, "limit": limit},
         )
         return [_share(r) for r in rows]
+
+    def share_totals(self, marketplace_id: str | None, seller_id: str | None) -> list[ShareTotals]:
+        rows = self._run(
+            "SELECT currency, count(*) AS shares,"
+            " count(*) FILTER (WHERE status IN ('held', 'disputed')) AS held_count,"
+            " coalesce(sum(held_minor) FILTER (WHERE status = 'held'), 0) AS held,"
+            " coalesce(sum(held_minor) FILTER (WHERE status = 'disputed'), 0) AS disputed,"
+            " sum(commission_minor) AS commission, sum(tcs_minor) AS tcs, sum(tds_minor) AS tds"
+            " FROM marketplace_shares WHERE status <> 'pending'"
+            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
+            " AND (CAST(:s AS text) IS NULL OR seller_id = :s) GROUP BY currency ORDER BY 1",
+            {"m": marketplace_id, "s": seller_id})
+        return [ShareTotals(r.currency.strip(), int(r.shares), int(r.held_count), int(r.held),
+                            int(r.disputed), int(r.commission), int(r.tcs), int(r.tds))
+                for r in rows]
 
     def insert_share_refund(self, refund: ShareRefund) -> None:
         self._run(
@@ -432,17 +448,6 @@ class MarketplaceStore:
             " ORDER BY m.legal_name, k.seller_id, k.currency",
             {"m": marketplace_id, "start": month_start, "end": month_end},
         )
-        return [
-            TaxReportRow(
-                r.seller_id,
-                r.legal_name,
-                r.pan,
-                r.gstin,
-                r.currency,
-                r.gross,
-                r.returned,
-                r.tcs,
-                r.tds,
-            )
-            for r in rows
-        ]
+        return [TaxReportRow(r.seller_id, r.legal_name, r.pan, r.gstin, r.currency.strip(),
+                             int(r.gross), int(r.returned), int(r.tcs), int(r.tds))
+                for r in rows]

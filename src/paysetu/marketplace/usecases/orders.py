@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from paysetu.access.rules.principals import Principal, Role
+from paysetu.checkout.rules.sessions import CartLine
 from paysetu.checkout.usecases.checkout import CreateCheckoutSession, create_session
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import is_currency
@@ -274,7 +275,7 @@ def order_paid_at_checkout(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, session_id: str, payment_id: str
 ) -> None:
     """Checkout's hook: a session just paid; if it is an order's, split the order."""
-    order = uow.marketplace.order_for_session(session_id)
+    order = uow.marketplace.order_for_session(session_id, lock=True)
     if order is not None:
         split_paid_order(ctx, uow, order, payment_id)
 
@@ -316,3 +317,19 @@ def list_shares(
     shares, has_more = uow.marketplace.list_shares(
         scope if is_host else None, None if is_host else scope, page)
     return [share_object(s) for s in shares], has_more
+
+
+def order_cart(uow: MarketplaceUnitOfWork, session_id: str) -> list[CartLine]:
+    """Checkout's hook: the lines of the order a session pays, with each seller's name."""
+    order = uow.marketplace.order_for_session(session_id, lock=False)
+    if order is None:
+        return []
+    names = {}
+    lines = []
+    for share in uow.marketplace.shares_of(order.id):
+        if share.seller_id not in names:
+            seller = uow.marketplace.get_seller(share.seller_id)
+            names[share.seller_id] = share.seller_id if seller is None else seller.legal_name
+        lines += [CartLine(names[share.seller_id], x.description, x.amount_minor)
+                  for x in share.lines]
+    return lines

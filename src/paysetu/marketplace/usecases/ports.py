@@ -37,6 +37,20 @@ class TaxReportRow:
     tds_minor: int
 
 
+@dataclass(frozen=True, slots=True)
+class ShareTotals:
+    """One currency's shares of a marketplace or a seller: what holds keep, commission, tax."""
+
+    currency: str
+    shares: int
+    held_count: int
+    held_minor: int
+    disputed_minor: int
+    commission_minor: int
+    tcs_minor: int
+    tds_minor: int
+
+
 class MarketplaceRepository(Protocol):
     def insert_marketplace(self, marketplace: Marketplace) -> None: ...
     def get_marketplace(self, merchant_id: str) -> Marketplace | None: ...
@@ -50,7 +64,7 @@ class MarketplaceRepository(Protocol):
     ) -> tuple[list[tuple[Seller, SellerLink]], bool]: ...
     def insert_order(self, order: Order, shares: Sequence[Share]) -> None: ...
     def get_order(self, order_id: str, *, for_update: bool = False) -> Order | None: ...
-    def order_for_session(self, session_id: str) -> Order | None: ...
+    def order_for_session(self, session_id: str, *, lock: bool) -> Order | None: ...
     def save_order(self, order: Order) -> None: ...
     def list_orders(
         self, marketplace_id: str | None, page: PageRequest
@@ -65,6 +79,9 @@ class MarketplaceRepository(Protocol):
         """Held shares whose release time passed, locked (``SKIP LOCKED``)."""
         ...
 
+    def share_totals(self, marketplace_id: str | None, seller_id: str | None) -> list[ShareTotals]:
+        """Per currency, over every share of the marketplace (or of the seller)."""
+        ...
     def insert_share_refund(self, refund: ShareRefund) -> None: ...
     def share_refunds(self, share_id: str) -> list[ShareRefund]: ...
     def tax_report(
