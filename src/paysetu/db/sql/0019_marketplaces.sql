@@ -45,7 +45,8 @@ CREATE TABLE marketplace_orders (
     status text NOT NULL CHECK (status IN ('requires_payment', 'paid')),
     payment_id text UNIQUE REFERENCES payments (id),
     checkout_session_id text UNIQUE REFERENCES checkout_sessions (id),
-    split_entry_id text UNIQUE REFERENCES ledger_entries (id),
+    -- deferred: a wallet-paid order is written before its split entry, which is applied last
+    split_entry_id text UNIQUE REFERENCES ledger_entries (id) DEFERRABLE INITIALLY DEFERRED,
     description text,
     metadata jsonb NOT NULL DEFAULT '{}'::jsonb,
     paid_at timestamptz,

@@ -227,6 +227,26 @@ class MarketplaceStore:
         ).one_or_none()
         return None if row is None else _link(row)
 
+    def linked_sellers(
+        self, marketplace_id: str, seller_ids: Sequence[str]
+    ) -> dict[str, tuple[Seller, SellerLink]]:
+        rows = self._run(
+            "SELECT s.*, m.legal_name, m.country, m.settlement_currency, l.marketplace_id,"
+            " l.seller_id, l.commission_bps AS link_bps, l.commission_fixed_minor AS"
+            " link_fixed_minor, l.created_at AS linked_at FROM marketplace_sellers l"
+            " JOIN sellers s ON s.merchant_id = l.seller_id"
+            " JOIN merchants m ON m.id = s.merchant_id"
+            " WHERE l.marketplace_id = :m AND l.seller_id = ANY(CAST(:ids AS text[]))",
+            {"m": marketplace_id, "ids": list(seller_ids)})
+        return {r.seller_id: (_seller(r), _link(r)) for r in rows}
+
+    def hold_accounts(self, seller_ids: Sequence[str], currency: str) -> dict[str, str]:
+        rows = self._run(
+            "SELECT merchant_id, account_id FROM merchant_accounts WHERE purpose = 'escrow'"
+            " AND currency = :c AND merchant_id = ANY(CAST(:ids AS text[]))",
+            {"c": currency, "ids": list(seller_ids)})
+        return {r.merchant_id: r.account_id for r in rows}
+
     def list_sellers(
         self, marketplace_id: str, page: PageRequest
     ) -> tuple[list[tuple[Seller, SellerLink]], bool]:

@@ -24,9 +24,10 @@ from typing import Any
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.checkout.rules.sessions import CartLine
 from paysetu.checkout.usecases.checkout import CreateCheckoutSession, create_session
-from paysetu.events.usecases.events import emit
+from paysetu.events.usecases.events import emit, emit_many
 from paysetu.kernel.money import is_currency
 from paysetu.kernel.pagination import PageRequest
+from paysetu.ledger.rules.entries import NewEntry
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.marketplace.rules.entries import SplitPart, split_entry
 from paysetu.marketplace.rules.errors import MarketplaceRejected, MarketplaceStatus
@@ -39,7 +40,7 @@ from paysetu.marketplace.rules.records import (
     ShareState,
 )
 from paysetu.marketplace.rules.splits import ShareSplit, TaxRates, split_order
-from paysetu.marketplace.usecases.accounts import marketplace_accounts, seller_accounts
+from paysetu.marketplace.usecases.accounts import marketplace_accounts
 from paysetu.marketplace.usecases.objects import order_object, share_object
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
 from paysetu.marketplace.usecases.sellers import category_is_valid, own_marketplace
@@ -53,7 +54,8 @@ from paysetu.payments.usecases.checks import (
     merchant_scope,
     storable,
 )
-from paysetu.payments.usecases.payments import CreatePayment, create_payment
+from paysetu.payments.usecases.merchants import merchant_accounts
+from paysetu.payments.usecases.payments import CreatePayment, confirm_payment, create_payment
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +119,13 @@ def plan_shares(
     on: datetime,
 ) -> list[ShareSplit]:
     """The split, after checking every seller is the marketplace's and verified."""
-    repo = uow.marketplace
     host = uow.merchants.get(marketplace.merchant_id)
+    linked = uow.marketplace.linked_sellers(
+        marketplace.merchant_id, sorted({line.seller_id for line in lines}))
     commissions = {}
     rates = {}
     for index, line in enumerate(lines):
-        link = repo.get_link(marketplace.merchant_id, line.seller_id)
-        seller = None if link is None else repo.get_seller(line.seller_id)
+        seller, link = linked.get(line.seller_id, (None, None))
         if link is None or seller is None:
             raise MarketplaceRejected(
                 MarketplaceStatus.SELLER_NOT_FOUND, param=f"lines[{index}].seller"
@@ -177,97 +179,106 @@ def create_order(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, caller: Principal,
     command: CreateOrder, public_base: str,
 ) -> dict[str, Any]:
-    """Check, store the order and its pending shares, then take the payment or open checkout."""
+    """Check, then either open the hosted checkout for the order or take the wallet payment.
+
+    The wallet payment is created unconfirmed first, so the order, its shares and their events
+    are written before any balance row is locked; confirming it (the payments use case) and
+    the split entry come last and hold the marketplace's and the sellers' rows until COMMIT
+    for as short a time as the payments path does."""
     marketplace = own_marketplace(uow, caller, command.marketplace)
     _check_lines(ctx, command)
     now = ctx.clock.now()
     order, shares = _new_order(
         ctx, marketplace, command, plan_shares(ctx, uow, marketplace, command.lines, now), now)
-    checkout_url = None
-    if command.return_url is not None:
+    if command.wallet is None:
         order, checkout_url = _open_checkout(
-            ctx, uow, caller, order, command.return_url, public_base)
+            ctx, uow, caller, order, str(command.return_url), public_base)
+        uow.marketplace.insert_order(order, shares)
+        emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
+             order_object(order, shares, checkout_url))
+        return order_object(order, shares, checkout_url)
+    created = create_payment(ctx, uow, caller, CreatePayment(
+        amount_minor=command.amount_minor, currency=command.currency, wallet=command.wallet,
+        merchant=marketplace.merchant_id, description=command.description,
+        metadata={"marketplace_order": order.id}, fx_quote=command.fx_quote))
+    order, shares, entry = _paid(ctx, uow, marketplace, order, shares, str(created["id"]))
     uow.marketplace.insert_order(order, shares)
     emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
-         order_object(order, shares, checkout_url))
-    if command.wallet is not None:
-        paid = create_payment(ctx, uow, caller, CreatePayment(
-            amount_minor=command.amount_minor, currency=command.currency,
-            wallet=command.wallet, merchant=marketplace.merchant_id,
-            description=command.description, metadata={"marketplace_order": order.id},
-            confirm=True, fx_quote=command.fx_quote))
-        order, shares = split_paid_order(ctx, uow, order, str(paid["id"]))
-    return order_object(order, shares, checkout_url)
+         order_object(order, shares, None))
+    _announce(ctx, uow, order, shares)
+    confirmed = confirm_payment(ctx, uow, caller, str(created["id"]))
+    if confirmed["status"] != PaymentState.SUCCEEDED.value:
+        raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="wallet")
+    _apply_split(uow, entry, now)
+    return order_object(order, shares, None)
+
+
+def _paid(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, marketplace: Marketplace, order: Order,
+    shares: list[Share], payment_id: str,
+) -> tuple[Order, list[Share], NewEntry | None]:
+    """The order paid by ``payment_id``, its shares held, and the split entry to apply."""
+    now = ctx.clock.now()
+    host = marketplace_accounts(ctx, uow, order.marketplace_id, order.currency)
+    holds = uow.marketplace.hold_accounts([s.seller_id for s in shares], order.currency)
+    parts = [SplitPart(holds.get(s.seller_id)
+                       or merchant_accounts(ctx, uow, s.seller_id, order.currency).escrow,
+                       s.net_minor, s.tcs_minor, s.tds_minor) for s in shares]
+    entry = split_entry(ctx.ids.new_id("je"), host, parts, order.currency,
+                        {"kind": "marketplace_split", "order": order.id, "payment": payment_id})
+    release_at = now + timedelta(seconds=marketplace.auto_release_s)
+    shares = [replace(s, status=ShareState.HELD, held_minor=s.net_minor, release_at=release_at,
+                      updated_at=now) for s in shares]
+    order = replace(order, status=OrderState.PAID, payment_id=payment_id,
+                    split_entry_id=None if entry is None else entry.id, paid_at=now,
+                    updated_at=now)
+    return order, shares, entry
+
+
+def _announce(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, order: Order, shares: list[Share]
+) -> None:
+    emit_many(ctx, uow, [
+        *((s.seller_id, "marketplace_share.held", share_object(s)) for s in shares),
+        (order.marketplace_id, "marketplace_order.paid", order_object(order, shares, None)),
+    ])
+
+
+def _apply_split(uow: MarketplaceUnitOfWork, entry: NewEntry | None, now: datetime) -> None:
+    """Apply the split last (it locks the marketplace's and sellers' rows until COMMIT)."""
+    if entry is None:
+        return
+    try:
+        uow.ledger.apply([entry], now)
+    except EntryRejected as rejection:
+        if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
+            raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_BALANCE_INSUFFICIENT,
+                                      param="order") from None
+        raise
 
 
 def split_paid_order(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, order: Order, payment_id: str
 ) -> tuple[Order, list[Share]]:
-    """The order's payment succeeded: one entry fills the holds and the tax accounts."""
+    """The order's payment (made on the hosted checkout) succeeded: hold the shares, then one
+    entry fills the holds and the tax accounts."""
     payment = uow.payments.get(payment_id)
-    if (
-        payment is None
-        or payment.status is not PaymentState.SUCCEEDED
-        or payment.merchant_id != order.marketplace_id
-        or payment.amount_minor != order.amount_minor
-        or payment.currency != order.currency
-    ):
+    if (payment is None or payment.status is not PaymentState.SUCCEEDED
+            or payment.merchant_id != order.marketplace_id
+            or payment.amount_minor != order.amount_minor or payment.currency != order.currency):
         raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="payment")
     if order.status is not OrderState.REQUIRES_PAYMENT:
         raise MarketplaceRejected(MarketplaceStatus.ORDER_UNEXPECTED_STATE, param="order")
     marketplace = uow.marketplace.get_marketplace(order.marketplace_id)
-    shares = uow.marketplace.shares_of(order.id, for_update=True)
     if marketplace is None:
         raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_NOT_FOUND)
-    now = ctx.clock.now()
-    host = marketplace_accounts(ctx, uow, order.marketplace_id, order.currency)
-    parts = [
-        SplitPart(
-            seller_accounts(ctx, uow, s.seller_id, order.currency).hold,
-            s.net_minor,
-            s.tcs_minor,
-            s.tds_minor,
-        )
-        for s in shares
-    ]
-    entry = split_entry(
-        ctx.ids.new_id("je"),
-        host,
-        parts,
-        order.currency,
-        {"kind": "marketplace_split", "order": order.id, "payment": payment_id},
-    )
-    if entry is not None:
-        try:
-            uow.ledger.apply([entry], now)
-        except EntryRejected as rejection:
-            if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
-                raise MarketplaceRejected(
-                    MarketplaceStatus.MARKETPLACE_BALANCE_INSUFFICIENT, param="order"
-                ) from None
-            raise
-    release_at = now + timedelta(seconds=marketplace.auto_release_s)
-    shares = [
-        replace(
-            s, status=ShareState.HELD, held_minor=s.net_minor, release_at=release_at, updated_at=now
-        )
-        for s in shares
-    ]
+    shares = uow.marketplace.shares_of(order.id, for_update=True)
+    order, shares, entry = _paid(ctx, uow, marketplace, order, shares, payment_id)
     for share in shares:
         uow.marketplace.save_share(share)
-        emit(ctx, uow, share.seller_id, "marketplace_share.held", share_object(share))
-    order = replace(
-        order,
-        status=OrderState.PAID,
-        payment_id=payment_id,
-        split_entry_id=None if entry is None else entry.id,
-        paid_at=now,
-        updated_at=now,
-    )
     uow.marketplace.save_order(order)
-    emit(
-        ctx, uow, order.marketplace_id, "marketplace_order.paid", order_object(order, shares, None)
-    )
+    _announce(ctx, uow, order, shares)
+    _apply_split(uow, entry, order.updated_at)
     return order, shares
 
 
