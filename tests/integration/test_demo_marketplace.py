@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import sqlalchemy as sa
+from typer.testing import CliRunner
 
+from paysetu.cli.app import app as cli
 from paysetu.demo.marketplace import ensure_demo_marketplace
 from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.usecases.service import LedgerService
@@ -33,3 +36,21 @@ def test_demo_marketplace_story_runs_once_and_audits(
     assert mixed == [("disputed", 0, False), ("held", 500_00, True)]
     report = ledger.audit()
     assert report.passed, report.findings
+
+
+def test_paysetu_audit_is_clean_after_the_marketplace_story(
+    engine: sa.Engine, clock: FixedClock, tmp_path: Path, database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    ctx = checkout_context(engine, clock)
+    ensure_demo_marketplace(ctx, tmp_path)
+    with engine.connect() as connection:
+        entries = connection.execute(sa.text(
+            "SELECT count(*) FROM ledger_entries WHERE metadata->>'kind' LIKE 'marketplace_%'"
+        )).scalar_one()
+    assert entries >= 5  # three splits, releases and a return
+    monkeypatch.setenv("PAYSETU_DATABASE_URL", database_url)
+    monkeypatch.setenv("PAYSETU_DATA_DIR", str(tmp_path / "var"))
+    result = CliRunner().invoke(cli, ["audit"])
+    assert result.exit_code == 0, result.output
+    assert "audit passed" in result.output
