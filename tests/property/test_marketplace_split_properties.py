@@ -3,6 +3,8 @@ the seller never bears more than its total, and a full return gives back exactly
 
 from __future__ import annotations
 
+import itertools
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,12 +20,9 @@ def shares_and_returns(draw: st.DrawFn) -> tuple[int, list[int], list[int]]:
         part = draw(st.integers(0, left))
         parts.append(part)
         left -= part
-    pieces = []
-    remaining = amount
-    while remaining > 0:
-        piece = draw(st.integers(1, remaining))
-        pieces.append(piece)
-        remaining -= piece
+    cuts = sorted(draw(st.sets(st.integers(1, amount - 1), max_size=6))) if amount > 1 else []
+    bounds = [0, *cuts, amount]
+    pieces = [b - a for a, b in itertools.pairwise(bounds)]
     return amount, parts, pieces
 
 
