@@ -29,7 +29,7 @@ from paysetu.marketplace.rules.records import (
 )
 from paysetu.marketplace.usecases.objects import marketplace_object, seller_object
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
-from paysetu.payments.usecases.checks import check_cursors, storable
+from paysetu.payments.usecases.checks import check_cursors, check_metadata, storable
 from paysetu.payments.usecases.merchants import create_merchant, get_merchant
 
 CATEGORY_LENGTH_MAX = 64
@@ -135,6 +135,7 @@ def onboard_seller(
 ) -> dict[str, Any]:
     """A new seller merchant in the caller's marketplace, KYC ``pending``."""
     marketplace = own_marketplace(uow, caller, command.marketplace)
+    check_metadata(command.metadata or {})
     _check_identity(command.country, command.pan, command.gstin)
     if command.commission is not None:
         check_commission(command.commission)
