@@ -104,12 +104,16 @@ class Shop:
     """A live mandate of the customer's for the merchant."""
     approval: str = ""
     """A payment of the merchant's waiting for the customer (requires_action)."""
+    sellers: tuple[str, ...] = ()
+    market_order: str = ""
+    share: str = ""
 
     def ids(self) -> set[str]:
         return {self.merchant, self.customer, self.wallet, self.payment, self.refund,
-                self.endpoint, self.quote, *self.events} | {
+                self.endpoint, self.quote, *self.events, *self.sellers} | {
                     i for i in (self.application, self.loan, self.checkout, self.alipay_app,
-                                self.mandate, self.approval) if i}
+                                self.mandate, self.approval, self.market_order, self.share)
+                    if i}
 
 
 @dataclass(frozen=True)
@@ -156,6 +160,10 @@ class World:
         phone = PHONES["b" if self.caller == "customer_b" else "a"]
         return _write_code(_context(self), phone)
 
+    def marketplace_order(self) -> dict[str, Any]:
+        """A fresh paid order of marketplace A's across both its sellers."""
+        return self.post("/v1/marketplace_orders", _order_body(self.a))
+
     def checkout_session(self) -> str:
         """A fresh open checkout session of merchant A's."""
         return str(self.post("/v1/checkout_sessions", _checkout_body(self.a.merchant))["id"])
@@ -193,6 +201,29 @@ def _application_body(lender: str, shop: Shop) -> dict[str, Any]:
 def _checkout_body(merchant_id: str) -> dict[str, Any]:
     return {"amount_minor": 100_00, "currency": "INR", "merchant": merchant_id,
             "return_url": "https://shop.example/done"}
+
+
+def _order_body(shop: Shop) -> dict[str, Any]:
+    return {"amount_minor": 30_00, "currency": "INR", "wallet": shop.wallet,
+            "marketplace": shop.merchant,
+            "lines": [{"seller": shop.sellers[0], "amount_minor": 20_00, "category": "books"},
+                      {"seller": shop.sellers[1], "amount_minor": 10_00}]}
+
+
+def _seller_body(marketplace: str, name: str) -> dict[str, Any]:
+    return {"legal_name": name, "country": "US", "settlement_currency": "USD",
+            "marketplace": marketplace}
+
+
+def _fresh_seller_of_b(w: World) -> Request:
+    seller = w.post("/v1/sellers", _seller_body(w.b.merchant, "Linked Seller"))["id"]
+    return f"/v1/marketplaces/{w.a.merchant}/sellers", {"seller": seller}
+
+
+def _fresh_merchant(w: World) -> Request:
+    fresh = w.post("/v1/merchants", {"legal_name": "New Bazaar", "country": "IN",
+                                     "settlement_currency": "INR"})["id"]
+    return "/v1/marketplaces", {"merchant": fresh, "commission_bps": 500}
 
 
 def _customer_without_wallet(w: World) -> Request:
@@ -433,6 +464,43 @@ CASES.update({
 """The customer's own routes: a customer session only (every API key: 401), and only the
 customer's own payments and mandates (another customer: 404). Signing out is last."""
 
+CASES.update({
+    ("POST", "/v1/marketplaces"): (Access.PLATFORM, _fresh_merchant),
+    ("GET", "/v1/marketplaces/{marketplace_id}"): (
+        Access.OWNED, lambda w: (f"/v1/marketplaces/{w.a.merchant}", None)),
+    ("POST", "/v1/marketplaces/{marketplace_id}/sellers"): (Access.PLATFORM, _fresh_seller_of_b),
+    ("POST", "/v1/sellers"): (
+        Access.OWNED, lambda w: ("/v1/sellers", _seller_body(w.a.merchant, "Matrix Seller"))),
+    ("GET", "/v1/sellers"): (
+        Access.OWNED, lambda w: (f"/v1/sellers?marketplace={w.a.merchant}", None)),
+    ("GET", "/v1/sellers/{seller_id}"): (
+        Access.OWNED, lambda w: (f"/v1/sellers/{w.a.sellers[0]}", None)),
+    ("POST", "/v1/sellers/{seller_id}/kyc"): (Access.PLATFORM, lambda w: (
+        f"/v1/sellers/{w.a.sellers[0]}/kyc", {"kyc_status": "verified"})),
+    ("POST", "/v1/marketplace_orders"): (
+        Access.OWNED, lambda w: ("/v1/marketplace_orders", _order_body(w.a))),
+    ("GET", "/v1/marketplace_orders"): (
+        Access.OWNED, lambda w: (f"/v1/marketplace_orders?marketplace={w.a.merchant}", None)),
+    ("GET", "/v1/marketplace_orders/{order_id}"): (
+        Access.OWNED, lambda w: (f"/v1/marketplace_orders/{w.a.market_order}", None)),
+    ("POST", "/v1/marketplace_orders/{order_id}/confirm_delivery"): (Access.OWNED, lambda w: (
+        f"/v1/marketplace_orders/{w.marketplace_order()['id']}/confirm_delivery", None)),
+    ("GET", "/v1/marketplace_shares"): (Access.LIST, lambda w: ("/v1/marketplace_shares", None)),
+    ("GET", "/v1/marketplace_shares/{share_id}"): (
+        Access.OWNED, lambda w: (f"/v1/marketplace_shares/{w.a.share}", None)),
+    ("POST", "/v1/marketplace_shares/{share_id}/release"): (Access.OWNED, lambda w: (
+        f"/v1/marketplace_shares/{w.marketplace_order()['shares'][0]['id']}/release", None)),
+    ("POST", "/v1/marketplace_shares/{share_id}/dispute"): (Access.OWNED, lambda w: (
+        f"/v1/marketplace_shares/{w.marketplace_order()['shares'][0]['id']}/dispute", None)),
+    ("POST", "/v1/marketplace_shares/{share_id}/returns"): (Access.OWNED, lambda w: (
+        f"/v1/marketplace_shares/{w.marketplace_order()['shares'][1]['id']}/returns",
+        {"amount_minor": 1_00})),
+    ("GET", "/v1/marketplace_tax_reports"): (Access.OWNED, lambda w: (
+        f"/v1/marketplace_tax_reports?month=2026-04&marketplace={w.a.merchant}", None)),
+})
+"""Marketplaces: the marketplace's key sees its sellers, orders (across several sellers) and
+their shares; another merchant's key gets 404; the platform onboards, verifies and links."""
+
 
 
 def expected_status(rule: Access, caller: str) -> int:
@@ -468,7 +536,19 @@ def _shop(client: TestClient, platform: dict[str, str], keys: Keys, name: str) -
     mandate = post("/v1/mandates", _mandate_body(shop))["id"]
     approval = post("/v1/payments", {"amount_minor": 1_00, "currency": "INR", "wallet": payer,
                                      "merchant": merchant_id, "confirm": True})["id"]
-    return replace(shop, mandate=mandate, approval=approval)
+    return _marketplace(post, replace(shop, mandate=mandate, approval=approval))
+
+def _marketplace(post: Callable[[str, dict[str, Any]], dict[str, Any]], shop: Shop) -> Shop:
+    """The shop made a marketplace with two verified sellers and one order across both."""
+    post("/v1/marketplaces", {"merchant": shop.merchant, "commission_bps": 1000,
+                              "category_commissions": {"books": {"commission_bps": 500}}})
+    sellers = tuple(post("/v1/sellers", _seller_body(shop.merchant, f"Seller {n}"))["id"]
+                    for n in (1, 2))
+    for seller in sellers:
+        post(f"/v1/sellers/{seller}/kyc", {"kyc_status": "verified"})
+    shop = replace(shop, sellers=sellers)
+    order = post("/v1/marketplace_orders", _order_body(shop))
+    return replace(shop, market_order=order["id"], share=order["shares"][0]["id"])
 
 
 def _borrow(client: TestClient, platform: dict[str, str], lender: str, shop: Shop) -> Shop:

@@ -74,6 +74,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/dashboard/alipay-apps"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/alipay-apps"),
     ("POST", "/dashboard/alipay-apps"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/alipay-apps"),
     ("GET", "/dashboard/loans"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans"),
+    ("GET", "/dashboard/marketplace"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/marketplace"),
     ("GET", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
     ("POST", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
     ("GET", "/dashboard/loans/applications/{application_id}"): (

@@ -14,12 +14,14 @@ from typing import cast
 from paysetu.alipay.usecases import alipay_pages
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.ports import AppUnitOfWork
-from paysetu.checkout.rules.sessions import CheckoutSession
+from paysetu.checkout.rules.sessions import CartLine, CheckoutSession
 from paysetu.checkout.usecases.ports import CheckoutUnitOfWork
 from paysetu.customers.rules.identity import CustomerPolicy
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
+from paysetu.marketplace.usecases.orders import order_cart, order_paid_at_checkout
+from paysetu.marketplace.usecases.ports import MarketplacePolicy
 from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy, RateSource
 from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP
 from paysetu.settlement.usecases.policy import SettlementPolicy
@@ -49,15 +51,24 @@ class AppContext:
     webhook_targets: WebhookTargets = field(default_factory=WebhookTargets)
     """Where webhooks and notifications may go; the default allows public addresses only and
     resolves no names at registration (bootstrap gives it the system resolver)."""
+    marketplace: MarketplacePolicy = field(default_factory=MarketplacePolicy)
+    """Marketplaces' tax rates and defaults (docs/marketplace.md)."""
 
     def reader(self) -> AppUnitOfWork:
         """A unit of work for a one-statement read (an API key, a payment's expiry check)."""
         return (self.read_factory or self.uow_factory)()
 
     def checkout_paid(self, uow: CheckoutUnitOfWork, session: CheckoutSession) -> None:
-        """Checkout's hook: the Alipay gateway's page pay takes the paid session."""
+        """Checkout's hook: the Alipay gateway's page pay takes the paid session, and a
+        marketplace order paid on it is split among its sellers."""
         # The unit of work came from this context's factory: it is the whole product's.
         alipay_pages.checkout_paid(self, cast(AppUnitOfWork, uow), session)
+        if session.payment_id is not None:
+            order_paid_at_checkout(self, cast(AppUnitOfWork, uow), session.id, session.payment_id)
+
+    def checkout_cart(self, uow: CheckoutUnitOfWork, session_id: str) -> list[CartLine]:
+        """Checkout's hook: the hosted page lists a marketplace order's cart by seller."""
+        return order_cart(cast(AppUnitOfWork, uow), session_id)
 
 
 def with_loan_sweep(ctx: AppContext) -> AppContext:

@@ -8,6 +8,7 @@ from paysetu.customers.rules.errors import CustomerStatus
 from paysetu.ledger.rules.errors import CODE_ENUMS as LEDGER_CODE_ENUMS
 from paysetu.ledger.rules.errors import ErrorCode
 from paysetu.lending.rules.errors import LendingStatus
+from paysetu.marketplace.rules.errors import MarketplaceStatus
 from paysetu.payments.rules.errors import PaymentStatus
 from paysetu.payments.rules.fx_errors import FxStatus
 from paysetu.settlement.rules.errors import SettlementStatus
@@ -27,4 +28,5 @@ ALL_CODE_ENUMS: tuple[type[ErrorCode], ...] = (
     WebStatus,
     AlipayAppStatus,
     CustomerStatus,
+    MarketplaceStatus,
 )

@@ -14,6 +14,7 @@ from typing import Protocol
 from paysetu.alipay.usecases.ports import AlipayUnitOfWork
 from paysetu.customers.usecases.ports import CustomersUnitOfWork
 from paysetu.lending.usecases.ports import LendingUnitOfWork
+from paysetu.marketplace.usecases.ports import MarketplaceUnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,8 @@ class StatsRepository(Protocol):
 
 
 
-class AppUnitOfWork(AlipayUnitOfWork, LendingUnitOfWork, CustomersUnitOfWork, Protocol):
+class AppUnitOfWork(AlipayUnitOfWork, LendingUnitOfWork, CustomersUnitOfWork,
+                     MarketplaceUnitOfWork, Protocol):
     """The unit of work with every repository of the product."""
 
     @property

@@ -26,6 +26,7 @@ from paysetu.ledger.stores import ledger_store
 from paysetu.lending.stores.credit_lines_store import CreditLineStore
 from paysetu.lending.stores.lending_store import LendingStore
 from paysetu.lending.stores.loans_store import LoanStore
+from paysetu.marketplace.stores.marketplace_store import MarketplaceStore
 from paysetu.payments.stores.balance_store import BalanceTransactionStore
 from paysetu.payments.stores.dashboard_store import DashboardStore
 from paysetu.payments.stores.fx_store import FxQuoteStore, FxRateStore
@@ -204,6 +205,10 @@ class PostgresUnitOfWork:
     @cached_property
     def webhooks(self) -> WebhookStore:
         return WebhookStore(self._connection)
+
+    @cached_property
+    def marketplace(self) -> MarketplaceStore:
+        return MarketplaceStore(self._connection)
 
     @cached_property
     def stats(self) -> StatsStore:

@@ -20,6 +20,7 @@ from paysetu.app.ports import AppUnitOfWork
 from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
 from paysetu.events.usecases.ports import WebhookSender
 from paysetu.lending.usecases import loan_repayments
+from paysetu.marketplace.usecases import holds
 from paysetu.payments.usecases import escrow, payments, refunds
 
 MaintenanceJob = Callable[[AppContext], int]
@@ -61,6 +62,12 @@ def release_due_escrows(ctx: AppContext) -> int:
         ctx, uow, ctx.clock.now(), SWEEP_BATCH))
 
 
+def release_due_shares(ctx: AppContext) -> int:
+    """Release marketplace shares whose auto-release time passed without a dispute."""
+    return _sweep(ctx, lambda uow: holds.release_due_shares(
+        ctx, uow, ctx.clock.now(), SWEEP_BATCH))
+
+
 def retry_pending_refunds(ctx: AppContext) -> int:
     """Complete refunds that waited for the merchant's balance (one batch per cycle: a refund
     that still cannot be paid stays pending and would be retried in vain)."""
@@ -81,6 +88,7 @@ MAINTENANCE_JOBS: tuple[tuple[str, MaintenanceJob], ...] = (
     ("expire_authorizations", expire_authorizations),
     ("expire_approvals", expire_approvals),
     ("release_due_escrows", release_due_escrows),
+    ("release_due_shares", release_due_shares),
     ("retry_pending_refunds", retry_pending_refunds),
     ("collect_loan_installments", collect_loan_installments),
     ("deliver_alipay_notifications", alipay_notifications.deliver_due),

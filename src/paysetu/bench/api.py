@@ -49,6 +49,8 @@ RATIO_TARGET = 0.5
 RATIO_TARGET_CLIENTS = 8
 """The throughput ratio is a target from this many clients on (informational below)."""
 TAIL_TARGET = 10.0
+MARKETPLACE_RATIO_TARGET = 0.5
+"""Marketplace orders (five sellers) per second over single-merchant payments per second."""
 START_MARGIN_S = 0.5
 
 
@@ -106,6 +108,9 @@ class Row:
     clients: int
     http: Measurement
     direct: Measurement
+    baseline: str = "direct"
+    """What ``direct`` measured: the same operations without HTTP (``direct``), or, for the
+    marketplace workload, single-merchant payments over HTTP in the same run (``payments``)."""
 
     @property
     def ratio(self) -> float:
@@ -117,6 +122,8 @@ class Row:
 
     @property
     def ratio_target(self) -> float | None:
+        if self.baseline == "payments":
+            return MARKETPLACE_RATIO_TARGET
         return RATIO_TARGET if self.clients >= RATIO_TARGET_CLIENTS else None
 
     @property
@@ -205,7 +212,7 @@ class _Cells:
                        self.shop.merchant_id, self.shop.api_key_id, self.shop.wallets,
                        self.shop.mandates,
                        next(self._seeds), start_at, self.config.warmup_s,
-                       self.config.duration_s)
+                       self.config.duration_s, self.shop.sellers)
             for _ in range(clients)
         ]
         results = list(self.executor.map(run_client, tasks))
@@ -218,11 +225,24 @@ def _measure(cells: _Cells, result: ApiBenchResult, step: Step) -> None:
     cell_s = config.warmup_s + config.duration_s + START_MARGIN_S
     for workload in config.workloads:
         for clients in config.clients:
+            if workload is Workload.MARKETPLACE:
+                _measure_marketplace(cells, result, step, clients)
+                continue
             step(f"api: {workload} payments over HTTP, {clients} client(s)", cell_s)
             http = cells.measure(Channel.HTTP, workload, clients)
             step(f"api: {workload} payments direct, {clients} client(s)", cell_s)
             direct = cells.measure(Channel.DIRECT, workload, clients)
             result.rows.append(Row(workload.value, clients, http, direct))
+
+
+def _measure_marketplace(cells: _Cells, result: ApiBenchResult, step: Step, clients: int) -> None:
+    """Orders across five sellers over HTTP, then single-merchant payments over HTTP."""
+    cell_s = cells.config.warmup_s + cells.config.duration_s + START_MARGIN_S
+    step(f"api: marketplace orders (5 sellers) over HTTP, {clients} client(s)", cell_s)
+    orders = cells.measure(Channel.HTTP, Workload.MARKETPLACE, clients)
+    step(f"api: single-merchant payments over HTTP, {clients} client(s)", cell_s)
+    payments = cells.measure(Channel.HTTP, Workload.AUTOMATIC, clients)
+    result.rows.append(Row(Workload.MARKETPLACE.value, clients, orders, payments, "payments"))
 
 
 def _audit(runtime: Runtime, payments_expected: int) -> AuditSummary:

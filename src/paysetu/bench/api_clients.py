@@ -34,6 +34,9 @@ class Workload(StrEnum):
     """Create a payment with ``confirm: true`` and automatic capture: one request."""
     MANUAL = "manual"
     """Create and confirm with manual capture (an authorisation), then capture: two requests."""
+    MARKETPLACE = "marketplace"
+    """One marketplace order across five sellers paid from a wallet: one request (payment,
+    split into five held shares with commission and tax, in one transaction)."""
 
 
 class Channel(StrEnum):
@@ -68,6 +71,8 @@ class ClientTask:
     start_at: float
     warmup_s: float
     duration_s: float
+    sellers: tuple[str, ...] = ()
+    """The marketplace's sellers (the ``marketplace`` workload: one line for each)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,12 +110,23 @@ def _expect(response: Any, status: str) -> dict[str, Any]:
     return body
 
 
+def _lines(task: ClientTask, rng: random.Random) -> list[tuple[str, int]]:
+    return [(seller, _amount(rng)) for seller in task.sellers]
+
+
 def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operation:
-    """One payment over HTTP (``client`` is an ``httpx.Client`` on the server)."""
+    """One payment (or marketplace order) over HTTP (``client``: an ``httpx.Client``)."""
     manual = task.workload is Workload.MANUAL
 
     def key() -> dict[str, str]:
         return {"Idempotency-Key": uuid.uuid4().hex}
+
+    def order() -> None:
+        lines = _lines(task, rng)
+        body = {"amount_minor": sum(a for _, a in lines), "currency": CURRENCY,
+                "wallet": rng.choice(task.wallets),
+                "lines": [{"seller": s, "amount_minor": a} for s, a in lines]}
+        _expect(client.post("/v1/marketplace_orders", json=body, headers=key()), "paid")
 
     def pay() -> None:
         wallet, mandate = _payer(task, rng)
@@ -123,17 +139,27 @@ def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operati
             _expect(client.post(f"/v1/payments/{created['id']}/capture", headers=key()),
                     "succeeded")
 
-    return pay
+    return order if task.workload is Workload.MARKETPLACE else pay
 
 
 def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Operation:
     """One payment through the use cases (``context`` is the runtime's ``AppContext``)."""
     # Imported here, in the worker process, not at the bench's start.
     from paysetu.access.rules.principals import Principal, Role  # noqa: PLC0415
+    from paysetu.marketplace.rules.records import OrderLine  # noqa: PLC0415
+    from paysetu.marketplace.usecases import orders  # noqa: PLC0415
     from paysetu.payments.usecases import payments  # noqa: PLC0415
 
     caller = Principal(task.api_key_id, Role.MERCHANT, task.merchant_id, livemode=False)
     manual = task.workload is Workload.MANUAL
+
+    def order() -> None:
+        lines = [OrderLine(s, a, None, None) for s, a in _lines(task, rng)]
+        command = orders.CreateOrder(sum(x.amount_minor for x in lines), CURRENCY, lines,
+                                     wallet=rng.choice(task.wallets))
+        with context.uow_factory() as uow:
+            orders.create_order(context, uow, caller, command, "http://127.0.0.1")
+            uow.commit()
 
     def pay() -> None:
         wallet, mandate = _payer(task, rng)
@@ -148,7 +174,7 @@ def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Oper
                 payments.capture_payment(context, uow, caller, created["id"], None)
                 uow.commit()
 
-    return pay
+    return order if task.workload is Workload.MARKETPLACE else pay
 
 
 def timed(operation: Operation, warm_until: float, measure_until: float) -> ClientResult:

@@ -1,6 +1,6 @@
-"""The API bench's world: one merchant, its secret key, funded full-KYC payer wallets, and each
-wallet's live mandate for the merchant (so that a charge is an automatic debit, not a payment
-waiting for its customer).
+"""The API bench's world: one merchant (also a marketplace with five verified sellers), its
+secret key, funded full-KYC payer wallets, and each wallet's live mandate for the merchant
+(so that a charge is an automatic debit, not a payment waiting for its customer).
 
 Built through the product's own use cases (merchant onboarding, customers, wallets, top-ups
 from the simulated cash-in account), so every balance the clients spend is explained by the
@@ -17,6 +17,9 @@ from paysetu.access.usecases import api_keys as access
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
 from paysetu.bootstrap import Runtime
+from paysetu.marketplace.rules.identity import gstin_check_character
+from paysetu.marketplace.rules.records import Commission
+from paysetu.marketplace.usecases import sellers as marketplace
 from paysetu.payments.usecases import mandates, merchants
 from paysetu.wallets.usecases import wallets
 
@@ -25,6 +28,27 @@ WALLET_FUNDS_MINOR = 2_00_000_00
 WALLETS_PER_TRANSACTION = 100
 MANDATE_MAX_MINOR = 100_00
 """Each mandate's maximum per debit: the bench's largest payment (``api_clients``)."""
+SELLERS = 5
+"""Sellers of the marketplace workload: every order has one line for each."""
+PLATFORM = Principal("key_bench_setup", Role.PLATFORM, None, livemode=False)
+
+
+def _open_marketplace(runtime: Runtime, merchant_id: str) -> tuple[str, ...]:
+    """Make the merchant a marketplace (10% commission) with verified Indian sellers."""
+    ctx = runtime.context
+    made = []
+    with ctx.uow_factory() as uow:
+        marketplace.create_marketplace(ctx, uow, PLATFORM, marketplace.CreateMarketplace(
+            merchant_id, Commission(1000, 0), {}, True, 7 * 24 * 3600))
+        for number in range(1, SELLERS + 1):
+            pan = f"BENCH{number:04d}A"
+            gstin = f"27{pan}1Z" + gstin_check_character(f"27{pan}1Z")
+            seller = marketplace.onboard_seller(ctx, uow, PLATFORM, marketplace.OnboardSeller(
+                f"Bench Seller {number}", "IN", "INR", pan, gstin, marketplace=merchant_id))
+            marketplace.set_seller_kyc(ctx, uow, PLATFORM, str(seller["id"]), "verified")
+            made.append(str(seller["id"]))
+        uow.commit()
+    return tuple(made)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +66,8 @@ class Shop:
     wallets: tuple[str, ...]
     mandates: tuple[str, ...]
     """Each wallet's live mandate (same order)."""
+    sellers: tuple[str, ...] = ()
+    """The merchant is also a marketplace with these verified sellers."""
 
 
 def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
@@ -65,10 +91,12 @@ def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
                 opened.append(str(wallet["id"]))
                 mandated.append(_live_mandate(ctx, uow, caller, str(wallet["id"])))
             uow.commit()
+    sellers = _open_marketplace(runtime, str(merchant["id"]))
     with runtime.engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.commit()  # ANALYZE in a rolled-back transaction keeps no statistics
-    return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened), tuple(mandated))
+    return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened), tuple(mandated),
+                sellers)
 
 
 def _live_mandate(ctx: AppContext, uow: AppUnitOfWork, caller: Principal, wallet_id: str) -> str:

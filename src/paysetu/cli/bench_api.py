@@ -75,7 +75,8 @@ def api(
     client_model: Annotated[ClientModel | None, typer.Option(
         help="One process per client (default) or one thread.")] = None,
     workload: Annotated[list[Workload] | None, typer.Option(
-        help="automatic and/or manual, repeatable (default both).")] = None,
+        help="automatic, manual and/or marketplace (orders across 5 sellers vs payments),"
+             " repeatable (default automatic and manual).")] = None,
     server_workers: Annotated[int | None, typer.Option(
         min=1, max=64, help="paysetu serve --workers (default: one per core).")] = None,
     output: Annotated[Path | None, typer.Option(

@@ -14,6 +14,7 @@ from paysetu.demo.data import demo_accounts, demo_entries
 from paysetu.demo.fx import load_fx_demo
 from paysetu.demo.history import ensure_demo_history, print_demo_history
 from paysetu.demo.lending import ensure_demo_lending, print_demo_lending
+from paysetu.demo.marketplace import ensure_demo_marketplace, print_demo_marketplace
 from paysetu.demo.shop import ensure_demo_shop, print_demo_shop
 from paysetu.demo.web import ensure_demo_web_users, print_demo_logins
 
@@ -48,6 +49,8 @@ def demo() -> None:
         print_demo_history(rt.context, history, replayed)
         print_demo_lending(rt.context, ensure_demo_lending(rt.context, rt.settings.data_dir,
                                                            history.merchant_ids[:2]))
+        print_demo_marketplace(rt.context, *ensure_demo_marketplace(rt.context,
+                                                                   rt.settings.data_dir))
         reconcile_demo(rt, None)  # keep last: books the payouts settled above
         print_demo_logins(ensure_demo_web_users(rt.context,
                                                 [shop.merchant_id, *history.merchant_ids]))

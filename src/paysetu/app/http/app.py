@@ -39,6 +39,8 @@ from paysetu.lending.api import (
     loans,
     refinance_claims,
 )
+from paysetu.marketplace.api import marketplaces
+from paysetu.marketplace.api import orders as marketplace_orders
 from paysetu.payments.api import (
     balance_transactions,
     events,
@@ -121,6 +123,8 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
                    credit_lines.router):
         app.include_router(router, prefix="/v1")
     app.include_router(checkout_sessions.router, prefix="/v1")
+    for router in (marketplaces.router, marketplace_orders.router):
+        app.include_router(router, prefix="/v1")
     app.include_router(alipay_apps.router, prefix="/v1")
     app.include_router(alipay_gateway.router)  # Alipay's protocol: outside the OpenAPI document
     install_web(app)  # the web pages: outside the OpenAPI document

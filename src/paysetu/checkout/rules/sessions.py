@@ -193,3 +193,17 @@ def check_source(kind: str, card_number: str | None, upi_id: str | None) -> Simu
         return SimulatedSource(SourceKind.UPI, vpa.lower())
     raise CheckoutRejected(CheckoutStatus.PAYMENT_SOURCE_INVALID,
                            "The payment source is card or upi.", "source")
+
+
+@dataclass(frozen=True, slots=True)
+class CartLine:
+    """One line of a cart the hosted page lists (a marketplace order's, from several sellers).
+
+    Attributes:
+        seller: The seller's legal name, as the buyer sees it.
+        amount_minor: In the session's currency.
+    """
+
+    seller: str
+    description: str | None
+    amount_minor: int

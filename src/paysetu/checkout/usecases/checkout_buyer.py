@@ -36,6 +36,7 @@ from datetime import datetime
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import (
+    CartLine,
     CheckoutSession,
     CheckoutState,
     SimulatedSource,
@@ -92,6 +93,7 @@ class CheckoutView:
     payment: Payment | None
     now: datetime
     newly_paid: bool = False
+    cart: tuple[CartLine, ...] = ()
 
     @property
     def state(self) -> CheckoutState:
@@ -122,7 +124,8 @@ def _view(ctx: CheckoutContext, uow: CheckoutUnitOfWork, session: CheckoutSessio
         raise InvariantViolation("a session's merchant exists (foreign key)")
     quote = None if session.fx_quote_id is None else uow.fx_quotes.get(session.fx_quote_id)
     payment = None if session.payment_id is None else uow.payments.get(session.payment_id)
-    return CheckoutView(session, merchant.legal_name, quote, payment, ctx.clock.now(), newly_paid)
+    return CheckoutView(session, merchant.legal_name, quote, payment, ctx.clock.now(), newly_paid,
+                        tuple(ctx.checkout_cart(uow, session.id)))
 
 
 def buyer_view(ctx: CheckoutContext, uow: CheckoutUnitOfWork, session_id: str) -> CheckoutView:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from paysetu.checkout.rules.sessions import CheckoutSession, CheckoutState
+from paysetu.checkout.rules.sessions import CartLine, CheckoutSession, CheckoutState
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
@@ -46,4 +46,7 @@ class CheckoutContext(PaymentsContext, Protocol):
     def checkout_paid(self, uow: CheckoutUnitOfWork, session: CheckoutSession) -> None:
         """Told, in the transaction that just paid ``session``, that a buyer paid it (the Alipay
         gateway's page pay listens: it marks its trade paid and queues the notification)."""
+        ...
+    def checkout_cart(self, uow: CheckoutUnitOfWork, session_id: str) -> list[CartLine]:
+        """The cart behind a session, line by line (a marketplace order's; else empty)."""
         ...

@@ -47,6 +47,7 @@ NAV: dict[WebRole | None, tuple[tuple[str, str], ...]] = {
         ("/dashboard/settlements", "Settlements"), ("/dashboard/webhooks", "Webhooks"),
         ("/dashboard/api-keys", "API keys"),
         ("/dashboard/alipay-apps", "Alipay apps"), ("/dashboard/loans", "Loans"),
+        ("/dashboard/marketplace", "Marketplace"),
     ),
     WebRole.LENDER: (
         ("/lender", "Applications"), ("/lender/portfolio", "Portfolio"),

@@ -1,7 +1,7 @@
 """Working-capital credit lines (cash credit / overdraft on the merchant's balance).
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0020"
-down_revision = "0018"
+down_revision = "0019"
 branch_labels = None
 depends_on = None
 

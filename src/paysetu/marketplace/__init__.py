@@ -1,0 +1,1 @@
+"""Marketplaces: sellers, orders split across sellers, escrow per share, returns, tax withheld."""

@@ -1,0 +1,1 @@
+"""The marketplace HTTP API."""

@@ -1,0 +1,1 @@
+"""The marketplace and seller dashboard pages."""

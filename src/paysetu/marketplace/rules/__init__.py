@@ -1,0 +1,1 @@
+"""Pure marketplace rules: records, splits, commission, tax withheld, identity numbers."""

@@ -1,0 +1,135 @@
+"""The journal entries of marketplace orders (pure: account ids and amounts in, entries out).
+
+* **split** (when the buyer's payment has credited the marketplace the order's amount): the
+  marketplace's balance pays each seller's net into that seller's hold (its escrow account) and
+  the tax withheld into the marketplace's GST TCS and TDS liability accounts. The commission is
+  what the entry leaves in the marketplace's balance. One entry, however many sellers.
+* **release**: a share's hold goes to the seller's balance, first repaying what the seller owes
+  from returns it could not cover (its recovery account), then its available balance.
+* **return**: the seller's part of a return (from the share's hold, then its balance, the rest
+  owed on its recovery account) and the tax withheld on the returned amount go back to the
+  marketplace's balance, which then refunds the buyer through the payment's normal refund.
+
+Every entry's metadata names its ``kind``, the ``order`` and (per share) the ``share``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
+
+
+@dataclass(frozen=True, slots=True)
+class MarketplaceAccounts:
+    """The marketplace's accounts in one currency."""
+
+    available: str
+    gst_tcs: str
+    income_tax_tds: str
+
+
+@dataclass(frozen=True, slots=True)
+class SellerAccounts:
+    """A seller's accounts in one currency: its balance, its hold, what it owes back."""
+
+    available: str
+    hold: str
+    recovery: str
+
+
+@dataclass(frozen=True, slots=True)
+class SplitPart:
+    hold_account: str
+    net_minor: int
+    tcs_minor: int
+    tds_minor: int
+
+
+def _entry(entry_id: str, postings: list[Posting], meta: Mapping[str, str]) -> NewEntry | None:
+    kept = tuple(p for p in postings if p.amount_minor > 0)
+    return NewEntry(entry_id, kept, meta) if len(kept) >= 2 else None
+
+
+def split_entry(
+    entry_id: str,
+    marketplace: MarketplaceAccounts,
+    parts: Sequence[SplitPart],
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry | None:
+    """None when nothing leaves the marketplace's balance (the commission took everything)."""
+    tcs = sum(p.tcs_minor for p in parts)
+    tds = sum(p.tds_minor for p in parts)
+    total = sum(p.net_minor for p in parts) + tcs + tds
+    return _entry(
+        entry_id,
+        [
+            Posting(marketplace.available, Direction.DEBIT, total, currency),
+            *(Posting(p.hold_account, Direction.CREDIT, p.net_minor, currency) for p in parts),
+            Posting(marketplace.gst_tcs, Direction.CREDIT, tcs, currency),
+            Posting(marketplace.income_tax_tds, Direction.CREDIT, tds, currency),
+        ],
+        meta,
+    )
+
+
+def release_entry(
+    entry_id: str,
+    seller: SellerAccounts,
+    held_minor: int,
+    owed_minor: int,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry | None:
+    repaid = min(held_minor, owed_minor)
+    return _entry(
+        entry_id,
+        [
+            Posting(seller.hold, Direction.DEBIT, held_minor, currency),
+            Posting(seller.recovery, Direction.CREDIT, repaid, currency),
+            Posting(seller.available, Direction.CREDIT, held_minor - repaid, currency),
+        ],
+        meta,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ReturnParts:
+    """Where a return's money comes from (all amounts in the order's currency)."""
+
+    from_hold_minor: int
+    from_balance_minor: int
+    recovered_later_minor: int
+    tcs_minor: int
+    tds_minor: int
+
+
+def return_entry(
+    entry_id: str,
+    marketplace: MarketplaceAccounts,
+    seller: SellerAccounts,
+    parts: ReturnParts,
+    currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry | None:
+    total = (
+        parts.from_hold_minor
+        + parts.from_balance_minor
+        + parts.recovered_later_minor
+        + parts.tcs_minor
+        + parts.tds_minor
+    )
+    return _entry(
+        entry_id,
+        [
+            Posting(seller.hold, Direction.DEBIT, parts.from_hold_minor, currency),
+            Posting(seller.available, Direction.DEBIT, parts.from_balance_minor, currency),
+            Posting(seller.recovery, Direction.DEBIT, parts.recovered_later_minor, currency),
+            Posting(marketplace.gst_tcs, Direction.DEBIT, parts.tcs_minor, currency),
+            Posting(marketplace.income_tax_tds, Direction.DEBIT, parts.tds_minor, currency),
+            Posting(marketplace.available, Direction.CREDIT, total, currency),
+        ],
+        meta,
+    )

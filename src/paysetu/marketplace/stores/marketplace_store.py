@@ -1,0 +1,473 @@
+"""Marketplaces, sellers, their links, orders, shares and share returns in PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from paysetu.db.pagination import fetch_page
+from paysetu.kernel.pagination import PageRequest
+from paysetu.marketplace.rules.records import (
+    Commission,
+    KycStatus,
+    Marketplace,
+    Order,
+    OrderLine,
+    OrderState,
+    Seller,
+    SellerLink,
+    Share,
+    ShareRefund,
+    ShareState,
+)
+from paysetu.marketplace.usecases.ports import ShareTotals, TaxReportRow
+
+_SELLER_SELECT = (
+    "SELECT s.*, m.legal_name, m.country, m.settlement_currency FROM sellers s"
+    " JOIN merchants m ON m.id = s.merchant_id"
+)
+
+
+def _commission(doc: dict[str, int]) -> Commission:
+    return Commission(doc["commission_bps"], doc["commission_fixed_minor"])
+
+
+def _marketplace(row: sa.Row[Any]) -> Marketplace:
+    return Marketplace(
+        row.merchant_id,
+        Commission(row.commission_bps, row.commission_fixed_minor),
+        {k: _commission(v) for k, v in row.category_commissions.items()},
+        row.refund_commission,
+        row.auto_release_s,
+        row.created_at,
+    )
+
+
+def _seller(row: sa.Row[Any]) -> Seller:
+    return Seller(
+        row.merchant_id,
+        row.legal_name,
+        row.country,
+        row.settlement_currency,
+        row.pan,
+        row.gstin,
+        KycStatus(row.kyc_status),
+        row.created_at,
+        row.updated_at,
+    )
+
+
+def _link(row: sa.Row[Any]) -> SellerLink:
+    commission = None if row.link_bps is None else Commission(row.link_bps, row.link_fixed_minor)
+    return SellerLink(row.marketplace_id, row.seller_id, commission, row.linked_at)
+
+
+def _order(row: sa.Row[Any]) -> Order:
+    return Order(
+        row.id,
+        row.marketplace_id,
+        row.amount_minor,
+        row.currency,
+        OrderState(row.status),
+        row.payment_id,
+        row.checkout_session_id,
+        row.split_entry_id,
+        row.description,
+        row.metadata,
+        row.paid_at,
+        row.created_at,
+        row.updated_at,
+    )
+
+
+def _line_doc(line: OrderLine) -> dict[str, Any]:
+    return {
+        "seller": line.seller_id,
+        "amount_minor": line.amount_minor,
+        "category": line.category,
+        "description": line.description,
+    }
+
+
+def _share(row: sa.Row[Any]) -> Share:
+    lines = tuple(
+        OrderLine(d["seller"], d["amount_minor"], d["category"], d["description"])
+        for d in row.lines
+    )
+    return Share(
+        row.id,
+        row.order_id,
+        row.marketplace_id,
+        row.seller_id,
+        row.currency,
+        row.amount_minor,
+        row.commission_minor,
+        row.tcs_minor,
+        row.tds_minor,
+        row.net_minor,
+        lines,
+        ShareState(row.status),
+        row.refunded_minor,
+        row.held_minor,
+        row.release_at,
+        row.released_at,
+        row.created_at,
+        row.updated_at,
+    )
+
+
+def _share_params(share: Share) -> dict[str, Any]:
+    return {
+        "id": share.id,
+        "order_id": share.order_id,
+        "marketplace_id": share.marketplace_id,
+        "seller_id": share.seller_id,
+        "currency": share.currency,
+        "amount_minor": share.amount_minor,
+        "commission_minor": share.commission_minor,
+        "tcs_minor": share.tcs_minor,
+        "tds_minor": share.tds_minor,
+        "net_minor": share.net_minor,
+        "lines": json.dumps([_line_doc(x) for x in share.lines]),
+        "status": share.status.value,
+        "refunded_minor": share.refunded_minor,
+        "held_minor": share.held_minor,
+        "release_at": share.release_at,
+        "released_at": share.released_at,
+        "created_at": share.created_at,
+        "updated_at": share.updated_at,
+    }
+
+
+class MarketplaceStore:
+    def __init__(self, connection: sa.Connection) -> None:
+        self._connection = connection
+
+    def _run(self, sql: str, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
+        return self._connection.execute(sa.text(sql), params)
+
+    def insert_marketplace(self, marketplace: Marketplace) -> None:
+        categories = {
+            k: {"commission_bps": v.bps, "commission_fixed_minor": v.fixed_minor}
+            for k, v in marketplace.category_commissions.items()
+        }
+        self._run(
+            "INSERT INTO marketplaces (merchant_id, commission_bps, commission_fixed_minor,"
+            " category_commissions, refund_commission, auto_release_s, created_at) VALUES"
+            " (:id, :bps, :fixed, CAST(:categories AS jsonb), :refund, :release, :at)",
+            {
+                "id": marketplace.merchant_id,
+                "bps": marketplace.commission.bps,
+                "fixed": marketplace.commission.fixed_minor,
+                "categories": json.dumps(categories),
+                "refund": marketplace.refund_commission,
+                "release": marketplace.auto_release_s,
+                "at": marketplace.created_at,
+            },
+        )
+
+    def get_marketplace(self, merchant_id: str) -> Marketplace | None:
+        row = self._run(
+            "SELECT * FROM marketplaces WHERE merchant_id = :id", {"id": merchant_id}
+        ).one_or_none()
+        return None if row is None else _marketplace(row)
+
+    def insert_seller(self, seller: Seller) -> None:
+        self._run(
+            "INSERT INTO sellers (merchant_id, pan, gstin, kyc_status, created_at, updated_at)"
+            " VALUES (:id, :pan, :gstin, :kyc, :at, :at)",
+            {
+                "id": seller.merchant_id,
+                "pan": seller.pan,
+                "gstin": seller.gstin,
+                "kyc": seller.kyc_status.value,
+                "at": seller.created_at,
+            },
+        )
+
+    def get_seller(self, merchant_id: str) -> Seller | None:
+        row = self._run(
+            f"{_SELLER_SELECT} WHERE s.merchant_id = :id", {"id": merchant_id}
+        ).one_or_none()
+        return None if row is None else _seller(row)
+
+    def save_seller_kyc(self, seller: Seller) -> None:
+        self._run(
+            "UPDATE sellers SET kyc_status = :kyc, updated_at = :at WHERE merchant_id = :id",
+            {"id": seller.merchant_id, "kyc": seller.kyc_status.value, "at": seller.updated_at},
+        )
+
+    def insert_link(self, link: SellerLink) -> None:
+        self._run(
+            "INSERT INTO marketplace_sellers (marketplace_id, seller_id, commission_bps,"
+            " commission_fixed_minor, created_at) VALUES (:m, :s, :bps, :fixed, :at)",
+            {
+                "m": link.marketplace_id,
+                "s": link.seller_id,
+                "bps": None if link.commission is None else link.commission.bps,
+                "fixed": None if link.commission is None else link.commission.fixed_minor,
+                "at": link.created_at,
+            },
+        )
+
+    _LINK_SELECT = (
+        "SELECT l.marketplace_id, l.seller_id, l.commission_bps AS link_bps,"
+        " l.commission_fixed_minor AS link_fixed_minor, l.created_at AS linked_at"
+        " FROM marketplace_sellers l"
+    )
+
+    def get_link(self, marketplace_id: str, seller_id: str) -> SellerLink | None:
+        row = self._run(
+            f"{self._LINK_SELECT} WHERE marketplace_id = :m AND seller_id = :s",
+            {"m": marketplace_id, "s": seller_id},
+        ).one_or_none()
+        return None if row is None else _link(row)
+
+    def linked_sellers(
+        self, marketplace_id: str, seller_ids: Sequence[str]
+    ) -> dict[str, tuple[Seller, SellerLink]]:
+        rows = self._run(
+            "SELECT s.*, m.legal_name, m.country, m.settlement_currency, l.marketplace_id,"
+            " l.seller_id, l.commission_bps AS link_bps, l.commission_fixed_minor AS"
+            " link_fixed_minor, l.created_at AS linked_at FROM marketplace_sellers l"
+            " JOIN sellers s ON s.merchant_id = l.seller_id"
+            " JOIN merchants m ON m.id = s.merchant_id"
+            " WHERE l.marketplace_id = :m AND l.seller_id = ANY(CAST(:ids AS text[]))",
+            {"m": marketplace_id, "ids": list(seller_ids)})
+        return {r.seller_id: (_seller(r), _link(r)) for r in rows}
+
+    def hold_accounts(self, seller_ids: Sequence[str], currency: str) -> dict[str, str]:
+        rows = self._run(
+            "SELECT merchant_id, account_id FROM merchant_accounts WHERE purpose = 'escrow'"
+            " AND currency = :c AND merchant_id = ANY(CAST(:ids AS text[]))",
+            {"c": currency, "ids": list(seller_ids)})
+        return {r.merchant_id: r.account_id for r in rows}
+
+    def list_sellers(
+        self, marketplace_id: str, page: PageRequest
+    ) -> tuple[list[tuple[Seller, SellerLink]], bool]:
+        rows, has_more = fetch_page(
+            self._connection,
+            "SELECT * FROM (SELECT s.*, m.legal_name, m.country, m.settlement_currency,"
+            " l.marketplace_id, l.seller_id, l.commission_bps AS link_bps,"
+            " l.commission_fixed_minor AS link_fixed_minor, l.created_at AS linked_at"
+            " FROM marketplace_sellers l JOIN sellers s ON s.merchant_id = l.seller_id"
+            " JOIN merchants m ON m.id = s.merchant_id) AS x",
+            "marketplace_id = :m",
+            {"m": marketplace_id},
+            page,
+            id_column="seller_id",
+        )
+        return [(_seller(r), _link(r)) for r in rows], has_more
+
+    def insert_order(self, order: Order, shares: Sequence[Share]) -> None:
+        self._run(
+            "INSERT INTO marketplace_orders (id, marketplace_id, amount_minor, currency, status,"
+            " payment_id, checkout_session_id, split_entry_id, description, metadata, paid_at,"
+            " created_at, updated_at) VALUES (:id, :m, :amount, :currency, :status, :payment,"
+            " :session, :entry, :description, CAST(:metadata AS jsonb), :paid_at, :created,"
+            " :updated)",
+            self._order_params(order),
+        )
+        self._run(
+            "INSERT INTO marketplace_shares (id, order_id, marketplace_id, seller_id, currency,"
+            " amount_minor, commission_minor, tcs_minor, tds_minor, net_minor, lines, status,"
+            " refunded_minor, held_minor, release_at, released_at, created_at, updated_at)"
+            " VALUES (:id, :order_id, :marketplace_id, :seller_id, :currency, :amount_minor,"
+            " :commission_minor, :tcs_minor, :tds_minor, :net_minor, CAST(:lines AS jsonb),"
+            " :status, :refunded_minor, :held_minor, :release_at, :released_at, :created_at,"
+            " :updated_at)",
+            [_share_params(s) for s in shares],
+        )
+
+    @staticmethod
+    def _order_params(order: Order) -> dict[str, Any]:
+        return {
+            "id": order.id,
+            "m": order.marketplace_id,
+            "amount": order.amount_minor,
+            "currency": order.currency,
+            "status": order.status.value,
+            "payment": order.payment_id,
+            "session": order.checkout_session_id,
+            "entry": order.split_entry_id,
+            "description": order.description,
+            "metadata": json.dumps(dict(order.metadata)),
+            "paid_at": order.paid_at,
+            "created": order.created_at,
+            "updated": order.updated_at,
+        }
+
+    def get_order(self, order_id: str, *, for_update: bool = False) -> Order | None:
+        lock = " FOR NO KEY UPDATE" if for_update else ""
+        row = self._run(
+            f"SELECT * FROM marketplace_orders WHERE id = :id{lock}", {"id": order_id}
+        ).one_or_none()
+        return None if row is None else _order(row)
+
+    def order_for_session(self, session_id: str, *, lock: bool) -> Order | None:
+        suffix = " FOR NO KEY UPDATE" if lock else ""
+        row = self._run(
+            f"SELECT * FROM marketplace_orders WHERE checkout_session_id = :s{suffix}",
+            {"s": session_id},
+        ).one_or_none()
+        return None if row is None else _order(row)
+
+    def save_order(self, order: Order) -> None:
+        self._run(
+            "UPDATE marketplace_orders SET status = :status, payment_id = :payment,"
+            " checkout_session_id = :session, split_entry_id = :entry, paid_at = :paid_at,"
+            " updated_at = :updated WHERE id = :id",
+            self._order_params(order),
+        )
+
+    def list_orders(
+        self, marketplace_id: str | None, page: PageRequest
+    ) -> tuple[list[Order], bool]:
+        rows, has_more = fetch_page(
+            self._connection,
+            "SELECT * FROM marketplace_orders",
+            "CAST(:m AS text) IS NULL OR marketplace_id = :m",
+            {"m": marketplace_id},
+            page,
+        )
+        return [_order(r) for r in rows], has_more
+
+    def shares_of(self, order_id: str, *, for_update: bool = False) -> list[Share]:
+        lock = " FOR NO KEY UPDATE" if for_update else ""
+        rows = self._run(
+            f"SELECT * FROM marketplace_shares WHERE order_id = :o ORDER BY id{lock}",
+            {"o": order_id},
+        )
+        return [_share(r) for r in rows]
+
+    def get_share(self, share_id: str, *, for_update: bool = False) -> Share | None:
+        lock = " FOR NO KEY UPDATE" if for_update else ""
+        row = self._run(
+            f"SELECT * FROM marketplace_shares WHERE id = :id{lock}", {"id": share_id}
+        ).one_or_none()
+        return None if row is None else _share(row)
+
+    def save_share(self, share: Share) -> None:
+        self._run(
+            "UPDATE marketplace_shares SET status = :status, refunded_minor = :refunded_minor,"
+            " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
+            " updated_at = :updated_at WHERE id = :id",
+            _share_params(share),
+        )
+
+    def list_shares(
+        self, marketplace_id: str | None, seller_id: str | None, page: PageRequest
+    ) -> tuple[list[Share], bool]:
+        rows, has_more = fetch_page(
+            self._connection,
+            "SELECT * FROM marketplace_shares",
+            "(CAST(:m AS text) IS NULL OR marketplace_id = :m)"
+            " AND (CAST(:s AS text) IS NULL OR seller_id = :s)",
+            {"m": marketplace_id, "s": seller_id},
+            page,
+        )
+        return [_share(r) for r in rows], has_more
+
+    def due_shares(self, now: datetime, limit: int) -> list[Share]:
+        rows = self._run(
+            "SELECT * FROM marketplace_shares WHERE status = 'held' AND release_at <= :now"
+            " ORDER BY release_at, id LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED",
+            {"now": now, "limit": limit},
+        )
+        return [_share(r) for r in rows]
+
+    def share_totals(self, marketplace_id: str | None, seller_id: str | None) -> list[ShareTotals]:
+        rows = self._run(
+            "SELECT currency, count(*) AS shares,"
+            " count(*) FILTER (WHERE status IN ('held', 'disputed')) AS held_count,"
+            " coalesce(sum(held_minor) FILTER (WHERE status = 'held'), 0) AS held,"
+            " coalesce(sum(held_minor) FILTER (WHERE status = 'disputed'), 0) AS disputed,"
+            " sum(commission_minor) AS commission, sum(tcs_minor) AS tcs, sum(tds_minor) AS tds"
+            " FROM marketplace_shares WHERE status <> 'pending'"
+            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
+            " AND (CAST(:s AS text) IS NULL OR seller_id = :s) GROUP BY currency ORDER BY 1",
+            {"m": marketplace_id, "s": seller_id})
+        return [ShareTotals(r.currency.strip(), int(r.shares), int(r.held_count), int(r.held),
+                            int(r.disputed), int(r.commission), int(r.tcs), int(r.tds))
+                for r in rows]
+
+    def insert_share_refund(self, refund: ShareRefund) -> None:
+        self._run(
+            "INSERT INTO marketplace_share_refunds (id, share_id, refund_id, entry_id,"
+            " amount_minor, commission_minor, tcs_minor, tds_minor, from_hold_minor,"
+            " from_balance_minor, recovered_later_minor, created_at) VALUES (:id, :share,"
+            " :refund, :entry, :amount, :commission, :tcs, :tds, :hold, :balance, :later, :at)",
+            {
+                "id": refund.id,
+                "share": refund.share_id,
+                "refund": refund.refund_id,
+                "entry": refund.entry_id,
+                "amount": refund.amount_minor,
+                "commission": refund.commission_minor,
+                "tcs": refund.tcs_minor,
+                "tds": refund.tds_minor,
+                "hold": refund.from_hold_minor,
+                "balance": refund.from_balance_minor,
+                "later": refund.recovered_later_minor,
+                "at": refund.created_at,
+            },
+        )
+
+    def share_refunds(self, share_id: str) -> list[ShareRefund]:
+        rows = self._run(
+            "SELECT * FROM marketplace_share_refunds WHERE share_id = :s ORDER BY id",
+            {"s": share_id},
+        )
+        return [
+            ShareRefund(
+                r.id,
+                r.share_id,
+                r.refund_id,
+                r.entry_id,
+                r.amount_minor,
+                r.commission_minor,
+                r.tcs_minor,
+                r.tds_minor,
+                r.from_hold_minor,
+                r.from_balance_minor,
+                r.recovered_later_minor,
+                r.created_at,
+            )
+            for r in rows
+        ]
+
+    def tax_report(
+        self, marketplace_id: str, month_start: datetime, month_end: datetime
+    ) -> list[TaxReportRow]:
+        rows = self._run(
+            "WITH sold AS (SELECT s.seller_id, s.currency, sum(s.amount_minor) AS gross,"
+            "   sum(s.tcs_minor) AS tcs, sum(s.tds_minor) AS tds"
+            "   FROM marketplace_shares s JOIN marketplace_orders o ON o.id = s.order_id"
+            "   WHERE s.marketplace_id = :m AND o.paid_at >= :start AND o.paid_at < :end"
+            "   GROUP BY 1, 2),"
+            " returned AS (SELECT s.seller_id, s.currency, sum(r.amount_minor) AS amount,"
+            "   sum(r.tcs_minor) AS tcs, sum(r.tds_minor) AS tds"
+            "   FROM marketplace_share_refunds r JOIN marketplace_shares s ON s.id = r.share_id"
+            "   WHERE s.marketplace_id = :m AND r.created_at >= :start AND r.created_at < :end"
+            "   GROUP BY 1, 2)"
+            " SELECT k.seller_id, k.currency, m.legal_name, se.pan, se.gstin,"
+            "   coalesce(sold.gross, 0) AS gross, coalesce(returned.amount, 0) AS returned,"
+            "   coalesce(sold.tcs, 0) - coalesce(returned.tcs, 0) AS tcs,"
+            "   coalesce(sold.tds, 0) - coalesce(returned.tds, 0) AS tds"
+            " FROM (SELECT seller_id, currency FROM sold UNION"
+            "       SELECT seller_id, currency FROM returned) k"
+            " JOIN merchants m ON m.id = k.seller_id"
+            " JOIN sellers se ON se.merchant_id = k.seller_id"
+            " LEFT JOIN sold USING (seller_id, currency)"
+            " LEFT JOIN returned USING (seller_id, currency)"
+            " ORDER BY m.legal_name, k.seller_id, k.currency",
+            {"m": marketplace_id, "start": month_start, "end": month_end},
+        )
+        return [TaxReportRow(r.seller_id, r.legal_name, r.pan, r.gstin, r.currency.strip(),
+                             int(r.gross), int(r.returned), int(r.tcs), int(r.tds))
+                for r in rows]

@@ -1,0 +1,1 @@
+"""Marketplace use cases: sellers, orders, holds, returns, tax reports."""

@@ -1,0 +1,346 @@
+"""Marketplace orders: one buyer payment to the marketplace, split into seller shares.
+
+Creating an order checks everything first, in this order, and writes nothing on a refusal:
+the marketplace, the amount and currency, the lines, that they add up to the amount
+(``split_mismatch``), that every seller is this marketplace's (``seller_not_found``) and
+verified (``seller_not_verified``), and that no share is smaller than its deductions.
+
+The buyer pays the whole amount to the marketplace through a normal payment: from a wallet
+(``wallet``, through :func:`paysetu.payments.usecases.payments.create_payment`, so the
+payments' own rules (the customer's consent among them) apply), or on the hosted checkout
+(``return_url``: the order gets a checkout session; paying it, in the order's currency or in
+another with an FX quote, calls :func:`order_paid_at_checkout` in the same transaction). Then
+one journal entry moves each seller's net into its hold and the tax withheld to the
+marketplace's liability accounts (:mod:`paysetu.marketplace.rules.entries`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from paysetu.access.rules.principals import Principal, Role
+from paysetu.checkout.rules.sessions import CartLine
+from paysetu.checkout.usecases.checkout import CreateCheckoutSession, create_session
+from paysetu.events.usecases.events import emit, emit_many
+from paysetu.kernel.money import is_currency
+from paysetu.kernel.pagination import PageRequest
+from paysetu.ledger.rules.entries import NewEntry
+from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.marketplace.rules.entries import SplitPart, split_entry
+from paysetu.marketplace.rules.errors import MarketplaceRejected, MarketplaceStatus
+from paysetu.marketplace.rules.records import (
+    Marketplace,
+    Order,
+    OrderLine,
+    OrderState,
+    Share,
+    ShareState,
+)
+from paysetu.marketplace.rules.splits import ShareSplit, TaxRates, split_order
+from paysetu.marketplace.usecases.accounts import marketplace_accounts
+from paysetu.marketplace.usecases.objects import order_object, share_object
+from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
+from paysetu.marketplace.usecases.sellers import category_is_valid, own_marketplace
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.rules.payments import PaymentState
+from paysetu.payments.usecases.checks import (
+    check_amount,
+    check_cursors,
+    check_metadata,
+    check_text,
+    merchant_scope,
+    storable,
+)
+from paysetu.payments.usecases.merchants import merchant_accounts
+from paysetu.payments.usecases.payments import CreatePayment, confirm_payment, create_payment
+
+
+@dataclass(frozen=True, slots=True)
+class CreateOrder:
+    """An order across sellers.
+
+    Attributes:
+        wallet: Pay now from this wallet (through the payments use case).
+        fx_quote: With ``wallet``: a quote whose buy side is the order's amount.
+        return_url: Pay on the hosted checkout; the order carries its session and URL.
+    """
+
+    amount_minor: int
+    currency: str
+    lines: Sequence[OrderLine]
+    marketplace: str | None = None
+    wallet: str | None = None
+    fx_quote: str | None = None
+    return_url: str | None = None
+    description: str | None = None
+    metadata: Mapping[str, str] | None = None
+
+
+def _check_lines(ctx: MarketplaceContext, command: CreateOrder) -> None:
+    if not is_currency(command.currency):
+        raise PaymentRejected(PaymentStatus.CURRENCY_INVALID, param="currency")
+    check_amount(command.amount_minor)
+    check_text(command.description, "description")
+    check_metadata(command.metadata or {})
+    if not 0 < len(command.lines) <= ctx.marketplace.lines_max:
+        raise MarketplaceRejected(MarketplaceStatus.ORDER_LINES_INVALID, param="lines")
+    for index, line in enumerate(command.lines):
+        check_amount(line.amount_minor, f"lines[{index}].amount_minor")
+        check_text(line.description, f"lines[{index}].description")
+        if (line.category is not None and not category_is_valid(line.category)) or not (
+            storable(line.seller_id) and line.seller_id
+        ):
+            raise MarketplaceRejected(
+                MarketplaceStatus.ORDER_LINES_INVALID, param=f"lines[{index}]"
+            )
+    if sum(line.amount_minor for line in command.lines) != command.amount_minor:
+        raise MarketplaceRejected(
+            MarketplaceStatus.SPLIT_MISMATCH,
+            f"The lines add up to {sum(x.amount_minor for x in command.lines)}, not"
+            f" amount_minor {command.amount_minor}.",
+            "lines",
+        )
+    if (command.wallet is None) == (command.return_url is None):
+        raise MarketplaceRejected(
+            MarketplaceStatus.ORDER_LINES_INVALID,
+            "Give exactly one of wallet (pay now) and return_url (hosted checkout).",
+            "wallet",
+        )
+
+
+def plan_shares(
+    ctx: MarketplaceContext,
+    uow: MarketplaceUnitOfWork,
+    marketplace: Marketplace,
+    lines: Sequence[OrderLine],
+    on: datetime,
+) -> list[ShareSplit]:
+    """The split, after checking every seller is the marketplace's and verified."""
+    host = uow.merchants.get(marketplace.merchant_id)
+    linked = uow.marketplace.linked_sellers(
+        marketplace.merchant_id, sorted({line.seller_id for line in lines}))
+    commissions = {}
+    rates = {}
+    for index, line in enumerate(lines):
+        seller, link = linked.get(line.seller_id, (None, None))
+        if link is None or seller is None:
+            raise MarketplaceRejected(
+                MarketplaceStatus.SELLER_NOT_FOUND, param=f"lines[{index}].seller"
+            )
+        if seller.kyc_status.value != "verified":
+            raise MarketplaceRejected(
+                MarketplaceStatus.SELLER_NOT_VERIFIED, param=f"lines[{index}].seller"
+            )
+        commissions[seller.merchant_id] = link.commission
+        country = ctx.marketplace.tax_country
+        taxed = host is not None and host.country == country and seller.country == country
+        tax = ctx.marketplace.tax
+        rates[seller.merchant_id] = (
+            TaxRates(tax.tcs_bps(on.date()), tax.tds_bps(on.date())) if taxed else TaxRates(0, 0)
+        )
+    shares = split_order(marketplace, lines, commissions, rates)
+    for share in shares:
+        if share.net_minor < 0:
+            raise MarketplaceRejected(MarketplaceStatus.SHARE_BELOW_DEDUCTIONS, param="lines")
+    return shares
+
+
+def _new_order(
+    ctx: MarketplaceContext, marketplace: Marketplace, command: CreateOrder,
+    splits: Sequence[ShareSplit], now: datetime,
+) -> tuple[Order, list[Share]]:
+    order = Order(
+        ctx.ids.new_id("mko"), marketplace.merchant_id, command.amount_minor, command.currency,
+        OrderState.REQUIRES_PAYMENT, None, None, None, command.description,
+        dict(command.metadata or {}), None, now, now)
+    shares = [Share(
+        ctx.ids.new_id("msh"), order.id, marketplace.merchant_id, s.seller_id,
+        command.currency, s.amount_minor, s.commission_minor, s.tcs_minor, s.tds_minor,
+        s.net_minor, s.lines, ShareState.PENDING, 0, 0, None, None, now, now) for s in splits]
+    return order, shares
+
+
+def _open_checkout(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, caller: Principal, order: Order,
+    return_url: str, public_base: str,
+) -> tuple[Order, str]:
+    """A hosted checkout session for the order's whole amount, payable to the marketplace."""
+    session = create_session(ctx, uow, caller, CreateCheckoutSession(
+        amount_minor=order.amount_minor, currency=order.currency, return_url=return_url,
+        description=order.description, client_reference=order.id,
+        merchant=order.marketplace_id), public_base)
+    return replace(order, checkout_session_id=str(session["id"])), str(session["url"])
+
+
+def create_order(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, caller: Principal,
+    command: CreateOrder, public_base: str,
+) -> dict[str, Any]:
+    """Check, then either open the hosted checkout for the order or take the wallet payment.
+
+    The wallet payment is created unconfirmed first, so the order, its shares and their events
+    are written before any balance row is locked; confirming it (the payments use case) and
+    the split entry come last and hold the marketplace's and the sellers' rows until COMMIT
+    for as short a time as the payments path does."""
+    marketplace = own_marketplace(uow, caller, command.marketplace)
+    _check_lines(ctx, command)
+    now = ctx.clock.now()
+    order, shares = _new_order(
+        ctx, marketplace, command, plan_shares(ctx, uow, marketplace, command.lines, now), now)
+    if command.wallet is None:
+        order, checkout_url = _open_checkout(
+            ctx, uow, caller, order, str(command.return_url), public_base)
+        uow.marketplace.insert_order(order, shares)
+        emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
+             order_object(order, shares, checkout_url))
+        return order_object(order, shares, checkout_url)
+    created = create_payment(ctx, uow, caller, CreatePayment(
+        amount_minor=command.amount_minor, currency=command.currency, wallet=command.wallet,
+        merchant=marketplace.merchant_id, description=command.description,
+        metadata={"marketplace_order": order.id}, fx_quote=command.fx_quote))
+    order, shares, entry = _paid(ctx, uow, marketplace, order, shares, str(created["id"]))
+    uow.marketplace.insert_order(order, shares)
+    emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
+         order_object(order, shares, None))
+    _announce(ctx, uow, order, shares)
+    confirmed = confirm_payment(ctx, uow, caller, str(created["id"]))
+    if confirmed["status"] != PaymentState.SUCCEEDED.value:
+        raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="wallet")
+    _apply_split(uow, entry, now)
+    return order_object(order, shares, None)
+
+
+def _paid(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, marketplace: Marketplace, order: Order,
+    shares: list[Share], payment_id: str,
+) -> tuple[Order, list[Share], NewEntry | None]:
+    """The order paid by ``payment_id``, its shares held, and the split entry to apply."""
+    now = ctx.clock.now()
+    host = marketplace_accounts(ctx, uow, order.marketplace_id, order.currency)
+    holds = uow.marketplace.hold_accounts([s.seller_id for s in shares], order.currency)
+    parts = [SplitPart(holds.get(s.seller_id)
+                       or merchant_accounts(ctx, uow, s.seller_id, order.currency).escrow,
+                       s.net_minor, s.tcs_minor, s.tds_minor) for s in shares]
+    entry = split_entry(ctx.ids.new_id("je"), host, parts, order.currency,
+                        {"kind": "marketplace_split", "order": order.id, "payment": payment_id})
+    release_at = now + timedelta(seconds=marketplace.auto_release_s)
+    shares = [replace(s, status=ShareState.HELD, held_minor=s.net_minor, release_at=release_at,
+                      updated_at=now) for s in shares]
+    order = replace(order, status=OrderState.PAID, payment_id=payment_id,
+                    split_entry_id=None if entry is None else entry.id, paid_at=now,
+                    updated_at=now)
+    return order, shares, entry
+
+
+def _announce(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, order: Order, shares: list[Share]
+) -> None:
+    emit_many(ctx, uow, [
+        *((s.seller_id, "marketplace_share.held", share_object(s)) for s in shares),
+        (order.marketplace_id, "marketplace_order.paid", order_object(order, shares, None)),
+    ])
+
+
+def _apply_split(uow: MarketplaceUnitOfWork, entry: NewEntry | None, now: datetime) -> None:
+    """Apply the split last (it locks the marketplace's and sellers' rows until COMMIT)."""
+    if entry is None:
+        return
+    try:
+        uow.ledger.apply([entry], now)
+    except EntryRejected as rejection:
+        if rejection.code is CreateEntryStatus.EXCEEDS_CREDITS:
+            raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_BALANCE_INSUFFICIENT,
+                                      param="order") from None
+        raise
+
+
+def split_paid_order(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, order: Order, payment_id: str
+) -> tuple[Order, list[Share]]:
+    """The order's payment (made on the hosted checkout) succeeded: hold the shares, then one
+    entry fills the holds and the tax accounts."""
+    payment = uow.payments.get(payment_id)
+    if (payment is None or payment.status is not PaymentState.SUCCEEDED
+            or payment.merchant_id != order.marketplace_id
+            or payment.amount_minor != order.amount_minor or payment.currency != order.currency):
+        raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="payment")
+    if order.status is not OrderState.REQUIRES_PAYMENT:
+        raise MarketplaceRejected(MarketplaceStatus.ORDER_UNEXPECTED_STATE, param="order")
+    marketplace = uow.marketplace.get_marketplace(order.marketplace_id)
+    if marketplace is None:
+        raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_NOT_FOUND)
+    shares = uow.marketplace.shares_of(order.id, for_update=True)
+    order, shares, entry = _paid(ctx, uow, marketplace, order, shares, payment_id)
+    for share in shares:
+        uow.marketplace.save_share(share)
+    uow.marketplace.save_order(order)
+    _announce(ctx, uow, order, shares)
+    _apply_split(uow, entry, order.updated_at)
+    return order, shares
+
+
+def order_paid_at_checkout(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, session_id: str, payment_id: str
+) -> None:
+    """Checkout's hook: a session just paid; if it is an order's, split the order."""
+    order = uow.marketplace.order_for_session(session_id, lock=True)
+    if order is not None:
+        split_paid_order(ctx, uow, order, payment_id)
+
+
+def visible_order(uow: MarketplaceUnitOfWork, caller: Principal, order_id: str) -> Order:
+    """The platform and the order's marketplace see it; anyone else gets 404."""
+    order = uow.marketplace.get_order(order_id) if storable(order_id) else None
+    if order is None or not (
+        caller.role is Role.PLATFORM
+        or (caller.role is Role.MERCHANT and caller.owner_id == order.marketplace_id)
+    ):
+        raise MarketplaceRejected(MarketplaceStatus.ORDER_NOT_FOUND, param="order")
+    return order
+
+
+def share_is_visible(caller: Principal, share: Share) -> bool:
+    """The platform, the share's marketplace and its seller see it."""
+    return caller.role is Role.PLATFORM or (
+        caller.role is Role.MERCHANT and caller.owner_id in (share.marketplace_id, share.seller_id)
+    )
+
+
+def list_orders(
+    uow: MarketplaceUnitOfWork, caller: Principal, marketplace_id: str | None, page: PageRequest
+) -> tuple[list[dict[str, Any]], bool]:
+    marketplace = own_marketplace(uow, caller, marketplace_id)
+    check_cursors(page)
+    orders, has_more = uow.marketplace.list_orders(marketplace.merchant_id, page)
+    return [order_object(o, uow.marketplace.shares_of(o.id), None) for o in orders], has_more
+
+
+def list_shares(
+    uow: MarketplaceUnitOfWork, caller: Principal, page: PageRequest
+) -> tuple[list[dict[str, Any]], bool]:
+    """A seller's key lists its shares; a marketplace's its shares; the platform all."""
+    check_cursors(page)
+    scope = merchant_scope(caller)  # a lender's key: 404
+    is_host = scope is not None and uow.marketplace.get_marketplace(scope) is not None
+    shares, has_more = uow.marketplace.list_shares(
+        scope if is_host else None, None if is_host else scope, page)
+    return [share_object(s) for s in shares], has_more
+
+
+def order_cart(uow: MarketplaceUnitOfWork, session_id: str) -> list[CartLine]:
+    """Checkout's hook: the lines of the order a session pays, with each seller's name."""
+    order = uow.marketplace.order_for_session(session_id, lock=False)
+    if order is None:
+        return []
+    names = {}
+    lines = []
+    for share in uow.marketplace.shares_of(order.id):
+        if share.seller_id not in names:
+            seller = uow.marketplace.get_seller(share.seller_id)
+            names[share.seller_id] = share.seller_id if seller is None else seller.legal_name
+        lines += [CartLine(names[share.seller_id], x.description, x.amount_minor)
+                  for x in share.lines]
+    return lines

@@ -1,0 +1,94 @@
+"""Marketplace pages in a real browser: the hosted checkout lists a cart from several sellers
+and pays it; the marketplace's dashboard shows sellers, orders, holds, commission and the tax
+report; a seller's page shows only its own shares and holds."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Page, expect
+
+from paysetu.access.rules.web_users import WebRole
+from tests.browser.conftest import LiveServer, sign_in
+from tests.browser.shop import ok, open_shop
+
+Shot = Callable[[Page, str], Path]
+SELLERS = (
+    ("Asha Books", "AAPFU0939F", "27AAPFU0939F1ZV"),
+    ("Bharat Crafts", "AAGCB7383J", "29AAGCB7383J1Z4"),
+)
+
+
+def _market(server: LiveServer) -> tuple[dict[str, str], list[str], str]:
+    """A marketplace with two verified Indian sellers; its key, the sellers, a buyer wallet."""
+    shop = open_shop(server, "Bazaar India", "owner@bazaar.example")
+    platform = server.platform_key()
+    with server.api() as api:
+        ok(api.post("/v1/marketplaces", headers=platform, json={
+            "merchant": shop.merchant_id, "commission_bps": 1000}))
+        sellers = []
+        for name, pan, gstin in SELLERS:
+            seller = ok(api.post("/v1/sellers", headers=shop.merchant_key, json={
+                "legal_name": name, "country": "IN", "settlement_currency": "INR", "pan": pan,
+                "gstin": gstin}))["id"]
+            ok(api.post(f"/v1/sellers/{seller}/kyc", headers=platform,
+                        json={"kyc_status": "verified"}))
+            sellers.append(seller)
+    return shop.merchant_key, sellers, shop.wallet_id
+
+
+def _order(server: LiveServer, key: dict[str, str], sellers: list[str], **pay: Any) -> Any:
+    lines = [{"seller": sellers[0], "amount_minor": 600_00, "description": "Ramayana box set"},
+             {"seller": sellers[1], "amount_minor": 400_00, "description": "Brass diya"}]
+    with server.api() as api:
+        return ok(api.post("/v1/marketplace_orders", headers=key, json={
+            "amount_minor": 1_000_00, "currency": "INR", "lines": lines,
+            "description": "Diwali cart", **pay}))
+
+
+def test_cart_from_two_sellers_on_the_hosted_checkout_and_both_dashboards(
+    live_server: LiveServer, desktop: Page, shot: Shot
+) -> None:
+    key, sellers, wallet = _market(live_server)
+    made = _order(live_server, key, sellers, return_url=f"{live_server.url}/healthz")
+    desktop.goto(made["checkout_url"])
+    cart = desktop.get_by_test_id("cart")
+    expect(cart).to_contain_text("from 2 sellers")
+    expect(cart).to_contain_text("Asha Books")
+    expect(cart).to_contain_text("Brass diya")
+    expect(cart).to_contain_text("₹400.00")
+    shot(desktop, "checkout-cart")
+    desktop.get_by_label("Card number").fill("4242 4242 4242 4242")
+    desktop.get_by_test_id("pay").click()
+    expect(desktop.get_by_role("heading", level=1)).to_have_text("Payment received")
+    with live_server.api() as api:
+        paid = ok(api.get(f"/v1/marketplace_orders/{made['id']}", headers=key))
+    assert paid["status"] == "paid"
+    assert [s["status"] for s in paid["shares"]] == ["held", "held"]
+    _order(live_server, key, sellers, wallet=wallet)
+
+    sign_in(desktop, "owner@bazaar.example")
+    desktop.get_by_role("link", name="Marketplace").click()
+    expect(desktop.get_by_role("heading", name="Marketplace", level=1)).to_be_visible()
+    expect(desktop.get_by_test_id("sellers-table")).to_contain_text("Bharat Crafts")
+    expect(desktop.get_by_test_id("orders-table")).to_contain_text(made["id"])
+    expect(desktop.get_by_test_id("commission-INR")).to_have_text("₹200.00")
+    tax = desktop.get_by_test_id("tax-table")
+    expect(tax).to_contain_text("27AAPFU0939F1ZV")
+    expect(tax).to_contain_text("₹1,200.00")  # Asha's sales: 600 + 600
+    shot(desktop, "marketplace-dashboard")
+    desktop.get_by_role("button", name="Sign out").click()
+
+    live_server.add_user("asha@books.example", WebRole.MERCHANT, merchant_id=sellers[0])
+    sign_in(desktop, "asha@books.example")
+    desktop.goto("/dashboard/marketplace")
+    shares = desktop.get_by_test_id("shares-table")
+    expect(shares.get_by_role("row")).to_have_count(3)  # the header and its two shares
+    expect(shares).not_to_contain_text("₹400.00")  # Bharat's share is not Asha's
+    net = 600_00 - 60_00 - 3_00 - 60  # commission 10%, TCS 0.5%, TDS 0.1%
+    held = f"₹{2 * net // 100:,}.{2 * net % 100:02d}"
+    expect(desktop.get_by_test_id("held-INR")).to_have_text(held)
+    expect(desktop.get_by_test_id("payouts-table")).to_contain_text("No payouts yet.")
+    shot(desktop, "marketplace-seller")
