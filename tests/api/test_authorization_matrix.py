@@ -107,12 +107,15 @@ class Shop:
     sellers: tuple[str, ...] = ()
     market_order: str = ""
     share: str = ""
+    line: str = ""
+    """The shop's credit line at the matrix's bank, drawn (its sales are settled)."""
 
     def ids(self) -> set[str]:
         return {self.merchant, self.customer, self.wallet, self.payment, self.refund,
                 self.endpoint, self.quote, *self.events, *self.sellers} | {
                     i for i in (self.application, self.loan, self.checkout, self.alipay_app,
-                                self.mandate, self.approval, self.market_order, self.share)
+                                self.mandate, self.approval, self.market_order, self.share,
+                                self.line)
                     if i}
 
 
@@ -177,6 +180,14 @@ class World:
         answer = self.client.get(f"/gateway.do?{precreate_query(app, out_trade_no, clock.now())}")
         return trade_no_of(app, answer.text)
 
+    def new_lender(self) -> str:
+        """A fresh lender (a merchant has at most one credit line per lender)."""
+        return str(self.post("/v1/lenders", {"name": "Matrix Cooperative", "kind": "bank"})["id"])
+
+    def fresh_line(self) -> str:
+        """A fresh, undrawn credit line of merchant A's (at a fresh lender)."""
+        return str(self.post("/v1/credit_lines", _line_body(self.new_lender(), self.a))["id"])
+
     def loan_application(self) -> str:
         """A fresh loan application of merchant A's to the matrix's lender."""
         return str(self.post("/v1/loan_applications", _application_body(self.lender, self.a))["id"])
@@ -193,6 +204,11 @@ Request = tuple[str, dict[str, Any] | None]
 Builder = Callable[[World], Request]
 
 
+def _line_body(lender: str, shop: Shop) -> dict[str, Any]:
+    return {"merchant": shop.merchant, "lender": lender, "category": "shishu",
+            "limit_minor": 40_000_00, "rate_bps": 1600, "review_due": "2027-03-31"}
+
+
 def _application_body(lender: str, shop: Shop) -> dict[str, Any]:
     return {"lender": lender, "product": "lpr_pmmy_shishu", "amount_minor": 20_000_00,
             "tenure_periods": 12, "purpose": "stock", "merchant": shop.merchant}
@@ -204,10 +220,20 @@ def _checkout_body(merchant_id: str) -> dict[str, Any]:
 
 
 def _order_body(shop: Shop) -> dict[str, Any]:
-    return {"amount_minor": 30_00, "currency": "INR", "wallet": shop.wallet,
-            "marketplace": shop.merchant,
+    """An order across both sellers paid from the customer's wallet by the operator (the
+    platform key, with its reason)."""
+    return {**_cart(shop), "wallet": shop.wallet, "operator_reason": "matrix"}
+
+
+def _cart(shop: Shop) -> dict[str, Any]:
+    return {"amount_minor": 30_00, "currency": "INR", "marketplace": shop.merchant,
             "lines": [{"seller": shop.sellers[0], "amount_minor": 20_00, "category": "books"},
                       {"seller": shop.sellers[1], "amount_minor": 10_00}]}
+
+
+def _checkout_order_body(shop: Shop) -> dict[str, Any]:
+    """An order across both sellers to be paid on the hosted checkout (any caller may ask)."""
+    return {**_cart(shop), "return_url": "https://shop.example/done"}
 
 
 def _seller_body(marketplace: str, name: str) -> dict[str, Any]:
@@ -407,6 +433,21 @@ CASES.update({
         Access.LENDERS, lambda w: ("/v1/lending/portfolio_history", None)),
     ("GET", "/v1/refinance_claims/{claim_id}"): (
         Access.PLATFORM, lambda w: (f"/v1/refinance_claims/{w.refinance_claim}", None)),
+    ("POST", "/v1/credit_lines"): (
+        Access.PLATFORM, lambda w: ("/v1/credit_lines", _line_body(w.new_lender(), w.a))),
+    ("GET", "/v1/credit_lines"): (Access.ANY_KEY, lambda w: ("/v1/credit_lines", None)),
+    ("GET", "/v1/credit_lines/{line_id}"): (
+        Access.OWNED, lambda w: (f"/v1/credit_lines/{w.a.line}", None)),
+    ("POST", "/v1/credit_lines/{line_id}/draws"): (Access.OWNED, lambda w: (
+        f"/v1/credit_lines/{w.a.line}/draws", {"amount_minor": 1_00})),
+    ("POST", "/v1/credit_lines/{line_id}/repayments"): (Access.OWNED, lambda w: (
+        f"/v1/credit_lines/{w.a.line}/repayments", {"amount_minor": 1_00})),
+    ("POST", "/v1/credit_lines/{line_id}/renew"): (Access.PLATFORM, lambda w: (
+        f"/v1/credit_lines/{w.a.line}/renew", {"review_due": "2027-06-30"})),
+    ("POST", "/v1/credit_lines/{line_id}/close"): (
+        Access.OWNED, lambda w: (f"/v1/credit_lines/{w.fresh_line()}/close", None)),
+    ("GET", "/v1/credit_lines/{line_id}/statement"): (
+        Access.OWNED, lambda w: (f"/v1/credit_lines/{w.a.line}/statement", None)),
 })
 """Lending: merchants see their own applications and loans, lenders theirs (the matrix's lender
 key owns none of A's), and only lenders (or the platform) decide and disburse."""
@@ -478,7 +519,7 @@ CASES.update({
     ("POST", "/v1/sellers/{seller_id}/kyc"): (Access.PLATFORM, lambda w: (
         f"/v1/sellers/{w.a.sellers[0]}/kyc", {"kyc_status": "verified"})),
     ("POST", "/v1/marketplace_orders"): (
-        Access.OWNED, lambda w: ("/v1/marketplace_orders", _order_body(w.a))),
+        Access.OWNED, lambda w: ("/v1/marketplace_orders", _checkout_order_body(w.a))),
     ("GET", "/v1/marketplace_orders"): (
         Access.OWNED, lambda w: (f"/v1/marketplace_orders?marketplace={w.a.merchant}", None)),
     ("GET", "/v1/marketplace_orders/{order_id}"): (
@@ -578,6 +619,8 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
                                     json={"format": "csv", "content": STATEMENT_CSV},
                                     headers=keys.platform))["id"]
     settlement = _settlement(client, keys, context, a.merchant, b.merchant)
+    a = replace(a, line=_drawn_line(client, keys.platform, bank, a))
+    b = replace(b, line=_drawn_line(client, keys.platform, bank, b))
     customer_a = signed_in_with_pin(client, context, PHONES["a"])
     customer_b = signed_in_with_pin(client, context, PHONES["b"])
     ok(client.post(f"/v1/customer/mandates/{a.mandate}/approve", json={"pin": PIN},
@@ -598,6 +641,15 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
                  context=context,
                  npa_loan=_npa_loan(client, keys.platform, context, bank, a),
                  refinance_claim=_refinance(client, keys.platform, bank, a.loan))
+
+
+def _drawn_line(client: TestClient, platform: dict[str, str], lender: str, shop: Shop) -> str:
+    """The shop's credit line at ``lender`` (drawing power from its settled sales), drawn 10."""
+    line = ok(client.post("/v1/credit_lines", json=_line_body(lender, shop), headers=platform))
+    assert line["drawing_power_minor"] >= 20_00, line
+    ok(client.post(f"/v1/credit_lines/{line['id']}/draws", json={"amount_minor": 10_00},
+                   headers=platform))
+    return str(line["id"])
 
 
 def _refinance(client: TestClient, platform: dict[str, str], lender: str, loan: str) -> str:

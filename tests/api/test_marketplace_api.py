@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
 import sqlalchemy as sa
 from fastapi.testclient import TestClient
 
@@ -21,9 +22,22 @@ from tests.api.checkout_setup import PLATFORM as CHECKOUT_PLATFORM
 from tests.api.checkout_setup import PUBLIC_BASE, checkout_context, inr_merchant
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, event_types, in_transaction, merchant, ok, wallet
-from tests.api.test_marketplace_orders import GSTIN_A, GSTIN_B, PAN_A, PAN_B, rows
+from tests.api.test_marketplace_orders import (
+    GSTIN_A,
+    GSTIN_B,
+    PAN_A,
+    PAN_B,
+    live_mandate,
+    notices_off,
+    rows,
+)
 
 H = dict[str, str]
+
+
+@pytest.fixture
+def app_context(app_context: AppContext) -> AppContext:
+    return notices_off(app_context)
 
 
 def _market(client: TestClient, keys: Keys, ctx: AppContext) -> tuple[str, H, dict[str, str]]:
@@ -54,9 +68,16 @@ def _verify(client: TestClient, keys: Keys, seller: str) -> None:
     assert done["kyc_status"] == "verified"
 
 
-def _order(client: TestClient, key: H, payer: str, lines: list[tuple[str, int]],
+def _payer(client: TestClient, keys: Keys, ctx: AppContext, host: str) -> tuple[str, str]:
+    """A funded wallet and its customer's live mandate for the marketplace ``host``."""
+    payer = wallet(client, keys, 5_000_00)
+    return payer, live_mandate(ctx, host, payer)
+
+
+def _order(client: TestClient, key: H, payer: tuple[str, str], lines: list[tuple[str, int]],
            **fields: Any) -> Any:
-    body = {"amount_minor": sum(a for _, a in lines), "currency": "INR", "wallet": payer,
+    body = {"amount_minor": sum(a for _, a in lines), "currency": "INR", "wallet": payer[0],
+            "mandate": payer[1],
             "lines": [{"seller": s, "amount_minor": a} for s, a in lines], **fields}
     return client.post("/v1/marketplace_orders", json=body, headers=key)
 
@@ -66,7 +87,7 @@ def test_marketplace_and_seller_keys_see_only_their_own(
     clock: FixedClock,
 ) -> None:
     host, key, s = _market(client, keys, app_context)
-    payer = wallet(client, keys, 5_000_00)
+    payer = _payer(client, keys, app_context, host)
     before = rows(engine)
     unverified = _order(client, key, payer, [(s["a"], 100_00)])
     assert error_code(unverified, 409) == "seller_not_verified"
@@ -80,6 +101,11 @@ def test_marketplace_and_seller_keys_see_only_their_own(
                       404) == "seller_not_found"
     assert error_code(_order(client, key, payer, [(s["a"], 100_00)], extra=1),
                       400) == "parameter_unknown"
+    # No mandate: the customer has not consented, so the order is refused whole; an empty
+    # wallet gets the same answer (the wallet is not read before consent).
+    for who in (payer[0], wallet(client, keys, 0)):
+        assert error_code(_order(client, key, (who, ""), [(s["a"], 100_00)], mandate=None),
+                          400) == "order_payment_needs_consent"
     assert rows(engine)[:6] == before[:6]  # events: the other market's onboarding only
 
     made = ok(_order(client, key, payer, [(s["a"], 600_00), (s["b"], 300_00), (s["c"], 100_00)],
@@ -108,10 +134,10 @@ def test_marketplace_and_seller_keys_see_only_their_own(
 def test_delivery_dispute_return_and_tax_report(
     client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
 ) -> None:
-    _, key, s = _market(client, keys, app_context)
+    host, key, s = _market(client, keys, app_context)
     for seller in s.values():
         _verify(client, keys, seller)
-    payer = wallet(client, keys, 5_000_00)
+    payer = _payer(client, keys, app_context, host)
     made = ok(_order(client, key, payer, [(s["a"], 600_00), (s["b"], 300_00), (s["c"], 100_00)]))
     share = {x["seller"]: x["id"] for x in made["shares"]}
     disputed = ok(client.post(f"/v1/marketplace_shares/{share[s['b']]}/dispute", headers=key))
@@ -195,7 +221,7 @@ def test_released_shares_and_commission_settle_through_the_settlement_run(
     for who in (host, s["a"], s["b"]):
         ok(client.post(f"/v1/merchants/{who}/payout_accounts", json=account,
                        headers=keys.platform))
-    payer = wallet(client, keys, 5_000_00)
+    payer = _payer(client, keys, app_context, host)
     made = ok(_order(client, key, payer, [(s["a"], 600_00), (s["b"], 300_00)]))
     ok(client.post(f"/v1/marketplace_orders/{made['id']}/confirm_delivery", headers=key))
     clock.advance(timedelta(days=1))

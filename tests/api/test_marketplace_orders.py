@@ -5,6 +5,7 @@ Every test ends with the ledger audit passing (tests/api/conftest.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -19,10 +20,38 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.marketplace.rules.records import Commission, OrderLine
 from paysetu.marketplace.usecases import holds, orders, returns, sellers
+from paysetu.payments.rules.mandates import MandatePolicy
+from paysetu.payments.usecases import mandates
 from tests.api.conftest import Keys
 from tests.api.payment_setup import in_transaction, merchant, wallet
 
 PLATFORM = Principal("key_test", Role.PLATFORM, None, False)
+
+
+def notices_off(context: AppContext) -> AppContext:
+    """Pre-debit notices off (``pre_debit_notice_s=0``): the marketplace tests are about splits,
+    holds and tax; the customer's consent is a live on-demand mandate (:func:`live_mandate`),
+    whose notice rule tests/api/test_mandates_api.py covers."""
+    return replace(context, policy=replace(
+        context.policy, mandates=MandatePolicy(pre_debit_notice_s=0)))
+
+
+@pytest.fixture
+def app_context(app_context: AppContext) -> AppContext:
+    return notices_off(app_context)
+
+
+def live_mandate(ctx: AppContext, host: str, payer: str) -> str:
+    """The marketplace asks for an on-demand mandate on ``payer``; its customer approves it (as
+    the PIN-checked customer route would)."""
+    def work(uow: AppUnitOfWork) -> str:
+        made = mandates.create_mandate(ctx, uow, as_merchant(host), mandates.CreateMandate(
+            payer, 1_000_000_00, "INR", "as_presented", "Marketplace orders",
+            ctx.clock.now() + timedelta(days=365)))
+        mandates.act_on_mandate(ctx, uow, str(made["customer"]), str(made["id"]), "approve")
+        return str(made["id"])
+
+    return str(run(ctx, work))
 PAN_A, GSTIN_A = "AAPFU0939F", "27AAPFU0939F1ZV"
 PAN_B, GSTIN_B = "AAGCB7383J", "29AAGCB7383J1Z4"
 
@@ -126,6 +155,7 @@ def order(
         currency="INR",
         lines=[OrderLine(ids[s], a, c, None) for s, a, c in lines],
         wallet=payer,
+        mandate=live_mandate(ctx, ids["host"], payer),
     )
     return dict(
         run(

@@ -141,7 +141,7 @@ class MarketplaceMachine(RuleBasedStateMachine):
         total = sum(a for _, a in lines)
         command = orders.CreateOrder(
             amount_minor=total + off_by, currency="INR", wallet=self.wallet_id,
-            marketplace=self.host,
+            marketplace=self.host, operator_reason="model-based test: the operator pays",
             lines=[OrderLine(self.sellers[s], a, None, None) for s, a in lines])
         outcome = self._call(lambda uow: orders.create_order(self.ctx, uow, PLATFORM, command,
                                                              ""))

@@ -123,8 +123,9 @@ def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operati
 
     def order() -> None:
         lines = _lines(task, rng)
+        wallet, mandate = _payer(task, rng)
         body = {"amount_minor": sum(a for _, a in lines), "currency": CURRENCY,
-                "wallet": rng.choice(task.wallets),
+                "wallet": wallet, "mandate": mandate,
                 "lines": [{"seller": s, "amount_minor": a} for s, a in lines]}
         _expect(client.post("/v1/marketplace_orders", json=body, headers=key()), "paid")
 
@@ -155,8 +156,9 @@ def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Oper
 
     def order() -> None:
         lines = [OrderLine(s, a, None, None) for s, a in _lines(task, rng)]
+        wallet, mandate = _payer(task, rng)
         command = orders.CreateOrder(sum(x.amount_minor for x in lines), CURRENCY, lines,
-                                     wallet=rng.choice(task.wallets))
+                                     wallet=wallet, mandate=mandate)
         with context.uow_factory() as uow:
             orders.create_order(context, uow, caller, command, "http://127.0.0.1")
             uow.commit()

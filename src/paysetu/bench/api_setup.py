@@ -26,8 +26,9 @@ from paysetu.wallets.usecases import wallets
 WALLET_FUNDS_MINOR = 2_00_000_00
 """Each wallet's top-up: the full-KYC balance limit (₹2,00,000), thousands of payments' worth."""
 WALLETS_PER_TRANSACTION = 100
-MANDATE_MAX_MINOR = 100_00
-"""Each mandate's maximum per debit: the bench's largest payment (``api_clients``)."""
+MANDATE_MAX_MINOR = 5 * 100_00
+"""Each mandate's maximum per debit: the bench's largest marketplace order (five lines of at
+most the largest payment, ``api_clients``)."""
 SELLERS = 5
 """Sellers of the marketplace workload: every order has one line for each."""
 PLATFORM = Principal("key_bench_setup", Role.PLATFORM, None, livemode=False)

@@ -78,7 +78,8 @@ def _order(ctx: AppContext, host: str, wallet: str, lines: list[tuple[str, int, 
     command = orders.CreateOrder(
         amount_minor=sum(a for _, a, _ in lines), currency="INR", wallet=wallet,
         lines=[OrderLine(s, a, "books" if "book" in d.lower() else None, d) for s, a, d in lines],
-        marketplace=host, description="Haat Bazaar cart")
+        marketplace=host, description="Haat Bazaar cart",
+        operator_reason="Demo data: the buyer's cart, paid by the operator for the story")
     return _run(ctx, lambda uow: orders.create_order(ctx, uow, PLATFORM, command, ""))
 
 

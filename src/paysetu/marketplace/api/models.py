@@ -187,6 +187,10 @@ class MarketplaceOrderCreate(Body):
     lines: list[OrderLineIn]
     wallet: str | None = Field(default=None, description="Pay now from this wallet.")
     fx_quote: str | None = Field(default=None, description="With wallet: cross-border quote.")
+    mandate: str | None = Field(
+        default=None, description="With wallet: the customer's live mandate to debit under.")
+    operator_reason: str | None = Field(
+        default=None, description="With wallet, platform keys only: an operator debit's reason.")
     return_url: str | None = Field(default=None, description="Pay on the hosted checkout.")
     marketplace: str | None = Field(default=None, description="Platform keys only.")
     description: str | None = None

@@ -46,7 +46,8 @@ def create_order(body: MarketplaceOrderCreate, write: Write, request: Request) -
         lines=[OrderLine(x.seller, x.amount_minor, x.category, x.description)
                for x in body.lines],
         marketplace=body.marketplace, wallet=body.wallet, fx_quote=body.fx_quote,
-        return_url=body.return_url, description=body.description, metadata=body.metadata)
+        return_url=body.return_url, description=body.description, metadata=body.metadata,
+        mandate=body.mandate, operator_reason=body.operator_reason)
     base = str(request.base_url).rstrip("/")
     return write.run(200, lambda uow: orders.create_order(
         write.context, uow, write.caller, command, base))

@@ -125,6 +125,14 @@ class MarketplaceStatus(ErrorCode):
         _I,
         "Returns of a share would total more than the share.",
     )
+    ORDER_PAYMENT_NEEDS_CONSENT = (
+        "order_payment_needs_consent",
+        False,
+        _I,
+        "A wallet order needs the customer's consent: a live mandate of theirs for the"
+        " marketplace (mandate), or for the platform an operator_reason; otherwise pay on the"
+        " hosted checkout (return_url).",
+    )
     PAYMENT_AMOUNT_MISMATCH = (
         "payment_amount_mismatch",
         False,

@@ -66,6 +66,10 @@ class CreateOrder:
         wallet: Pay now from this wallet (through the payments use case).
         fx_quote: With ``wallet``: a quote whose buy side is the order's amount.
         return_url: Pay on the hosted checkout; the order carries its session and URL.
+        mandate: With ``wallet``: the customer's live mandate for the marketplace to debit
+            under (the payments' consent rule; without it, or ``operator_reason`` for the
+            platform, a wallet order is refused with ``order_payment_needs_consent``).
+        operator_reason: With ``wallet``, platform key only: an operator debit, with its reason.
     """
 
     amount_minor: int
@@ -77,6 +81,8 @@ class CreateOrder:
     return_url: str | None = None
     description: str | None = None
     metadata: Mapping[str, str] | None = None
+    mandate: str | None = None
+    operator_reason: str | None = None
 
 
 def _check_lines(ctx: MarketplaceContext, command: CreateOrder) -> None:
@@ -200,13 +206,18 @@ def create_order(
     created = create_payment(ctx, uow, caller, CreatePayment(
         amount_minor=command.amount_minor, currency=command.currency, wallet=command.wallet,
         merchant=marketplace.merchant_id, description=command.description,
-        metadata={"marketplace_order": order.id}, fx_quote=command.fx_quote))
+        metadata={"marketplace_order": order.id}, fx_quote=command.fx_quote,
+        mandate=command.mandate, operator_reason=command.operator_reason))
     order, shares, entry = _paid(ctx, uow, marketplace, order, shares, str(created["id"]))
     uow.marketplace.insert_order(order, shares)
     emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
          order_object(order, shares, None))
     _announce(ctx, uow, order, shares)
     confirmed = confirm_payment(ctx, uow, caller, str(created["id"]))
+    if confirmed["status"] == PaymentState.REQUIRES_ACTION.value:
+        # Waiting for the customer is decided before the wallet is read: nothing is revealed,
+        # and the whole order rolls back (a wallet order is paid at once or not at all).
+        raise MarketplaceRejected(MarketplaceStatus.ORDER_PAYMENT_NEEDS_CONSENT, param="wallet")
     if confirmed["status"] != PaymentState.SUCCEEDED.value:
         raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="wallet")
     _apply_split(uow, entry, now)
