@@ -16,9 +16,10 @@ from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.config import Settings
-from paysetu.db import migrate
+from paysetu.db import migrate, standbys
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
+from paysetu.db.replication import Node
 from paysetu.events.stores.guarded_network import SystemResolver
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import SystemClock
@@ -51,6 +52,8 @@ def database_url(settings: Settings) -> tuple[str, EmbeddedPostgres | None]:
     if settings.database_url:
         return settings.database_url, None
     server = EmbeddedPostgres(settings.data_dir / "postgres")
+    standbys.start_all(settings.data_dir, Node.running(server.pgdata),
+                       settings.db_synchronous_replication)
     return server.url(), server
 
 
