@@ -67,6 +67,9 @@ class Traffic:
     """HTTP statuses that were retried (5xx, 409 idempotency_key_in_use)."""
     replays_checked: int = 0
     replay_mismatches: list[str] = field(default_factory=list)
+    answered: list[tuple[float, float]] = field(default_factory=list)
+    """``time.monotonic()`` when the attempt that got each final answer was sent, and when the
+    answer came: the gaps are unavailability."""
 
 
 def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
@@ -134,8 +137,11 @@ class Client:
                 idempotency_key: str, until: float) -> httpx.Response | None:
         """Send until a final answer (None if ``until`` passes first)."""
         while time.monotonic() < until:
+            sent = time.monotonic()
             response = self._send(client, *request, idempotency_key)
             if response is not None and not _retryable(response.status_code):
+                with self._traffic.lock:
+                    self._traffic.answered.append((sent, time.monotonic()))
                 return response
             if response is not None:
                 with self._traffic.lock:

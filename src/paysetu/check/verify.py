@@ -57,6 +57,15 @@ def operations(engine: sa.Engine, ops: Sequence[Operation]) -> tuple[Counter[str
     return counts, violations
 
 
+def lost(engine: sa.Engine, ops: Sequence[Operation]) -> list[str]:
+    """Keys of operations acknowledged as having moved money that moved none (a failover
+    that lost a commit the client had been told of)."""
+    with engine.connect() as connection:
+        stored = {str(op) for op, _ in connection.execute(sa.text(_MOVED)).all()}
+    return [op.key for op in ops if op.answer == "applied" and op.key not in stored
+            and (op.kind != "hold" or op.resolution == "captured")]
+
+
 def unresolved_reservations(engine: sa.Engine) -> int:
     """Pending ledger entries with no outcome (posted, voided or expired)."""
     with engine.connect() as connection:

