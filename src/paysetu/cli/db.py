@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -12,7 +14,7 @@ from rich.table import Table
 from paysetu.bootstrap import Runtime
 from paysetu.cli.runtime import console, errors, runtime
 from paysetu.config import Settings
-from paysetu.db import migrate, standbys
+from paysetu.db import backups, migrate, standbys
 from paysetu.db.replication import Node, ReplicationError
 
 app = typer.Typer(help="Database schema, standbys, backups.", no_args_is_help=True)
@@ -111,3 +113,54 @@ def standby_remove(name: Name) -> None:
         standbys.remove(rt.settings.data_dir, primary, name,
                         rt.settings.db_synchronous_replication)
         console.print(f"standby {name} removed")
+
+
+Backups = Annotated[Path | None, typer.Option(
+    "--backups", help="Where base backups and archived WAL live (default: <data_dir>/backups).")]
+
+
+@app.command("backup")
+def backup(folder: Backups = None) -> None:
+    """A base backup (pg_basebackup) of the embedded primary; the first one turns WAL
+    archiving on (archive_command into <backups>/wal; a restart of the primary)."""
+    with _embedded() as (rt, primary):
+        target = backups.base_backup(primary, folder or rt.settings.data_dir / "backups")
+        console.print(f"base backup in {target}; WAL archived as it fills")
+
+
+@app.command("restore")
+def restore(
+    to: Annotated[datetime, typer.Option(
+        "--to", formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S.%f%z", "%Y-%m-%d %H:%M:%S"],
+        help="The moment to restore to (ISO 8601; without a zone: UTC).")],
+    into: Annotated[Path, typer.Option(help="A new, empty data folder.")],
+    folder: Backups = None,
+    port: Annotated[int, typer.Option(help="The restored server's port (its socket's).")] = 5440,
+) -> None:
+    """A new server in --into holding the database as it was at --to: the latest base backup
+    before it, and the archived WAL replayed up to it (recovery_target_time)."""
+    settings = Settings()
+    moment = to if to.tzinfo else to.replace(tzinfo=UTC)
+    try:
+        node = backups.restore(folder or settings.data_dir / "backups", moment, into.resolve(),
+                               port)
+    except ReplicationError as error:
+        errors.print(f"[red]error[/red] {error}", soft_wrap=True)
+        raise typer.Exit(1) from None
+    console.print(f"restored to {moment.isoformat()}: {node.url('paysetu')}", soft_wrap=True)
+
+
+@app.command("status")
+def status() -> None:
+    """What to watch: the standbys' lag and the age of the last archived WAL segment."""
+    with _embedded() as (_rt, primary):
+        for replica in primary.replication():
+            console.print(f"standby {replica.name}: {replica.state} ({replica.sync_state}), "
+                          f"{replica.replay_lag_bytes} bytes / {replica.replay_lag_s or 0:.3f} s "
+                          "behind")
+        archived = primary.scalar(
+            "SELECT extract(epoch FROM now() - last_archived_time) FROM pg_stat_archiver")
+        failed = primary.scalar("SELECT failed_count FROM pg_stat_archiver")
+        console.print("WAL archive: " + ("off" if archived is None else
+                      f"last segment archived {float(str(archived)):.0f} s ago") +
+                      f", {failed} failed attempts")
