@@ -67,9 +67,9 @@ class Traffic:
     """HTTP statuses that were retried (5xx, 409 idempotency_key_in_use)."""
     replays_checked: int = 0
     replay_mismatches: list[str] = field(default_factory=list)
-    answered: list[tuple[float, float]] = field(default_factory=list)
-    """``time.monotonic()`` when the attempt that got each final answer was sent, and when the
-    answer came: the gaps are unavailability."""
+    applied: list[tuple[float, float]] = field(default_factory=list)
+    """``time.monotonic()`` when each attempt answered with a success (2xx: a write applied or
+    replayed) was sent, and when the answer came: the gaps are write unavailability."""
 
 
 def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
@@ -140,8 +140,9 @@ class Client:
             sent = time.monotonic()
             response = self._send(client, *request, idempotency_key)
             if response is not None and not _retryable(response.status_code):
-                with self._traffic.lock:
-                    self._traffic.answered.append((sent, time.monotonic()))
+                if response.is_success:
+                    with self._traffic.lock:
+                        self._traffic.applied.append((sent, time.monotonic()))
                 return response
             if response is not None:
                 with self._traffic.lock:

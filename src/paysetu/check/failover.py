@@ -64,7 +64,7 @@ class FailoverReport:
     bank: BankReport
     failovers: list[Failover] = field(default_factory=list)
     unavailable_s: list[float] = field(default_factory=list)
-    """Per failover: from the kill until a client next got a final answer."""
+    """Per failover: from the kill until a client's write next succeeded."""
 
     @property
     def acknowledged(self) -> int:
@@ -143,10 +143,10 @@ def _pair(synchronous: bool) -> Iterator[Pair]:
             shutil.rmtree(root, ignore_errors=True)
 
 
-def _unavailable(failovers: list[Failover], answered: list[tuple[float, float]]) -> list[float]:
-    """Per failover: from the kill until the first final answer to a request sent after it
-    (an answer to one sent before may have been committed before the kill)."""
-    return [min((done for sent, done in answered if sent > f.killed_at), default=f.killed_at)
+def _unavailable(failovers: list[Failover], applied: list[tuple[float, float]]) -> list[float]:
+    """Per failover: from the kill until the first success answered to a request sent after
+    it (one sent before may have been committed before the kill; a refusal writes nothing)."""
+    return [min((done for sent, done in applied if sent > f.killed_at), default=f.killed_at)
             - f.killed_at for f in failovers]
 
 
@@ -164,5 +164,5 @@ def run(config: FailoverConfig, progress: Callable[[str], None] = lambda _: None
             bank = exercise(bank_config, database.url, DatabaseFault(pair.fail_over, moments),
                             progress)
         report = FailoverReport(config, bank, list(pair.failovers))
-        report.unavailable_s = _unavailable(pair.failovers, bank.traffic.answered)
+        report.unavailable_s = _unavailable(pair.failovers, bank.traffic.applied)
     return report

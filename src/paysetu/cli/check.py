@@ -30,8 +30,9 @@ app = typer.Typer(help="Reliability checks: no money lost under concurrency, cra
                   no_args_is_help=True)
 
 
-def _report_table(report: BankReport) -> Table:
-    table = Table(title="bank check", show_header=False)
+def _report_table(report: BankReport, title: str = "bank check",
+                  database_faults: str = "PostgreSQL crashes (immediate)") -> Table:
+    table = Table(title=title, show_header=False)
     config, traffic = report.config, report.traffic
     table.add_row("clients x seconds", f"{config.clients} x {config.duration_s:g}")
     for name, count in sorted(report.operations.items()):
@@ -43,7 +44,7 @@ def _report_table(report: BankReport) -> Table:
                   or "0")
     table.add_row("replays compared", str(traffic.replays_checked))
     table.add_row("server crashes (SIGKILL)", str(report.server_crashes))
-    table.add_row("PostgreSQL crashes (immediate)", str(report.database_crashes))
+    table.add_row(database_faults, str(report.database_crashes))
     table.add_row("balance snapshots read (failed)",
                   f"{report.snapshots} ({report.snapshot_errors})")
     table.add_row("worker restarts (by its supervisor)", str(report.worker_restarts))
@@ -127,14 +128,13 @@ def failover(
 
 
 def _failover_table(report: FailoverReport) -> Table:
-    table = _report_table(report.bank)
-    table.title = "failover check"
+    table = _report_table(report.bank, "failover check",
+                          "failovers (SIGKILL, pg_promote, pg_rewind)")
     mode = "synchronous" if report.config.synchronous else "asynchronous"
     table.add_row("replication", mode)
-    table.add_row("failovers (kill, promote, pg_rewind)", str(len(report.failovers)))
     table.add_row("operations acknowledged", str(report.acknowledged))
     table.add_row("acknowledged operations lost", str(len(report.bank.lost)))
-    table.add_row("unavailable per failover (s)",
+    table.add_row("writes unavailable per failover (s)",
                   ", ".join(f"{s:.1f}" for s in report.unavailable_s))
     table.add_row("promoted after (s)",
                   ", ".join(f"{f.promoted_s:.1f}" for f in report.failovers))
