@@ -50,7 +50,8 @@ class Operation:
     object_id: str | None = None
     """The payment (pay_...) or the transfer's ledger entry (je_...) of an applied operation."""
     resolution: str | None = None
-    """A hold's end: ``captured`` or ``canceled``."""
+    """A hold's end: ``captured`` or ``canceled``; ``lost`` when the server no longer knew
+    the authorisation it had acknowledged (asynchronous replication, a failover)."""
     resolve_request: tuple[str, str, dict[str, Any]] | None = None
     """A hold's second request (path, key, body) once sent: retried as is until answered."""
 
@@ -175,6 +176,9 @@ class Client:
                 op.resolve_request = (f"/v1/payments/{op.object_id}/capture", key, part)
         response = self._answer(client, op.resolve_request, op.key + ":resolve", until)
         if response is None:
+            return
+        if response.status_code == 404:
+            op.resolution = "lost"  # the authorisation it was told of is gone (a failover)
             return
         status = response.json().get("status") if response.is_success else None
         if status not in {"succeeded", "canceled"}:
