@@ -69,8 +69,10 @@ class Traffic:
     replays_checked: int = 0
     replay_mismatches: list[str] = field(default_factory=list)
     applied: list[tuple[float, float]] = field(default_factory=list)
-    """``time.monotonic()`` when each attempt answered with a success (2xx: a write applied or
-    replayed) was sent, and when the answer came: the gaps are write unavailability."""
+    """For each request answered with a success (2xx), ``time.monotonic()`` when its first
+    attempt was sent and when the success came. A request first sent after a failure is a
+    new key, so its success is a new commit (a retry of an older key may be answered from
+    the stored response, committed before): the gaps are write unavailability."""
 
 
 def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
@@ -137,13 +139,13 @@ class Client:
     def _answer(self, client: httpx.Client, request: tuple[str, str, dict[str, Any]],
                 idempotency_key: str, until: float) -> httpx.Response | None:
         """Send until a final answer (None if ``until`` passes first)."""
+        first_sent = time.monotonic()
         while time.monotonic() < until:
-            sent = time.monotonic()
             response = self._send(client, *request, idempotency_key)
             if response is not None and not _retryable(response.status_code):
                 if response.is_success:
                     with self._traffic.lock:
-                        self._traffic.applied.append((sent, time.monotonic()))
+                        self._traffic.applied.append((first_sent, time.monotonic()))
                 return response
             if response is not None:
                 with self._traffic.lock:

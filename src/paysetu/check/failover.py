@@ -144,8 +144,8 @@ def _pair(synchronous: bool) -> Iterator[Pair]:
 
 
 def _unavailable(failovers: list[Failover], applied: list[tuple[float, float]]) -> list[float]:
-    """Per failover: from the kill until the first success answered to a request sent after
-    it (one sent before may have been committed before the kill; a refusal writes nothing)."""
+    """Per failover: from the kill until the first success of a request first sent after it
+    (a new key: a new commit; a refusal writes nothing)."""
     return [min((done for sent, done in applied if sent > f.killed_at), default=f.killed_at)
             - f.killed_at for f in failovers]
 
