@@ -5,6 +5,7 @@ Nothing here runs at import time; callers build a :class:`Runtime` and close it 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
@@ -14,12 +15,14 @@ from paysetu.alipay.stores.notifier import HttpAlipayNotifier
 from paysetu.alipay.stores.rsa_keys import PlatformKeyFile
 from paysetu.alipay.usecases.ports import AlipayPolicy
 from paysetu.app.context import AppContext, with_loan_sweep
+from paysetu.app.read_routing import ReadRouter
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.config import Settings
 from paysetu.customers.rules.identity import CustomerPolicy
-from paysetu.db import migrate
+from paysetu.db import migrate, standbys
 from paysetu.db.embedded import EmbeddedPostgres
 from paysetu.db.engine import create_engine
+from paysetu.db.replication import Node
 from paysetu.events.stores.guarded_network import SystemResolver
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import SystemClock
@@ -53,6 +56,8 @@ def database_url(settings: Settings) -> tuple[str, EmbeddedPostgres | None]:
     if settings.database_url:
         return settings.database_url, None
     server = EmbeddedPostgres(settings.data_dir / "postgres")
+    standbys.start_all(settings.data_dir, Node.running(server.pgdata),
+                       settings.db_synchronous_replication)
     return server.url(), server
 
 
@@ -65,6 +70,14 @@ def build(
     engine = create_engine(url, pool_size=settings.db_pool_size)
     if migrate_schema:
         migrate.upgrade(engine)
+    writes = engine
+    if settings.database_read_url:
+        router = ReadRouter(engine, create_engine(settings.database_read_url,
+                                                  pool_size=settings.db_pool_size))
+        route: Callable[[], sa.Engine] = router.engine
+    else:
+        def route() -> sa.Engine:
+            return writes
     clock = clock or SystemClock()
     ledger = LedgerService(
         lambda: PostgresUnitOfWork(engine),
@@ -73,7 +86,7 @@ def build(
         statement_factory=lambda: PostgresUnitOfWork(engine, autocommit=True),
     )
     context = AppContext(
-        uow_factory=lambda: PostgresUnitOfWork(engine),
+        uow_factory=lambda: PostgresUnitOfWork(route()),
         clock=clock,
         ids=UlidIds(),
         secrets=SystemSecrets(),

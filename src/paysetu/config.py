@@ -23,7 +23,19 @@ class Settings(BaseSettings):
 
     Attributes:
         database_url: PostgreSQL (14+) URL. Unset: paysetu starts its own embedded server
-            under ``data_dir``.
+            under ``data_dir``. Several servers (a primary and its standbys) are written as
+            libpq's multi-host URL, ``...?host=db1,db2&port=5432,5432&target_session_attrs=
+            read-write``: each new connection goes to whichever is the primary, so the API and
+            the workers follow a failover by themselves (docs/operations.md).
+        database_read_url: Optional URL of a standby (or several, as above with
+            ``target_session_attrs=standby``) for the read-only pages and lists; a read goes
+            there only once the standby has replayed everything the primary had written when
+            the read began (so nobody reads their own write as missing), else to the primary.
+        db_synchronous_replication: With standbys of the embedded server: a commit, so an
+            acknowledged payment, waits until a standby has flushed it (no acknowledged write
+            is lost with the primary's machine), at the price of a round trip to the standby
+            per commit and writes that wait while no standby is connected. Off: commits do not
+            wait, and what the primary acknowledged in its last moments may be lost.
         data_dir: Where the embedded database and generated files live.
         db_pool_size: Connections kept open per process.
         authorization_timeout_s: How long a manual-capture authorisation holds funds.
@@ -71,6 +83,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PAYSETU_", extra="ignore")
 
     database_url: str | None = None
+    database_read_url: str | None = None
+    db_synchronous_replication: bool = True
     data_dir: Path = Path("var")
     db_pool_size: int = Field(default=10, ge=1, le=200)
     authorization_timeout_s: int = Field(default=7 * 24 * 3600, ge=60)

@@ -49,7 +49,7 @@ from paysetu.ledger.usecases.service import LedgerService
 FINISH_TIMEOUT_S = 60.0
 """How long the clients may take, after the traffic, to get every open operation answered."""
 DRAIN_TIMEOUT_S = 120.0
-"""How long the worker may take, after the traffic, to deliver the outbox."""
+"""How long the worker may go, after the traffic, without delivering anything more."""
 READ_ERROR_PAUSE_S = 0.1
 """The reader's pause after a failed read (the database is down: a crash)."""
 
@@ -89,6 +89,9 @@ class BankReport:
     deliveries_received: int = 0
     audit_passed: bool = False
     violations: list[str] = field(default_factory=list)
+    lost: list[str] = field(default_factory=list)
+    """Keys of operations acknowledged as applied that the database does not hold (each is
+    also a violation)."""
 
 
 def _outside_cash_in(engine: sa.Engine) -> dict[str, int]:
@@ -134,14 +137,20 @@ def _database(config: BankConfig) -> Iterator[tuple[str, EmbeddedPostgres | None
 
 
 def _drain(engine: sa.Engine) -> bool:
-    """Wait (bounded) until the worker has no pending delivery left."""
+    """Wait until the worker has no pending delivery left; give up only after
+    ``DRAIN_TIMEOUT_S`` without progress (a long run leaves a backlog the worker, one
+    delivery at a time, needs longer than that to clear)."""
     deadline = time.monotonic() + DRAIN_TIMEOUT_S
+    least: int | None = None
     while time.monotonic() < deadline:
         try:
-            if verify.pending_deliveries(engine) == 0:
-                return True
+            pending = verify.pending_deliveries(engine)
         except sa.exc.DBAPIError:
-            pass  # a connection the crash broke: the pool replaces it
+            pending = None  # a connection the crash broke: the pool replaces it
+        if pending == 0:
+            return True
+        if pending is not None and (least is None or pending < least):
+            least, deadline = pending, time.monotonic() + DRAIN_TIMEOUT_S
         time.sleep(0.2)
     return False
 
@@ -151,23 +160,28 @@ def _audit(engine: sa.Engine) -> bool:
     return ledger.audit().passed
 
 
+@dataclass(frozen=True, slots=True)
+class DatabaseFault:
+    """What happens to the database during the run, and when (seconds from the start)."""
+
+    fault: Callable[[], None]
+    moments: list[float]
+
+
 def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: ServerProcess,
-             database: EmbeddedPostgres | None, clients: list[Client]) -> None:
+             database: DatabaseFault | None, clients: list[Client]) -> None:
     """The clients, the reader and the faults, until the clients' deadline."""
     stop = threading.Event()
     rng = random.Random(config.seed)  # noqa: S311 - when to crash, not a secret
     expected = _outside_cash_in(engine)
+    server_moments = faults.schedule(config.server_crashes, config.duration_s, rng)
 
     def crash_server() -> None:
-        report.server_crashes = faults.inject(
-            faults.schedule(config.server_crashes, config.duration_s, rng),
-            faults.server_crash(server), stop)
+        report.server_crashes = faults.inject(server_moments, faults.server_crash(server), stop)
 
     def crash_database() -> None:
         if database is not None:
-            report.database_crashes = faults.inject(
-                faults.schedule(config.database_crashes, config.duration_s, rng),
-                database.crash_and_restart, stop)
+            report.database_crashes = faults.inject(database.moments, database.fault, stop)
 
     workers = [threading.Thread(target=c.run) for c in clients]
     helpers = [threading.Thread(target=_read_totals, args=(engine, expected, report, stop)),
@@ -184,8 +198,19 @@ def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: 
 
 def run(config: BankConfig, progress: Callable[[str], None] = lambda _: None) -> BankReport:
     """Set up, run the clients (and crashes) for ``duration_s``, drain, verify."""
+    with _database(config) as (url, database):
+        crashes = None if database is None else DatabaseFault(
+            database.crash_and_restart,
+            faults.schedule(config.database_crashes, config.duration_s,
+                            random.Random(config.seed + 1)))  # noqa: S311 - not a secret
+        return exercise(config, url, crashes, progress)
+
+
+def exercise(config: BankConfig, url: str, database: DatabaseFault | None,
+             progress: Callable[[str], None]) -> BankReport:
+    """The bank check on the scratch database at ``url``, with ``database``'s faults."""
     report = BankReport(config)
-    with _database(config) as (url, database), running_receiver() as receiver, \
+    with running_receiver() as receiver, \
             tempfile.TemporaryDirectory(prefix="paysetu-check-") as directory:
         progress("opening wallets and merchants")
         world = open_world(url, config.wallets, config.merchants, receiver)
@@ -208,15 +233,17 @@ def run(config: BankConfig, progress: Callable[[str], None] = lambda _: None) ->
                     client.finish(until)
                 progress("delivering the webhook outbox")
                 if not _drain(engine):
-                    report.violations.append(
-                        f"webhook deliveries still pending after {DRAIN_TIMEOUT_S:g} s")
+                    report.violations.append(f"webhook deliveries still pending after "
+                                             f"{DRAIN_TIMEOUT_S:g} s without progress")
             finally:
                 worker.stop()
                 report.worker_restarts = worker.restarts
             server.stop()
             progress("verifying")
-            counts, found = verify.operations(engine, [op for c in clients for op in c.operations])
+            sent = [op for c in clients for op in c.operations]
+            counts, found = verify.operations(engine, sent)
             report.operations, report.violations = counts, report.violations + found
+            report.lost = verify.lost(engine, sent)
             report.violations += report.traffic.replay_mismatches
             unresolved = verify.unresolved_reservations(engine)
             if unresolved:

@@ -52,7 +52,8 @@ class Operation:
     object_id: str | None = None
     """The payment (pay_...) or the transfer's ledger entry (je_...) of an applied operation."""
     resolution: str | None = None
-    """A hold's end: ``captured`` or ``canceled``."""
+    """A hold's end: ``captured`` or ``canceled``; ``lost`` when the server no longer knew
+    the authorisation it had acknowledged (asynchronous replication, a failover)."""
     resolve_request: tuple[str, str, dict[str, Any]] | None = None
     """A hold's second request (path, key, body) once sent: retried as is until answered."""
 
@@ -69,6 +70,11 @@ class Traffic:
     """HTTP statuses that were retried (5xx, 409 idempotency_key_in_use)."""
     replays_checked: int = 0
     replay_mismatches: list[str] = field(default_factory=list)
+    applied: list[tuple[float, float]] = field(default_factory=list)
+    """For each request answered with a success (2xx), ``time.monotonic()`` when its first
+    attempt was sent and when the success came. A request first sent after a failure is a
+    new key, so its success is a new commit (a retry of an older key may be answered from
+    the stored response, committed before): the gaps are write unavailability."""
 
 
 def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
@@ -137,9 +143,13 @@ class Client:
     def _answer(self, client: httpx.Client, request: tuple[str, str, dict[str, Any]],
                 idempotency_key: str, until: float) -> httpx.Response | None:
         """Send until a final answer (None if ``until`` passes first)."""
+        first_sent = time.monotonic()
         while time.monotonic() < until:
             response = self._send(client, *request, idempotency_key)
             if response is not None and not _retryable(response.status_code):
+                if response.is_success:
+                    with self._traffic.lock:
+                        self._traffic.applied.append((first_sent, time.monotonic()))
                 return response
             if response is not None:
                 with self._traffic.lock:
@@ -174,6 +184,9 @@ class Client:
                 op.resolve_request = (f"/v1/payments/{op.object_id}/capture", key, part)
         response = self._answer(client, op.resolve_request, op.key + ":resolve", until)
         if response is None:
+            return
+        if response.status_code == 404:
+            op.resolution = "lost"  # the authorisation it was told of is gone (a failover)
             return
         status = response.json().get("status") if response.is_success else None
         if status not in {"succeeded", "canceled"}:

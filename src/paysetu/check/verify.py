@@ -47,7 +47,9 @@ def operations(engine: sa.Engine, ops: Sequence[Operation]) -> tuple[Counter[str
             op.kind != "hold" or op.resolution == "captured")
         if op.kind == "charge" and op.answer == "applied":
             violations.append(f"charge {op.key}: a merchant key debited a wallet alone")
-        if op.answer is None or outcome == "held":
+        if outcome == "lost":
+            violations.append(f"hold {op.key} was authorised as {op.object_id}, then unknown")
+        elif op.answer is None or outcome == "held":
             violations.append(f"{op.kind} {op.key} was never answered in full")
         elif moves and stored != op.object_id:
             violations.append(f"{op.kind} {op.key} acknowledged as {op.object_id}, "
@@ -58,6 +60,17 @@ def operations(engine: sa.Engine, ops: Sequence[Operation]) -> tuple[Counter[str
     violations += [f"money moved by an operation no client sent: {k}"
                    for k in sorted(set(moved) - sent)]
     return counts, violations
+
+
+def lost(engine: sa.Engine, ops: Sequence[Operation]) -> list[str]:
+    """Keys of operations acknowledged as having moved money that the database does not hold
+    as acknowledged (a failover lost the commit the client had been told of; a retry may have
+    applied it again as another object)."""
+    with engine.connect() as connection:
+        stored = {str(op): str(i) for op, i in connection.execute(sa.text(_MOVED)).all()}
+    return [op.key for op in ops if op.resolution == "lost" or (
+        op.answer == "applied" and op.kind != "charge" and stored.get(op.key) != op.object_id
+        and (op.kind != "hold" or op.resolution == "captured"))]
 
 
 def unresolved_reservations(engine: sa.Engine) -> int:

@@ -10,9 +10,19 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from paysetu.check.bank import BankConfig, BankReport, run
+from paysetu.check.failover import Failover, FailoverConfig, FailoverReport
+from paysetu.check.failover import run as run_failover
 from paysetu.check.suites import SUITES, NotAClone, repository_root, run_suite
 from paysetu.cli.runtime import console, errors
 
@@ -20,8 +30,9 @@ app = typer.Typer(help="Reliability checks: no money lost under concurrency, cra
                   no_args_is_help=True)
 
 
-def _report_table(report: BankReport) -> Table:
-    table = Table(title="bank check", show_header=False)
+def _report_table(report: BankReport, title: str = "bank check",
+                  database_faults: str = "PostgreSQL crashes (immediate)") -> Table:
+    table = Table(title=title, show_header=False)
     config, traffic = report.config, report.traffic
     table.add_row("clients x seconds", f"{config.clients} x {config.duration_s:g}")
     for name, count in sorted(report.operations.items()):
@@ -33,7 +44,7 @@ def _report_table(report: BankReport) -> Table:
                   or "0")
     table.add_row("replays compared", str(traffic.replays_checked))
     table.add_row("server crashes (SIGKILL)", str(report.server_crashes))
-    table.add_row("PostgreSQL crashes (immediate)", str(report.database_crashes))
+    table.add_row(database_faults, str(report.database_crashes))
     table.add_row("balance snapshots read (failed)",
                   f"{report.snapshots} ({report.snapshot_errors})")
     table.add_row("worker restarts (by its supervisor)", str(report.worker_restarts))
@@ -75,6 +86,61 @@ def bank(
     if report.violations:
         raise typer.Exit(1)
     console.print("[green]no money lost, created or moved twice; every event delivered[/green]")
+
+
+@app.command()
+def failover(
+    clients: Annotated[int, typer.Option(min=1, max=64, help="Concurrent HTTP clients.")] = 8,
+    duration: Annotated[float, typer.Option(min=1, help="Seconds of traffic.")] = 120.0,
+    failovers: Annotated[int, typer.Option(
+        min=1, help="Times the primary is SIGKILLed and the standby promoted.")] = 5,
+    wallets: Annotated[int, typer.Option(min=2, help="Funded wallets.")] = 20,
+    merchants: Annotated[int, typer.Option(min=1, help="Merchants paid.")] = 3,
+    synchronous: Annotated[bool, typer.Option(
+        help="Synchronous replication (a commit waits for the standby); --no-synchronous "
+             "measures what asynchronous replication loses.")] = True,
+    seed: Annotated[int, typer.Option(help="Workload seed.")] = 1,
+) -> None:
+    """The bank check on a primary and a streaming standby of its own, through a multi-host
+    URL: K times the primary is SIGKILLed, the standby promoted (pg_promote) and the old
+    primary rejoins as the standby (pg_rewind); then every acknowledged operation must be on
+    the last primary exactly once, and the audit clean."""
+    config = FailoverConfig(clients, duration, failovers, wallets, merchants, synchronous, seed)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
+        task = bar.add_task("failover check", total=failovers)
+
+        def done(event: Failover) -> None:
+            bar.console.print(f"failover: promoted in {event.promoted_s:.1f} s, old primary "
+                              f"streaming again in {event.rejoined_s:.1f} s")
+            bar.advance(task)
+
+        report = run_failover(config, lambda step: bar.update(task, description=step), done)
+    console.print(_failover_table(report))
+    for violation in report.violations[:20]:
+        errors.print(f"[red]violation[/red] {violation}", soft_wrap=True)
+    if report.violations:
+        raise typer.Exit(1)
+    console.print("[green]every acknowledged operation survived every failover[/green]"
+                  if not report.bank.lost else
+                  f"[yellow]{len(report.bank.lost)} acknowledged operations lost "
+                  "(asynchronous replication)[/yellow]")
+
+
+def _failover_table(report: FailoverReport) -> Table:
+    table = _report_table(report.bank, "failover check",
+                          "failovers (SIGKILL, pg_promote, pg_rewind)")
+    mode = "synchronous" if report.config.synchronous else "asynchronous"
+    table.add_row("replication", mode)
+    table.add_row("operations acknowledged", str(report.acknowledged))
+    table.add_row("acknowledged operations lost", str(len(report.bank.lost)))
+    table.add_row("writes unavailable per failover (s)",
+                  ", ".join(f"{s:.1f}" for s in report.unavailable_s))
+    table.add_row("promoted after (s)",
+                  ", ".join(f"{f.promoted_s:.1f}" for f in report.failovers))
+    table.add_row("old primary streaming again after (s)",
+                  ", ".join(f"{f.rejoined_s:.1f}" for f in report.failovers))
+    return table
 
 
 Examples = Annotated[int | None, typer.Option(

@@ -28,6 +28,7 @@ from paysetu.app.http.observability import install_observability
 from paysetu.app.http.openapi import install_error_docs
 from paysetu.app.pages.install import install_web
 from paysetu.app.pages.sign_in_gate import SignInGate
+from paysetu.app.read_routing import ReadRouting
 from paysetu.checkout.api import checkout_sessions
 from paysetu.customers.api import customer
 from paysetu.ledger.rules.errors import PaysetuError
@@ -83,6 +84,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     app.state.rate_limiter = rate_limiter
     app.add_middleware(SignInGate)  # innermost: the guard and the observer see its 429s
     app.add_middleware(RequestGuard)
+    app.add_middleware(ReadRouting)  # marks the list reads a standby may answer
     install_observability(app, context)  # added last: outermost, sees every response
 
     @app.exception_handler(PaysetuError)
