@@ -23,16 +23,34 @@ from .checkout_session_metadata import CheckoutSessionMetadata
 from .checkout_state import CheckoutState
 from .close_day_amounts import CloseDayAmounts
 from .close_day_classes import CloseDayClasses
+from .close_day_line_amounts import CloseDayLineAmounts
+from .close_day_lines import CloseDayLines
 from .closed_reason import ClosedReason
+from .commission_rule import CommissionRule
+from .commission_rule_in import CommissionRuleIn
 from .conflict_error import ConflictError
 from .conflict_error_error import ConflictErrorError
 from .conflict_error_error_code import ConflictErrorErrorCode
 from .conflict_error_error_type import ConflictErrorErrorType
+from .consent import Consent
 from .create_reconciliation_json_statement_upload import CreateReconciliationJsonStatementUpload
+from .credit_line import CreditLine
+from .credit_line_create import CreditLineCreate
+from .credit_line_create_metadata import CreditLineCreateMetadata
+from .credit_line_draw import CreditLineDraw
+from .credit_line_metadata import CreditLineMetadata
+from .credit_line_movement import CreditLineMovement
+from .credit_line_renewal import CreditLineRenewal
+from .credit_line_repayment import CreditLineRepayment
+from .credit_line_suspended_reason_type_0 import CreditLineSuspendedReasonType0
 from .customer import Customer
+from .customer_act_on_mandate_action import CustomerActOnMandateAction
+from .customer_approval import CustomerApproval
+from .customer_approval_reason import CustomerApprovalReason
 from .customer_create import CustomerCreate
 from .customer_create_metadata import CustomerCreateMetadata
 from .customer_metadata import CustomerMetadata
+from .customer_session_object import CustomerSessionObject
 from .day_count import DayCount
 from .declined_error import DeclinedError
 from .declined_error_error import DeclinedErrorError
@@ -41,6 +59,7 @@ from .declined_error_error_type import DeclinedErrorErrorType
 from .delivery_attempt import DeliveryAttempt
 from .delivery_status import DeliveryStatus
 from .direction import Direction
+from .drawing_power_basis import DrawingPowerBasis
 from .empty_body import EmptyBody
 from .escrow_state import EscrowState
 from .event import Event
@@ -60,6 +79,7 @@ from .invalid_request_error_error import InvalidRequestErrorError
 from .invalid_request_error_error_code import InvalidRequestErrorErrorCode
 from .invalid_request_error_error_type import InvalidRequestErrorErrorType
 from .item_type import ItemType
+from .kyc_status import KycStatus
 from .kyc_tier import KycTier
 from .lender import Lender
 from .lender_balance import LenderBalance
@@ -74,9 +94,15 @@ from .lending_close_day_summary_class_changes import LendingCloseDaySummaryClass
 from .lending_portfolio import LendingPortfolio
 from .lending_portfolio_history import LendingPortfolioHistory
 from .line_category import LineCategory
+from .line_classification import LineClassification
+from .line_ledger_accounts import LineLedgerAccounts
+from .line_movement_kind import LineMovementKind
+from .line_state import LineState
 from .list_of_alipay_app import ListOfAlipayApp
 from .list_of_balance_transaction import ListOfBalanceTransaction
 from .list_of_checkout_session import ListOfCheckoutSession
+from .list_of_credit_line import ListOfCreditLine
+from .list_of_credit_line_movement import ListOfCreditLineMovement
 from .list_of_customer import ListOfCustomer
 from .list_of_event import ListOfEvent
 from .list_of_fx_rate import ListOfFxRate
@@ -85,6 +111,9 @@ from .list_of_loan import ListOfLoan
 from .list_of_loan_application import ListOfLoanApplication
 from .list_of_loan_product import ListOfLoanProduct
 from .list_of_loan_repayment import ListOfLoanRepayment
+from .list_of_mandate import ListOfMandate
+from .list_of_marketplace_order import ListOfMarketplaceOrder
+from .list_of_marketplace_share import ListOfMarketplaceShare
 from .list_of_merchant import ListOfMerchant
 from .list_of_payment import ListOfPayment
 from .list_of_payout_account import ListOfPayoutAccount
@@ -92,6 +121,7 @@ from .list_of_reconciliation import ListOfReconciliation
 from .list_of_reconciliation_line import ListOfReconciliationLine
 from .list_of_refinance_claim import ListOfRefinanceClaim
 from .list_of_refund import ListOfRefund
+from .list_of_seller import ListOfSeller
 from .list_of_settlement import ListOfSettlement
 from .list_of_settlement_item import ListOfSettlementItem
 from .list_of_wallet import ListOfWallet
@@ -117,18 +147,41 @@ from .loan_state import LoanState
 from .loan_write_off import LoanWriteOff
 from .lump_allocation import LumpAllocation
 from .lump_allocation_kind import LumpAllocationKind
+from .mandate import Mandate
+from .mandate_create import MandateCreate
+from .mandate_frequency import MandateFrequency
+from .mandate_notice import MandateNotice
+from .mandate_notice_create import MandateNoticeCreate
+from .mandate_state import MandateState
+from .marketplace import Marketplace
+from .marketplace_category_commissions import MarketplaceCategoryCommissions
+from .marketplace_create import MarketplaceCreate
+from .marketplace_create_category_commissions import MarketplaceCreateCategoryCommissions
+from .marketplace_order import MarketplaceOrder
+from .marketplace_order_create import MarketplaceOrderCreate
+from .marketplace_order_create_metadata import MarketplaceOrderCreateMetadata
+from .marketplace_order_metadata import MarketplaceOrderMetadata
+from .marketplace_share import MarketplaceShare
+from .marketplace_share_return import MarketplaceShareReturn
+from .marketplace_tax_report import MarketplaceTaxReport
 from .merchant import Merchant
 from .merchant_balance import MerchantBalance
 from .merchant_create import MerchantCreate
 from .merchant_create_metadata import MerchantCreateMetadata
 from .merchant_metadata import MerchantMetadata
+from .next_action import NextAction
 from .not_found_error import NotFoundError
 from .not_found_error_error import NotFoundErrorError
 from .not_found_error_error_code import NotFoundErrorErrorCode
 from .not_found_error_error_type import NotFoundErrorErrorType
+from .order_line_in import OrderLineIn
+from .order_line_out import OrderLineOut
+from .order_state import OrderState
 from .outcome import Outcome
 from .overpayment_policy import OverpaymentPolicy
 from .payment import Payment
+from .payment_approval import PaymentApproval
+from .payment_approval_list import PaymentApprovalList
 from .payment_cancel import PaymentCancel
 from .payment_capture import PaymentCapture
 from .payment_create import PaymentCreate
@@ -141,6 +194,8 @@ from .payout_account import PayoutAccount
 from .payout_account_create import PayoutAccountCreate
 from .payout_scheme import PayoutScheme
 from .payout_status import PayoutStatus
+from .pin_body import PinBody
+from .pin_set import PinSet
 from .portfolio_history_row import PortfolioHistoryRow
 from .portfolio_row import PortfolioRow
 from .quote_state import QuoteState
@@ -161,6 +216,12 @@ from .run_outcome import RunOutcome
 from .schedule_type import ScheduleType
 from .schedule_update import ScheduleUpdate
 from .schedule_update_payout_minimums import ScheduleUpdatePayoutMinimums
+from .seller import Seller
+from .seller_create import SellerCreate
+from .seller_create_metadata import SellerCreateMetadata
+from .seller_kyc import SellerKyc
+from .seller_link_create import SellerLinkCreate
+from .session_create import SessionCreate
 from .settlement import Settlement
 from .settlement_item import SettlementItem
 from .settlement_result import SettlementResult
@@ -169,8 +230,14 @@ from .settlement_run_report import SettlementRunReport
 from .settlement_run_report_outcomes import SettlementRunReportOutcomes
 from .settlement_schedule import SettlementSchedule
 from .settlement_schedule_payout_minimums import SettlementSchedulePayoutMinimums
+from .share_release import ShareRelease
+from .share_return_create import ShareReturnCreate
+from .share_state import ShareState
+from .sign_in_code import SignInCode
+from .sign_in_code_create import SignInCodeCreate
 from .source_kind import SourceKind
 from .statement_format import StatementFormat
+from .tax_report_line import TaxReportLine
 from .underwriting import Underwriting
 from .underwriting_features import UnderwritingFeatures
 from .underwriting_inputs import UnderwritingInputs
@@ -215,16 +282,34 @@ __all__ = (
     "CheckoutState",
     "CloseDayAmounts",
     "CloseDayClasses",
+    "CloseDayLineAmounts",
+    "CloseDayLines",
     "ClosedReason",
+    "CommissionRule",
+    "CommissionRuleIn",
     "ConflictError",
     "ConflictErrorError",
     "ConflictErrorErrorCode",
     "ConflictErrorErrorType",
+    "Consent",
     "CreateReconciliationJsonStatementUpload",
+    "CreditLine",
+    "CreditLineCreate",
+    "CreditLineCreateMetadata",
+    "CreditLineDraw",
+    "CreditLineMetadata",
+    "CreditLineMovement",
+    "CreditLineRenewal",
+    "CreditLineRepayment",
+    "CreditLineSuspendedReasonType0",
     "Customer",
+    "CustomerActOnMandateAction",
+    "CustomerApproval",
+    "CustomerApprovalReason",
     "CustomerCreate",
     "CustomerCreateMetadata",
     "CustomerMetadata",
+    "CustomerSessionObject",
     "DayCount",
     "DeclinedError",
     "DeclinedErrorError",
@@ -233,6 +318,7 @@ __all__ = (
     "DeliveryAttempt",
     "DeliveryStatus",
     "Direction",
+    "DrawingPowerBasis",
     "EmptyBody",
     "EscrowState",
     "Event",
@@ -252,6 +338,7 @@ __all__ = (
     "InvalidRequestErrorErrorCode",
     "InvalidRequestErrorErrorType",
     "ItemType",
+    "KycStatus",
     "KycTier",
     "Lender",
     "LenderBalance",
@@ -266,9 +353,15 @@ __all__ = (
     "LendingPortfolio",
     "LendingPortfolioHistory",
     "LineCategory",
+    "LineClassification",
+    "LineLedgerAccounts",
+    "LineMovementKind",
+    "LineState",
     "ListOfAlipayApp",
     "ListOfBalanceTransaction",
     "ListOfCheckoutSession",
+    "ListOfCreditLine",
+    "ListOfCreditLineMovement",
     "ListOfCustomer",
     "ListOfEvent",
     "ListOfFxRate",
@@ -277,6 +370,9 @@ __all__ = (
     "ListOfLoanApplication",
     "ListOfLoanProduct",
     "ListOfLoanRepayment",
+    "ListOfMandate",
+    "ListOfMarketplaceOrder",
+    "ListOfMarketplaceShare",
     "ListOfMerchant",
     "ListOfPayment",
     "ListOfPayoutAccount",
@@ -284,6 +380,7 @@ __all__ = (
     "ListOfReconciliationLine",
     "ListOfRefinanceClaim",
     "ListOfRefund",
+    "ListOfSeller",
     "ListOfSettlement",
     "ListOfSettlementItem",
     "ListOfWallet",
@@ -309,18 +406,41 @@ __all__ = (
     "LoanWriteOff",
     "LumpAllocation",
     "LumpAllocationKind",
+    "Mandate",
+    "MandateCreate",
+    "MandateFrequency",
+    "MandateNotice",
+    "MandateNoticeCreate",
+    "MandateState",
+    "Marketplace",
+    "MarketplaceCategoryCommissions",
+    "MarketplaceCreate",
+    "MarketplaceCreateCategoryCommissions",
+    "MarketplaceOrder",
+    "MarketplaceOrderCreate",
+    "MarketplaceOrderCreateMetadata",
+    "MarketplaceOrderMetadata",
+    "MarketplaceShare",
+    "MarketplaceShareReturn",
+    "MarketplaceTaxReport",
     "Merchant",
     "MerchantBalance",
     "MerchantCreate",
     "MerchantCreateMetadata",
     "MerchantMetadata",
+    "NextAction",
     "NotFoundError",
     "NotFoundErrorError",
     "NotFoundErrorErrorCode",
     "NotFoundErrorErrorType",
+    "OrderLineIn",
+    "OrderLineOut",
+    "OrderState",
     "Outcome",
     "OverpaymentPolicy",
     "Payment",
+    "PaymentApproval",
+    "PaymentApprovalList",
     "PaymentCancel",
     "PaymentCapture",
     "PaymentCreate",
@@ -333,6 +453,8 @@ __all__ = (
     "PayoutAccountCreate",
     "PayoutScheme",
     "PayoutStatus",
+    "PinBody",
+    "PinSet",
     "PortfolioHistoryRow",
     "PortfolioRow",
     "QuoteState",
@@ -353,6 +475,12 @@ __all__ = (
     "ScheduleType",
     "ScheduleUpdate",
     "ScheduleUpdatePayoutMinimums",
+    "Seller",
+    "SellerCreate",
+    "SellerCreateMetadata",
+    "SellerKyc",
+    "SellerLinkCreate",
+    "SessionCreate",
     "Settlement",
     "SettlementItem",
     "SettlementResult",
@@ -361,8 +489,14 @@ __all__ = (
     "SettlementRunReportOutcomes",
     "SettlementSchedule",
     "SettlementSchedulePayoutMinimums",
+    "ShareRelease",
+    "ShareReturnCreate",
+    "ShareState",
+    "SignInCode",
+    "SignInCodeCreate",
     "SourceKind",
     "StatementFormat",
+    "TaxReportLine",
     "Underwriting",
     "UnderwritingFeatures",
     "UnderwritingInputs",

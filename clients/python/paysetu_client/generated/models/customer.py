@@ -34,6 +34,7 @@ class Customer:
             metadata (CustomerMetadata):
             name (str):
             object_ (Literal['customer']):
+            phone (None | str): E.164; the number the customer signs in with.
      """
 
     created: int
@@ -43,6 +44,7 @@ class Customer:
     metadata: CustomerMetadata
     name: str
     object_: Literal['customer']
+    phone: None | str
 
 
 
@@ -65,6 +67,9 @@ class Customer:
 
         object_ = self.object_
 
+        phone: None | str
+        phone = self.phone
+
 
         field_dict: dict[str, Any] = {}
 
@@ -76,6 +81,7 @@ class Customer:
             "metadata": metadata,
             "name": name,
             "object": object_,
+            "phone": phone,
         })
 
         return field_dict
@@ -114,6 +120,14 @@ class Customer:
         if object_ != 'customer':
             raise ValueError(f"object must match const 'customer', got '{object_}'")
 
+        def _parse_phone(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        phone = _parse_phone(d.pop("phone"))
+
+
         customer = cls(
             created=created,
             email=email,
@@ -122,6 +136,7 @@ class Customer:
             metadata=metadata,
             name=name,
             object_=object_,
+            phone=phone,
         )
 
         return customer

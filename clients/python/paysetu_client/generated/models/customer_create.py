@@ -30,12 +30,15 @@ class CustomerCreate:
             email (None | str | Unset):
             kyc_tier (str | Unset): `minimum` or `full` (RBI PPI tiers). Default: 'minimum'.
             metadata (CustomerCreateMetadata | Unset):
+            phone (None | str | Unset): Mobile number the customer signs in to the wallet with (E.164; without a country
+                code, Indian).
      """
 
     name: str
     email: None | str | Unset = UNSET
     kyc_tier: str | Unset = 'minimum'
     metadata: CustomerCreateMetadata | Unset = UNSET
+    phone: None | str | Unset = UNSET
 
 
 
@@ -57,6 +60,12 @@ class CustomerCreate:
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
 
+        phone: None | str | Unset
+        if isinstance(self.phone, Unset):
+            phone = UNSET
+        else:
+            phone = self.phone
+
 
         field_dict: dict[str, Any] = {}
 
@@ -69,6 +78,8 @@ class CustomerCreate:
             field_dict["kyc_tier"] = kyc_tier
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if phone is not UNSET:
+            field_dict["phone"] = phone
 
         return field_dict
 
@@ -102,11 +113,22 @@ class CustomerCreate:
 
 
 
+        def _parse_phone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        phone = _parse_phone(d.pop("phone", UNSET))
+
+
         customer_create = cls(
             name=name,
             email=email,
             kyc_tier=kyc_tier,
             metadata=metadata,
+            phone=phone,
         )
 
         return customer_create

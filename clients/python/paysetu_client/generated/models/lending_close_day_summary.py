@@ -8,12 +8,14 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
+from ..types import UNSET, Unset
 from typing import cast
 from typing import Literal, cast
 
 if TYPE_CHECKING:
   from ..models.close_day_amounts import CloseDayAmounts
   from ..models.close_day_classes import CloseDayClasses
+  from ..models.close_day_lines import CloseDayLines
   from ..models.lending_close_day_summary_class_changes import LendingCloseDaySummaryClassChanges
 
 
@@ -36,6 +38,7 @@ class LendingCloseDaySummary:
             loans (int): Active loans classified.
             object_ (Literal['lending_close_day']):
             replayed (bool): True: the day was closed before; its summary again.
+            credit_lines (CloseDayLines | None | Unset): Credit lines (absent from days closed before they existed).
      """
 
     amounts: list[CloseDayAmounts]
@@ -46,6 +49,7 @@ class LendingCloseDaySummary:
     loans: int
     object_: Literal['lending_close_day']
     replayed: bool
+    credit_lines: CloseDayLines | None | Unset = UNSET
 
 
 
@@ -54,6 +58,7 @@ class LendingCloseDaySummary:
     def to_dict(self) -> dict[str, Any]:
         from ..models.close_day_amounts import CloseDayAmounts # noqa: PLC0415
         from ..models.close_day_classes import CloseDayClasses # noqa: PLC0415
+        from ..models.close_day_lines import CloseDayLines # noqa: PLC0415
         from ..models.lending_close_day_summary_class_changes import LendingCloseDaySummaryClassChanges # noqa: PLC0415
         amounts = []
         for amounts_item_data in self.amounts:
@@ -76,6 +81,14 @@ class LendingCloseDaySummary:
 
         replayed = self.replayed
 
+        credit_lines: dict[str, Any] | None | Unset
+        if isinstance(self.credit_lines, Unset):
+            credit_lines = UNSET
+        elif isinstance(self.credit_lines, CloseDayLines):
+            credit_lines = self.credit_lines.to_dict()
+        else:
+            credit_lines = self.credit_lines
+
 
         field_dict: dict[str, Any] = {}
 
@@ -89,6 +102,8 @@ class LendingCloseDaySummary:
             "object": object_,
             "replayed": replayed,
         })
+        if credit_lines is not UNSET:
+            field_dict["credit_lines"] = credit_lines
 
         return field_dict
 
@@ -98,6 +113,7 @@ class LendingCloseDaySummary:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.close_day_amounts import CloseDayAmounts # noqa: PLC0415
         from ..models.close_day_classes import CloseDayClasses # noqa: PLC0415
+        from ..models.close_day_lines import CloseDayLines # noqa: PLC0415
         from ..models.lending_close_day_summary_class_changes import LendingCloseDaySummaryClassChanges # noqa: PLC0415
         d = dict(src_dict)
         amounts = []
@@ -132,6 +148,26 @@ class LendingCloseDaySummary:
 
         replayed = d.pop("replayed")
 
+        def _parse_credit_lines(data: object) -> CloseDayLines | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                credit_lines_type_0 = CloseDayLines.from_dict(data)
+
+
+
+                return credit_lines_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CloseDayLines | None | Unset, data)
+
+        credit_lines = _parse_credit_lines(d.pop("credit_lines", UNSET))
+
+
         lending_close_day_summary = cls(
             amounts=amounts,
             class_changes=class_changes,
@@ -141,6 +177,7 @@ class LendingCloseDaySummary:
             loans=loans,
             object_=object_,
             replayed=replayed,
+            credit_lines=credit_lines,
         )
 
         return lending_close_day_summary

@@ -9,12 +9,14 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 from ..models.capture_method import CaptureMethod
+from ..models.consent import Consent
 from ..models.escrow_state import EscrowState
 from ..models.payment_state import PaymentState
 from typing import cast
 from typing import Literal, cast
 
 if TYPE_CHECKING:
+  from ..models.next_action import NextAction
   from ..models.payment_metadata import PaymentMetadata
 
 
@@ -39,6 +41,8 @@ class Payment:
             authorization_expires_at (int | None):
             cancellation_reason (None | str):
             capture_method (CaptureMethod):
+            consent (Consent | None): How the payer agreed to the debit: `operator` (platform key, with `operator_reason`),
+                `mandate`, `customer` (approved with the PIN) or `buyer` (paid on a hosted page); null until debited.
             created (int):
             currency (str):
             customer (str):
@@ -50,9 +54,12 @@ class Payment:
             fee_minor (int):
             fx_quote (None | str):
             id (str):
+            mandate (None | str):
             merchant (str):
             metadata (PaymentMetadata):
+            next_action (NextAction | None): While `requires_action`: where and until when the customer approves.
             object_ (Literal['payment']):
+            operator_reason (None | str):
             presentment_amount_minor (int | None):
             presentment_currency (None | str):
             status (PaymentState):
@@ -67,6 +74,7 @@ class Payment:
     authorization_expires_at: int | None
     cancellation_reason: None | str
     capture_method: CaptureMethod
+    consent: Consent | None
     created: int
     currency: str
     customer: str
@@ -78,9 +86,12 @@ class Payment:
     fee_minor: int
     fx_quote: None | str
     id: str
+    mandate: None | str
     merchant: str
     metadata: PaymentMetadata
+    next_action: NextAction | None
     object_: Literal['payment']
+    operator_reason: None | str
     presentment_amount_minor: int | None
     presentment_currency: None | str
     status: PaymentState
@@ -91,6 +102,7 @@ class Payment:
 
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.next_action import NextAction # noqa: PLC0415
         from ..models.payment_metadata import PaymentMetadata # noqa: PLC0415
         amount_capturable_minor = self.amount_capturable_minor
 
@@ -110,6 +122,12 @@ class Payment:
         cancellation_reason = self.cancellation_reason
 
         capture_method = self.capture_method.value
+
+        consent: None | str
+        if isinstance(self.consent, Consent):
+            consent = self.consent.value
+        else:
+            consent = self.consent
 
         created = self.created
 
@@ -141,11 +159,23 @@ class Payment:
 
         id = self.id
 
+        mandate: None | str
+        mandate = self.mandate
+
         merchant = self.merchant
 
         metadata = self.metadata.to_dict()
 
+        next_action: dict[str, Any] | None
+        if isinstance(self.next_action, NextAction):
+            next_action = self.next_action.to_dict()
+        else:
+            next_action = self.next_action
+
         object_ = self.object_
+
+        operator_reason: None | str
+        operator_reason = self.operator_reason
 
         presentment_amount_minor: int | None
         presentment_amount_minor = self.presentment_amount_minor
@@ -169,6 +199,7 @@ class Payment:
             "authorization_expires_at": authorization_expires_at,
             "cancellation_reason": cancellation_reason,
             "capture_method": capture_method,
+            "consent": consent,
             "created": created,
             "currency": currency,
             "customer": customer,
@@ -180,9 +211,12 @@ class Payment:
             "fee_minor": fee_minor,
             "fx_quote": fx_quote,
             "id": id,
+            "mandate": mandate,
             "merchant": merchant,
             "metadata": metadata,
+            "next_action": next_action,
             "object": object_,
+            "operator_reason": operator_reason,
             "presentment_amount_minor": presentment_amount_minor,
             "presentment_currency": presentment_currency,
             "status": status,
@@ -195,6 +229,7 @@ class Payment:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.next_action import NextAction # noqa: PLC0415
         from ..models.payment_metadata import PaymentMetadata # noqa: PLC0415
         d = dict(src_dict)
         amount_capturable_minor = d.pop("amount_capturable_minor")
@@ -232,6 +267,24 @@ class Payment:
         capture_method = CaptureMethod(d.pop("capture_method"))
 
 
+
+
+        def _parse_consent(data: object) -> Consent | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                consent_type_0 = Consent(data)
+
+
+
+                return consent_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Consent | None, data)
+
+        consent = _parse_consent(d.pop("consent"))
 
 
         created = d.pop("created")
@@ -296,6 +349,14 @@ class Payment:
 
         id = d.pop("id")
 
+        def _parse_mandate(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        mandate = _parse_mandate(d.pop("mandate"))
+
+
         merchant = d.pop("merchant")
 
         metadata = PaymentMetadata.from_dict(d.pop("metadata"))
@@ -303,9 +364,35 @@ class Payment:
 
 
 
+        def _parse_next_action(data: object) -> NextAction | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                next_action_type_0 = NextAction.from_dict(data)
+
+
+
+                return next_action_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(NextAction | None, data)
+
+        next_action = _parse_next_action(d.pop("next_action"))
+
+
         object_ = cast(Literal['payment'] , d.pop("object"))
         if object_ != 'payment':
             raise ValueError(f"object must match const 'payment', got '{object_}'")
+
+        def _parse_operator_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        operator_reason = _parse_operator_reason(d.pop("operator_reason"))
+
 
         def _parse_presentment_amount_minor(data: object) -> int | None:
             if data is None:
@@ -339,6 +426,7 @@ class Payment:
             authorization_expires_at=authorization_expires_at,
             cancellation_reason=cancellation_reason,
             capture_method=capture_method,
+            consent=consent,
             created=created,
             currency=currency,
             customer=customer,
@@ -350,9 +438,12 @@ class Payment:
             fee_minor=fee_minor,
             fx_quote=fx_quote,
             id=id,
+            mandate=mandate,
             merchant=merchant,
             metadata=metadata,
+            next_action=next_action,
             object_=object_,
+            operator_reason=operator_reason,
             presentment_amount_minor=presentment_amount_minor,
             presentment_currency=presentment_currency,
             status=status,

@@ -36,9 +36,13 @@ class PaymentCreate:
             escrow (bool | Unset): Hold the funds in escrow until the buyer confirms receipt. Default: False.
             fx_quote (None | str | Unset): Cross-border: an FX quote (quo_...) whose buy side is this amount and currency;
                 the wallet, in the quote's sell currency, pays the quoted sell amount. Automatic capture only.
+            mandate (None | str | Unset): Debit under this mandate (man_...) of the customer: within its terms the payment
+                needs no approval. Without one, the customer approves each payment (`requires_action`).
             merchant (None | str | Unset): The merchant (mer_...) paid; required with a platform key, a merchant key's
                 payments are its own.
             metadata (PaymentCreateMetadata | Unset):
+            operator_reason (None | str | Unset): Platform key only: debit the wallet without the customer, as an operator
+                action recorded with this reason (1-500 characters).
      """
 
     amount_minor: int
@@ -49,8 +53,10 @@ class PaymentCreate:
     description: None | str | Unset = UNSET
     escrow: bool | Unset = False
     fx_quote: None | str | Unset = UNSET
+    mandate: None | str | Unset = UNSET
     merchant: None | str | Unset = UNSET
     metadata: PaymentCreateMetadata | Unset = UNSET
+    operator_reason: None | str | Unset = UNSET
 
 
 
@@ -82,6 +88,12 @@ class PaymentCreate:
         else:
             fx_quote = self.fx_quote
 
+        mandate: None | str | Unset
+        if isinstance(self.mandate, Unset):
+            mandate = UNSET
+        else:
+            mandate = self.mandate
+
         merchant: None | str | Unset
         if isinstance(self.merchant, Unset):
             merchant = UNSET
@@ -91,6 +103,12 @@ class PaymentCreate:
         metadata: dict[str, Any] | Unset = UNSET
         if not isinstance(self.metadata, Unset):
             metadata = self.metadata.to_dict()
+
+        operator_reason: None | str | Unset
+        if isinstance(self.operator_reason, Unset):
+            operator_reason = UNSET
+        else:
+            operator_reason = self.operator_reason
 
 
         field_dict: dict[str, Any] = {}
@@ -110,10 +128,14 @@ class PaymentCreate:
             field_dict["escrow"] = escrow
         if fx_quote is not UNSET:
             field_dict["fx_quote"] = fx_quote
+        if mandate is not UNSET:
+            field_dict["mandate"] = mandate
         if merchant is not UNSET:
             field_dict["merchant"] = merchant
         if metadata is not UNSET:
             field_dict["metadata"] = metadata
+        if operator_reason is not UNSET:
+            field_dict["operator_reason"] = operator_reason
 
         return field_dict
 
@@ -155,6 +177,16 @@ class PaymentCreate:
         fx_quote = _parse_fx_quote(d.pop("fx_quote", UNSET))
 
 
+        def _parse_mandate(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mandate = _parse_mandate(d.pop("mandate", UNSET))
+
+
         def _parse_merchant(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -175,6 +207,16 @@ class PaymentCreate:
 
 
 
+        def _parse_operator_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        operator_reason = _parse_operator_reason(d.pop("operator_reason", UNSET))
+
+
         payment_create = cls(
             amount_minor=amount_minor,
             currency=currency,
@@ -184,8 +226,10 @@ class PaymentCreate:
             description=description,
             escrow=escrow,
             fx_quote=fx_quote,
+            mandate=mandate,
             merchant=merchant,
             metadata=metadata,
+            operator_reason=operator_reason,
         )
 
         return payment_create

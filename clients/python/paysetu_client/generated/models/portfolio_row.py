@@ -26,10 +26,17 @@ class PortfolioRow:
 
         Attributes:
             category (LoanCategory): PMMY categories (domain.md section 6); amounts come from the product table.
+            credit_lines (int): Active credit lines.
             currency (str):
             disbursed_loans (int): In the month.
             disbursed_minor (int):
             lender (str):
+            lines_drawing_power_minor (int):
+            lines_drawn_minor (int):
+            lines_limit_minor (int):
+            lines_npa_minor (int): Drawn balance of NPA lines.
+            lines_out_of_order (int): Lines out of order for more than 30 days.
+            lines_utilisation_bps (int): Drawn over limit, half-up.
             loans (int):
             npa_minor (int):
             npa_ratio_bps (int):
@@ -46,10 +53,17 @@ class PortfolioRow:
      """
 
     category: LoanCategory
+    credit_lines: int
     currency: str
     disbursed_loans: int
     disbursed_minor: int
     lender: str
+    lines_drawing_power_minor: int
+    lines_drawn_minor: int
+    lines_limit_minor: int
+    lines_npa_minor: int
+    lines_out_of_order: int
+    lines_utilisation_bps: int
     loans: int
     npa_minor: int
     npa_ratio_bps: int
@@ -71,6 +85,8 @@ class PortfolioRow:
     def to_dict(self) -> dict[str, Any]:
         category = self.category.value
 
+        credit_lines = self.credit_lines
+
         currency = self.currency
 
         disbursed_loans = self.disbursed_loans
@@ -78,6 +94,18 @@ class PortfolioRow:
         disbursed_minor = self.disbursed_minor
 
         lender = self.lender
+
+        lines_drawing_power_minor = self.lines_drawing_power_minor
+
+        lines_drawn_minor = self.lines_drawn_minor
+
+        lines_limit_minor = self.lines_limit_minor
+
+        lines_npa_minor = self.lines_npa_minor
+
+        lines_out_of_order = self.lines_out_of_order
+
+        lines_utilisation_bps = self.lines_utilisation_bps
 
         loans = self.loans
 
@@ -110,10 +138,17 @@ class PortfolioRow:
 
         field_dict.update({
             "category": category,
+            "credit_lines": credit_lines,
             "currency": currency,
             "disbursed_loans": disbursed_loans,
             "disbursed_minor": disbursed_minor,
             "lender": lender,
+            "lines_drawing_power_minor": lines_drawing_power_minor,
+            "lines_drawn_minor": lines_drawn_minor,
+            "lines_limit_minor": lines_limit_minor,
+            "lines_npa_minor": lines_npa_minor,
+            "lines_out_of_order": lines_out_of_order,
+            "lines_utilisation_bps": lines_utilisation_bps,
             "loans": loans,
             "npa_minor": npa_minor,
             "npa_ratio_bps": npa_ratio_bps,
@@ -141,6 +176,8 @@ class PortfolioRow:
 
 
 
+        credit_lines = d.pop("credit_lines")
+
         currency = d.pop("currency")
 
         disbursed_loans = d.pop("disbursed_loans")
@@ -148,6 +185,18 @@ class PortfolioRow:
         disbursed_minor = d.pop("disbursed_minor")
 
         lender = d.pop("lender")
+
+        lines_drawing_power_minor = d.pop("lines_drawing_power_minor")
+
+        lines_drawn_minor = d.pop("lines_drawn_minor")
+
+        lines_limit_minor = d.pop("lines_limit_minor")
+
+        lines_npa_minor = d.pop("lines_npa_minor")
+
+        lines_out_of_order = d.pop("lines_out_of_order")
+
+        lines_utilisation_bps = d.pop("lines_utilisation_bps")
 
         loans = d.pop("loans")
 
@@ -177,10 +226,17 @@ class PortfolioRow:
 
         portfolio_row = cls(
             category=category,
+            credit_lines=credit_lines,
             currency=currency,
             disbursed_loans=disbursed_loans,
             disbursed_minor=disbursed_minor,
             lender=lender,
+            lines_drawing_power_minor=lines_drawing_power_minor,
+            lines_drawn_minor=lines_drawn_minor,
+            lines_limit_minor=lines_limit_minor,
+            lines_npa_minor=lines_npa_minor,
+            lines_out_of_order=lines_out_of_order,
+            lines_utilisation_bps=lines_utilisation_bps,
             loans=loans,
             npa_minor=npa_minor,
             npa_ratio_bps=npa_ratio_bps,

@@ -26,21 +26,23 @@ class RefinanceClaim:
             amount_minor (int): What the apex paid.
             apex (str):
             created (int):
+            credit_lines (int): Credit lines among them.
             currency (str):
             id (str):
             journal_entry (str):
             lender (str):
-            loans (int):
+            loans (int): Loans and credit lines refinanced.
             object_ (Literal['refinance_claim']):
             owed_minor (int):
             passed_minor (int): Passed back to the apex from repayments so far.
-            principal_minor (int): Outstanding principal of the loans at the claim.
+            principal_minor (int): Outstanding principal of the loans (drawn balance of the lines) at the claim.
             share_bps (int):
      """
 
     amount_minor: int
     apex: str
     created: int
+    credit_lines: int
     currency: str
     id: str
     journal_entry: str
@@ -62,6 +64,8 @@ class RefinanceClaim:
         apex = self.apex
 
         created = self.created
+
+        credit_lines = self.credit_lines
 
         currency = self.currency
 
@@ -90,6 +94,7 @@ class RefinanceClaim:
             "amount_minor": amount_minor,
             "apex": apex,
             "created": created,
+            "credit_lines": credit_lines,
             "currency": currency,
             "id": id,
             "journal_entry": journal_entry,
@@ -114,6 +119,8 @@ class RefinanceClaim:
         apex = d.pop("apex")
 
         created = d.pop("created")
+
+        credit_lines = d.pop("credit_lines")
 
         currency = d.pop("currency")
 
@@ -141,6 +148,7 @@ class RefinanceClaim:
             amount_minor=amount_minor,
             apex=apex,
             created=created,
+            credit_lines=credit_lines,
             currency=currency,
             id=id,
             journal_entry=journal_entry,

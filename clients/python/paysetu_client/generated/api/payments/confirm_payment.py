@@ -123,10 +123,11 @@ def sync_detailed(
 ) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Payment]:
     """ Confirm Payment
 
-     Automatic capture: charge now (``succeeded``). Manual: authorise (``requires_capture``).
+     With consent (mandate, operator): automatic capture charges now (``succeeded``),
+    manual authorises (``requires_capture``). Without: ``requires_action`` for the customer.
 
-    A wallet that cannot fund it answers 402 ``exceeds_available_balance`` and changes
-    nothing: the payment stays ``requires_confirmation`` and may be confirmed after a top-up.
+    An operator debit the wallet cannot fund answers 402 ``exceeds_available_balance`` and
+    changes nothing: the payment stays ``requires_confirmation``.
 
     Args:
         payment_id (str):
@@ -165,10 +166,11 @@ def sync(
 ) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Payment | None:
     """ Confirm Payment
 
-     Automatic capture: charge now (``succeeded``). Manual: authorise (``requires_capture``).
+     With consent (mandate, operator): automatic capture charges now (``succeeded``),
+    manual authorises (``requires_capture``). Without: ``requires_action`` for the customer.
 
-    A wallet that cannot fund it answers 402 ``exceeds_available_balance`` and changes
-    nothing: the payment stays ``requires_confirmation`` and may be confirmed after a top-up.
+    An operator debit the wallet cannot fund answers 402 ``exceeds_available_balance`` and
+    changes nothing: the payment stays ``requires_confirmation``.
 
     Args:
         payment_id (str):
@@ -202,10 +204,11 @@ async def asyncio_detailed(
 ) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Payment]:
     """ Confirm Payment
 
-     Automatic capture: charge now (``succeeded``). Manual: authorise (``requires_capture``).
+     With consent (mandate, operator): automatic capture charges now (``succeeded``),
+    manual authorises (``requires_capture``). Without: ``requires_action`` for the customer.
 
-    A wallet that cannot fund it answers 402 ``exceeds_available_balance`` and changes
-    nothing: the payment stays ``requires_confirmation`` and may be confirmed after a top-up.
+    An operator debit the wallet cannot fund answers 402 ``exceeds_available_balance`` and
+    changes nothing: the payment stays ``requires_confirmation``.
 
     Args:
         payment_id (str):
@@ -244,10 +247,11 @@ async def asyncio(
 ) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | Payment | None:
     """ Confirm Payment
 
-     Automatic capture: charge now (``succeeded``). Manual: authorise (``requires_capture``).
+     With consent (mandate, operator): automatic capture charges now (``succeeded``),
+    manual authorises (``requires_capture``). Without: ``requires_action`` for the customer.
 
-    A wallet that cannot fund it answers 402 ``exceeds_available_balance`` and changes
-    nothing: the payment stays ``requires_confirmation`` and may be confirmed after a top-up.
+    An operator debit the wallet cannot fund answers 402 ``exceeds_available_balance`` and
+    changes nothing: the payment stays ``requires_confirmation``.
 
     Args:
         payment_id (str):

@@ -119,9 +119,10 @@ def sync_detailed(
 
      Create a payment (``requires_confirmation``), or with ``confirm: true`` confirm it too.
 
-    A wallet that cannot fund a confirm answers 402 ``exceeds_available_balance`` and nothing
-    is written: with ``confirm: true`` no payment is created. The code is transient, so the
-    same Idempotency-Key may be retried after a top-up.
+    Confirming debits the wallet only under a live ``mandate`` or, with the platform key, an
+    ``operator_reason``; otherwise the payment waits for the customer (``requires_action``,
+    with a ``next_action``), whatever the wallet holds. An operator debit the wallet cannot
+    fund answers 402 ``exceeds_available_balance`` and nothing is written.
 
     Args:
         idempotency_key (None | str | Unset):
@@ -159,9 +160,10 @@ def sync(
 
      Create a payment (``requires_confirmation``), or with ``confirm: true`` confirm it too.
 
-    A wallet that cannot fund a confirm answers 402 ``exceeds_available_balance`` and nothing
-    is written: with ``confirm: true`` no payment is created. The code is transient, so the
-    same Idempotency-Key may be retried after a top-up.
+    Confirming debits the wallet only under a live ``mandate`` or, with the platform key, an
+    ``operator_reason``; otherwise the payment waits for the customer (``requires_action``,
+    with a ``next_action``), whatever the wallet holds. An operator debit the wallet cannot
+    fund answers 402 ``exceeds_available_balance`` and nothing is written.
 
     Args:
         idempotency_key (None | str | Unset):
@@ -194,9 +196,10 @@ async def asyncio_detailed(
 
      Create a payment (``requires_confirmation``), or with ``confirm: true`` confirm it too.
 
-    A wallet that cannot fund a confirm answers 402 ``exceeds_available_balance`` and nothing
-    is written: with ``confirm: true`` no payment is created. The code is transient, so the
-    same Idempotency-Key may be retried after a top-up.
+    Confirming debits the wallet only under a live ``mandate`` or, with the platform key, an
+    ``operator_reason``; otherwise the payment waits for the customer (``requires_action``,
+    with a ``next_action``), whatever the wallet holds. An operator debit the wallet cannot
+    fund answers 402 ``exceeds_available_balance`` and nothing is written.
 
     Args:
         idempotency_key (None | str | Unset):
@@ -234,9 +237,10 @@ async def asyncio(
 
      Create a payment (``requires_confirmation``), or with ``confirm: true`` confirm it too.
 
-    A wallet that cannot fund a confirm answers 402 ``exceeds_available_balance`` and nothing
-    is written: with ``confirm: true`` no payment is created. The code is transient, so the
-    same Idempotency-Key may be retried after a top-up.
+    Confirming debits the wallet only under a live ``mandate`` or, with the platform key, an
+    ``operator_reason``; otherwise the payment waits for the customer (``requires_action``,
+    with a ``next_action``), whatever the wallet holds. An operator debit the wallet cannot
+    fund answers 402 ``exceeds_available_balance`` and nothing is written.
 
     Args:
         idempotency_key (None | str | Unset):

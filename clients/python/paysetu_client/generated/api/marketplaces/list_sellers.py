@@ -1,0 +1,264 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.authentication_error import AuthenticationError
+from ...models.invalid_request_error import InvalidRequestError
+from ...models.list_of_seller import ListOfSeller
+from ...models.not_found_error import NotFoundError
+from ...types import UNSET, Unset
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    marketplace: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    params: dict[str, Any] = {}
+
+    json_marketplace: None | str | Unset
+    if isinstance(marketplace, Unset):
+        json_marketplace = UNSET
+    else:
+        json_marketplace = marketplace
+    params["marketplace"] = json_marketplace
+
+    params["limit"] = limit
+
+    json_starting_after: None | str | Unset
+    if isinstance(starting_after, Unset):
+        json_starting_after = UNSET
+    else:
+        json_starting_after = starting_after
+    params["starting_after"] = json_starting_after
+
+    json_ending_before: None | str | Unset
+    if isinstance(ending_before, Unset):
+        json_ending_before = UNSET
+    else:
+        json_ending_before = ending_before
+    params["ending_before"] = json_ending_before
+
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/sellers",
+        "params": params,
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError | None:
+    if response.status_code == 200:
+        response_200 = ListOfSeller.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InvalidRequestError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthenticationError.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    marketplace: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+
+) -> Response[AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError]:
+    """ List Sellers
+
+    Args:
+        marketplace (None | str | Unset): Platform keys: whose.
+        limit (int | Unset): Page size, 1-100. Default: 10.
+        starting_after (None | str | Unset): Cursor: an id from the previous page.
+        ending_before (None | str | Unset): Cursor: an id from the next page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError]
+     """
+
+
+    kwargs = _get_kwargs(
+        marketplace=marketplace,
+limit=limit,
+starting_after=starting_after,
+ending_before=ending_before,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    marketplace: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+
+) -> AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError | None:
+    """ List Sellers
+
+    Args:
+        marketplace (None | str | Unset): Platform keys: whose.
+        limit (int | Unset): Page size, 1-100. Default: 10.
+        starting_after (None | str | Unset): Cursor: an id from the previous page.
+        ending_before (None | str | Unset): Cursor: an id from the next page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError
+     """
+
+
+    return sync_detailed(
+        client=client,
+marketplace=marketplace,
+limit=limit,
+starting_after=starting_after,
+ending_before=ending_before,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    marketplace: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+
+) -> Response[AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError]:
+    """ List Sellers
+
+    Args:
+        marketplace (None | str | Unset): Platform keys: whose.
+        limit (int | Unset): Page size, 1-100. Default: 10.
+        starting_after (None | str | Unset): Cursor: an id from the previous page.
+        ending_before (None | str | Unset): Cursor: an id from the next page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError]
+     """
+
+
+    kwargs = _get_kwargs(
+        marketplace=marketplace,
+limit=limit,
+starting_after=starting_after,
+ending_before=ending_before,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    marketplace: None | str | Unset = UNSET,
+    limit: int | Unset = 10,
+    starting_after: None | str | Unset = UNSET,
+    ending_before: None | str | Unset = UNSET,
+
+) -> AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError | None:
+    """ List Sellers
+
+    Args:
+        marketplace (None | str | Unset): Platform keys: whose.
+        limit (int | Unset): Page size, 1-100. Default: 10.
+        starting_after (None | str | Unset): Cursor: an id from the previous page.
+        ending_before (None | str | Unset): Cursor: an id from the next page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthenticationError | InvalidRequestError | ListOfSeller | NotFoundError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+marketplace=marketplace,
+limit=limit,
+starting_after=starting_after,
+ending_before=ending_before,
+
+    )).parsed

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+class LineMovementKind(StrEnum):
+    DRAW = "draw"
+    INTEREST_DEBIT = "interest_debit"
+    REPAYMENT = "repayment"
+    SWEEP = "sweep"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+from typing import cast
+
+if TYPE_CHECKING:
+  from ..models.commission_rule import CommissionRule
+
+
+
+
+
+T = TypeVar("T", bound="MarketplaceCategoryCommissions")
+
+
+
+@_attrs_define
+class MarketplaceCategoryCommissions:
+    """ A category's own commission (first in precedence, then the seller's).
+
+     """
+
+    additional_properties: dict[str, CommissionRule] = _attrs_field(init=False, factory=dict)
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.commission_rule import CommissionRule # noqa: PLC0415
+        
+        field_dict: dict[str, Any] = {}
+        for prop_name, prop in self.additional_properties.items():
+            field_dict[prop_name] = prop.to_dict()
+
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.commission_rule import CommissionRule # noqa: PLC0415
+        d = dict(src_dict)
+        marketplace_category_commissions = cls(
+        )
+
+
+        additional_properties = {}
+        for prop_name, prop_dict in d.items():
+            additional_property = CommissionRule.from_dict(prop_dict)
+
+
+
+            additional_properties[prop_name] = additional_property
+
+        marketplace_category_commissions.additional_properties = additional_properties
+        return marketplace_category_commissions
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> CommissionRule:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: CommissionRule) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, BinaryIO, TextIO, TYPE_CHECKING, Generator
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+
+
+
+
+
+
+T = TypeVar("T", bound="SignInCodeCreate")
+
+
+
+@_attrs_define
+class SignInCodeCreate:
+    """ 
+        Attributes:
+            phone (str): Mobile number (E.164; without a country code, Indian).
+     """
+
+    phone: str
+
+
+
+
+
+    def to_dict(self) -> dict[str, Any]:
+        phone = self.phone
+
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({
+            "phone": phone,
+        })
+
+        return field_dict
+
+
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        phone = d.pop("phone")
+
+        sign_in_code_create = cls(
+            phone=phone,
+        )
+
+        return sign_in_code_create
+
