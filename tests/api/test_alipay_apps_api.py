@@ -51,5 +51,5 @@ def test_register_refusals_and_scoping(
     listed = client.get("/v1/alipay_apps", headers=keys.platform).json()["data"]
     assert app["id"] in {a["id"] for a in listed}
     assert _error(client.post("/v1/alipay_trades/trd_missing/pay", headers=keys.platform,
-                              json={"wallet": "wal_missing"})) == (
+                              json={"wallet": "wal_missing", "operator_reason": "test"})) == (
         404, "alipay_trade_not_found", "trade_no")

@@ -81,7 +81,8 @@ class Gateway:
 
     def pay(self, trade_no: str, wallet: str) -> httpx.Response:
         return httpx.post(f"{self.url}/v1/alipay_trades/{trade_no}/pay",
-                          json={"wallet": wallet}, headers=self.platform)
+                          json={"wallet": wallet, "operator_reason": "The buyer's app paid"},
+                          headers=self.platform)
 
     def rows(self, sql: str, **params: Any) -> list[Any]:
         with self.engine.connect() as connection:
@@ -157,9 +158,13 @@ def test_precreate_paid_from_a_wallet_then_refunded_twice_and_notified(gw: Gatew
     assert _ok(gw.client.api_alipay_trade_query(out_trade_no="T-1001"))["trade_status"] == \
         "WAIT_BUYER_PAY"
     buyer, wallet = gw.buyer("CNY", 100_00)
+    silent = httpx.post(f"{gw.url}/v1/alipay_trades/{trade_no}/pay", json={"wallet": wallet},
+                        headers=gw.platform)
+    assert (silent.status_code, silent.json()["error"]["param"]) == (400, "operator_reason")
     paid = gw.pay(trade_no, wallet)
     assert paid.status_code == 200, paid.text
-    assert paid.json()["status"] == "succeeded"
+    assert (paid.json()["status"], paid.json()["consent"], paid.json()["operator_reason"]) == (
+        "succeeded", "operator", "The buyer's app paid")
     query = _ok(gw.client.api_alipay_trade_query(out_trade_no="T-1001"))
     assert (query["trade_status"], query["total_amount"], query["trade_no"],
             query["buyer_user_id"]) == ("TRADE_SUCCESS", "88.88", trade_no, buyer)

@@ -473,7 +473,8 @@ CASES.update({
     ("POST", "/v1/wallets/{wallet_id}/alipay_payment_codes"): (
         Access.PLATFORM, lambda w: (f"/v1/wallets/{w.a.wallet}/alipay_payment_codes", None)),
     ("POST", "/v1/alipay_trades/{trade_no}/pay"): (Access.PLATFORM, lambda w: (
-        f"/v1/alipay_trades/{w.alipay_trade()}/pay", {"wallet": w.a.wallet})),
+        f"/v1/alipay_trades/{w.alipay_trade()}/pay",
+        {"wallet": w.a.wallet, "operator_reason": "matrix"})),
 })
 """Alipay apps are the merchant's own; payment codes and paying a trade are the wallet
 operator's (platform). The gateway itself (``/gateway.do``) takes no API key: it is signed."""

@@ -38,6 +38,9 @@ class AlipayAppCreate(Body):
 
 class AlipayTradePayment(Body):
     wallet: str = Field(description="The buyer's wallet (wal_...) that pays the trade.")
+    operator_reason: str = Field(
+        description="Why the wallet operator debits the buyer's wallet (1-500 characters):"
+        " recorded on the payment, its events and its ledger entries.")
 
 
 @router.post("/alipay_apps", response_model=AlipayApp)
@@ -75,4 +78,4 @@ def issue_payment_code(wallet_id: str, write: Write, _: PlatformCaller) -> Any:
 def pay_trade(trade_no: str, body: AlipayTradePayment, write: Write, _: PlatformCaller) -> Any:
     """Pay an Alipay trade (a scanned QR code's ``trade_no``) from the buyer's wallet."""
     return write.run(200, lambda uow: alipay_buyers.pay_trade(
-        write.context, uow, trade_no, body.wallet))
+        write.context, uow, trade_no, body.wallet, body.operator_reason))

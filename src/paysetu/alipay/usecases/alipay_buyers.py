@@ -50,9 +50,12 @@ def issue_payment_code(ctx: AlipayContext, uow: AlipayUnitOfWork, wallet_id: str
 
 
 def pay_trade(
-    ctx: AlipayContext, uow: AlipayUnitOfWork, trade_no: str, wallet_id: str
+    ctx: AlipayContext, uow: AlipayUnitOfWork, trade_no: str, wallet_id: str,
+    operator_reason: str,
 ) -> dict[str, Any]:
-    """Pay the trade ``trade_no`` from the wallet; the paysetu payment."""
+    """The wallet operator pays the trade ``trade_no`` from the wallet, with its stated reason
+    (recorded on the payment, its events and its ledger entries as an operator debit); the
+    paysetu payment."""
     gateway_policy(ctx)
     trade = None
     if storable(trade_no) and len(trade_no) <= 64:
@@ -66,7 +69,7 @@ def pay_trade(
         raise InvariantViolation("a trade's app exists (foreign key)")
     try:
         paid = alipay_trades.pay_from_wallet(ctx, uow, app, view(uow, trade, for_update=True),
-                                             wallet)
+                                             wallet, operator_reason)
     except AlipayRefused as refusal:
         raise AlipayAppRejected(AlipayAppStatus.ALIPAY_TRADE_NOT_PAYABLE, refusal.detail,
                                 "trade_no") from None

@@ -111,9 +111,10 @@ def open_trade(call: GatewayCall, method: Method, buyer: str | None = None,
 
 
 def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trade: AlipayTrade,
-                 wallet: Wallet, *, confirm: bool) -> str:
+                 wallet: Wallet, *, confirm: bool, operator_reason: str | None = None) -> str:
     """Create the trade's paysetu payment from ``wallet`` (through an FX quote when the
-    wallet's currency is not the trade's) and link it; its id."""
+    wallet's currency is not the trade's) and link it; its id. Confirmed at once when
+    ``confirm``: by the buyer present, or by the wallet operator with ``operator_reason``."""
     caller = merchant_caller(app)
     quote = None
     if wallet.currency != trade.currency:
@@ -125,14 +126,20 @@ def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trad
         merchant=app.merchant_id, description=trade.subject or None,
         metadata={"alipay_app": app.id, "alipay_trade": trade.id,
                   "out_trade_no": trade.out_trade_no},
-        confirm=confirm, fx_quote=quote, buyer_present=confirm))
+        confirm=confirm and operator_reason is None, fx_quote=quote,
+        buyer_present=confirm and operator_reason is None))
     uow.alipay.set_trade_payment(trade.id, str(created["id"]))
+    if confirm and operator_reason is not None:
+        payments.confirm_payment(ctx, uow, caller, str(created["id"]),
+                                 operator_reason=operator_reason)
     return str(created["id"])
 
 
 def pay_from_wallet(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
-                    trade_view: TradeView, wallet: Wallet) -> AlipayTrade:
-    """The buyer pays an open trade from ``wallet``; the trade as it is now."""
+                    trade_view: TradeView, wallet: Wallet,
+                    operator_reason: str | None = None) -> AlipayTrade:
+    """The buyer pays an open trade from ``wallet`` (with its payment code or on its page), or
+    the wallet operator does with ``operator_reason`` recorded; the trade as it is now."""
     trade, payment = trade_view.trade, trade_view.payment
     status = trade_view.status
     if status is TradeStatus.TRADE_CLOSED:
@@ -146,9 +153,11 @@ def pay_from_wallet(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
         if payment.wallet_id != wallet.id:
             raise AlipayRefused(AlipayError.INVALID_PARAMETER,
                                 "This trade was created for another buyer.")
-        payments.confirm_payment(ctx, uow, merchant_caller(app), payment.id, buyer_present=True)
+        payments.confirm_payment(ctx, uow, merchant_caller(app), payment.id,
+                                 buyer_present=operator_reason is None,
+                                 operator_reason=operator_reason)
     else:
-        _new_payment(ctx, uow, app, trade, wallet, confirm=True)
+        _new_payment(ctx, uow, app, trade, wallet, confirm=True, operator_reason=operator_reason)
     paid = uow.alipay.find_trade(app.id, out_trade_no=None, trade_no=trade.id)
     if paid is None:
         raise InvariantViolation("the trade being paid exists")

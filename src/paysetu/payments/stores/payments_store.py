@@ -30,7 +30,7 @@ _PAYMENT_MUTABLE = (
     "status", "amount_captured_minor", "amount_refunded_minor", "fee_minor",
     "authorization_entry_id", "authorization_expires_at", "escrow_status", "escrow_release_at",
     "failure_code", "cancellation_reason", "updated_at", "consent", "mandate_id",
-    "action_expires_at", "action_reason",
+    "action_expires_at", "action_reason", "operator_reason",
 )
 
 

@@ -200,11 +200,16 @@ def create_payment(
 
 def confirm_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, *,
-    buyer_present: bool = False,
+    buyer_present: bool = False, operator_reason: str | None = None,
 ) -> dict[str, Any]:
     """Charge (automatic) or authorise (manual) the payer's wallet, when the payer agreed;
     otherwise ask the customer (``requires_action``). ``buyer_present``: the gateway's buyer
-    is paying on their page or with their payment code (never set by the API)."""
+    is paying on their page or with their payment code; ``operator_reason``: the wallet
+    operator (a platform-key route of the gateway) debits, with its stated reason. Neither is
+    ever set from a merchant's request."""
+    if operator_reason is not None and not (
+            0 < len(operator_reason) <= OPERATOR_REASON_LENGTH_MAX):
+        raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     if payment.status is not PaymentState.REQUIRES_CONFIRMATION:
         raise PaymentRejected(
@@ -212,6 +217,8 @@ def confirm_payment(
             f"Only a payment in requires_confirmation can be confirmed; {payment.id} is"
             f" {payment.status.value}.",
         )
+    if operator_reason is not None and payment.consent is None:
+        payment = replace(payment, consent=Consent.OPERATOR, operator_reason=operator_reason)
     if buyer_present and payment.consent is None:
         payment = replace(payment, consent=Consent.BUYER)
     return _confirm(ctx, uow, payment)

@@ -22,9 +22,12 @@ T = TypeVar("T", bound="AlipayTradePayment")
 class AlipayTradePayment:
     """ 
         Attributes:
+            operator_reason (str): Why the wallet operator debits the buyer's wallet (1-500 characters): recorded on the
+                payment, its events and its ledger entries.
             wallet (str): The buyer's wallet (wal_...) that pays the trade.
      """
 
+    operator_reason: str
     wallet: str
 
 
@@ -32,12 +35,15 @@ class AlipayTradePayment:
 
 
     def to_dict(self) -> dict[str, Any]:
+        operator_reason = self.operator_reason
+
         wallet = self.wallet
 
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update({
+            "operator_reason": operator_reason,
             "wallet": wallet,
         })
 
@@ -48,9 +54,12 @@ class AlipayTradePayment:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        operator_reason = d.pop("operator_reason")
+
         wallet = d.pop("wallet")
 
         alipay_trade_payment = cls(
+            operator_reason=operator_reason,
             wallet=wallet,
         )
 
