@@ -31,6 +31,8 @@ from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys
 from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
+from paysetu.payments.usecases import approvals
+from tests.api.payment_setup import in_transaction
 from tests.serving import serving
 
 
@@ -56,10 +58,17 @@ def test_customer_top_up_payment_refund_and_lists(app_context: AppContext, base_
             legal_name="Chai Point", country="IN", settlement_currency="INR", fee_bps=200))
 
     with Paysetu(_key(app_context, Role.MERCHANT, shop.id), base_url) as merchant:
-        payments = [merchant.call(create_payment, body=PaymentCreate(
+        asked = [merchant.call(create_payment, body=PaymentCreate(
             amount_minor=amount, currency="INR", wallet=wallet.id, confirm=True))
             for amount in (900_00, 250_00, 100_00)]
-        assert all(isinstance(p, Payment) for p in payments)
+        assert all(isinstance(p, Payment) for p in asked)
+        # A merchant's charge waits for the customer, who approves it (with the PIN, past
+        # which tests/api/test_customer_consent.py goes; here the use case behind it).
+        assert [p.status for p in asked] == ["requires_action"] * 3
+        for payment in asked:
+            in_transaction(app_context, lambda uow, p=payment: approvals.approve_payment(
+                app_context, uow, customer.id, p.id))
+        payments = [merchant.call(get_payment, payment_id=p.id) for p in asked]
         assert [p.status for p in payments] == ["succeeded"] * 3
         refund = merchant.call(create_refund, body=RefundCreate(
             payment=payments[0].id, amount_minor=400_00, reason="one cup spilt"))

@@ -143,7 +143,7 @@ class World:
 def _payments(client: TestClient, keys: Keys, shop: str, payer: str) -> list[str]:
     def pay(**fields: Any) -> str:
         body = {"amount_minor": 50_00, "currency": "INR", "wallet": payer, "merchant": shop,
-                **fields}
+                "operator_reason": "The fuzzing world's payments", **fields}
         return str(ok(client.post("/v1/payments", json=body, headers=keys.platform))["id"])
 
     return [pay(), pay(confirm=True), pay(confirm=True, capture_method="manual"),
