@@ -111,8 +111,11 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/admin/reconciliations/{run_id}"): (
         Owner.ADMIN, lambda w: f"/admin/reconciliations/{w.ids['run']}"),
 }
-OTHER_OWNERS = ("/checkout",)
-"""Page routes whose expectations live with their own tests (the hosted checkout's)."""
+OTHER_OWNERS = ("/checkout", "/wallet")
+"""Page routes whose expectations live with their own tests: the hosted checkout's, and the
+customer's wallet pages (their own sign-in and session, no web-user role opens them:
+tests/browser/test_wallet_pages.py, and the customer callers of the API's authorization
+matrix for the routes behind them)."""
 
 
 def _routes() -> set[tuple[str, str]]:

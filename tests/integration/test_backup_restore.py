@@ -51,9 +51,12 @@ def _context(engine: sa.Engine) -> AppContext:
 
 
 def _pay(ctx: AppContext, shop: Principal, wallet: str, amount_minor: int) -> str:
+    """A payment the operator makes (platform key, with its reason) to ``shop``'s merchant."""
+    operator = Principal("key_test_platform", Role.PLATFORM, None, False)
     with ctx.uow_factory() as uow:
-        paid = payments.create_payment(ctx, uow, shop, payments.CreatePayment(
-            amount_minor, "INR", wallet, confirm=True))
+        paid = payments.create_payment(ctx, uow, operator, payments.CreatePayment(
+            amount_minor, "INR", wallet, merchant=shop.owner_id, confirm=True,
+            operator_reason="The backup test's payments"))
         uow.commit()
     assert paid["status"] == "succeeded"
     return str(paid["id"])
