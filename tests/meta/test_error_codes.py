@@ -64,6 +64,10 @@ OUTSIDE_THE_TREE = {
     "paysetu.shell.pages.auth.LoginRequired": (
         "a web page needs a signed-in user: answered with a redirect to the login page"
     ),
+    "paysetu.db.replication.ReplicationError": (
+        "an operator's standby, backup or restore command failed (a PostgreSQL program, or a"
+        " server that never reached the state waited for): printed by the CLI, never an API answer"
+    ),
 }
 """Exception classes that deliberately do not inherit from PaysetuError, with the reason."""
 

@@ -22,7 +22,7 @@ from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.audit import AuditReport
 from paysetu.ledger.rules.entries import Account, Balance, EntryRequest, JournalEntry, NewAccount
 from paysetu.ledger.stores import audit_store as audit
-from paysetu.ledger.stores import ledger_store
+from paysetu.ledger.stores import entry_reads, ledger_store
 from paysetu.lending.stores.credit_lines_store import CreditLineStore
 from paysetu.lending.stores.lending_store import LendingStore
 from paysetu.lending.stores.loans_store import LoanStore
@@ -94,13 +94,13 @@ class PostgresLedgerRepository:
 
     def postings(
         self, account_id: str, *, limit: int, starting_after: int | None
-    ) -> tuple[list[ledger_store.StoredPosting], bool]:
-        return ledger_store.list_postings(
+    ) -> tuple[list[entry_reads.StoredPosting], bool]:
+        return entry_reads.list_postings(
             self._connection, account_id, limit=limit, starting_after=starting_after
         )
 
     def get_entry(self, entry_id: str) -> JournalEntry:
-        return ledger_store.get_entry(self._connection, entry_id)
+        return entry_reads.get_entry(self._connection, entry_id)
 
     def find_entries(
         self,
@@ -110,7 +110,7 @@ class PostgresLedgerRepository:
         starting_after: str | None,
         code: int | None = None,
     ) -> tuple[list[JournalEntry], bool]:
-        return ledger_store.find_entries(
+        return entry_reads.find_entries(
             self._connection,
             metadata=metadata,
             limit=limit,
