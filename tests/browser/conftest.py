@@ -183,12 +183,18 @@ def sign_in(page: Page, email: str, password: str = PASSWORD) -> None:
     page.wait_for_url(lambda url: "/login" not in url)
 
 
-def _shot(page: Page, name: str) -> Path:
+def _shot(page: Page, name: str, *, full_page: bool = True) -> Path:
     size = "phone" if page.viewport_size and page.viewport_size["width"] < 600 else "desktop"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}-{size}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def viewport_shot(page: Page, name: str) -> Path:
+    """Like ``shot``, of what the window shows only: for pages tens of thousands of pixels tall
+    (the API reference), whose full-page capture takes longer than any assertion needs."""
+    return _shot(page, name, full_page=False)
 
 
 @pytest.fixture

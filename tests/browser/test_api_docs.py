@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Page, Request, expect
 
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import LiveServer, viewport_shot
 
 Shot = Callable[[Page, str], Path]
 
@@ -51,12 +51,12 @@ def test_swagger_ui_lists_the_operations_without_the_internet(
 
 
 def test_redoc_renders_the_reference_without_the_internet(
-    desktop: Page, elsewhere: list[str], shot: Shot
+    desktop: Page, elsewhere: list[str]
 ) -> None:
     desktop.goto("/redoc")
     expect(desktop.get_by_role("heading", name="paysetu API").first).to_be_visible(
         timeout=RENDER_TIMEOUT_MS)
     expect(desktop.locator("[data-section-id^='tag/payments']").first).to_be_attached(
         timeout=RENDER_TIMEOUT_MS)
-    shot(desktop, "api-docs-redoc")
+    viewport_shot(desktop, "api-docs-redoc")
     assert elsewhere == []
