@@ -9,6 +9,7 @@ loopback port, through the typed models of the generated client.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from paysetu_client import Paysetu, PaysetuError
@@ -31,6 +32,7 @@ from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys
 from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.payments.usecases import approvals
 from tests.api.payment_setup import in_transaction
 from tests.serving import serving
@@ -44,6 +46,14 @@ def base_url(app_context: AppContext) -> Iterator[str]:
 
 def _key(context: AppContext, role: Role, owner: str | None = None) -> str:
     return api_keys.create_key(context, role, owner, livemode=False).secret
+
+
+def approve(context: AppContext, customer_id: str, payment_id: str) -> None:
+    """The customer's approval, through the use case behind ``/v1/customer/approvals``."""
+    def work(uow: AppUnitOfWork) -> dict[str, Any]:
+        return approvals.approve_payment(context, uow, customer_id, payment_id)
+
+    in_transaction(context, work)
 
 
 def test_customer_top_up_payment_refund_and_lists(app_context: AppContext, base_url: str) -> None:
@@ -66,8 +76,7 @@ def test_customer_top_up_payment_refund_and_lists(app_context: AppContext, base_
         # which tests/api/test_customer_consent.py goes; here the use case behind it).
         assert [p.status for p in asked] == ["requires_action"] * 3
         for payment in asked:
-            in_transaction(app_context, lambda uow, p=payment: approvals.approve_payment(
-                app_context, uow, customer.id, p.id))
+            approve(app_context, customer.id, payment.id)
         payments = [merchant.call(get_payment, payment_id=p.id) for p in asked]
         assert [p.status for p in payments] == ["succeeded"] * 3
         refund = merchant.call(create_refund, body=RefundCreate(
