@@ -1,4 +1,5 @@
-"""``/login`` and ``/logout``, and ``/`` sending each user to their home page."""
+"""``/login`` and ``/logout``, ``/`` sending each user to their home page, and ``/language``
+(the English/Hindi switch of the customer's pages)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from paysetu.shell.pages.auth import (
     set_login_csrf_cookie,
     set_session_cookie,
 )
+from paysetu.shell.pages.i18n import LANGUAGE_COOKIE, LANGUAGES
 from paysetu.shell.pages.rendering import redirect, render
 
 Context = Annotated[AccessContext, Depends(app_context)]
@@ -82,4 +84,21 @@ def log_out(request: Request, context: Context, _form: Form) -> Response:
         web_users.log_out(context, token)
     response = redirect("/login", flash="You are signed out.")
     response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+LANGUAGE_COOKIE_AGE_S = 365 * 24 * 3600
+
+
+@router.get("/language")
+def choose_page_language(
+    to: Annotated[str, Query(max_length=8)], next_path: Annotated[
+        str | None, Query(alias="next", max_length=2000)] = None,
+) -> Response:
+    """Saves the visitor's language for a year and goes back to the page they were on (a plain
+    link, so it works without JavaScript; an unknown language keeps the current one)."""
+    response = redirect(safe_next(next_path, "/wallet"))
+    if to in LANGUAGES:
+        response.set_cookie(LANGUAGE_COOKIE, to, max_age=LANGUAGE_COOKIE_AGE_S, httponly=True,
+                            samesite="lax", path="/")
     return response

@@ -6,6 +6,10 @@ out), ``csrf_token`` (for the hidden field of every POST form: ``{{ csrf_field()
 and the one-shot ``flash`` message, plus the filters of :mod:`.money_format` and ``when``
 (a UTC timestamp, minutes precision). Autoescaping is on for every template.
 
+Text is written in English inside ``{{ _("...") }}`` or ``{% trans %}``; :func:`render` passes the
+gettext of the page's language (:mod:`.i18n`) as ``_``/``gettext``/``ngettext``, with ``lang``
+and ``language_switch`` (true on the translated pages, which show the English/Hindi switch).
+
 A POST that succeeds answers :func:`redirect` (303, so reloading the next page never re-posts),
 optionally with a flash message shown once by the next page.
 """
@@ -23,6 +27,14 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 
 from paysetu.access.rules.web_users import WebRole, WebSession
+from paysetu.shell.pages.i18n import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_COOKIE,
+    LANGUAGES,
+    choose_language,
+    is_translated,
+    translations,
+)
 from paysetu.shell.pages.money_format import install_filters
 
 WEB_DIR = Path(__file__).parent
@@ -72,6 +84,7 @@ def format_when(moment: datetime | int | None) -> str:
 
 
 install_filters(TEMPLATES.env)
+TEMPLATES.env.add_extension("jinja2.ext.i18n")
 TEMPLATES.env.filters["when"] = format_when
 
 
@@ -89,6 +102,14 @@ def _csrf_token(request: Request) -> str:
     return token
 
 
+def page_language(request: Request) -> str:
+    """The language of this request's page: the visitor's on translated pages, else English."""
+    if not is_translated(request.url.path):
+        return DEFAULT_LANGUAGE
+    return choose_language(request.cookies.get(LANGUAGE_COOKIE),
+                           request.headers.get("accept-language"))
+
+
 def render(
     request: Request, template: str, values: dict[str, Any] | None = None, *,
     status_code: int = 200,
@@ -97,7 +118,15 @@ def render(
     session = web_session(request)
     token = _csrf_token(request)
     flash = unquote(request.cookies.get(FLASH_COOKIE, ""))[:FLASH_LENGTH_MAX]
+    language = page_language(request)
+    catalog = translations(language)
     context: dict[str, Any] = {
+        "_": catalog.gettext,
+        "gettext": catalog.gettext,
+        "ngettext": catalog.ngettext,
+        "lang": language,
+        "languages": LANGUAGES,
+        "language_switch": is_translated(request.url.path),
         "session": session,
         "csrf_token": token,
         "csrf_field": lambda: Markup(
@@ -109,6 +138,7 @@ def render(
     }
     response = TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
     response.headers.update(PAGE_HEADERS)
+    response.headers["Content-Language"] = language
     if flash:
         response.delete_cookie(FLASH_COOKIE, path="/")
     return response
