@@ -28,7 +28,7 @@ from paysetu.customers.rules.identity import CustomerSession
 from paysetu.customers.usecases import approvals, pins, sign_in, sms
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.error_mapping import http_status, retry_after
 from paysetu.shell.pages.auth import Form, ensure_login_csrf, set_login_csrf_cookie
 from paysetu.shell.pages.rendering import redirect, render
 
@@ -42,6 +42,10 @@ def _page(request: Request, context: Context, template: str, values: dict[str, A
     new_token = ensure_login_csrf(request, context)
     response = render(request, f"wallet/{template}", values, status_code=status_code)
     response.headers.update(HEADERS)
+    error = values.get("error")
+    wait = retry_after(error) if isinstance(error, PaysetuError) else None
+    if wait is not None:
+        response.headers["Retry-After"] = str(wait)
     if new_token is not None:
         set_login_csrf_cookie(request, response, new_token)
     return response
