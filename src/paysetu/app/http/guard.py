@@ -31,8 +31,10 @@ from paysetu.shell.http.error_mapping import error_body, http_status, retry_afte
 from paysetu.shell.http.json_body import NUL, json_body_problem, nul_refusal
 
 BODY_SIZE_MAX = 64 * 1024
-BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024}
-"""Routes that take uploads (bank statements: 10 MiB plus room for a JSON envelope)."""
+BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024,
+                                         "/wallet/scan": 5 * 1024 * 1024 + 64 * 1024}
+"""Routes that take uploads (bank statements: 10 MiB plus room for a JSON envelope; a photo
+of a QR code: 5 MiB and the form around it)."""
 _DECLARED_QUERY = "_paysetu_query_names"
 """Attribute caching a route's declared query parameters (routes are not hashable)."""
 

@@ -103,6 +103,8 @@ class CreatePayment:
         mandate: A mandate (man_...) of the customer for this merchant to debit under.
         buyer_present: Set by the hosted checkout and the gateway (never by the API): the
             buyer is paying on their page right now.
+        customer_approved: Set only by the customer's own pay use case
+            (``customers/usecases/wallet_pay.py``), after the customer's session and PIN.
     """
 
     amount_minor: int
@@ -118,6 +120,7 @@ class CreatePayment:
     operator_reason: str | None = None
     mandate: str | None = None
     buyer_present: bool = False
+    customer_approved: bool = False
 
 
 def _validated_create(command: CreatePayment) -> None:
@@ -139,6 +142,8 @@ def _initial_consent(caller: Principal, command: CreatePayment) -> Consent | Non
         if caller.role is not Role.PLATFORM:
             raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
         return Consent.OPERATOR
+    if command.customer_approved:
+        return Consent.CUSTOMER
     return Consent.BUYER if command.buyer_present else None
 
 
@@ -201,12 +206,14 @@ def create_payment(
 def confirm_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, *,
     buyer_present: bool = False, operator_reason: str | None = None,
+    customer_approved: bool = False,
 ) -> dict[str, Any]:
     """Charge (automatic) or authorise (manual) the payer's wallet, when the payer agreed;
     otherwise ask the customer (``requires_action``). ``buyer_present``: the gateway's buyer
     is paying on their page or with their payment code; ``operator_reason``: the wallet
     operator (a platform-key route of the gateway) debits, with its stated reason. Neither is
-    ever set from a merchant's request."""
+    ever set from a merchant's request; nor is ``customer_approved`` (the customer signed in
+    and gave the PIN: the gateway's wallet pay page)."""
     if operator_reason is not None and not (
             0 < len(operator_reason) <= OPERATOR_REASON_LENGTH_MAX):
         raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
@@ -219,6 +226,8 @@ def confirm_payment(
         )
     if operator_reason is not None and payment.consent is None:
         payment = replace(payment, consent=Consent.OPERATOR, operator_reason=operator_reason)
+    if customer_approved and payment.consent is None:
+        payment = replace(payment, consent=Consent.CUSTOMER)
     if buyer_present and payment.consent is None:
         payment = replace(payment, consent=Consent.BUYER)
     return _confirm(ctx, uow, payment)
