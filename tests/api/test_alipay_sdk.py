@@ -34,6 +34,7 @@ from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.config import Settings
+from paysetu.customers.usecases.sms import recent_messages
 from paysetu.events.rules.targets import LOOPBACK_NETWORKS
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import SystemClock
@@ -70,10 +71,12 @@ class Gateway:
     def sdk(self, **options: Any) -> AliPay:
         return sdk(self.app_id, self.platform_public_key, f"{self.url}/gateway.do", **options)
 
-    def buyer(self, currency: str, amount_minor: int) -> tuple[str, str]:
+    def buyer(self, currency: str, amount_minor: int,
+              phone: str | None = None) -> tuple[str, str]:
         """A full-KYC customer with a funded wallet: (customer, wallet)."""
         with self.context.uow_factory() as uow:
-            customer = wallets.create_customer(self.context, uow, "Li Wei", None, "full", {})
+            customer = wallets.create_customer(self.context, uow, "Li Wei", None, "full", {},
+                                               phone=phone)
             wallet = wallets.create_wallet(self.context, uow, customer["id"], currency)
             wallets.top_up(self.context, uow, wallet["id"], amount_minor, currency, {})
             uow.commit()
@@ -249,11 +252,28 @@ def test_create_close_cancel_and_states(gw: Gateway) -> None:
                         ("C-3", "TRADE_CLOSED")]
 
 
+def _signed_in_customer(gw: Gateway, phone: str) -> dict[str, str]:
+    """The customer of ``phone`` signed in, with the PIN ``4826`` set: the session's headers."""
+    assert httpx.post(f"{gw.url}/v1/customer/sign_in_codes", json={"phone": phone}).is_success
+    code = next(m for m in recent_messages(gw.context) if m.phone_e164 == phone).body.split()[0]
+    token = httpx.post(f"{gw.url}/v1/customer/sessions",
+                       json={"phone": phone, "code": code}).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert httpx.post(f"{gw.url}/v1/customer/pin", json={"pin": "4826"},
+                      headers=headers).is_success
+    return headers
+
+
 def test_barcode_payment_with_a_one_time_code(gw: Gateway) -> None:
-    buyer, wallet = gw.buyer("CNY", 50_00)
-    issued = httpx.post(f"{gw.url}/v1/wallets/{wallet}/alipay_payment_codes",
-                        headers=gw.platform)
+    buyer, wallet = gw.buyer("CNY", 50_00, phone="+919876588801")
+    customer = _signed_in_customer(gw, "+919876588801")
+    codes = f"{gw.url}/v1/customer/alipay_payment_codes"
+    assert httpx.post(codes, json={"pin": "4826"}, headers=gw.platform).status_code == 401
+    wrong = httpx.post(codes, json={"pin": "0000"}, headers=customer)
+    assert wrong.json()["error"]["code"] == "pin_incorrect"
+    issued = httpx.post(codes, json={"pin": "4826"}, headers=customer)
     assert issued.status_code == 200, issued.text
+    assert issued.json()["wallet"] == wallet
     code = issued.json()["code"]
     assert len(code) == 18
     assert code.startswith("28")
@@ -265,8 +285,7 @@ def test_barcode_payment_with_a_one_time_code(gw: Gateway) -> None:
     _refused(gw.client.api_alipay_trade_pay("B-2", "bar_code", code, "Milk tea",
                                             total_amount="12.00"),
              "40004", "ACQ.PAYMENT_AUTH_CODE_INVALID")
-    second = httpx.post(f"{gw.url}/v1/wallets/{wallet}/alipay_payment_codes",
-                        headers=gw.platform).json()["code"]
+    second = httpx.post(codes, json={"pin": "4826"}, headers=customer).json()["code"]
     _refused(gw.client.api_alipay_trade_pay("B-3", "bar_code", second, "Big order",
                                             total_amount="100.00"),
              "40004", "ACQ.BUYER_BALANCE_NOT_ENOUGH")
@@ -544,5 +563,5 @@ def test_the_qr_code_names_the_configured_public_host(gw: Gateway) -> None:
     verified = _ok(gw.client._verify_and_return_sync_response(
         answered.body, "alipay_trade_precreate_response"))
     (trade,) = gw.rows("SELECT id FROM alipay_trades WHERE out_trade_no = 'Q-1'")
-    assert verified["qr_code"] == f"https://pay.example.com/alipay/trades/{trade.id}"
+    assert verified["qr_code"] == f"https://pay.example.com/wallet/pay/alipay/{trade.id}"
     assert gw.pay(trade.id, gw.buyer("CNY", 5_00)[1]).status_code == 200

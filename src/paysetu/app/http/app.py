@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
-from paysetu.alipay.api import alipay_apps, alipay_gateway
+from paysetu.alipay.api import alipay_apps, alipay_gateway, customer_payment_codes
 from paysetu.app.context import AppContext
 from paysetu.app.http.docs_pages import install_docs_pages
 from paysetu.app.http.guard import RequestGuard, check_parameters, error_response
@@ -129,6 +129,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     for router in (marketplaces.router, marketplace_orders.router):
         app.include_router(router, prefix="/v1")
     app.include_router(alipay_apps.router, prefix="/v1")
+    app.include_router(customer_payment_codes.router, prefix="/v1")
     app.include_router(alipay_gateway.router)  # Alipay's protocol: outside the OpenAPI document
     install_web(app)  # the web pages: outside the OpenAPI document
     install_docs_pages(app)
