@@ -1,5 +1,6 @@
-"""The wallet's pay page for an Alipay-style precreated trade: what the ``qr_code`` of
-``alipay.trade.precreate`` opens (``/wallet/pay/alipay/{trade_no}``).
+"""The wallet's pages for the Alipay-compatible gateway: the pay page of a precreated trade
+(what the ``qr_code`` of ``alipay.trade.precreate`` opens, ``/wallet/pay/alipay/{trade_no}``)
+and the customer's one-time payment code to show at a till (``/wallet/pay-code``).
 
 The amount is the trade's, fixed. The customer signs in (mobile number and one-time code, if
 not yet) and approves with the PIN; paying is the customers' one use case
@@ -30,6 +31,7 @@ from paysetu.payments.rules.errors import PaymentRejected
 from paysetu.shell.http.context import app_context
 from paysetu.shell.http.error_mapping import http_status
 from paysetu.shell.pages.auth import Form
+from paysetu.shell.pages.qr import qr_svg
 from paysetu.shell.pages.rendering import redirect
 from paysetu.wallets.rules.wallets import Wallet
 
@@ -96,3 +98,33 @@ def wallet_pay_trade_submit(
     except TransientConflictError:
         return _page(request, context, trade_no, page_error=BUSY, status_code=503)
     return redirect(f"/wallet/pay/receipt/{quote(str(payment['id']), safe='')}")
+
+
+PAY_CODE_PATH = "/wallet/pay-code"
+
+
+@router.get(PAY_CODE_PATH, response_class=HTMLResponse)
+def wallet_pay_code(request: Request, context: Context) -> Response:
+    """Ask for a payment code (the wallet's currency and the PIN)."""
+    if signed_in(request, context) is None:
+        return redirect("/wallet")
+    return wallet_page(request, context, "pay_code.html", {})
+
+
+@router.post(PAY_CODE_PATH, response_class=HTMLResponse)
+def wallet_pay_code_issue(
+    request: Request, context: Context, hasher: Pins, form: Form
+) -> Response:
+    """Show a fresh one-time code (digits and QR code) for the till to scan, once."""
+    customer = signed_in(request, context)
+    if customer is None:
+        return redirect("/wallet")
+    try:
+        code = alipay_buyers.customer_payment_code(
+            context, hasher, customer.customer_id, form.text("currency") or "INR",
+            form.text("pin"))
+    except PaysetuError as error:
+        return wallet_page(request, context, "pay_code.html", {"error": error},
+                           status_code=http_status(error))
+    return wallet_page(request, context, "pay_code.html", {
+        "code": code, "code_qr": qr_svg(str(code["code"]), label="Your payment code")})
