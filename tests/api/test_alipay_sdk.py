@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qsl, unquote_plus
+from urllib.parse import parse_qsl, unquote_plus, urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -41,6 +41,7 @@ from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.rules.fx_quotes import inverse_rate
+from paysetu.payments.rules.payments import Consent
 from paysetu.payments.usecases import fx_rates, merchants
 from paysetu.payments.usecases.ports import PaymentsPolicy
 from paysetu.wallets.usecases import wallets
@@ -565,3 +566,32 @@ def test_the_qr_code_names_the_configured_public_host(gw: Gateway) -> None:
     (trade,) = gw.rows("SELECT id FROM alipay_trades WHERE out_trade_no = 'Q-1'")
     assert verified["qr_code"] == f"https://pay.example.com/wallet/pay/alipay/{trade.id}"
     assert gw.pay(trade.id, gw.buyer("CNY", 5_00)[1]).status_code == 200
+
+
+def test_a_precreated_trades_qr_code_is_paid_on_the_wallets_page(gw: Gateway) -> None:
+    """The ``qr_code`` opens the wallet's pay page (amount fixed); the signed-in customer pays
+    with the PIN from their INR wallet (through a quote), consent ``customer``; the merchant
+    is notified ``TRADE_SUCCESS``."""
+    gw.buyer("INR", 500_00, phone="+919876588802")
+    token = _signed_in_customer(gw, "+919876588802")["Authorization"].split()[1]
+    created = _ok(gw.client.api_alipay_trade_precreate("Oolong tea", "Q-1", "8.00"))
+    path = urlsplit(created["qr_code"]).path
+    assert path.startswith("/wallet/pay/alipay/")
+    with httpx.Client(base_url=gw.url, cookies={"paysetu_customer": token}) as phone:
+        page = phone.get(path)
+        assert page.status_code == 200
+        assert "¥8.00" in page.text or "CN¥8.00" in page.text
+        form = {"csrf_token": phone.cookies["paysetu_login_csrf"], "pin": "4826"}
+        paid = phone.post(path, data=form)
+        assert paid.status_code == 303, paid.text
+        receipt = phone.get(paid.headers["location"])
+        assert 'data-testid="receipt-heading">Paid<' in receipt.text
+        again = phone.get(path)
+        assert again.status_code == 303  # the payer's own trade: the receipt
+    queried = _ok(gw.client.api_alipay_trade_query(out_trade_no="Q-1"))
+    assert queried["trade_status"] == "TRADE_SUCCESS"
+    payment = _payment(gw, queried["trade_no"])
+    assert (payment.consent, payment.currency, payment.amount_minor) == (
+        Consent.CUSTOMER, "CNY", 8_00)
+    assert payment.fx_quote_id is not None
+    assert gw.notify() == 1

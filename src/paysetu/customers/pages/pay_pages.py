@@ -128,9 +128,13 @@ async def wallet_scan_read(request: Request, context: Context, form: Form) -> Re
     """Follow the pasted link or the code in the uploaded photo, if it is a paysetu pay code."""
     photo = form.data.get("photo")
     text: str | None = form.text("link")
-    if isinstance(photo, UploadFile) and photo.filename:
-        data = await photo.read(PHOTO_BYTES_MAX + 1)
-        text = read_qr(data) if len(data) <= PHOTO_BYTES_MAX else None
+    if isinstance(photo, UploadFile):
+        try:
+            data = await photo.read(PHOTO_BYTES_MAX + 1) if photo.filename else b""
+        finally:
+            await photo.close()
+        if data:
+            text = read_qr(data) if len(data) <= PHOTO_BYTES_MAX else None
     path = path_of_scan(text) if text else None
     if path is None:
         return wallet_page(request, context, "pay_scan.html", {"unreadable": True},

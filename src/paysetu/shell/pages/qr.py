@@ -47,7 +47,7 @@ def read_qr(image_bytes: bytes) -> str | None:
             if image.width * image.height > PHOTO_PIXELS_MAX:
                 return None
             found = zxingcpp.read_barcodes(image.convert("L"),
-                                           formats=zxingcpp.BarcodeFormat.QRCode)
+                                           formats=zxingcpp.barcode_formats_from_str("QRCode"))
     except (UnidentifiedImageError, OSError, ValueError):
         return None
     return found[0].text if found else None
