@@ -477,7 +477,8 @@ CASES.update({
         {"wallet": w.a.wallet, "operator_reason": "matrix"})),
 })
 """Alipay apps are the merchant's own; a payment code is the signed-in customer's own (for
-their own wallet, PIN checked); paying a trade by API is the wallet operator's (platform). The gateway itself (``/gateway.do``) takes no API key: it is signed."""
+their own wallet, PIN checked); paying a trade by API is the wallet operator's (platform).
+The gateway itself (``/gateway.do``) takes no API key: it is signed."""
 _TRADE_NUMBERS = itertools.count(1)
 
 CASES.update({

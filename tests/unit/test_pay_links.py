@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from paysetu.customers.rules.pay_links import deep_link, pay_path, pay_url, path_of_scan
+from paysetu.customers.rules.pay_links import deep_link, path_of_scan, pay_path, pay_url
 
 
 def test_the_payloads() -> None:
