@@ -67,6 +67,7 @@ from paysetu.payments.usecases.approvals_state import (
     EXPIRED,
     approval_lapsed,
     consent_metadata,
+    initial_consent,
     mandate_consent,
     require_action,
 )
@@ -103,8 +104,7 @@ class CreatePayment:
         mandate: A mandate (man_...) of the customer for this merchant to debit under.
         buyer_present: Set by the hosted checkout and the gateway (never by the API): the
             buyer is paying on their page right now.
-        customer_approved: Set only by the customer's own pay use case
-            (``customers/usecases/wallet_pay.py``), after the customer's session and PIN.
+        customer_approved: Set only by ``customers/usecases/wallet_pay.py`` (session, PIN).
     """
 
     amount_minor: int
@@ -136,17 +136,6 @@ def _validated_create(command: CreatePayment) -> None:
         raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
 
 
-def _initial_consent(caller: Principal, command: CreatePayment) -> Consent | None:
-    """The consent known at creation (a mandate's is decided at confirm)."""
-    if command.operator_reason is not None:
-        if caller.role is not Role.PLATFORM:
-            raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
-        return Consent.OPERATOR
-    if command.customer_approved:
-        return Consent.CUSTOMER
-    return Consent.BUYER if command.buyer_present else None
-
-
 def create_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, command: CreatePayment
 ) -> dict[str, Any]:
@@ -160,7 +149,9 @@ def create_payment(
             RequestStatus.PARAMETER_MISSING, "merchant is required with a platform key.",
             "merchant",
         )
-    consent = _initial_consent(caller, command)
+    consent = initial_consent(caller.role, command.operator_reason,
+                              buyer_present=command.buyer_present,
+                              customer_approved=command.customer_approved)
     merchant = get_merchant(uow, caller, merchant_id or caller.owner_id or "")
     wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
     if wallet is None:
