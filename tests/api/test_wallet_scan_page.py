@@ -12,6 +12,7 @@ from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
 from paysetu.shell.pages.qr import qr_png
 from tests.api.conftest import Keys
+from tests.api.customer_setup import customer_wallet
 from tests.api.payment_setup import merchant
 
 
@@ -60,3 +61,21 @@ def test_a_pasted_deep_link_works_and_anything_else_is_refused(
     forged = browser.post("/wallet/scan", data={"csrf_token": "nope", "link": "/wallet/pay/x"})
     assert forged.status_code == 403
     assert browser.get("/wallet/pay/mer_nobody").status_code == 404
+
+
+def test_the_wallet_sign_in_page_says_when_to_retry(
+    browser: TestClient, client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
+    customer_wallet(client, keys, "+919876577731")
+    token = _token(browser)
+    form = {"csrf_token": token, "phone": "+919876577731",
+            "next": "/wallet/pay/mer_x"}
+    for _ in range(app_context.customers.codes_per_phone_max):
+        sent = browser.post("/wallet/code", data=form)
+        assert sent.status_code == 200
+        assert 'name="next" value="/wallet/pay/mer_x"' in sent.text  # back to the pay page
+    throttled = browser.post("/wallet/code", data=form)
+    assert throttled.status_code == 429
+    assert 0 < int(throttled.headers["Retry-After"]) <= app_context.customers.code_window_s
+    elsewhere = browser.post("/wallet/code", data={**form, "next": "https://evil.example/"})
+    assert 'name="next"' not in elsewhere.text  # only a wallet pay page is a way back
