@@ -595,3 +595,27 @@ def test_a_precreated_trades_qr_code_is_paid_on_the_wallets_page(gw: Gateway) ->
         Consent.CUSTOMER, "CNY", 8_00)
     assert payment.fx_quote_id is not None
     assert gw.notify() == 1
+
+
+def test_page_pay_offers_the_wallet_and_an_inr_wallet_pays_a_cny_trade(gw: Gateway) -> None:
+    """``alipay.trade.page.pay`` lands on the hosted checkout, whose wallet option pays the
+    trade from the signed-in customer's INR wallet through a quote; ``TRADE_SUCCESS``."""
+    gw.buyer("INR", 500_00, phone="+919876588803")
+    token = _signed_in_customer(gw, "+919876588803")["Authorization"].split()[1]
+    trade_no, session_id = _open_page_trade(gw, "W-9", "12.00")
+    checkout = httpx.get(f"{gw.url}/checkout/{session_id}")
+    assert f'href="/wallet/pay/checkout/{session_id}"' in checkout.text
+    with httpx.Client(base_url=gw.url, cookies={"paysetu_customer": token}) as phone:
+        page = phone.get(f"/wallet/pay/checkout/{session_id}")
+        assert 'data-testid="fx-note"' in page.text
+        paid = phone.post(f"/wallet/pay/checkout/{session_id}", data={
+            "csrf_token": phone.cookies["paysetu_login_csrf"], "pin": "4826"})
+        assert (paid.status_code, paid.headers["location"]) == (303, f"/checkout/{session_id}")
+    payment = _payment(gw, trade_no)
+    assert (payment.consent, payment.currency, payment.amount_minor) == (
+        Consent.CUSTOMER, "CNY", 12_00)
+    assert payment.fx_quote_id is not None
+    assert gw.notify() == 1
+    ((form, verified),) = gw.receiver.received
+    assert (form["trade_status"], form["out_trade_no"], verified) == ("TRADE_SUCCESS", "W-9",
+                                                                       True)

@@ -6,7 +6,8 @@ is not signed in signs in with the mobile number and a one-time code and comes b
 amount is the session's, fixed. Paying is the customers' one use case
 (:mod:`paysetu.customers.usecases.wallet_pay`): the PIN checked first (its own transaction,
 locked after three wrong ones), then in one transaction the PIN's count cleared, the session
-paid from the customer's own wallet in its currency (consent ``customer``) and completed,
+paid from the customer's own wallet in its currency (else their INR wallet, through a quote
+locked at that moment; consent ``customer``) and completed,
 and the Alipay gateway told (``checkout_paid``): so a page-pay trade paid this way notifies
 its merchant as any other. The buyer then lands on the checkout's receipt, which sends them
 back to the merchant.
@@ -24,6 +25,7 @@ from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import CheckoutState
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView
+from paysetu.checkout.usecases.ports import WalletCheckoutUnitOfWork
 from paysetu.customers.api.deps import Pins
 from paysetu.customers.pages.pay_common import pay_values, public_base, signed_in, wallet_page
 from paysetu.customers.rules.pay_links import PAY_PATH, pay_url
@@ -31,12 +33,15 @@ from paysetu.customers.usecases import wallet_pay
 from paysetu.kernel.phones import masked
 from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.payments.rules.errors import PaymentRejected
 from paysetu.shell.http.error_mapping import http_status
 from paysetu.shell.pages.auth import Form, page_not_found
 from paysetu.shell.pages.qr import qr_svg
 from paysetu.shell.pages.rendering import redirect
+from paysetu.wallets.rules.wallets import Wallet
 
 router = APIRouter(include_in_schema=False)
+FALLBACK_CURRENCY = "INR"
 BUSY = "The payment service is busy; nothing was charged. Please try again."
 
 
@@ -50,6 +55,14 @@ def wallet_option(request: Request, context: WalletContext, session_id: str) -> 
     url = pay_url(public_base(request, context), wallet_pay_path(session_id))
     return {"wallet_pay_path": wallet_pay_path(session_id), "wallet_pay_url": url,
             "wallet_qr": qr_svg(url, label="QR code to pay this checkout from a paysetu wallet")}
+
+
+def _wallet(uow: WalletCheckoutUnitOfWork, customer_id: str, currency: str) -> Wallet:
+    """The customer's wallet in the session's currency, else their INR one (through a quote)."""
+    try:
+        return wallet_pay.paying_wallet(uow, customer_id, currency)
+    except PaymentRejected:
+        return wallet_pay.paying_wallet(uow, customer_id, FALLBACK_CURRENCY)
 
 
 def _view(context: WalletContext, session_id: str) -> CheckoutView:
@@ -94,11 +107,11 @@ def wallet_pay_checkout_submit(
         return redirect(receipt)
     try:
         with context.reader() as uow:  # refusals that need no PIN first
-            wallet_pay.paying_wallet(uow, customer.customer_id, view.session.currency)
+            _wallet(uow, customer.customer_id, view.session.currency)
         wallet_pay.check_pin(context, hasher, customer.customer_id, form.text("pin"))
         with context.uow_factory() as uow:
             wallet_pay.approved(context, uow, customer.customer_id)
-            wallet = wallet_pay.paying_wallet(uow, customer.customer_id, view.session.currency)
+            wallet = _wallet(uow, customer.customer_id, view.session.currency)
             phone = uow.customer_auth.customer_phone(customer.customer_id)
             checkout_buyer.pay_session_from_wallet(
                 context, uow, session_id, wallet, masked(phone) if phone else wallet.id,

@@ -274,15 +274,19 @@ def pay_session_from_wallet(
     *,
     public_base: str,
 ) -> CheckoutView:
-    """Pay the session from a signed-in customer's own wallet in the session's currency (the
-    caller checked the PIN: ``customers/usecases/wallet_pay.py``); consent ``customer``. A paid
+    """Pay the session from a signed-in customer's own ``wallet`` (the caller checked the PIN:
+    ``customers/usecases/wallet_pay.py``); consent ``customer``. A wallet in another currency
+    pays through a quote locked now (e.g. an INR wallet for a gateway's CNY trade). A paid
     session returns its receipt, as :func:`pay_session` does."""
     session = _session(uow, session_id, for_update=True)
     if session.status is CheckoutState.COMPLETE:
         return _view(ctx, uow, session)
     _check_open(session, ctx.clock.now())
+    quote = None if wallet.currency == session.currency else _new_quote(
+        ctx, uow, session, wallet.currency)
+    pays_minor = session.amount_minor if quote is None else quote.terms.sell_amount_minor
     return _complete(ctx, uow, session, _Paying(
-        wallet.id, None, SourceKind.WALLET, hint, session.amount_minor, session.currency,
+        wallet.id, quote, SourceKind.WALLET, hint, pays_minor, wallet.currency,
         customer_approved=True), public_base=public_base)
 
 
@@ -323,6 +327,7 @@ def _complete(
         status=CheckoutState.COMPLETE,
         presentment_currency=paying.presentment_currency,
         presentment_amount_minor=paying.pays_minor,
+        fx_quote_id=session.fx_quote_id if quote is None else quote.id,
         payment_id=str(paid["id"]),
         source_kind=paying.kind,
         source_hint=paying.hint,
