@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
-from urllib.parse import parse_qsl, unquote_plus
+from urllib.parse import parse_qsl, unquote_plus, urlsplit
 from zoneinfo import ZoneInfo
 
 import httpx
@@ -34,12 +34,14 @@ from paysetu.checkout.rules.errors import CheckoutRejected
 from paysetu.checkout.rules.sessions import return_url_for
 from paysetu.checkout.usecases import checkout_buyer
 from paysetu.config import Settings
+from paysetu.customers.usecases.sms import recent_messages
 from paysetu.events.rules.targets import LOOPBACK_NETWORKS
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.clock import SystemClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
 from paysetu.payments.rules.fx_quotes import inverse_rate
+from paysetu.payments.rules.payments import Consent
 from paysetu.payments.usecases import fx_rates, merchants
 from paysetu.payments.usecases.ports import PaymentsPolicy
 from paysetu.wallets.usecases import wallets
@@ -70,10 +72,12 @@ class Gateway:
     def sdk(self, **options: Any) -> AliPay:
         return sdk(self.app_id, self.platform_public_key, f"{self.url}/gateway.do", **options)
 
-    def buyer(self, currency: str, amount_minor: int) -> tuple[str, str]:
+    def buyer(self, currency: str, amount_minor: int,
+              phone: str | None = None) -> tuple[str, str]:
         """A full-KYC customer with a funded wallet: (customer, wallet)."""
         with self.context.uow_factory() as uow:
-            customer = wallets.create_customer(self.context, uow, "Li Wei", None, "full", {})
+            customer = wallets.create_customer(self.context, uow, "Li Wei", None, "full", {},
+                                               phone=phone)
             wallet = wallets.create_wallet(self.context, uow, customer["id"], currency)
             wallets.top_up(self.context, uow, wallet["id"], amount_minor, currency, {})
             uow.commit()
@@ -249,11 +253,28 @@ def test_create_close_cancel_and_states(gw: Gateway) -> None:
                         ("C-3", "TRADE_CLOSED")]
 
 
+def _signed_in_customer(gw: Gateway, phone: str) -> dict[str, str]:
+    """The customer of ``phone`` signed in, with the PIN ``4826`` set: the session's headers."""
+    assert httpx.post(f"{gw.url}/v1/customer/sign_in_codes", json={"phone": phone}).is_success
+    code = next(m for m in recent_messages(gw.context) if m.phone_e164 == phone).body.split()[0]
+    token = httpx.post(f"{gw.url}/v1/customer/sessions",
+                       json={"phone": phone, "code": code}).json()["token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    assert httpx.post(f"{gw.url}/v1/customer/pin", json={"pin": "4826"},
+                      headers=headers).is_success
+    return headers
+
+
 def test_barcode_payment_with_a_one_time_code(gw: Gateway) -> None:
-    buyer, wallet = gw.buyer("CNY", 50_00)
-    issued = httpx.post(f"{gw.url}/v1/wallets/{wallet}/alipay_payment_codes",
-                        headers=gw.platform)
+    buyer, wallet = gw.buyer("CNY", 50_00, phone="+919876588801")
+    customer = _signed_in_customer(gw, "+919876588801")
+    codes = f"{gw.url}/v1/customer/alipay_payment_codes"
+    assert httpx.post(codes, json={"pin": "4826"}, headers=gw.platform).status_code == 401
+    wrong = httpx.post(codes, json={"pin": "0000"}, headers=customer)
+    assert wrong.json()["error"]["code"] == "pin_incorrect"
+    issued = httpx.post(codes, json={"pin": "4826"}, headers=customer)
     assert issued.status_code == 200, issued.text
+    assert issued.json()["wallet"] == wallet
     code = issued.json()["code"]
     assert len(code) == 18
     assert code.startswith("28")
@@ -265,8 +286,7 @@ def test_barcode_payment_with_a_one_time_code(gw: Gateway) -> None:
     _refused(gw.client.api_alipay_trade_pay("B-2", "bar_code", code, "Milk tea",
                                             total_amount="12.00"),
              "40004", "ACQ.PAYMENT_AUTH_CODE_INVALID")
-    second = httpx.post(f"{gw.url}/v1/wallets/{wallet}/alipay_payment_codes",
-                        headers=gw.platform).json()["code"]
+    second = httpx.post(codes, json={"pin": "4826"}, headers=customer).json()["code"]
     _refused(gw.client.api_alipay_trade_pay("B-3", "bar_code", second, "Big order",
                                             total_amount="100.00"),
              "40004", "ACQ.BUYER_BALANCE_NOT_ENOUGH")
@@ -544,5 +564,58 @@ def test_the_qr_code_names_the_configured_public_host(gw: Gateway) -> None:
     verified = _ok(gw.client._verify_and_return_sync_response(
         answered.body, "alipay_trade_precreate_response"))
     (trade,) = gw.rows("SELECT id FROM alipay_trades WHERE out_trade_no = 'Q-1'")
-    assert verified["qr_code"] == f"https://pay.example.com/alipay/trades/{trade.id}"
+    assert verified["qr_code"] == f"https://pay.example.com/wallet/pay/alipay/{trade.id}"
     assert gw.pay(trade.id, gw.buyer("CNY", 5_00)[1]).status_code == 200
+
+
+def test_a_precreated_trades_qr_code_is_paid_on_the_wallets_page(gw: Gateway) -> None:
+    """The ``qr_code`` opens the wallet's pay page (amount fixed); the signed-in customer pays
+    with the PIN from their INR wallet (through a quote), consent ``customer``; the merchant
+    is notified ``TRADE_SUCCESS``."""
+    gw.buyer("INR", 500_00, phone="+919876588802")
+    token = _signed_in_customer(gw, "+919876588802")["Authorization"].split()[1]
+    created = _ok(gw.client.api_alipay_trade_precreate("Oolong tea", "Q-1", "8.00"))
+    path = urlsplit(created["qr_code"]).path
+    assert path.startswith("/wallet/pay/alipay/")
+    with httpx.Client(base_url=gw.url, cookies={"paysetu_customer": token}) as phone:
+        page = phone.get(path)
+        assert page.status_code == 200
+        assert "¥8.00" in page.text or "CN¥8.00" in page.text
+        form = {"csrf_token": phone.cookies["paysetu_login_csrf"], "pin": "4826"}
+        paid = phone.post(path, data=form)
+        assert paid.status_code == 303, paid.text
+        receipt = phone.get(paid.headers["location"])
+        assert 'data-testid="receipt-heading">Paid<' in receipt.text
+        again = phone.get(path)
+        assert again.status_code == 303  # the payer's own trade: the receipt
+    queried = _ok(gw.client.api_alipay_trade_query(out_trade_no="Q-1"))
+    assert queried["trade_status"] == "TRADE_SUCCESS"
+    payment = _payment(gw, queried["trade_no"])
+    assert (payment.consent, payment.currency, payment.amount_minor) == (
+        Consent.CUSTOMER, "CNY", 8_00)
+    assert payment.fx_quote_id is not None
+    assert gw.notify() == 1
+
+
+def test_page_pay_offers_the_wallet_and_an_inr_wallet_pays_a_cny_trade(gw: Gateway) -> None:
+    """``alipay.trade.page.pay`` lands on the hosted checkout, whose wallet option pays the
+    trade from the signed-in customer's INR wallet through a quote; ``TRADE_SUCCESS``."""
+    gw.buyer("INR", 500_00, phone="+919876588803")
+    token = _signed_in_customer(gw, "+919876588803")["Authorization"].split()[1]
+    trade_no, session_id = _open_page_trade(gw, "W-9", "12.00")
+    checkout = httpx.get(f"{gw.url}/checkout/{session_id}")
+    assert f'href="/wallet/pay/checkout/{session_id}"' in checkout.text
+    with httpx.Client(base_url=gw.url, cookies={"paysetu_customer": token}) as phone:
+        page = phone.get(f"/wallet/pay/checkout/{session_id}")
+        assert 'data-testid="fx-note"' in page.text
+        paid = phone.post(f"/wallet/pay/checkout/{session_id}", data={
+            "csrf_token": phone.cookies["paysetu_login_csrf"], "pin": "4826"})
+        assert (paid.status_code, paid.headers["location"]) == (303, f"/checkout/{session_id}")
+    payment = _payment(gw, trade_no)
+    assert (payment.consent, payment.currency, payment.amount_minor) == (
+        Consent.CUSTOMER, "CNY", 12_00)
+    assert payment.fx_quote_id is not None
+    assert gw.notify() == 1
+    ((form, verified),) = gw.receiver.received
+    assert (form["trade_status"], form["out_trade_no"], verified) == ("TRADE_SUCCESS", "W-9",
+                                                                       True)

@@ -470,14 +470,15 @@ CASES.update({
     ("GET", "/v1/alipay_apps"): (Access.LIST, lambda w: ("/v1/alipay_apps", None)),
     ("GET", "/v1/alipay_apps/{app_id}"): (
         Access.OWNED, lambda w: (f"/v1/alipay_apps/{w.a.alipay_app}", None)),
-    ("POST", "/v1/wallets/{wallet_id}/alipay_payment_codes"): (
-        Access.PLATFORM, lambda w: (f"/v1/wallets/{w.a.wallet}/alipay_payment_codes", None)),
+    ("POST", "/v1/customer/alipay_payment_codes"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/alipay_payment_codes", {"currency": "INR", "pin": PIN})),
     ("POST", "/v1/alipay_trades/{trade_no}/pay"): (Access.PLATFORM, lambda w: (
         f"/v1/alipay_trades/{w.alipay_trade()}/pay",
         {"wallet": w.a.wallet, "operator_reason": "matrix"})),
 })
-"""Alipay apps are the merchant's own; payment codes and paying a trade are the wallet
-operator's (platform). The gateway itself (``/gateway.do``) takes no API key: it is signed."""
+"""Alipay apps are the merchant's own; a payment code is the signed-in customer's own (for
+their own wallet, PIN checked); paying a trade by API is the wallet operator's (platform).
+The gateway itself (``/gateway.do``) takes no API key: it is signed."""
 _TRADE_NUMBERS = itertools.count(1)
 
 CASES.update({
@@ -500,6 +501,10 @@ CASES.update({
         "/v1/customer/mandates", None)),
     ("POST", "/v1/customer/mandates/{mandate_id}/{action}"): (Access.CUSTOMER, lambda w: (
         f"/v1/customer/mandates/{w.pending_mandate()}/approve", {"pin": PIN})),
+    ("POST", "/v1/customer/payments"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/payments", {"merchant": w.a.merchant, "amount_minor": 1_00,
+                                  "currency": "INR", "pin": PIN,
+                                  "request_key": f"matrix-{next(_PHONE_NUMBERS)}"})),
     ("POST", "/v1/customer/session/delete"): (Access.CUSTOMER_SELF, lambda w: (
         "/v1/customer/session/delete", None)),
 })

@@ -12,8 +12,8 @@ from paysetu.app.context import AppContext
 from paysetu.customers.usecases.sms import recent_messages
 from paysetu.kernel.clock import FixedClock
 from tests.api.conftest import Keys
-from tests.api.customer_setup import PIN, customer_wallet, last_code, sign_in
-from tests.api.payment_setup import error_code, ok
+from tests.api.customer_setup import PIN, charge, customer_wallet, last_code, sign_in
+from tests.api.payment_setup import error_code, merchant, ok
 
 PHONE = "+919876566601"
 
@@ -99,3 +99,27 @@ def test_a_phone_belongs_to_one_customer(client: TestClient, keys: Keys) -> None
     bad = client.post("/v1/customers", json={"name": "Ravi", "phone": "+91123"},
                       headers=keys.platform)
     assert error_code(bad, 400) == "phone_invalid"
+
+
+def test_throttled_sign_in_and_a_locked_pin_say_when_to_retry(
+    client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
+    """``Retry-After`` (whole seconds) on every customer throttle, as on the API key limit."""
+    _, wallet = customer_wallet(client, keys, PHONE, 10_00)
+    payment = ok(charge(client, keys.merchant(app_context, merchant(client, keys)), wallet, 5_00))
+    approve = f"/v1/customer/approvals/{payment['id']}/approve"
+    for _ in range(app_context.customers.codes_per_phone_max):
+        ok(client.post("/v1/customer/sign_in_codes", json={"phone": PHONE}))
+    throttled = client.post("/v1/customer/sign_in_codes", json={"phone": PHONE})
+    assert error_code(throttled, 429) == "sign_in_throttled"
+    assert 0 < int(throttled.headers["Retry-After"]) <= app_context.customers.code_window_s
+    headers = {"Authorization": "Bearer " + ok(_session(client, PHONE, last_code(
+        app_context, PHONE)))["token"]}
+    ok(client.post("/v1/customer/pin", json={"pin": PIN}, headers=headers))
+    for _ in range(app_context.customers.pin_tries_max):
+        wrong = client.post(approve, json={"pin": "0000"}, headers=headers)
+        assert error_code(wrong, 401) == "pin_incorrect"
+        assert "Retry-After" not in wrong.headers
+    locked = client.post(approve, json={"pin": PIN}, headers=headers)
+    assert error_code(locked, 429) == "pin_locked"
+    assert int(locked.headers["Retry-After"]) == app_context.customers.pin_lock_s

@@ -160,7 +160,7 @@ def test_bad_quote_requests(
 
 
 def test_cny_wallet_pays_inr_merchant_through_fx_accounts(
-    client: TestClient, keys: Keys, app_context: AppContext
+    client: TestClient, keys: Keys, app_context: AppContext, engine: sa.Engine
 ) -> None:
     shop = _merchant(client, keys)
     headers = keys.merchant(app_context, shop)
@@ -186,6 +186,28 @@ def test_cny_wallet_pays_inr_merchant_through_fx_accounts(
     assert (used["status"], used["payment"]) == ("used", payment["id"])
     again = _pay(client, headers, payer, quote["id"])
     assert error_code(again, 409) == "quote_used"
+    assert {m["consent"] for m in _entry_metadata(engine, payment["id"])} == {"customer"}
+
+
+def _entry_metadata(engine: sa.Engine, payment_id: str) -> list[dict[str, str]]:
+    with engine.connect() as connection:
+        return list(connection.execute(sa.text(
+            "SELECT metadata FROM ledger_entries WHERE metadata ->> 'payment' = :p"),
+            {"p": payment_id}).scalars())
+
+
+def test_an_operator_cross_border_debit_records_its_reason_in_every_entry(
+    client: TestClient, keys: Keys, app_context: AppContext, engine: sa.Engine
+) -> None:
+    shop = _merchant(client, keys)
+    payer = _wallet(client, keys, "CNY", 1_000_00)
+    quote = ok(_quote(client, keys.platform, merchant=shop, buy_amount_minor=PRICE_INR))
+    paid = ok(_pay(client, keys.platform, payer, quote["id"], merchant=shop))
+    assert (paid["status"], paid["consent"]) == ("succeeded", "operator")
+    entries = _entry_metadata(engine, paid["id"])
+    assert len(entries) == 2  # the linked sell and buy legs
+    assert {(m["consent"], m["operator_reason"]) for m in entries} == {
+        ("operator", "test: operator debit")}
 
 
 def test_expired_quote_is_refused_at_create_and_at_confirm(

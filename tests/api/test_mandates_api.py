@@ -150,6 +150,10 @@ def test_a_pending_mandate_debits_nothing_and_only_its_customer_answers_it(
     assert ok(client.get("/v1/customer/mandates", headers=other))["data"] == []
     (mine,) = ok(client.get("/v1/customer/mandates", headers=customer))["data"]
     assert (mine["id"], mine["payee"]) == (mandate["id"], "Chai P***")
+    assert mandate["payee"] == "Chai P***"  # the merchant sees how its customers see it
+    assert ok(client.get(f"/v1/mandates/{mandate['id']}", headers=key))["payee"] == "Chai P***"
+    assert [m["payee"] for m in ok(client.get("/v1/mandates", headers=key))["data"]] == [
+        "Chai P***"]
     refused = ok(client.post(f"/v1/customer/mandates/{mandate['id']}/refuse", headers=customer))
     assert refused["status"] == "refused"
     assert error_code(client.post("/v1/mandates", headers=key, json={

@@ -52,6 +52,8 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/logout"): (Owner.PUBLIC, lambda w: "/logout"),
     ("GET", "/dashboard"): (Owner.ANY_MERCHANT, lambda w: "/dashboard"),
     ("GET", "/dashboard/payments"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/payments"),
+    ("GET", "/dashboard/qr"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/qr"),
+    ("GET", "/dashboard/qr.png"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/qr.png"),
     ("GET", "/dashboard/payments/{payment_id}"): (
         Owner.MERCHANT_A, lambda w: f"/dashboard/payments/{w.ids['payment']}"),
     ("POST", "/dashboard/payments/{payment_id}/refunds"): (

@@ -92,6 +92,8 @@ def print_demo_customer(base: str) -> list[str]:
         f"  wallet:    {base}/wallet  phone {PHONE}, code printed below as an SMS line,"
         f" PIN {PIN}",
         f"  SMS outbox (demo): {base}/wallet/outbox",
+        f"  scan to pay: the shop's QR code at {base}/dashboard/qr (a phone opens it);"
+        f" no camera: {base}/wallet/scan",
     ]
 
 

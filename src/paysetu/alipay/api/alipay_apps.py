@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends
 from pydantic import Field
 
 from paysetu.alipay.api.deps import Context, Write
-from paysetu.alipay.api.models import AlipayApp, AlipayPaymentCode
+from paysetu.alipay.api.models import AlipayApp
 from paysetu.alipay.usecases import alipay_apps, alipay_buyers
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.models import Payment
@@ -65,13 +65,6 @@ def list_apps(
 def get_app(app_id: str, context: Context, caller: Caller) -> dict[str, Any]:
     with context.uow_factory() as uow:
         return alipay_apps.get_app(context, uow, caller, app_id)
-
-
-@router.post("/wallets/{wallet_id}/alipay_payment_codes", response_model=AlipayPaymentCode)
-def issue_payment_code(wallet_id: str, write: Write, _: PlatformCaller) -> Any:
-    """A one-time payment code for the wallet (its barcode), valid for two minutes."""
-    return write.run(200, lambda uow: alipay_buyers.issue_payment_code(
-        write.context, uow, wallet_id))
 
 
 @router.post("/alipay_trades/{trade_no}/pay", response_model=Payment)

@@ -1,8 +1,8 @@
 """Error codes of paysetu's own API around the Alipay gateway: apps, payment codes, QR payments.
 
 The gateway itself answers in Alipay's codes (:mod:`paysetu.alipay.rules.errors`); these are
-the Stripe-style refusals of ``/v1/alipay_apps``, ``/v1/wallets/{id}/alipay_payment_codes`` and
-``/v1/alipay_trades/{trade_no}/pay``::
+the Stripe-style refusals of ``/v1/alipay_apps``, ``/v1/customer/alipay_payment_codes``, the
+wallet's pay page of a precreated trade and ``/v1/alipay_trades/{trade_no}/pay``::
 
     PaysetuError
      └── AlipayAppRejected

@@ -49,8 +49,10 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.usecases import fx_quotes, payments
 from paysetu.wallets.rules.wallets import Wallet
 
-QR_PATH = "alipay/trades/"
-"""The QR code of a precreated trade is ``<gateway origin>/alipay/trades/<trade_no>``."""
+QR_PATH = "wallet/pay/alipay/"
+"""The QR code of a precreated trade is ``<gateway origin>/wallet/pay/alipay/<trade_no>``: any
+phone camera opens the wallet's pay page for it (the amount fixed; sign in, approve with the
+PIN): ``alipay/pages/alipay_wallet_pages.py``."""
 
 
 def content_hash(content: dict[str, Any]) -> str:
@@ -111,10 +113,12 @@ def open_trade(call: GatewayCall, method: Method, buyer: str | None = None,
 
 
 def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trade: AlipayTrade,
-                 wallet: Wallet, *, confirm: bool, operator_reason: str | None = None) -> str:
+                 wallet: Wallet, *, confirm: bool, operator_reason: str | None = None,
+                 customer_approved: bool = False) -> str:
     """Create the trade's paysetu payment from ``wallet`` (through an FX quote when the
     wallet's currency is not the trade's) and link it; its id. Confirmed at once when
-    ``confirm``: by the buyer present, or by the wallet operator with ``operator_reason``."""
+    ``confirm``: by the buyer present (``customer_approved``: signed in, PIN checked), or by
+    the wallet operator with ``operator_reason``."""
     caller = merchant_caller(app)
     quote = None
     if wallet.currency != trade.currency:
@@ -127,7 +131,8 @@ def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trad
         metadata={"alipay_app": app.id, "alipay_trade": trade.id,
                   "out_trade_no": trade.out_trade_no},
         confirm=confirm and operator_reason is None, fx_quote=quote,
-        buyer_present=confirm and operator_reason is None))
+        buyer_present=confirm and operator_reason is None and not customer_approved,
+        customer_approved=confirm and customer_approved))
     uow.alipay.set_trade_payment(trade.id, str(created["id"]))
     if confirm and operator_reason is not None:
         payments.confirm_payment(ctx, uow, caller, str(created["id"]),
@@ -137,9 +142,11 @@ def _new_payment(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp, trad
 
 def pay_from_wallet(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
                     trade_view: TradeView, wallet: Wallet,
-                    operator_reason: str | None = None) -> AlipayTrade:
-    """The buyer pays an open trade from ``wallet`` (with its payment code or on its page), or
-    the wallet operator does with ``operator_reason`` recorded; the trade as it is now."""
+                    operator_reason: str | None = None, *,
+                    customer_approved: bool = False) -> AlipayTrade:
+    """The buyer pays an open trade from ``wallet`` (with its payment code, or signed in with
+    the PIN on the wallet's pay page: ``customer_approved``), or the wallet operator does with
+    ``operator_reason`` recorded; the trade as it is now."""
     trade, payment = trade_view.trade, trade_view.payment
     status = trade_view.status
     if status is TradeStatus.TRADE_CLOSED:
@@ -154,10 +161,12 @@ def pay_from_wallet(ctx: AlipayContext, uow: AlipayUnitOfWork, app: AlipayApp,
             raise AlipayRefused(AlipayError.INVALID_PARAMETER,
                                 "This trade was created for another buyer.")
         payments.confirm_payment(ctx, uow, merchant_caller(app), payment.id,
-                                 buyer_present=operator_reason is None,
-                                 operator_reason=operator_reason)
+                                 buyer_present=operator_reason is None and not customer_approved,
+                                 operator_reason=operator_reason,
+                                 customer_approved=customer_approved)
     else:
-        _new_payment(ctx, uow, app, trade, wallet, confirm=True, operator_reason=operator_reason)
+        _new_payment(ctx, uow, app, trade, wallet, confirm=True, operator_reason=operator_reason,
+                     customer_approved=customer_approved)
     paid = uow.alipay.find_trade(app.id, out_trade_no=None, trade_no=trade.id)
     if paid is None:
         raise InvariantViolation("the trade being paid exists")

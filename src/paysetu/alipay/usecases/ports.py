@@ -20,6 +20,7 @@ from paysetu.alipay.rules.records import (
     AlipayTransfer,
 )
 from paysetu.checkout.usecases.ports import CheckoutContext, CheckoutUnitOfWork
+from paysetu.customers.usecases.ports import CustomersContext, CustomersUnitOfWork
 from paysetu.events.rules.webhooks import SendResult
 from paysetu.kernel.pagination import PageRequest
 
@@ -121,3 +122,16 @@ class AlipayContext(CheckoutContext, Protocol):
     def alipay(self) -> AlipayPolicy | None:
         """The gateway's keys and settings; None: the gateway is off."""
         ...
+
+
+class WalletAlipayUnitOfWork(AlipayUnitOfWork, CustomersUnitOfWork, Protocol):
+    """A trade paid from a signed-in customer's wallet: the trade, the payment and the PIN's
+    count commit together."""
+
+
+class WalletAlipayContext(AlipayContext, CustomersContext, Protocol):
+    """The gateway's context with the customers' (sign-in, PIN) for the wallet's pay page."""
+
+    @property
+    def uow_factory(self) -> Callable[[], WalletAlipayUnitOfWork]: ...
+    def reader(self) -> WalletAlipayUnitOfWork: ...

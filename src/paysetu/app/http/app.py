@@ -20,7 +20,7 @@ from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
-from paysetu.alipay.api import alipay_apps, alipay_gateway
+from paysetu.alipay.api import alipay_apps, alipay_gateway, customer_payment_codes
 from paysetu.app.context import AppContext
 from paysetu.app.http.docs_pages import install_docs_pages
 from paysetu.app.http.guard import RequestGuard, check_parameters, error_response
@@ -30,7 +30,7 @@ from paysetu.app.pages.install import install_web
 from paysetu.app.pages.sign_in_gate import SignInGate
 from paysetu.app.read_routing import ReadRouting
 from paysetu.checkout.api import checkout_sessions
-from paysetu.customers.api import customer
+from paysetu.customers.api import customer, customer_payments
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
     credit_lines,
@@ -115,7 +115,8 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
 
     for router in (customers.router, wallets.router, merchants.router, webhooks.router,
                    events.router, payments.router, refunds.router,
-                   balance_transactions.router, fx.router, mandates.router, customer.router):
+                   balance_transactions.router, fx.router, mandates.router, customer.router,
+                   customer_payments.router):
         app.include_router(router, prefix="/v1")
     app.include_router(reconciliations.router, prefix="/v1")
     for router in (settlements.router, payout_accounts.router):
@@ -128,6 +129,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     for router in (marketplaces.router, marketplace_orders.router):
         app.include_router(router, prefix="/v1")
     app.include_router(alipay_apps.router, prefix="/v1")
+    app.include_router(customer_payment_codes.router, prefix="/v1")
     app.include_router(alipay_gateway.router)  # Alipay's protocol: outside the OpenAPI document
     install_web(app)  # the web pages: outside the OpenAPI document
     install_docs_pages(app)

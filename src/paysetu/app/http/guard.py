@@ -27,22 +27,26 @@ from ulid import ULID
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.shell.http.error_mapping import error_body, http_status
+from paysetu.shell.http.error_mapping import error_body, http_status, retry_after
 from paysetu.shell.http.json_body import NUL, json_body_problem, nul_refusal
-from paysetu.shell.http.rate_limit import RateLimited
 
 BODY_SIZE_MAX = 64 * 1024
-BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024}
-"""Routes that take uploads (bank statements: 10 MiB plus room for a JSON envelope)."""
+BODY_SIZE_MAX_BY_PATH: dict[str, int] = {"/v1/reconciliations": 10 * 1024 * 1024 + 64 * 1024,
+                                         "/wallet/scan": 5 * 1024 * 1024 + 64 * 1024}
+"""Routes that take uploads (bank statements: 10 MiB plus room for a JSON envelope; a photo
+of a QR code: 5 MiB and the form around it)."""
 _DECLARED_QUERY = "_paysetu_query_names"
 """Attribute caching a route's declared query parameters (routes are not hashable)."""
 
 
 def error_response(error: PaysetuError, request_id: str) -> JSONResponse:
-    """Stripe's error object for ``error``, with the ``Request-Id`` header."""
+    """Stripe's error object for ``error``, with the ``Request-Id`` header, and ``Retry-After``
+    (whole seconds) for every refusal that says how long to wait: an API key's rate limit, a
+    customer's sign-in throttle or PIN lock (any ``retry_after_s`` an error carries)."""
     headers = {"Request-Id": request_id}
-    if isinstance(error, RateLimited):
-        headers["Retry-After"] = str(error.retry_after_s)
+    wait = retry_after(error)
+    if wait is not None:
+        headers["Retry-After"] = str(wait)
     return JSONResponse(dict(error_body(error, request_id)), status_code=http_status(error),
                         headers=headers)
 

@@ -20,7 +20,8 @@ from babel.numbers import get_currency_name
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.checkout.api.deps import Context
+from paysetu.checkout.api.deps import WalletContext as Context
+from paysetu.checkout.pages.checkout_wallet_pages import wallet_option
 from paysetu.checkout.rules.errors import CheckoutRejected, CheckoutStatus
 from paysetu.checkout.rules.sessions import PRESENTMENT_CURRENCIES, CheckoutState, return_url_for
 from paysetu.checkout.usecases import checkout_buyer
@@ -99,6 +100,7 @@ def _show(request: Request, context: Context, view: CheckoutView, *,
         status_code = 410
     else:
         template, values = "checkout_page.html", _page_values(view)
+        values |= wallet_option(request, context, view.session.id)
     values |= {"error": error, "error_field": error_field or (error and error.param),
                "page_error": page_error, "source": source or {"source": "card"}}
     response = render(request, template, values, status_code=status_code)

@@ -53,6 +53,8 @@ class SourceKind(StrEnum):
 
     CARD = "card"
     UPI = "upi"
+    WALLET = "wallet"
+    """Not simulated: the buyer's own paysetu wallet (signed in, PIN checked)."""
 
 
 DECLINED_CARD = "4000000000000002"

@@ -40,6 +40,7 @@ from paysetu.checkout.rules.sessions import (
     CheckoutSession,
     CheckoutState,
     SimulatedSource,
+    SourceKind,
     check_presentment,
     check_source,
 )
@@ -53,6 +54,7 @@ from paysetu.payments.rules.fx_quotes import Quote
 from paysetu.payments.rules.payments import Payment, PaymentState
 from paysetu.payments.usecases import fx_quotes, payments
 from paysetu.payments.usecases.checks import storable
+from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases import wallets
 
 CHECKOUT_KEY_ID = "key_checkout"
@@ -245,6 +247,56 @@ def pay_session(
     wallet_id = _fund_guest_wallet(
         ctx, uow, session, source, command.presentment_currency, pays_minor
     )
+    return _complete(ctx, uow, session, _Paying(
+        wallet_id, quote, source.kind, source.hint, pays_minor, command.presentment_currency),
+        public_base=public_base)
+
+
+@dataclass(frozen=True, slots=True)
+class _Paying:
+    """How a session is paid: from which wallet, at which quote, with which source."""
+
+    wallet_id: str
+    quote: Quote | None
+    kind: SourceKind
+    hint: str
+    pays_minor: int
+    presentment_currency: str
+    customer_approved: bool = False
+
+
+def pay_session_from_wallet(
+    ctx: CheckoutContext,
+    uow: CheckoutUnitOfWork,
+    session_id: str,
+    wallet: Wallet,
+    hint: str,
+    *,
+    public_base: str,
+) -> CheckoutView:
+    """Pay the session from a signed-in customer's own ``wallet`` (the caller checked the PIN:
+    ``customers/usecases/wallet_pay.py``); consent ``customer``. A wallet in another currency
+    pays through a quote locked now (e.g. an INR wallet for a gateway's CNY trade). A paid
+    session returns its receipt, as :func:`pay_session` does."""
+    session = _session(uow, session_id, for_update=True)
+    if session.status is CheckoutState.COMPLETE:
+        return _view(ctx, uow, session)
+    _check_open(session, ctx.clock.now())
+    quote = None if wallet.currency == session.currency else _new_quote(
+        ctx, uow, session, wallet.currency)
+    pays_minor = session.amount_minor if quote is None else quote.terms.sell_amount_minor
+    return _complete(ctx, uow, session, _Paying(
+        wallet.id, quote, SourceKind.WALLET, hint, pays_minor, wallet.currency,
+        customer_approved=True), public_base=public_base)
+
+
+def _complete(
+    ctx: CheckoutContext, uow: CheckoutUnitOfWork, session: CheckoutSession, paying: _Paying,
+    *, public_base: str,
+) -> CheckoutView:
+    """Make the session's payment from ``paying.wallet_id`` and mark the session complete."""
+    now = ctx.clock.now()
+    quote = paying.quote
     metadata = {"checkout_session": session.id}
     if session.client_reference is not None:
         metadata["client_reference"] = session.client_reference
@@ -255,13 +307,14 @@ def pay_session(
         payments.CreatePayment(
             amount_minor=session.amount_minor,
             currency=session.currency,
-            wallet=wallet_id,
+            wallet=paying.wallet_id,
             merchant=session.merchant_id,
             description=session.description,
             metadata=metadata,
             confirm=True,
             fx_quote=None if quote is None else quote.id,
-            buyer_present=True,
+            buyer_present=not paying.customer_approved,
+            customer_approved=paying.customer_approved,
         ),
     )
     invariant(paid["status"] == PaymentState.SUCCEEDED.value, "a checkout payment is charged")
@@ -272,11 +325,12 @@ def pay_session(
     session = replace(
         session,
         status=CheckoutState.COMPLETE,
-        presentment_currency=command.presentment_currency,
-        presentment_amount_minor=pays_minor,
+        presentment_currency=paying.presentment_currency,
+        presentment_amount_minor=paying.pays_minor,
+        fx_quote_id=session.fx_quote_id if quote is None else quote.id,
         payment_id=str(paid["id"]),
-        source_kind=source.kind,
-        source_hint=source.hint,
+        source_kind=paying.kind,
+        source_hint=paying.hint,
         completed_at=paid_at,
         updated_at=paid_at,
     )

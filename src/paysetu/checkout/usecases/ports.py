@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Protocol
 
 from paysetu.checkout.rules.sessions import CartLine, CheckoutSession, CheckoutState
+from paysetu.customers.usecases.ports import CustomersContext, CustomersUnitOfWork
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
@@ -50,3 +51,16 @@ class CheckoutContext(PaymentsContext, Protocol):
     def checkout_cart(self, uow: CheckoutUnitOfWork, session_id: str) -> list[CartLine]:
         """The cart behind a session, line by line (a marketplace order's; else empty)."""
         ...
+
+
+class WalletCheckoutUnitOfWork(CheckoutUnitOfWork, CustomersUnitOfWork, Protocol):
+    """A checkout paid from a customer's own wallet: the session, the payment and the PIN's
+    count commit together."""
+
+
+class WalletCheckoutContext(CheckoutContext, CustomersContext, Protocol):
+    """The checkout's context with the customers' (sign-in, PIN) for the wallet option."""
+
+    @property
+    def uow_factory(self) -> Callable[[], WalletCheckoutUnitOfWork]: ...
+    def reader(self) -> WalletCheckoutUnitOfWork: ...

@@ -28,8 +28,14 @@ from paysetu.customers.rules.identity import CustomerSession
 from paysetu.customers.usecases import approvals, pins, sign_in, sms
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.shell.http.error_mapping import http_status
-from paysetu.shell.pages.auth import Form, ensure_login_csrf, set_login_csrf_cookie
+from paysetu.shell.http.error_mapping import http_status, retry_after
+from paysetu.shell.pages.auth import (
+    Form,
+    PostedForm,
+    ensure_login_csrf,
+    safe_next,
+    set_login_csrf_cookie,
+)
 from paysetu.shell.pages.rendering import redirect, render
 
 router = APIRouter(include_in_schema=False)
@@ -42,6 +48,10 @@ def _page(request: Request, context: Context, template: str, values: dict[str, A
     new_token = ensure_login_csrf(request, context)
     response = render(request, f"wallet/{template}", values, status_code=status_code)
     response.headers.update(HEADERS)
+    error = values.get("error")
+    wait = retry_after(error) if isinstance(error, PaysetuError) else None
+    if wait is not None:
+        response.headers["Retry-After"] = str(wait)
     if new_token is not None:
         set_login_csrf_cookie(request, response, new_token)
     return response
@@ -61,28 +71,38 @@ def wallet_sign_in(request: Request, context: Context) -> Response:
     return _page(request, context, "sign_in.html", {"step": "phone"})
 
 
+def _next(form: PostedForm) -> str:
+    """Where a sign-in started from a pay page goes back to (only a wallet pay page)."""
+    target = safe_next(form.text("next"), "")
+    return target if target.startswith("/wallet/pay/") else ""
+
+
 @router.post("/wallet/code", response_class=HTMLResponse)
 def wallet_send_code(request: Request, context: Context, form: Form) -> Response:
     phone = form.text("phone")
+    back = _next(form)
     try:
         sent = sign_in.request_code(context, phone, client_address(request))
     except PaysetuError as error:
-        return _page(request, context, "sign_in.html", {"step": "phone", "error": error},
+        return _page(request, context, "sign_in.html",
+                     {"step": "phone", "error": error, "next": back},
                      status_code=http_status(error))
     return _page(request, context, "sign_in.html",
-                 {"step": "code", "phone": phone, "masked": sent["phone"]})
+                 {"step": "code", "phone": phone, "masked": sent["phone"], "next": back})
 
 
 @router.post("/wallet/session", response_class=HTMLResponse)
 def wallet_verify_code(request: Request, context: Context, form: Form) -> Response:
     phone = form.text("phone")
+    back = _next(form)
     try:
         token, session = sign_in.verify_code(context, phone, form.text("code"))
     except PaysetuError as error:
         return _page(request, context, "sign_in.html",
-                     {"step": "code", "phone": phone, "masked": phone, "error": error},
-                     status_code=http_status(error))
-    target = "/wallet/approvals" if pins.has_pin(context, session.customer_id) else "/wallet/pin"
+                     {"step": "code", "phone": phone, "masked": phone, "error": error,
+                      "next": back}, status_code=http_status(error))
+    target = (back or "/wallet/approvals") if pins.has_pin(
+        context, session.customer_id) else "/wallet/pin"
     response = redirect(target)
     response.set_cookie(CUSTOMER_COOKIE, token, max_age=context.customers.session_ttl_s,
                         httponly=True, samesite="lax", secure=request.url.scheme == "https",

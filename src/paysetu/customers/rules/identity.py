@@ -36,6 +36,8 @@ class CustomerPolicy:
         session_ttl_s: How long a customer session lasts.
         pin_tries_max: Wrong PINs in a row before the PIN locks.
         pin_lock_s: How long a locked PIN stays locked.
+        public_base_url: This server's public origin (``PAYSETU_PUBLIC_BASE_URL``), the
+            address in the scan-to-pay QR codes; None: the request's own.
     """
 
     code_ttl_s: int = 5 * 60
@@ -46,6 +48,7 @@ class CustomerPolicy:
     session_ttl_s: int = 30 * 60
     pin_tries_max: int = 3
     pin_lock_s: int = 30 * 60
+    public_base_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

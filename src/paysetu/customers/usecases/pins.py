@@ -52,7 +52,7 @@ def verify_pin(ctx: CustomersContext, hasher: PinHasher, customer_id: str, pin: 
             raise CustomerThrottled(CustomerStatus.PIN_LOCKED, wait_s(locked_until, now), "pin")
         if not has:
             raise CustomerRejected(CustomerStatus.PIN_NOT_SET, param="pin")
-        raise CustomerRejected(CustomerStatus.PIN_LOCKED, param="pin")
+        raise CustomerThrottled(CustomerStatus.PIN_LOCKED, 1, "pin")  # unlocked meanwhile
     if not hasher.verify(pin_hash, pin):
         raise CustomerRejected(CustomerStatus.PIN_INCORRECT, param="pin")
 

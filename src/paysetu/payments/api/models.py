@@ -233,7 +233,7 @@ class Mandate(ApiObject):
     id: str = Field(examples=["man_01KBZ4T7Q0W8X5V3M2N1P6R9S8"])
     object: Literal["mandate"]
     merchant: str
-    payee: str | None = Field(description="In the customer's view: the merchant, masked.")
+    payee: str = Field(description="The merchant as its customers see it (legal name masked).")
     customer: str
     wallet: str
     currency: str

@@ -109,6 +109,18 @@ class PaymentStore:
             {name: params[name] for name in (*_PAYMENT_MUTABLE, "id")},
         )
 
+    def by_customer_request(self, customer_id: str, request_key: str) -> Payment | None:
+        """The customer's payment made with ``request_key``, after taking a transaction lock
+        on the pair (a parallel request with the same key waits, then sees this one's)."""
+        key = f"customer_request:{customer_id}:{request_key}"
+        self._connection.execute(sa.text("SELECT pg_advisory_xact_lock(hashtextextended(:k, 0))"),
+                                 {"k": key})
+        row = self._connection.execute(sa.text(
+            "SELECT * FROM payments WHERE customer_id = :c"
+            " AND metadata ? 'customer_request' AND metadata ->> 'customer_request' = :k"),
+            {"c": customer_id, "k": request_key}).one_or_none()
+        return None if row is None else _payment(row)
+
     def list_page(
         self, merchant_id: str | None, status: str | None, page: PageRequest
     ) -> tuple[list[Payment], bool]:

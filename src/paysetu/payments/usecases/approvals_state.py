@@ -12,8 +12,10 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
+from paysetu.access.rules.principals import Role
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.mandates import PERIOD, mandate_debit
 from paysetu.payments.rules.payments import Consent, Payment, PaymentState
 from paysetu.payments.usecases.objects import payment_object
@@ -39,6 +41,20 @@ def consent_metadata(payment: Payment) -> dict[str, str]:
     if payment.mandate_id is not None:
         meta["mandate"] = payment.mandate_id
     return meta
+
+
+def initial_consent(
+    role: Role, operator_reason: str | None, *, buyer_present: bool, customer_approved: bool
+) -> Consent | None:
+    """The consent known when a payment is created (a mandate's is decided at confirm): the
+    platform's stated reason, the signed-in customer's PIN, or the buyer on a hosted page."""
+    if operator_reason is not None:
+        if role is not Role.PLATFORM:
+            raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
+        return Consent.OPERATOR
+    if customer_approved:
+        return Consent.CUSTOMER
+    return Consent.BUYER if buyer_present else None
 
 
 def require_action(

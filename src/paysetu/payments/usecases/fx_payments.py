@@ -35,6 +35,7 @@ from paysetu.payments.rules.fx_entries import (
 from paysetu.payments.rules.fx_errors import FxRejected, FxStatus
 from paysetu.payments.rules.fx_quotes import Quote, payment_split, refund_share, value_in_sell
 from paysetu.payments.rules.payments import CaptureMethod, Payment, Refund, entry_metadata
+from paysetu.payments.usecases.approvals_state import consent_metadata
 from paysetu.payments.usecases.fx_quotes import visible_quote
 from paysetu.payments.usecases.fx_rates import mid_rate
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
@@ -139,7 +140,8 @@ def charge_entries(
     sell, buy = fx_accounts(terms.sell_currency), fx_accounts(terms.buy_currency)
     _open_accounts(ctx, uow, (sell.currency, buy.currency))
     meta = entry_metadata(
-        "payment", payment, fx_quote=quote.id, fx_customer_rate=_rate_text(terms.customer_rate)
+        "payment", payment, fx_quote=quote.id, fx_customer_rate=_rate_text(terms.customer_rate),
+        **consent_metadata(payment),
     )
     legs = ChargeLegs(terms.sell_amount_minor, split.cover_minor, terms.buy_amount_minor, fee_minor)
     return cross_border_charge(

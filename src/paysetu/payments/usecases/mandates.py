@@ -54,8 +54,9 @@ class CreateMandate:
     merchant: str | None = None
 
 
-def mandate_object(mandate: Mandate, now: datetime, payee: str | None = None) -> dict[str, Any]:
-    """The API form; ``status`` is the state as of ``now`` (a lapsed one reads ``expired``)."""
+def mandate_object(mandate: Mandate, now: datetime, payee: str) -> dict[str, Any]:
+    """The API form; ``status`` is the state as of ``now`` (a lapsed one reads ``expired``);
+    ``payee`` is the merchant as its customer sees it (masked legal name), for both sides."""
     return {
         "id": mandate.id,
         "object": "mandate",
@@ -107,7 +108,7 @@ def create_mandate(
         created_at=now, updated_at=now,
     )
     uow.mandates.insert(mandate)
-    obj = mandate_object(mandate, now)
+    obj = mandate_object(mandate, now, masked_payee(merchant.legal_name))
     emit(ctx, uow, merchant.id, "mandate.created", obj)
     return obj
 
@@ -124,7 +125,8 @@ def _visible(
 def get_mandate(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, mandate_id: str
 ) -> dict[str, Any]:
-    return mandate_object(_visible(uow, caller, mandate_id), ctx.clock.now())
+    mandate = _visible(uow, caller, mandate_id)
+    return mandate_object(mandate, ctx.clock.now(), _payee(uow, mandate))
 
 
 def list_mandates(
@@ -133,7 +135,7 @@ def list_mandates(
     check_cursors(page)
     items, has_more = uow.mandates.list_page(merchant_scope(caller), None, page)
     now = ctx.clock.now()
-    return [mandate_object(m, now) for m in items], has_more
+    return [mandate_object(m, now, _payee(uow, m)) for m in items], has_more
 
 
 def send_notice(
@@ -157,7 +159,8 @@ def send_notice(
     obj = {"id": notice.id, "object": "mandate_notice", "mandate": mandate.id,
            "amount_minor": amount_minor, "currency": mandate.currency,
            "debit_after": timestamp(debit_at), "created": timestamp(now)}
-    emit(ctx, uow, mandate.merchant_id, "mandate.notice_sent", mandate_object(mandate, now))
+    emit(ctx, uow, mandate.merchant_id, "mandate.notice_sent",
+         mandate_object(mandate, now, _payee(uow, mandate)))
     return obj
 
 

@@ -67,6 +67,7 @@ from paysetu.payments.usecases.approvals_state import (
     EXPIRED,
     approval_lapsed,
     consent_metadata,
+    initial_consent,
     mandate_consent,
     require_action,
 )
@@ -103,6 +104,7 @@ class CreatePayment:
         mandate: A mandate (man_...) of the customer for this merchant to debit under.
         buyer_present: Set by the hosted checkout and the gateway (never by the API): the
             buyer is paying on their page right now.
+        customer_approved: Set only by ``customers/usecases/wallet_pay.py`` (session, PIN).
     """
 
     amount_minor: int
@@ -118,6 +120,7 @@ class CreatePayment:
     operator_reason: str | None = None
     mandate: str | None = None
     buyer_present: bool = False
+    customer_approved: bool = False
 
 
 def _validated_create(command: CreatePayment) -> None:
@@ -133,15 +136,6 @@ def _validated_create(command: CreatePayment) -> None:
         raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
 
 
-def _initial_consent(caller: Principal, command: CreatePayment) -> Consent | None:
-    """The consent known at creation (a mandate's is decided at confirm)."""
-    if command.operator_reason is not None:
-        if caller.role is not Role.PLATFORM:
-            raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
-        return Consent.OPERATOR
-    return Consent.BUYER if command.buyer_present else None
-
-
 def create_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, command: CreatePayment
 ) -> dict[str, Any]:
@@ -155,7 +149,9 @@ def create_payment(
             RequestStatus.PARAMETER_MISSING, "merchant is required with a platform key.",
             "merchant",
         )
-    consent = _initial_consent(caller, command)
+    consent = initial_consent(caller.role, command.operator_reason,
+                              buyer_present=command.buyer_present,
+                              customer_approved=command.customer_approved)
     merchant = get_merchant(uow, caller, merchant_id or caller.owner_id or "")
     wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
     if wallet is None:
@@ -201,12 +197,14 @@ def create_payment(
 def confirm_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str, *,
     buyer_present: bool = False, operator_reason: str | None = None,
+    customer_approved: bool = False,
 ) -> dict[str, Any]:
     """Charge (automatic) or authorise (manual) the payer's wallet, when the payer agreed;
     otherwise ask the customer (``requires_action``). ``buyer_present``: the gateway's buyer
     is paying on their page or with their payment code; ``operator_reason``: the wallet
     operator (a platform-key route of the gateway) debits, with its stated reason. Neither is
-    ever set from a merchant's request."""
+    ever set from a merchant's request; nor is ``customer_approved`` (the customer signed in
+    and gave the PIN: the gateway's wallet pay page)."""
     if operator_reason is not None and not (
             0 < len(operator_reason) <= OPERATOR_REASON_LENGTH_MAX):
         raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
@@ -219,6 +217,8 @@ def confirm_payment(
         )
     if operator_reason is not None and payment.consent is None:
         payment = replace(payment, consent=Consent.OPERATOR, operator_reason=operator_reason)
+    if customer_approved and payment.consent is None:
+        payment = replace(payment, consent=Consent.CUSTOMER)
     if buyer_present and payment.consent is None:
         payment = replace(payment, consent=Consent.BUYER)
     return _confirm(ctx, uow, payment)

@@ -94,6 +94,14 @@ def http_status(error: PaysetuError) -> int:
     return HTTP_STATUS[error.code.category]
 
 
+def retry_after(error: PaysetuError) -> int | None:
+    """The whole seconds a throttled caller should wait (at least 1), for the ``Retry-After``
+    header, when the refusal says (an API key's rate limit, a sign-in throttle, a PIN lock:
+    each carries ``retry_after_s``); None for every other refusal."""
+    wait = getattr(error, "retry_after_s", None)
+    return max(1, wait) if isinstance(wait, int) else None
+
+
 def error_type(code: ErrorCode) -> str:
     """The ``type`` of the error body for ``code``: its override, else its category's."""
     for overridden, type_ in TYPE_OVERRIDES:

@@ -56,6 +56,7 @@ NAV: dict[WebRole | None, tuple[tuple[str, str], ...]] = {
     None: (),
     WebRole.MERCHANT: (
         ("/dashboard", "Overview"), ("/dashboard/payments", "Payments"),
+        ("/dashboard/qr", "QR code"),
         ("/dashboard/settlements", "Settlements"), ("/dashboard/webhooks", "Webhooks"),
         ("/dashboard/api-keys", "API keys"),
         ("/dashboard/alipay-apps", "Alipay apps"), ("/dashboard/loans", "Loans"),
