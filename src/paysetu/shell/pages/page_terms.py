@@ -16,10 +16,7 @@ def N_(text: str) -> str:  # noqa: N802 (gettext's own name for "mark, do not tr
 MANDATE_STATUSES = (N_("pending"), N_("active"), N_("paused"), N_("revoked"), N_("refused"),
                     N_("expired"))
 FREQUENCIES = (N_("as presented"), N_("daily"), N_("weekly"), N_("monthly"), N_("yearly"))
-MOVEMENT_KINDS = (N_("top_up"), N_("payment"), N_("refund"), N_("transfer"), N_("withdrawal"),
-                  N_("other"))
-"""History kinds as codes (the filter's values); the pages show :data:`KIND_WORDS`."""
-KIND_WORDS = {
+KIND_WORDS = {  # the history's kinds (customers.rules.movements.KINDS) in words
     "top_up": N_("Top-up"), "payment": N_("Payment"), "refund": N_("Refund"),
     "transfer": N_("Transfer"), "withdrawal": N_("Withdrawal"), "other": N_("Other"),
 }
@@ -55,3 +52,10 @@ ERROR_WORDS = {
 }
 """Refusals in words, by code (the pages show the code too); any other code shows its
 message in English."""
+CHECKOUT_SOURCE_MESSAGES = (
+    N_("The card number is not valid."), N_("The card was declined (test card)."),
+    N_("The UPI id is not valid (name@bank)."), N_("The UPI payment was declined (test id)."),
+    N_("The payment source is card or upi."),
+)
+"""The hosted checkout's refusals of a simulated source (checkout.rules.sessions), which its
+page shows next to the field; any other refusal shows its message in English."""
