@@ -112,8 +112,8 @@ def ensure_demo_customer(ctx: AppContext, data_dir: Path, shop: DemoShop) -> Dem
 def print_demo_customer(base: str) -> list[str]:
     """The banner lines: how to sign in to the wallet as Meera."""
     return [
-        f"  wallet app (phone-sized pages, English/Hindi): {base}/wallet",
-        f"    sign in as Meera: mobile {PHONE}, then the 6-digit code printed below as an"
+        f"  wallet app:  {base}/wallet  (phone-sized pages, English and Hindi)",
+        f"    sign in as Meera: phone {PHONE}, then the 6-digit code printed below as an"
         f" SMS line (also at {base}/wallet/outbox); payment PIN {PIN}",
     ]
 
