@@ -13,8 +13,8 @@ import sqlalchemy as sa
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.customers.rules.identity import CustomerPolicy
-from paysetu.customers.stores.console_sms import ConsoleSms
 from paysetu.customers.rules.movements import HistoryFilter
+from paysetu.customers.stores.console_sms import ConsoleSms
 from paysetu.customers.usecases import sign_in, wallet_app
 from paysetu.demo.customers import PHONE, ensure_demo_customer, texts_relayed
 from paysetu.demo.shop import ensure_demo_shop
