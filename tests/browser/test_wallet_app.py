@@ -84,9 +84,10 @@ def _statements(page: Page, language: str, month: str) -> None:
         page.get_by_role("button", name=t("Download PDF")).click()
     text = "".join(p.extract_text() for p in PdfReader(BytesIO(
         Path(got.value.path()).read_bytes())).pages)
-    assert "paysetu wallet statement" in text
+    assert t("paysetu wallet statement") in text
     assert "Meera Iyer" in text
-    assert "Closing balance: Rs. 2,480.00" in text
+    assert t("Opening balance: %(amount)s") % {"amount": "₹0.00"} in text
+    assert text.rstrip().endswith("₹2,480.00")  # the closing balance
 
 
 def _revoke(page: Page, language: str) -> None:

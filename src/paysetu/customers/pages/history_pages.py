@@ -1,6 +1,7 @@
 """The customer's history (``/wallet/history``, filtered by dates, merchant and kind), a
 payment's receipt with its refunds (``/wallet/payments/{id}``: another customer's is 404) and
-the monthly statement (``/wallet/statement?month=YYYY-MM&format=csv|pdf``)."""
+the monthly statement (``/wallet/statement?month=YYYY-MM&format=csv|pdf``; the PDF in the
+page's language)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from paysetu.customers.rules.movements import (
 from paysetu.customers.usecases import wallet_app
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.pages.auth import page_not_found
-from paysetu.shell.pages.rendering import redirect
+from paysetu.shell.pages.rendering import page_language, redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -74,4 +75,5 @@ def wallet_statement(request: Request, context: Context, month: str = "",
     if format == "csv":
         return Response(statement_csv(statement), media_type="text/csv; charset=utf-8",
                         headers=headers)
-    return Response(statement_pdf(statement), media_type="application/pdf", headers=headers)
+    return Response(statement_pdf(statement, page_language(request)),
+                    media_type="application/pdf", headers=headers)
