@@ -49,6 +49,7 @@ def _visit(page: Page, folder: Path, name: str) -> None:
     assert fits_width(page), f"{name}: wider than the window"
     assert page.evaluate(SMALL_CONTROLS) == [], name
     assert page.evaluate(UNLABELLED) == [], name
+    assert page.evaluate("document.fonts.ready.then(() => true)")  # Devanagari web font in
     page.screenshot(path=str(folder / f"{name}.png"), full_page=True)
 
 

@@ -1,7 +1,7 @@
 """A month's statement as files: CSV (one row per movement, amounts in minor units and in
 rupees; column names are codes, in English) and PDF (``fpdf2``) in the page's language.
 
-The PDF embeds the vendored Lohit Devanagari font (``shell/pages/fonts``, SIL OFL 1.1: Latin,
+The PDF embeds the vendored Lohit Devanagari font (``shell/pages/static``, SIL OFL 1.1: Latin,
 Devanagari and the ₹ sign) and shapes its text with HarfBuzz (``uharfbuzz``), so Hindi conjuncts
 and vowel signs come out right. Amounts use Indian digit grouping in both languages.
 """
@@ -18,9 +18,9 @@ from paysetu.customers.usecases.wallet_app import Statement
 from paysetu.shell.pages.i18n import translations
 from paysetu.shell.pages.money_format import format_major, format_money_minor
 from paysetu.shell.pages.page_terms import KIND_WORDS
-from paysetu.shell.pages.rendering import WEB_DIR
+from paysetu.shell.pages.rendering import STATIC_DIR
 
-FONT = WEB_DIR / "fonts" / "Lohit-Devanagari.ttf"
+FONT = STATIC_DIR / "Lohit-Devanagari.ttf"
 
 CSV_HEADER = ("date_utc", "wallet", "kind", "description", "payment", "amount_minor",
               "amount", "currency", "balance_after_minor")

@@ -4,7 +4,8 @@
 const SHELL = "paysetu-wallet-shell-v1";
 const SHELL_FILES = [
   "/static/paysetu.css", "/static/wallet.css", "/static/paysetu.js", "/static/wallet.js",
-  "/static/wallet-icon-192.png", "/static/wallet-icon-512.png", "/wallet/manifest.webmanifest",
+  "/static/wallet-icon-192.png", "/static/wallet-icon-512.png", "/static/Lohit-Devanagari.ttf",
+  "/wallet/manifest.webmanifest",
 ];
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) { return cache.addAll(SHELL_FILES); }));
