@@ -120,6 +120,7 @@ def customer_policy_from(settings: Settings) -> CustomerPolicy:
     """Customer sign-in codes, sessions and PIN locks from settings."""
     return CustomerPolicy(code_ttl_s=settings.customer_code_ttl_s,
                           session_ttl_s=settings.customer_session_ttl_s,
+                          remember_ttl_s=settings.customer_remember_ttl_s,
                           pin_lock_s=settings.customer_pin_lock_s,
                           public_base_url=settings.public_base_url)
 

@@ -47,6 +47,8 @@ class Settings(BaseSettings):
             units) also needs the customer's PIN (RBI: ₹15,000).
         customer_code_ttl_s: How long a sign-in code works (5 minutes).
         customer_session_ttl_s: How long a customer's session lasts.
+        customer_remember_ttl_s: How long a session lasts when the customer ticked "Keep me
+            signed in on this phone" (7 days; the cookie's Max-Age too).
         customer_pin_lock_s: How long three wrong PINs lock the PIN.
         host: Address ``paysetu serve`` listens on.
         port: Port ``paysetu serve`` and ``paysetu run`` listen on (0: any free port).
@@ -94,6 +96,7 @@ class Settings(BaseSettings):
     mandate_extra_approval_above_minor: int = Field(default=15_000_00, ge=0)
     customer_code_ttl_s: int = Field(default=5 * 60, ge=60, le=3600)
     customer_session_ttl_s: int = Field(default=30 * 60, ge=60, le=30 * 24 * 3600)
+    customer_remember_ttl_s: int = Field(default=7 * 24 * 3600, ge=60, le=30 * 24 * 3600)
     customer_pin_lock_s: int = Field(default=30 * 60, ge=60)
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=0, le=65535)

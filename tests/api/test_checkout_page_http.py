@@ -150,3 +150,20 @@ def test_the_receipt_speaks_to_the_buyer_and_agrees_with_the_payment(
             " JOIN payments p ON p.id = s.payment_id WHERE s.id = :id"),
             {"id": session["id"]}).one()
     assert completed == created  # the receipt's "Paid at" is the payment's "Created"
+
+
+def test_the_hosted_checkout_speaks_hindi_to_a_hindi_browser(
+    browser: TestClient, app_context: AppContext
+) -> None:
+    session = open_session(app_context, inr_merchant(app_context))
+    hindi = {"accept-language": "hi-IN,hi;q=0.9"}
+    page = browser.get(f"/checkout/{session['id']}", headers=hindi)
+    assert page.headers["content-language"] == "hi"
+    assert "अपनी मुद्रा में भुगतान करें" in page.text  # "Pay in your currency"
+    assert "Pay in your currency" not in page.text
+    assert 'data-testid="price">₹2,499.00<' in page.text  # Indian grouping in Hindi too
+    token = str(browser.cookies["paysetu_login_csrf"])
+    declined = browser.post(f"/checkout/{session['id']}/pay", headers=hindi, data={
+        "csrf_token": token, "presentment_currency": "INR", "fx_quote": "",
+        "source": "card", "card_number": "4000000000000002"})
+    assert "कार्ड अस्वीकार हो गया (टेस्ट कार्ड)।" in declined.text  # the refusal, in Hindi

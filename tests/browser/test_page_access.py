@@ -11,14 +11,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from enum import Enum
+from pathlib import Path
 
 import httpx
 from fastapi.routing import APIRoute
 
 from paysetu.access.rules.web_users import WebRole
 from paysetu.app.pages.install import PAGE_ROUTERS
+from paysetu.checkout.pages import wallet_top_up
+from paysetu.customers.api.deps import CUSTOMER_COOKIE
+from paysetu.customers.pages import history_pages, home_pages, mandates_pages
+from paysetu.customers.rules.movements import HistoryFilter
+from paysetu.customers.usecases import sign_in, wallet_app
+from paysetu.customers.usecases.sms import recent_messages
+from paysetu.demo.customers import PHONE
 from tests.browser.conftest import PASSWORD, LiveServer
 from tests.browser.shop import ok, open_shop, pay
+from tests.browser.wallet_kit import meera
+
+RAVI = "+919876577702"
 
 PAYOUT_ACCOUNT = {"currency": "INR", "holder_name": "Chai Point", "country": "IN",
                   "account_number": "001234567890", "bank_code": "HDFC0000123"}
@@ -50,6 +61,7 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/login"): (Owner.PUBLIC, lambda w: "/login"),
     ("POST", "/login"): (Owner.PUBLIC, lambda w: "/login"),
     ("POST", "/logout"): (Owner.PUBLIC, lambda w: "/logout"),
+    ("GET", "/language"): (Owner.PUBLIC, lambda w: "/language?to=hi&next=/wallet"),
     ("GET", "/dashboard"): (Owner.ANY_MERCHANT, lambda w: "/dashboard"),
     ("GET", "/dashboard/payments"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/payments"),
     ("GET", "/dashboard/qr"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/qr"),
@@ -219,5 +231,102 @@ def test_each_visitor_sees_only_their_own_pages(live_server: LiveServer) -> None
                     "location"].startswith("/login?next=")):
                 problems.append(f"{caller} {method} {url}: {got.status_code}, wanted {want}")
     for client in world.clients.values():
+        client.close()
+    assert problems == [], "\n".join(problems)
+
+
+WALLET_ROUTERS = (home_pages.router, history_pages.router, mandates_pages.router,
+                  wallet_top_up.router)
+"""The wallet app's pages whose expectations are here (the sign-in, PIN and approvals pages
+of wallet_pages are covered by tests/browser/test_wallet_pages.py)."""
+WALLET_CALLERS = ("anonymous", "merchant", "ravi", "meera")
+
+
+class Holder(Enum):
+    """Who may open a wallet page: anyone, any signed-in customer (each sees their own), or
+    only Meera (the page names one of her objects: anyone else gets 404)."""
+
+    PUBLIC = "public"
+    CUSTOMER = "customer"
+    MEERA = "meera"
+
+
+WALLET_CASES: dict[tuple[str, str], tuple[Holder, Callable[[dict[str, str]], str]]] = {
+    ("GET", "/wallet/home"): (Holder.CUSTOMER, lambda ids: "/wallet/home"),
+    ("GET", "/wallet/manifest.webmanifest"): (
+        Holder.PUBLIC, lambda ids: "/wallet/manifest.webmanifest"),
+    ("GET", "/wallet/sw.js"): (Holder.PUBLIC, lambda ids: "/wallet/sw.js"),
+    ("GET", "/wallet/history"): (Holder.CUSTOMER, lambda ids: "/wallet/history"),
+    ("GET", "/wallet/payments/{payment_id}"): (
+        Holder.MEERA, lambda ids: f"/wallet/payments/{ids['payment']}"),
+    ("GET", "/wallet/statement"): (
+        Holder.CUSTOMER, lambda ids: "/wallet/statement?month=2026-04&format=csv"),
+    ("GET", "/wallet/mandates"): (Holder.CUSTOMER, lambda ids: "/wallet/mandates"),
+    ("POST", "/wallet/mandates/{mandate_id}"): (
+        Holder.MEERA, lambda ids: f"/wallet/mandates/{ids['mandate']}"),
+    ("GET", "/wallet/top-up"): (Holder.CUSTOMER, lambda ids: "/wallet/top-up"),
+    ("POST", "/wallet/top-up"): (Holder.MEERA, lambda ids: "/wallet/top-up"),
+}
+
+
+def test_every_wallet_app_route_has_an_expectation() -> None:
+    routes = {(method, route.path) for router in WALLET_ROUTERS for route in router.routes
+              if isinstance(route, APIRoute) for method in route.methods or ()}
+    assert sorted(routes ^ WALLET_CASES.keys()) == []
+
+
+def _customer_client(server: LiveServer, phone: str) -> tuple[httpx.Client, str]:
+    """A browser-like client with the customer's wallet cookie and the form token."""
+    sign_in.request_code(server.context, phone, "127.0.0.9")
+    code = next(m for m in recent_messages(server.context) if m.phone_e164 == phone).body[:6]
+    token, _session = sign_in.verify_code(server.context, phone, code)
+    client = server.api()
+    client.cookies.set(CUSTOMER_COOKIE, token)
+    return client, client.get("/wallet/home").cookies["paysetu_login_csrf"]
+
+
+def _wallet_expected(holder: Holder, caller: str) -> int:
+    if holder is Holder.PUBLIC:
+        return 200
+    if caller in ("anonymous", "merchant"):
+        return 303  # no customer session: to the wallet's sign-in
+    return 200 if holder is Holder.CUSTOMER or caller == "meera" else 404
+
+
+def test_each_customer_sees_only_their_own_wallet_pages(
+    live_server: LiveServer, tmp_path: Path
+) -> None:
+    """Ravi (another customer) gets 404 for Meera's receipt, mandate and wallet; a merchant's
+    dashboard session and a visitor are sent to the wallet's sign-in."""
+    demo = meera(live_server, tmp_path)
+    with live_server.api() as api:
+        ok(api.post("/v1/customers", headers=live_server.platform_key(),
+                    json={"name": "Ravi", "phone": RAVI}))
+    paid = next(m.payment_id for m in wallet_app.history(
+        live_server.context, demo.customer_id, HistoryFilter(kind="payment")).movements)
+    assert paid is not None
+    ids = {"payment": paid, "mandate": demo.mandate_id}
+    clients: dict[str, tuple[httpx.Client, str]] = {
+        "meera": _customer_client(live_server, PHONE),
+        "ravi": _customer_client(live_server, RAVI),
+        "merchant": _signed_in(live_server, "owner@chai.example"),
+    }
+    anonymous = live_server.api()
+    clients["anonymous"] = (anonymous, anonymous.get("/wallet").cookies["paysetu_login_csrf"])
+    problems = []
+    for (method, _path), (holder, build) in WALLET_CASES.items():
+        for caller in WALLET_CALLERS:
+            want = _wallet_expected(holder, caller)
+            if method == "POST" and want == 200:
+                continue  # Meera's own posts: tests/browser/test_wallet_app.py
+            client, csrf = clients[caller]
+            form = {"csrf_token": csrf, "action": "revoke", "wallet": demo.wallet_id,
+                    "amount": "10", "source": "upi", "upi_id": "ravi@okbank"}
+            got = (client.get(build(ids)) if method == "GET" else
+                   client.post(build(ids), data=form))
+            if got.status_code != want or (want == 303 and got.headers["location"] != "/wallet"):
+                problems.append(f"{caller} {method} {build(ids)}: {got.status_code}, "
+                                f"wanted {want}")
+    for client, _csrf in clients.values():
         client.close()
     assert problems == [], "\n".join(problems)

@@ -1,5 +1,6 @@
 """The customer's wallet pages in Chromium: sign in with the texted code, approve a merchant's
-payment with the PIN (a wrong PIN first), pause a mandate; a new customer sets a PIN first."""
+payment with the PIN (a wrong PIN first), pause a mandate (on the mandates page); a new
+customer sets a PIN first, then lands on the home."""
 
 from __future__ import annotations
 
@@ -31,19 +32,22 @@ def test_a_customer_approves_a_payment_and_pauses_a_mandate(
     ensure_demo_customer(live_server.context, tmp_path,
                          DemoShop("cus_unused", shop.wallet_id, shop.merchant_id))
     _sign_in(desktop, live_server, PHONE)
-    expect(desktop).to_have_url(f"{live_server.url}/wallet/approvals")
+    expect(desktop).to_have_url(f"{live_server.url}/wallet/home")
+    desktop.goto("/wallet/approvals")
     approval = desktop.get_by_test_id("approval")
     expect(approval.get_by_role("heading")).to_have_text("Chai P*** asks for ₹180.00")
     approval.get_by_label("Payment PIN").fill("0000")
     approval.get_by_role("button", name="Approve and pay").click()
-    expect(desktop.get_by_test_id("error")).to_have_text("The PIN is wrong.")
+    expect(desktop.get_by_test_id("error")).to_have_text("The PIN is wrong. (pin_incorrect)")
     desktop.get_by_test_id("approval").get_by_label("Payment PIN").fill(PIN)
     desktop.get_by_test_id("approval").get_by_role("button", name="Approve and pay").click()
     expect(desktop.get_by_test_id("flash")).to_have_text("Paid.")
     expect(desktop.get_by_test_id("nothing-pending")).to_be_visible()
     with live_server.api() as api:
         payments = ok(api.get("/v1/payments", headers=shop.merchant_key))["data"]
-    assert [(p["status"], p["consent"]) for p in payments] == [("succeeded", "customer")]
+    assert [(p["status"], p["consent"]) for p in payments
+            if p["amount_minor"] == 180_00] == [("succeeded", "customer")]
+    desktop.goto("/wallet/mandates")
     mandate = desktop.get_by_test_id("mandate")
     expect(mandate.get_by_test_id("mandate-status")).to_have_text("active")
     mandate.get_by_role("button", name="Pause").click()
@@ -64,4 +68,4 @@ def test_a_new_customer_sets_a_pin_after_the_first_sign_in(
     desktop.get_by_label("PIN again").fill("135790")
     desktop.get_by_role("button", name="Save PIN").click()
     expect(desktop.get_by_test_id("flash")).to_have_text("Your payment PIN is set.")
-    expect(desktop.get_by_test_id("nothing-pending")).to_be_visible()
+    expect(desktop).to_have_url(f"{live_server.url}/wallet/home")

@@ -1,5 +1,6 @@
-"""The demo's wallet customer: made once, with a live mandate and a payment waiting; the
-relay of ``paysetu run`` delivers her sign-in code as one console line."""
+"""The demo's wallet customer: made once, with a live mandate, a payment waiting and a history
+(top-ups, payments, a refund); the relay of ``paysetu run`` delivers her sign-in code as one
+console line."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import sqlalchemy as sa
 from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.customers.rules.identity import CustomerPolicy
+from paysetu.customers.rules.movements import HistoryFilter
 from paysetu.customers.stores.console_sms import ConsoleSms
-from paysetu.customers.usecases import sign_in
+from paysetu.customers.usecases import sign_in, wallet_app
 from paysetu.demo.customers import PHONE, ensure_demo_customer, texts_relayed
 from paysetu.demo.shop import ensure_demo_shop
 from paysetu.kernel.clock import FixedClock
@@ -37,6 +39,10 @@ def test_the_demo_customer_signs_in_with_the_printed_code(
     assert len(waiting) == 1  # the second run found the first one still waiting
     assert mandate is not None
     assert mandate.status.value == "active"
+    moved = wallet_app.history(context, first.customer_id, HistoryFilter()).movements
+    assert sorted((m.kind, m.amount_minor) for m in moved) == [
+        ("payment", -260_00), ("payment", -120_00), ("refund", 60_00), ("top_up", 500_00),
+        ("top_up", 2_000_00)]
     printed: list[str] = []
     delivered = threading.Event()
 

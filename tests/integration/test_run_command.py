@@ -153,7 +153,8 @@ def test_run_serves_the_demo_and_stops_everything_on_ctrl_c(data_dir: Path) -> N
         names = {c["name"] for c in customers.json()["data"]}
         assert {"Asha Verma"} | {name for name, _ in BUYERS} <= names  # shop and history
         assert "openapi" in httpx.get(f"{url}/openapi.json", timeout=10).json()
-        phone = product.wait_for(r"wallet:\s+http://\S+/wallet\s+phone (\+91\d+)").group(1)
+        product.wait_for(r"wallet app:\s+http://\S+/wallet\s")
+        phone = product.wait_for(r"sign in as Meera: phone (\+91\d+)").group(1)
         assert httpx.post(f"{url}/v1/customer/sign_in_codes", json={"phone": phone},
                           timeout=10).status_code == 200
         code = product.wait_for(rf"SMS to \{phone}: (\d{{6}}) is your paysetu sign-in code")

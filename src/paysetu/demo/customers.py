@@ -1,6 +1,7 @@
 """The demo's wallet customer: Meera signs in with her mobile number and a one-time code
 (``paysetu run`` prints each code it "texts"), has a payment PIN, a live mandate for the demo
-shop, and a payment of the shop's waiting for her approval.
+shop, a history (two top-ups, two payments she approved, a partial refund of one) and a payment
+of the shop's waiting for her approval.
 
 Made through the product's use cases. Idempotent like the demo shop: the ids are kept in
 ``<data_dir>/demo_customer.json``; each run makes sure a payment is waiting (approvals lapse
@@ -22,6 +23,7 @@ import sqlalchemy as sa
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.app.context import AppContext
+from paysetu.app.ports import AppUnitOfWork
 from paysetu.customers.stores.console_sms import ConsoleSms
 from paysetu.customers.usecases import pins
 from paysetu.customers.usecases.ports import SmsGateway
@@ -29,7 +31,7 @@ from paysetu.customers.usecases.sms import deliver_outbox
 from paysetu.demo.console import console
 from paysetu.demo.shop import DEMO_METADATA, DemoShop
 from paysetu.demo.state import read_state, write_state
-from paysetu.payments.usecases import mandates, payments
+from paysetu.payments.usecases import approvals, mandates, payments, refunds
 from paysetu.wallets.usecases import wallets
 
 logger = logging.getLogger(__name__)
@@ -40,6 +42,10 @@ PIN = "2580"
 TOP_UP_MINOR = 2_000_00
 PENDING_MINOR = 180_00
 MANDATE_MAX_MINOR = 499_00
+UPI_TOP_UP_MINOR = 500_00
+PAID = (("4 masala chai", 120_00), ("Filter coffee and 2 vada", 260_00))
+REFUND_MINOR = 60_00
+"""Part of the second payment comes back (a vada was out of stock)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,9 +69,26 @@ def _create(ctx: AppContext, shop: DemoShop) -> DemoCustomer:
             str(wallet["id"]), MANDATE_MAX_MINOR, "INR", "monthly", "Chai subscription",
             ctx.clock.now() + timedelta(days=365)))
         mandates.act_on_mandate(ctx, uow, str(customer["id"]), str(mandate["id"]), "approve")
+        _history(ctx, uow, shop, str(customer["id"]), str(wallet["id"]))
         uow.commit()
     pins.set_pin(ctx, Argon2Passwords(), str(customer["id"]), PIN, None)
     return DemoCustomer(str(customer["id"]), str(wallet["id"]), str(mandate["id"]))
+
+
+def _history(ctx: AppContext, uow: AppUnitOfWork, shop: DemoShop, customer_id: str,
+             wallet_id: str) -> None:
+    """A UPI top-up, two payments Meera approved, a partial refund of the second."""
+    wallets.top_up(ctx, uow, wallet_id, UPI_TOP_UP_MINOR, "INR",
+                   {**DEMO_METADATA, "source": "upi", "source_hint": "meera@okbank"})
+    paid: list[str] = []
+    for description, amount in PAID:
+        payment = payments.create_payment(ctx, uow, _merchant(shop), payments.CreatePayment(
+            amount, "INR", wallet_id, description=description, metadata=DEMO_METADATA,
+            confirm=True))
+        approvals.approve_payment(ctx, uow, customer_id, str(payment["id"]))
+        paid.append(str(payment["id"]))
+    refunds.create_refund(ctx, uow, _merchant(shop), paid[-1], REFUND_MINOR,
+                          "requested_by_customer", DEMO_METADATA)
 
 
 def ensure_demo_customer(ctx: AppContext, data_dir: Path, shop: DemoShop) -> DemoCustomer:
@@ -89,9 +112,9 @@ def ensure_demo_customer(ctx: AppContext, data_dir: Path, shop: DemoShop) -> Dem
 def print_demo_customer(base: str) -> list[str]:
     """The banner lines: how to sign in to the wallet as Meera."""
     return [
-        f"  wallet:    {base}/wallet  phone {PHONE}, code printed below as an SMS line,"
-        f" PIN {PIN}",
-        f"  SMS outbox (demo): {base}/wallet/outbox",
+        f"  wallet app:  {base}/wallet  (phone-sized pages, English and Hindi)",
+        f"    sign in as Meera: phone {PHONE}, then the 6-digit code printed below as an"
+        f" SMS line (also at {base}/wallet/outbox); payment PIN {PIN}",
         f"  scan to pay: the shop's QR code at {base}/dashboard/qr (a phone opens it);"
         f" no camera: {base}/wallet/scan",
     ]

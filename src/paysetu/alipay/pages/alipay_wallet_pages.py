@@ -22,7 +22,9 @@ from fastapi.responses import HTMLResponse, Response
 from paysetu.alipay.usecases import alipay_buyers
 from paysetu.alipay.usecases.ports import WalletAlipayContext, WalletAlipayUnitOfWork
 from paysetu.customers.api.deps import Pins
-from paysetu.customers.pages.pay_common import pay_values, signed_in, wallet_page
+from paysetu.customers.pages.pay_common import pay_values
+from paysetu.customers.pages.wallet_kit import page as wallet_page
+from paysetu.customers.pages.wallet_kit import signed_in
 from paysetu.customers.rules.pay_links import PAY_PATH
 from paysetu.customers.usecases import wallet_pay
 from paysetu.kernel.ports import TransientConflictError

@@ -17,8 +17,14 @@ from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.alipay.pages import alipay_wallet_pages, dashboard_alipay
 from paysetu.app.pages import admin
-from paysetu.checkout.pages import checkout_pages, checkout_wallet_pages
-from paysetu.customers.pages import pay_pages, wallet_pages
+from paysetu.checkout.pages import checkout_pages, checkout_wallet_pages, wallet_top_up
+from paysetu.customers.pages import (
+    history_pages,
+    home_pages,
+    mandates_pages,
+    pay_pages,
+    wallet_pages,
+)
 from paysetu.lending.pages import credit_lines, dashboard_loans, lender
 from paysetu.marketplace.pages import dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
@@ -32,6 +38,7 @@ PAGE_ROUTERS: tuple[APIRouter, ...] = (
     dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
     credit_lines.router, admin.router, checkout_pages.router, wallet_pages.router,
     pay_pages.router, checkout_wallet_pages.router, alipay_wallet_pages.router,
+    home_pages.router, mandates_pages.router, history_pages.router, wallet_top_up.router,
     dashboard_marketplace.router,
 )
 """Every router of pages, in the order their paths are matched."""

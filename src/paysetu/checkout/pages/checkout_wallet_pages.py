@@ -27,7 +27,9 @@ from paysetu.checkout.usecases import checkout_buyer
 from paysetu.checkout.usecases.checkout_buyer import CheckoutView
 from paysetu.checkout.usecases.ports import WalletCheckoutUnitOfWork
 from paysetu.customers.api.deps import Pins
-from paysetu.customers.pages.pay_common import pay_values, public_base, signed_in, wallet_page
+from paysetu.customers.pages.pay_common import pay_values, public_base
+from paysetu.customers.pages.wallet_kit import page as wallet_page
+from paysetu.customers.pages.wallet_kit import signed_in
 from paysetu.customers.rules.pay_links import PAY_PATH, pay_url
 from paysetu.customers.usecases import wallet_pay
 from paysetu.kernel.phones import masked

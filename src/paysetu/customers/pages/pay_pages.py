@@ -24,7 +24,9 @@ from starlette.datastructures import UploadFile
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.customers.api.deps import Context, Pins
-from paysetu.customers.pages.pay_common import pay_values, public_base, signed_in, wallet_page
+from paysetu.customers.pages.pay_common import pay_values, public_base
+from paysetu.customers.pages.wallet_kit import page as wallet_page
+from paysetu.customers.pages.wallet_kit import signed_in
 from paysetu.customers.rules.pay_links import deep_link, path_of_scan, pay_path, pay_url
 from paysetu.customers.usecases import wallet_pay
 from paysetu.kernel.money import AmountFormatError, Money, is_currency

@@ -1,21 +1,21 @@
 """The customer's wallet pages (``/wallet``): sign in with a code, set the PIN, answer
-payments and mandates. Small on purpose: the wallet app of issue 17 builds on the same use
-cases and the ``/v1/customer`` API.
+payments, sign out. The rest of the app (home, top-up, history, mandates) has its own modules.
 
-The customer session travels in its own cookie (``paysetu_customer``, HttpOnly, SameSite=Lax),
-separate from the dashboard's; forms carry the pre-login double-submit CSRF token. Every POST
-answers 303 (post/redirect/get); a refusal re-renders the page with its message.
+The customer session travels in its own cookie (``paysetu_customer``, HttpOnly, SameSite=Lax,
+path ``/wallet``), separate from the dashboard's. By default it is a browser-session cookie (a
+shared phone forgets it when the browser closes; the server's session also ends after
+``session_ttl_s``); "Keep me signed in on this phone" makes it last ``remember_ttl_s`` (7 days,
+its Max-Age). Forms carry the pre-login double-submit CSRF token. Every POST answers 303
+(post/redirect/get); a refusal re-renders the page with its message.
 """
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.customers.api.deps import (
     CUSTOMER_COOKIE,
     Context,
@@ -23,51 +23,24 @@ from paysetu.customers.api.deps import (
     client_address,
     session_token,
 )
-from paysetu.customers.rules.errors import CustomerRejected
+from paysetu.customers.pages.wallet_kit import page as _page
+from paysetu.customers.pages.wallet_kit import signed_in as _customer
 from paysetu.customers.rules.identity import CustomerSession
 from paysetu.customers.usecases import approvals, pins, sign_in, sms
-from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
-from paysetu.shell.http.error_mapping import http_status, retry_after
-from paysetu.shell.pages.auth import (
-    Form,
-    PostedForm,
-    ensure_login_csrf,
-    safe_next,
-    set_login_csrf_cookie,
-)
-from paysetu.shell.pages.rendering import redirect, render
+from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.pages.auth import Form, PostedForm, safe_next
+from paysetu.shell.pages.page_terms import N_
+from paysetu.shell.pages.rendering import redirect
 
 router = APIRouter(include_in_schema=False)
-HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
-MANDATE_ACTIONS = ("approve", "refuse", "pause", "resume", "revoke")
-
-
-def _page(request: Request, context: Context, template: str, values: dict[str, Any], *,
-          status_code: int = 200) -> Response:
-    new_token = ensure_login_csrf(request, context)
-    response = render(request, f"wallet/{template}", values, status_code=status_code)
-    response.headers.update(HEADERS)
-    error = values.get("error")
-    wait = retry_after(error) if isinstance(error, PaysetuError) else None
-    if wait is not None:
-        response.headers["Retry-After"] = str(wait)
-    if new_token is not None:
-        set_login_csrf_cookie(request, response, new_token)
-    return response
-
-
-def _customer(request: Request, context: Context) -> CustomerSession | None:
-    try:
-        return sign_in.current_session(context, request.cookies.get(CUSTOMER_COOKIE))
-    except CustomerRejected:
-        return None
+HOME = "/wallet/home"
 
 
 @router.get("/wallet", response_class=HTMLResponse)
 def wallet_sign_in(request: Request, context: Context) -> Response:
     if _customer(request, context) is not None:
-        return redirect("/wallet/approvals")
+        return redirect(HOME)
     return _page(request, context, "sign_in.html", {"step": "phone"})
 
 
@@ -95,16 +68,18 @@ def wallet_send_code(request: Request, context: Context, form: Form) -> Response
 def wallet_verify_code(request: Request, context: Context, form: Form) -> Response:
     phone = form.text("phone")
     back = _next(form)
+    remember = form.text("remember") == "yes"
     try:
-        token, session = sign_in.verify_code(context, phone, form.text("code"))
+        token, session = sign_in.verify_code(context, phone, form.text("code"),
+                                             remember=remember)
     except PaysetuError as error:
         return _page(request, context, "sign_in.html",
                      {"step": "code", "phone": phone, "masked": phone, "error": error,
                       "next": back}, status_code=http_status(error))
-    target = (back or "/wallet/approvals") if pins.has_pin(
-        context, session.customer_id) else "/wallet/pin"
+    target = (back or HOME) if pins.has_pin(context, session.customer_id) else "/wallet/pin"
     response = redirect(target)
-    response.set_cookie(CUSTOMER_COOKIE, token, max_age=context.customers.session_ttl_s,
+    response.set_cookie(CUSTOMER_COOKIE, token,
+                        max_age=context.customers.remember_ttl_s if remember else None,
                         httponly=True, samesite="lax", secure=request.url.scheme == "https",
                         path="/wallet")
     return response
@@ -130,15 +105,14 @@ def wallet_set_pin(request: Request, context: Context, hasher: Pins, form: Form)
     except PaysetuError as error:
         return _page(request, context, "pin.html", {"error": error},
                      status_code=http_status(error))
-    return redirect("/wallet/approvals", flash="Your payment PIN is set.")
+    return redirect(HOME, flash=N_("Your payment PIN is set."))
 
 
 def _approvals(request: Request, context: Context, customer: CustomerSession, *,
                error: PaysetuError | None = None, status_code: int = 200) -> Response:
-    mandates, _ = approvals.list_mandates(context, customer.customer_id, PageRequest(limit=50))
     return _page(request, context, "approvals.html", {
-        "pending": approvals.pending(context, customer.customer_id), "mandates": mandates,
-        "error": error}, status_code=status_code)
+        "pending": approvals.pending(context, customer.customer_id), "error": error},
+        status_code=status_code)
 
 
 @router.get("/wallet/approvals/{payment_id}", response_class=HTMLResponse)
@@ -167,33 +141,14 @@ def wallet_answer_payment(
         if form.text("answer") == "approve":
             approvals.approve_payment(context, hasher, customer.customer_id, payment_id,
                                       form.text("pin"))
-            note = "Paid."
+            note = N_("Paid.")
         else:
             approvals.refuse_payment(context, customer.customer_id, payment_id)
-            note = "Refused: nothing was paid."
+            note = N_("Refused: nothing was paid.")
     except PaysetuError as error:
         return _approvals(request, context, customer, error=error,
                           status_code=http_status(error))
     return redirect("/wallet/approvals", flash=note)
-
-
-@router.post("/wallet/mandates/{mandate_id}", response_class=HTMLResponse)
-def wallet_answer_mandate(
-    request: Request, mandate_id: str, context: Context, hasher: Pins, form: Form
-) -> Response:
-    customer = _customer(request, context)
-    if customer is None:
-        return redirect("/wallet")
-    action = form.text("action")
-    try:
-        if action not in MANDATE_ACTIONS:
-            raise RequestRejected(RequestStatus.PARAMETER_INVALID, "Unknown action.", "action")
-        mandate = approvals.act_on_mandate(context, hasher, customer.customer_id, mandate_id,
-                                           action, form.text("pin") or None)
-    except PaysetuError as error:
-        return _approvals(request, context, customer, error=error,
-                          status_code=http_status(error))
-    return redirect("/wallet/approvals", flash=f"Mandate {mandate['status']}.")
 
 
 @router.post("/wallet/sign_out", response_class=HTMLResponse)

@@ -34,6 +34,8 @@ class CustomerPolicy:
         codes_per_phone_max: Codes one number may be sent per window.
         codes_per_address_max: Codes one client address may ask for per window.
         session_ttl_s: How long a customer session lasts.
+        remember_ttl_s: How long it lasts when the customer asked to stay signed in on this
+            phone (the wallet's cookie then has this Max-Age; else it ends with the browser).
         pin_tries_max: Wrong PINs in a row before the PIN locks.
         pin_lock_s: How long a locked PIN stays locked.
         public_base_url: This server's public origin (``PAYSETU_PUBLIC_BASE_URL``), the
@@ -46,6 +48,7 @@ class CustomerPolicy:
     codes_per_phone_max: int = 5
     codes_per_address_max: int = 20
     session_ttl_s: int = 30 * 60
+    remember_ttl_s: int = 7 * 24 * 3600
     pin_tries_max: int = 3
     pin_lock_s: int = 30 * 60
     public_base_url: str | None = None

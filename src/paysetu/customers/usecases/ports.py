@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Protocol
 
 from paysetu.customers.rules.identity import CustomerPolicy, CustomerSession, StoredCode
+from paysetu.customers.rules.movements import HistoryFilter, Movement
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
@@ -78,9 +79,46 @@ class CustomerAuthRepository(Protocol):
     def recent_sms(self, limit: int) -> list[SmsMessage]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class RefundLine:
+    """A refund of one of the customer's payments (shown under it)."""
+
+    id: str
+    amount_minor: int
+    currency: str
+    status: str
+    reason: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class MandateDebit:
+    """A payment made under a mandate (listed under it)."""
+
+    payment_id: str
+    amount_minor: int
+    currency: str
+    status: str
+    created_at: datetime
+
+
+class WalletHistoryRepository(Protocol):
+    """The wallet app's reads, always of one customer's own wallets."""
+
+    def movements(self, customer_id: str, where: HistoryFilter, limit: int) -> list[Movement]:
+        """Posted movements, newest first."""
+        ...
+    def merchants_paid(self, customer_id: str) -> list[tuple[str, str]]: ...
+    def balances_before(self, customer_id: str, at: datetime) -> dict[str, int]: ...
+    def refunds_of(self, payment_id: str) -> list[RefundLine]: ...
+    def mandate_debits(self, customer_id: str) -> dict[str, list[MandateDebit]]: ...
+
+
 class CustomersUnitOfWork(PaymentsUnitOfWork, Protocol):
     @property
     def customer_auth(self) -> CustomerAuthRepository: ...
+    @property
+    def wallet_history(self) -> WalletHistoryRepository: ...
 
 
 class CustomersContext(PaymentsContext, Protocol):

@@ -71,8 +71,10 @@ def request_code(ctx: CustomersContext, phone: str, client_address: str) -> dict
     return {"object": "sign_in_code", "phone": masked(number), "expires_at": timestamp(expires_at)}
 
 
-def verify_code(ctx: CustomersContext, phone: str, code: str) -> tuple[str, CustomerSession]:
-    """A new session's token and the session, for the right code; else a refusal."""
+def verify_code(ctx: CustomersContext, phone: str, code: str, *,
+                remember: bool = False) -> tuple[str, CustomerSession]:
+    """A new session's token and the session, for the right code; else a refusal.
+    ``remember``: the longer ``remember_ttl_s`` ("keep me signed in on this phone")."""
     number = _phone(phone)
     with ctx.uow_factory() as uow:
         stored = uow.customer_auth.claim_code_try(number, ctx.customers.code_tries_max)
@@ -85,7 +87,8 @@ def verify_code(ctx: CustomersContext, phone: str, code: str) -> tuple[str, Cust
         if customer_id is None or not uow.customer_auth.consume_code(number, stored.code_digest):
             raise CustomerRejected(CustomerStatus.SIGN_IN_CODE_INVALID, param="code")
         token = SESSION_TOKEN_PREFIX + ctx.secrets.token(32)
-        session = CustomerSession(customer_id, now + timedelta(seconds=ctx.customers.session_ttl_s))
+        ttl_s = ctx.customers.remember_ttl_s if remember else ctx.customers.session_ttl_s
+        session = CustomerSession(customer_id, now + timedelta(seconds=ttl_s))
         uow.customer_auth.insert_session(token_digest(token), customer_id, now, session.expires_at)
         uow.commit()
     return token, session
