@@ -155,3 +155,36 @@ def released(s: LineSnapshot) -> LineDayUpdate:
     """A line closed since the last run: provision and suspense go back."""
     return LineDayUpdate(s.line_id, 0, 0, 0, 0, s.interest_accrued_through, 0, None, None, 0,
                          s.asset_class, s.npa_since, 0, 0, True)
+
+
+@dataclass(frozen=True, slots=True)
+class LineArrears:
+    """An active line as the borrower-level classification reads it."""
+
+    line_id: str
+    merchant_id: str
+    lender_id: str
+    oldest_overdue: date | None
+    npa_since: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class LineAccrual:
+    """One line's accrual of the day: a debit to its interest receivable."""
+
+    lender_id: str
+    currency: str
+    npa: bool
+    interest_account_id: str
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineDebit:
+    """A month-end interest debit: Dr drawn, Cr interest receivable."""
+
+    line_id: str
+    currency: str
+    drawn_account_id: str
+    interest_account_id: str
+    amount_minor: int

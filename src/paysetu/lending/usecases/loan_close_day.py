@@ -54,7 +54,7 @@ from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.loans import accrual_increase, accruals_entry
 from paysetu.lending.rules.portfolio_history import LoanStanding, portfolio_day
 from paysetu.lending.rules.provisions import provision_change_entry, suspense_change_entry
-from paysetu.lending.usecases.credit_line_close_day import LinesDay
+from paysetu.lending.usecases.credit_line_close_day import LinesDay, Progress
 from paysetu.lending.usecases.lending import close_day_accounts, lender_accounts
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
@@ -237,15 +237,17 @@ def _summary(on: date, run: _Day, loans: int, penalties: dict[str, int],
             "replayed": False}
 
 
-def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> dict[str, Any]:
-    """Close business day ``on`` (module docstring); the run's summary. The caller commits."""
+def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date,
+              progress: Progress | None = None) -> dict[str, Any]:
+    """Close business day ``on`` (module docstring); the run's summary, ``progress`` told of
+    the credit lines' chunks. The caller commits."""
     last = uow.loans.lock_close_days()
     if last is not None and on == last:
         return {**(uow.loans.close_day_summary(on) or {}), "replayed": True}
     check_order(on, ctx.clock.now().date(), last)
     days = uow.loans.close_day_snapshot(on)  # locks the loans first, as every loan operation
-    lines = LinesDay(ctx, uow, on)
-    line_arrears = lines.snapshot()  # then the credit lines
+    lines = LinesDay(ctx, uow, on, progress)
+    line_arrears = lines.prepare()  # then the credit lines, their day computed in SQL
     penalties = _charge_penalties(uow, on)
     decided = classify([*_arrears(days), *line_arrears], on)  # per borrower: loans and lines
     run = _Day(ctx, uow, on)
