@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 import sqlalchemy as sa
@@ -120,7 +121,7 @@ def _insert(connection: sa.Connection, n: int, b: Book, on: date) -> LineSnapsho
             " debits_posted, created_at) VALUES (:id, 'INR', 'asset', true, :b, :now)"),
             {"id": account, "b": balance, "now": NOW})
     npa_since = _npa_since(b.stored_class, on)
-    row = {
+    row: dict[str, Any] = {
         "id": line, "merchant_id": merchant, "lender_id": "lnd_p", "category": "kishore",
         "currency": "INR", "limit_minor": b.limit_minor, "rate_bps": b.rate_bps,
         "penal_rate_bps": b.penal_rate_bps, "sweep_bps": 1000,
