@@ -42,10 +42,13 @@ def entries(engine: sa.Engine) -> int:
         return int(connection.execute(sa.text("SELECT count(*) FROM ledger_entries")).scalar_one())
 
 
-def selling_shop(context: AppContext, clock: FixedClock, sales_minor: int) -> str:
-    """A merchant that sold ``sales_minor`` on 1 April 2026, settled on 2 April."""
+def selling_shop(context: AppContext, clock: FixedClock, sales_minor: int,
+                 payout: bool = True) -> str:
+    """A merchant that sold ``sales_minor`` on 1 April 2026, settled on 2 April (paid out, or
+    kept in its available balance when it has no payout account)."""
     shop = build.merchant(context, fee_bps=0)
-    build.indian_account(context, shop)
+    if payout:
+        build.indian_account(context, shop)
     build.pay(context, shop, build.payer(context, "INR", sales_minor), sales_minor, "INR")
     lb.move_to(clock, date(2026, 4, 2), time(9, 30))
     settlement.settle(context, date(2026, 4, 2), shop)
@@ -160,7 +163,7 @@ def test_interest_accrues_daily_and_is_debited_on_2026_04_30(
 def test_no_credits_from_2026_04_02_sma_1_on_05_02_and_npa_on_07_01_suspends_draws(
     context: AppContext, clock: FixedClock, engine: sa.Engine, ledger: LedgerService
 ) -> None:
-    shop = selling_shop(context, clock, 2_00_000_00)
+    shop = selling_shop(context, clock, 2_00_000_00, payout=False)
     bank = lb.funded_lender(context)
     line_id = sanction(context, shop, bank)["id"]
     draw(context, line_id, 10_000_00)
@@ -180,6 +183,20 @@ def test_no_credits_from_2026_04_02_sma_1_on_05_02_and_npa_on_07_01_suspends_dra
     assert classes[date(2026, 7, 1)]["npa_since"] == "2026-07-01"
     assert line(context, line_id)["suspended_reason"] == "npa"
     refused(engine, LendingStatus.CREDIT_LINE_SUSPENDED, lambda: draw(context, line_id, 100))
+    # IRAC: on NPA, the interest debited and not recovered (April 111.23, May 120.23, June
+    # 117.73 at 14% on the growing balance) and 1 July's accrual (3.97) go to suspense
+    assert classes[date(2026, 6, 30)]["interest_suspense_minor"] == 0
+    assert classes[date(2026, 7, 1)]["interest_suspense_minor"] == 111_23 + 120_23 + 117_73 + 3_97
+    lb.check_books(engine)
+    assert build.run(context, lending_books.book_findings) == []
+    # repaid in full on 2 July: in order, upgraded at that day's close, suspense released
+    owed = line(context, line_id)
+    repay(context, line_id, owed["drawn_minor"] + owed["interest_accrued_minor"]
+          + owed["penal_charges_minor"])
+    lb.move_to(clock, date(2026, 7, 3), time(0, 30))
+    lb.close_day(context, date(2026, 7, 2))
+    upgraded = line(context, line_id)["classification"]
+    assert (upgraded["asset_class"], upgraded["interest_suspense_minor"]) == ("standard", 0)
     lb.check_books(engine)
     assert ledger.audit().passed
     assert build.run(context, lending_books.book_findings) == []

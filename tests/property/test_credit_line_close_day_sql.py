@@ -176,6 +176,7 @@ def _insert(connection: sa.Connection, n: int, b: Book, on: date) -> LineSnapsho
         penal_charges_minor=b.penal_minor, over_since=row["over_since"],
         debit_since=row["debit_since"], last_credit_on=row["last_credit_on"],
         uncovered_since=open_debits[0] if open_debits else None,
+        uncovered_minor=sum(a - min(c, a) for _, a, c in b.debits),
         asset_class=b.stored_class, npa_since=npa_since,
         provision_minor=row["provision_minor"], interest_suspense_minor=b.suspense_minor,
         net_settled_minor=net)

@@ -8,6 +8,7 @@ import pytest
 
 from paysetu.lending.rules.classification import (
     AssetClass,
+    Classification,
     LoanArrears,
     classify,
     provision_for,
@@ -210,7 +211,7 @@ def test_provisions_as_for_term_loans() -> None:
 
 def snapshot(on: date, drawn: int = 60_000_00, receivable: int = 0, rbd: int = 0,
              accrued: int = 0, review: date = REVIEW, net: int = 1_00_000_00,
-             penal: int = 0) -> LineSnapshot:
+             penal: int = 0, uncovered: int = 0) -> LineSnapshot:
     return LineSnapshot(
         line_id="cln_1", active=True, merchant_id="mer_1", lender_id="lnd_1",
         category="kishore", currency="INR", drawn_account_id="a", interest_account_id="b",
@@ -218,7 +219,8 @@ def snapshot(on: date, drawn: int = 60_000_00, receivable: int = 0, rbd: int = 0
         drawn_minor=drawn, interest_receivable_minor=receivable, rate_balance_days=rbd,
         interest_accrued_minor=accrued, interest_accrued_through=on - timedelta(days=1),
         penal_charges_minor=penal, over_since=None, debit_since=date(2026, 1, 1),
-        last_credit_on=on, uncovered_since=None, asset_class=AssetClass.STANDARD,
+        last_credit_on=on, uncovered_since=date(2026, 4, 30) if uncovered else None,
+        uncovered_minor=uncovered, asset_class=AssetClass.STANDARD,
         npa_since=None, provision_minor=0, interest_suspense_minor=0, net_settled_minor=net)
 
 
@@ -252,3 +254,27 @@ def test_a_line_repaid_after_its_review_of_2027_03_31_closes_on_2027_04_01() -> 
     assert update.provision_minor == 0
     still_owes = line_figures(snapshot(on, drawn=0, penal=1), on, POLICY)
     assert not line_update(still_owes, decided, on).closes
+
+
+def test_npa_on_2026_07_01_puts_debited_unpaid_interest_and_accrual_in_suspense() -> None:
+    on = date(2026, 7, 1)
+    # April-June's interest debited (353.19 in all) and not covered; 1 July's accrued
+    npa = Classification(AssetClass.SUBSTANDARD, 90, on)
+    figures = line_figures(snapshot(on, drawn=10_349_19, uncovered=353_19), on, POLICY)
+    assert figures.accrual_minor == interest_to_date(10_349_19 * 1_200)
+    update = line_update(figures, npa, on)
+    assert update.interest_suspense_minor == 353_19 + figures.accrual_minor
+    # on 31 July the month's accrual is debited: it stays in suspense, now as debited interest
+    july_end = date(2026, 7, 31)
+    month = line_figures(snapshot(july_end, drawn=10_349_19, uncovered=353_19, receivable=40_00,
+                                  accrued=40_00), july_end, POLICY)
+    assert month.debit_minor == 40_00 + month.accrual_minor
+    assert line_update(month, npa, july_end).interest_suspense_minor == (
+        353_19 + month.debit_minor)
+
+
+def test_npa_line_upgraded_on_2026_08_10_releases_its_suspense() -> None:
+    on = date(2026, 8, 10)
+    figures = line_figures(snapshot(on, drawn=0, uncovered=0), on, POLICY)
+    upgraded = line_update(figures, Classification(AssetClass.STANDARD, 0, None), on)
+    assert upgraded.interest_suspense_minor == 0

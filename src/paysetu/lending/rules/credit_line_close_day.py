@@ -13,10 +13,17 @@ in one statement (:class:`LineSnapshot`). :func:`line_figures` then gives, for b
 5. the out-of-order runs and the date classification reads.
 
 After the borrower-level classification, :func:`line_update` gives what is written back:
-class, provision on the drawn balance (as for term loans), interest suspense (an NPA's interest
-accrued while NPA; released to income on upgrade), and whether the line closes (review date
-passed, nothing owed: repaid and not renewed). A line closed since the last run releases its
-provision and suspense.
+class, provision on the drawn balance (as for term loans), interest suspense, and whether the
+line closes (review date passed, nothing owed: repaid and not renewed). A line closed since the
+last run releases its provision and suspense.
+
+Interest suspense (RBI IRAC: no income is recognised on an NPA until it is received) follows
+the term loans' rule: while the line is an NPA, all its interest not yet recovered is in
+suspense, that is the interest accrued and not yet debited plus the interest debited to the line
+and not yet covered by credits (the open part of its interest debits); a performing line has
+none. So on the day a line becomes an NPA the interest debited before and still unpaid moves
+from income to suspense, a credit that covers debited interest releases it to income at the
+next close of business, and an upgrade releases the rest.
 """
 
 from __future__ import annotations
@@ -67,6 +74,8 @@ class LineSnapshot:
     debit_since: date | None
     last_credit_on: date | None
     uncovered_since: date | None
+    uncovered_minor: int
+    """The interest debited and not yet covered by credits (the open interest debits)."""
     asset_class: AssetClass
     npa_since: date | None
     provision_minor: int
@@ -148,7 +157,7 @@ def line_update(f: LineFigures, decided: Classification, on: date) -> LineDayUpd
         f.day.over_since, f.day.debit_since, f.day.out_of_order_days, asset_class,
         decided.npa_since,
         0 if closes else provision_for(f.drawn_minor, asset_class),
-        (s.interest_suspense_minor + f.accrual_minor) if npa and not closes else 0, closes)
+        (receivable + s.uncovered_minor + f.debit_minor) if npa and not closes else 0, closes)
 
 
 def released(s: LineSnapshot) -> LineDayUpdate:

@@ -43,7 +43,7 @@ CREATE TEMP TABLE IF NOT EXISTS cob_lines (
     drawn_account_id text NOT NULL, interest_account_id text NOT NULL,
     review_due date NOT NULL, asset_class0 text NOT NULL, npa_since0 date,
     provision0 bigint NOT NULL, suspense0 bigint NOT NULL, penal0 bigint NOT NULL,
-    receivable0 bigint NOT NULL, uncovered_minor0 bigint NOT NULL,
+    receivable0 bigint NOT NULL, uncovered_minor bigint NOT NULL,
     net_settled bigint NOT NULL, dp bigint NOT NULL,
     rbd bigint NOT NULL, month_total bigint NOT NULL, accrual bigint NOT NULL,
     through date, debit bigint NOT NULL, drawn bigint NOT NULL, penal_today bigint NOT NULL,
@@ -121,7 +121,7 @@ WITH locked AS (
 )
 INSERT INTO cob_lines (id, active, merchant_id, lender_id, category, currency,
     drawn_account_id, interest_account_id, review_due, asset_class0, npa_since0, provision0,
-    suspense0, penal0, receivable0, uncovered_minor0, net_settled, dp, rbd, month_total,
+    suspense0, penal0, receivable0, uncovered_minor, net_settled, dp, rbd, month_total,
     accrual, through, debit, drawn, penal_today, over_since, debit_since, ooo_from, ooo_days,
     oldest_overdue)
 SELECT id, active, merchant_id, lender_id, category, rtrim(currency), drawn_account_id,
@@ -164,7 +164,8 @@ UPDATE cob_lines SET
     provision = CASE WHEN closes THEN 0
         ELSE (drawn * (CASE asset_class {_PROVISION_BPS} END) + 5000) / 10000 END,
     suspense = CASE WHEN active AND NOT closes AND asset_class IN ({_NPA})
-        THEN suspense0 + accrual ELSE 0 END
+        THEN (CASE WHEN debit > 0 THEN 0 ELSE receivable0 + accrual END) + uncovered_minor
+        ELSE 0 END
 WHERE id > :after AND id <= :upto
 """
 """Chunk ``(after, upto]``: the borrower's classification, then class, provision, suspense
