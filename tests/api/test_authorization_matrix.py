@@ -188,6 +188,19 @@ class World:
         """A fresh, undrawn credit line of merchant A's (at a fresh lender)."""
         return str(self.post("/v1/credit_lines", _line_body(self.new_lender(), self.a))["id"])
 
+    def npa_line(self) -> str:
+        """A fresh credit line of merchant A's classified sub-standard directly (the matrix
+        checks who may write a line off; close of business's own tests classify lines)."""
+        line_id = self.fresh_line()
+        assert self.context is not None
+        with self.context.uow_factory() as uow:
+            line = uow.credit_lines.get(line_id)
+            assert line is not None
+            uow.credit_lines.save(replace(line, asset_class=AssetClass.SUBSTANDARD,
+                                          npa_since=self.context.clock.now().date()))
+            uow.commit()
+        return line_id
+
     def loan_application(self) -> str:
         """A fresh loan application of merchant A's to the matrix's lender."""
         return str(self.post("/v1/loan_applications", _application_body(self.lender, self.a))["id"])
@@ -446,6 +459,8 @@ CASES.update({
         f"/v1/credit_lines/{w.a.line}/renew", {"review_due": "2027-06-30"})),
     ("POST", "/v1/credit_lines/{line_id}/close"): (
         Access.OWNED, lambda w: (f"/v1/credit_lines/{w.fresh_line()}/close", None)),
+    ("POST", "/v1/credit_lines/{line_id}/write_off"): (Access.PLATFORM, lambda w: (
+        f"/v1/credit_lines/{w.npa_line()}/write_off", {"reason": "matrix"})),
     ("GET", "/v1/credit_lines/{line_id}/statement"): (
         Access.OWNED, lambda w: (f"/v1/credit_lines/{w.a.line}/statement", None)),
 })

@@ -1,15 +1,17 @@
 """A merchant draws on and repays its credit line on the dashboard; the lender sees it in the
-console with its utilisation, drawing power and out-of-order days."""
+console with its utilisation, drawing power and out-of-order days, and writes an NPA line off."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from paysetu.access.rules.web_users import WebRole
+from paysetu.lending.rules.classification import AssetClass
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import ok, open_shop, pay
 
@@ -61,3 +63,19 @@ def test_a_line_drawn_and_repaid_on_the_dashboard_shows_in_the_console(
     shot(phone, "lender-credit-lines")
     table.get_by_role("link", name=line["id"]).click()
     expect(phone.get_by_test_id("credit-line-class")).to_contain_text("out of order 0 days")
+    # the line turns NPA (classified directly: close of business's tests classify day by day);
+    # the lender writes it off with its reason
+    with live_server.context.uow_factory() as uow:
+        current = uow.credit_lines.get(line["id"])
+        assert current is not None
+        uow.credit_lines.save(replace(current, asset_class=AssetClass.SUBSTANDARD,
+                                      npa_since=live_server.clock.now().date()))
+        uow.commit()
+    phone.reload()
+    phone.get_by_role("button", name="Write off").click()
+    expect(phone.locator("#reason-error")).to_have_attribute("data-code", "reason_invalid")
+    phone.get_by_label("Reason").fill("Shop shut, borrower untraceable")
+    phone.get_by_role("button", name="Write off").click()
+    expect(phone.get_by_test_id("flash")).to_contain_text(f"Wrote off {line['id']}")
+    expect(phone.get_by_test_id("credit-line-class")).to_contain_text("loss")
+    expect(phone.get_by_text("Written off: Shop shut, borrower untraceable")).to_be_visible()

@@ -92,6 +92,8 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/lender/credit-lines"): (Owner.ANY_LENDER, lambda w: "/lender/credit-lines"),
     ("GET", "/lender/credit-lines/{line_id}"): (
         Owner.LENDER, lambda w: f"/lender/credit-lines/{w.ids['line']}"),
+    ("POST", "/lender/credit-lines/{line_id}/write-off"): (
+        Owner.LENDER, lambda w: f"/lender/credit-lines/{w.ids['line']}/write-off"),
     ("GET", "/lender"): (Owner.ANY_LENDER, lambda w: "/lender"),
     ("GET", "/lender/portfolio"): (Owner.ANY_LENDER, lambda w: "/lender/portfolio"),
     ("GET", "/lender/refinance"): (Owner.ANY_LENDER, lambda w: "/lender/refinance"),

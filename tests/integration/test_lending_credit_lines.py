@@ -8,15 +8,18 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.usecases import (
+    credit_line_write_off,
     credit_lines,
     lending,
     lending_books,
@@ -278,4 +281,49 @@ def test_refinance_claim_of_2026_04_02_takes_the_line_and_passes_repayments_back
     repay(context, line_id, 1_000_00)
     claim = build.run(context, lambda uow: loan_refinance.get_claim(uow, PLATFORM, claim["id"]))
     assert (claim["passed_minor"], claim["owed_minor"]) == (10_000_00, 30_000_00)
+    assert ledger.audit().passed
+
+
+def test_npa_line_written_off_on_2026_07_02_against_provision_and_suspense(
+    context: AppContext, clock: FixedClock, engine: sa.Engine, ledger: LedgerService
+) -> None:
+    shop = selling_shop(context, clock, 2_00_000_00)
+    bank = lb.funded_lender(context)
+    line_id = sanction(context, shop, bank)["id"]
+    draw(context, line_id, 10_000_00)
+    day = date(2026, 4, 2)
+    while day <= date(2026, 6, 30):
+        lb.move_to(clock, day + timedelta(days=1), time(0, 30))
+        lb.close_day(context, day)
+        day += timedelta(days=1)
+    lender = Principal(bank, Role.LENDER, bank, livemode=False)
+
+    def write_off(reason: str, caller: Principal = lender) -> Any:
+        return build.run(context, lambda uow: credit_line_write_off.write_off_line(
+            context, uow, caller, line_id, reason))
+
+    refused(engine, LendingStatus.CREDIT_LINE_NOT_NPA, lambda: write_off("fraud"))  # SMA-2
+    lb.move_to(clock, date(2026, 7, 2), time(9, 30))
+    lb.close_day(context, date(2026, 7, 1))
+    refused(engine, LendingStatus.REASON_INVALID, lambda: write_off(""))
+    with pytest.raises(PaysetuError):  # the merchant cannot
+        write_off("no", Principal(shop, Role.MERCHANT, shop, livemode=False))
+    before = line(context, line_id)
+    written = write_off("Shop shut, borrower untraceable")
+    assert (written["status"], written["classification"]["asset_class"]) == ("written_off",
+                                                                            "loss")
+    assert written["write_off_reason"] == "Shop shut, borrower untraceable"
+    assert (written["drawn_minor"], written["interest_accrued_minor"],
+            written["classification"]["provision_minor"],
+            written["classification"]["interest_suspense_minor"]) == (0, 0, 0, 0)
+    kinds = build.run(context, lambda uow: credit_lines.statement(
+        uow, PLATFORM, line_id, PageRequest(limit=1)))[0]
+    assert (kinds[0]["kind"], kinds[0]["amount_minor"]) == (
+        "write_off", before["drawn_minor"] + before["interest_accrued_minor"])
+    refused(engine, LendingStatus.CREDIT_LINE_CLOSED, lambda: write_off("again"))
+    refused(engine, LendingStatus.CREDIT_LINE_CLOSED, lambda: repay(context, line_id, 100))
+    lb.move_to(clock, date(2026, 7, 3), time(0, 30))
+    assert lb.close_day(context, date(2026, 7, 2))["credit_lines"]["lines"] == 0
+    lb.check_books(engine)
+    assert build.run(context, lending_books.book_findings) == []
     assert ledger.audit().passed

@@ -78,6 +78,8 @@ class CreditLine(ApiObject):
     sanctioned_on: str
     closed_on: str | None
     last_credit_on: str | None
+    write_off_reason: str | None = Field(description="Why the lender wrote the line off "
+                                         "(status ``written_off``).")
     classification: LineClassification
     ledger_accounts: LineLedgerAccounts
     metadata: dict[str, str]
@@ -85,7 +87,7 @@ class CreditLine(ApiObject):
 
 
 class CreditLineMovement(ApiObject):
-    """A statement line: a draw, repayment, sweep or monthly interest debit."""
+    """A statement line: a draw, repayment, sweep, monthly interest debit or write-off."""
 
     id: str
     object: Literal["credit_line_movement"]

@@ -183,6 +183,12 @@ class LendingStatus(ErrorCode):
         "Draws on the line are suspended: it is non-performing (NPA) or its review date has"
         " passed. Repayments are still taken; the lender can renew it.",
     )
+    CREDIT_LINE_NOT_NPA = (
+        "credit_line_not_npa",
+        False,
+        _C,
+        "Only a non-performing credit line (sub-standard or doubtful) can be written off.",
+    )
     CREDIT_LINE_NOT_REPAID = (
         "credit_line_not_repaid",
         True,

@@ -174,6 +174,15 @@ class CreditLineStore(CreditLineCloseDayQueries):
             {"line": line_id, "amount": amount_minor},
         )
 
+    def uncovered_minor(self, line_id: str) -> int:
+        """The interest debited to the line and not yet covered by credits."""
+        total = self._connection.execute(
+            sa.text("SELECT coalesce(sum(amount_minor - covered_minor), 0)"
+                    " FROM credit_line_interest_debits WHERE line_id = :line"),
+            {"line": line_id},
+        ).scalar_one()
+        return int(total)
+
     def uncovered_since(self, line_id: str) -> date | None:
         since: date | None = self._connection.execute(
             sa.text("SELECT min(debited_on) FROM credit_line_interest_debits"

@@ -217,7 +217,7 @@ def draw(
     check_amount(amount_minor)
     line = visible_line(uow, caller, line_id, for_update=True)
     on = today(ctx)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     reason = suspended_reason(line, on)
     if reason is not None:
@@ -298,7 +298,7 @@ def repay(
     require_borrower_side(caller)
     check_amount(amount_minor)
     line = visible_line(uow, caller, line_id, for_update=True)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     movement = record_credit(ctx, uow, line, amount_minor, LineMovementKind.REPAYMENT,
                              today(ctx))
@@ -312,7 +312,7 @@ def renew(
     """The annual review done: a new review date, optionally a new limit and rate."""
     require_lender_side(caller)
     line = visible_line(uow, caller, line_id, for_update=True)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     on = today(ctx)
     _check_review(review_due, max(on, line.review_due))
@@ -335,7 +335,7 @@ def close_line(
 ) -> dict[str, Any]:
     """Close a line with nothing owed (either side)."""
     line = visible_line(uow, caller, line_id, for_update=True)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     if any(owed(ctx, uow, line)):
         raise LendingRejected(LendingStatus.CREDIT_LINE_NOT_REPAID, param="credit_line")

@@ -1,0 +1,39 @@
+-- paysetu credit lines (applied by Alembic revision 0023): write-off, as for term loans. A
+-- lender writes an NPA line off with a stated reason: status 'written_off' (closed_on set, class
+-- 'loss'), and a 'write_off' statement line for the balances taken off the books.
+
+-- 0020's unnamed checks on the status and on closed_on are found by their definition.
+DO $$
+DECLARE
+    name text;
+BEGIN
+    FOR name IN
+        SELECT conname FROM pg_constraint
+        WHERE conrelid = 'credit_lines'::regclass AND contype = 'c'
+            AND (pg_get_constraintdef(oid) LIKE '%closed_on IS NOT NULL%'
+                 OR pg_get_constraintdef(oid) LIKE '%status = ANY%')
+    LOOP
+        EXECUTE format('ALTER TABLE credit_lines DROP CONSTRAINT %I', name);
+    END LOOP;
+    FOR name IN
+        SELECT conname FROM pg_constraint
+        WHERE conrelid = 'credit_line_movements'::regclass AND contype = 'c'
+            AND pg_get_constraintdef(oid) LIKE '%kind = ANY%'
+            AND pg_get_constraintdef(oid) NOT LIKE '%amount_minor%'
+    LOOP
+        EXECUTE format('ALTER TABLE credit_line_movements DROP CONSTRAINT %I', name);
+    END LOOP;
+END
+$$;
+
+ALTER TABLE credit_lines
+    ADD CONSTRAINT credit_lines_status_check
+        CHECK (status IN ('active', 'closed', 'written_off')),
+    ADD CONSTRAINT credit_lines_closed_on_check CHECK ((status = 'active') = (closed_on IS NULL)),
+    ADD COLUMN write_off_reason text,
+    ADD CONSTRAINT credit_lines_write_off_reason_check
+        CHECK ((status = 'written_off') = (write_off_reason IS NOT NULL));
+
+ALTER TABLE credit_line_movements
+    ADD CONSTRAINT credit_line_movements_kind_check
+        CHECK (kind IN ('draw', 'repayment', 'sweep', 'interest_debit', 'write_off'));
