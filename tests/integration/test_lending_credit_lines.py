@@ -190,6 +190,18 @@ def test_no_credits_from_2026_04_02_sma_1_on_05_02_and_npa_on_07_01_suspends_dra
     # 117.73 at 14% on the growing balance) and 1 July's accrual (3.97) go to suspense
     assert classes[date(2026, 6, 30)]["interest_suspense_minor"] == 0
     assert classes[date(2026, 7, 1)]["interest_suspense_minor"] == 111_23 + 120_23 + 117_73 + 3_97
+    # the portfolio history counts the line: PAR 30 from SMA-1 (2 May), NPA from 1 July
+    history = {(r.business_date, r.category): r for r in build.run(
+        context, lambda uow: uow.loans.portfolio_history(bank, date(2026, 5, 1),
+                                                         date(2026, 7, 1)))}
+    may_1, may_2 = history[(date(2026, 5, 1), "kishore")], history[(date(2026, 5, 2), "kishore")]
+    assert (may_1.loans, may_1.credit_lines, may_1.outstanding_minor, may_1.par_30_minor) == (
+        0, 1, 10_000_00 + 111_23, 0)
+    assert (may_2.par_30_minor, may_2.par_60_minor) == (10_000_00 + 111_23, 0)
+    july_1 = history[(date(2026, 7, 1), "kishore")]
+    assert july_1.outstanding_minor == 10_000_00 + 111_23 + 120_23 + 117_73
+    assert (july_1.par_90_minor, july_1.npa_minor) == (july_1.outstanding_minor,) * 2
+    assert july_1.provisions_minor == (july_1.outstanding_minor * 2_500 + 5_000) // 10_000
     lb.check_books(engine)
     assert build.run(context, lending_books.book_findings) == []
     # repaid in full on 2 July: in order, upgraded at that day's close, suspense released

@@ -8,8 +8,9 @@ of lines straight into the tables (foreign keys off: ``session_replication_role 
 inside a transaction that is rolled back), runs the SQL path with a random borrower
 classification, and compares every figure and every written column with the Python rules' on
 the same lines: drawing power, accrual, month-end debit, penal charge, out-of-order runs and
-days, the date classification reads, class, provision, suspense, closing, and the release of a
-line closed since the last run.
+days, the date classification reads, class, provision, suspense, closing, the release of a line
+closed since the last run, and the lines' rows of the portfolio history (outstanding, PAR
+30/60/90, NPA, provisions).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from paysetu.lending.rules.credit_line_close_day import (
     released,
 )
 from paysetu.lending.rules.credit_lines import POLICY, dp_window, is_month_end
+from paysetu.lending.rules.portfolio_history import LoanStanding, portfolio_day
 from paysetu.lending.stores.credit_lines_store import CreditLineStore
 
 NOW = datetime(2027, 1, 1, tzinfo=UTC)
@@ -67,6 +69,8 @@ class Book:
     debits: tuple[tuple[int, int, int], ...]
     """``(days before the day, amount, covered)`` of each interest debit."""
     decided: AssetClass
+    dpd: int
+    """The borrower classification's days past due for the line."""
 
 
 def _offset(high: int) -> st.SearchStrategy[int | None]:
@@ -99,6 +103,7 @@ books = st.builds(
                               st.integers(0, 10**6)),
                     max_size=2, unique_by=lambda d: d[0]).map(tuple),
     decided=st.sampled_from(DECIDED),
+    dpd=st.integers(0, 200),
 )
 days = st.integers(0, 730).map(lambda n: date(2026, 1, 1) + timedelta(days=n))
 
@@ -198,14 +203,16 @@ def test_sql_close_of_business_equals_the_rules(connection: sa.Connection, on: d
         snapshots = [_insert(connection, n, b, on) for n, b in enumerate(book)]
         store = CreditLineStore(connection)
         bounds = store.close_day_figures(on, dp_window(POLICY, on)[0], is_month_end(on), POLICY)
-        decided = {s.line_id: Classification(b.decided, 0, _npa_since(b.decided, on))
+        decided = {s.line_id: Classification(b.decided, b.dpd, _npa_since(b.decided, on))
                    for s, b in zip(snapshots, book, strict=True) if s.active}
         store.close_day_decided(on, "", bounds[-1], [
-            (i, line_class(c), c.npa_since) for i, c in sorted(decided.items())])
+            (i, line_class(c), c.npa_since, c.days_past_due) for i, c in sorted(decided.items())])
         figures = {r.id: r for r in connection.execute(sa.text("SELECT * FROM cob_lines"))}
+        history = store.close_day_portfolio(on)
         store.close_day_save(on, NOW, "", bounds[-1])
         saved = {r.id: r for r in connection.execute(sa.text("SELECT * FROM credit_lines"))}
         transaction.rollback()
+    standings = []
     for s in snapshots:
         got, row = figures[s.line_id], saved[s.line_id]
         if not s.active:
@@ -233,3 +240,10 @@ def test_sql_close_of_business_equals_the_rules(connection: sa.Connection, on: d
             u.interest_accrued_minor, u.interest_accrued_through, u.penal_charges_minor,
             u.over_since, u.debit_since, u.out_of_order_days, u.asset_class.value,
             u.npa_since, u.provision_minor, u.interest_suspense_minor, u.closes)
+        if not u.closes:
+            standings.append(LoanStanding(
+                s.lender_id, s.category, s.currency, f.drawn_minor,
+                decided[s.line_id].days_past_due, u.asset_class, u.npa_since is not None,
+                u.provision_minor, credit_line=True))
+    assert history == portfolio_day(on, standings)
+

@@ -1,6 +1,7 @@
--- paysetu credit lines (applied by Alembic revision 0023): write-off, as for term loans. A
+-- paysetu credit lines (applied by Alembic revision 0023). Write-off, as for term loans: a
 -- lender writes an NPA line off with a stated reason: status 'written_off' (closed_on set, class
--- 'loss'), and a 'write_off' statement line for the balances taken off the books.
+-- 'loss'), and a 'write_off' statement line for the balances taken off the books. The
+-- portfolio history counts lines.
 
 -- 0020's unnamed checks on the status and on closed_on are found by their definition.
 DO $$
@@ -37,3 +38,12 @@ ALTER TABLE credit_lines
 ALTER TABLE credit_line_movements
     ADD CONSTRAINT credit_line_movements_kind_check
         CHECK (kind IN ('draw', 'repayment', 'sweep', 'interest_debit', 'write_off'));
+
+-- The portfolio history counts credit lines in its figures (drawn balances in outstanding, PAR
+-- and NPA; their provisions); credit_lines says how many, beside the term loans' count.
+-- A row may hold lines only.
+ALTER TABLE lending_portfolio_days
+    ADD COLUMN credit_lines integer NOT NULL DEFAULT 0 CHECK (credit_lines >= 0),
+    DROP CONSTRAINT lending_portfolio_days_loans_check,
+    ADD CONSTRAINT lending_portfolio_days_loans_check
+        CHECK (loans >= 0 AND loans + credit_lines > 0);

@@ -32,6 +32,7 @@ from paysetu.lending.rules.classification import (
 from paysetu.lending.rules.credit_line_classification import REVIEW_GRACE_DAYS
 from paysetu.lending.rules.credit_line_close_day import LineAccrual, LineArrears, LineDebit
 from paysetu.lending.rules.credit_lines import DAYS_IN_YEAR, DrawingPowerPolicy
+from paysetu.lending.rules.portfolio_history import PortfolioDay
 
 LINES_PER_CHUNK = 20_000
 """Lines per statement: bounds each statement's work and the rows read back at once."""
@@ -49,7 +50,8 @@ CREATE TEMP TABLE IF NOT EXISTS cob_lines (
     through date, debit bigint NOT NULL, drawn bigint NOT NULL, penal_today bigint NOT NULL,
     over_since date, debit_since date, ooo_from date, ooo_days integer NOT NULL,
     oldest_overdue date,
-    asset_class text, npa_since date, provision bigint, suspense bigint, closes boolean
+    asset_class text, npa_since date, dpd integer, provision bigint, suspense bigint,
+    closes boolean
 ) ON COMMIT DROP
 """
 
@@ -150,8 +152,9 @@ _PROVISION_BPS = " ".join(f"WHEN '{c.value}' THEN {bps}"
                           for c, bps in PROVISION_BPS_UNSECURED.items())
 
 _DECIDED_SQL = f"""
-UPDATE cob_lines l SET asset_class = x.c, npa_since = x.n
-FROM unnest(CAST(:ids AS text[]), CAST(:classes AS text[]), CAST(:npa AS date[])) AS x(i, c, n)
+UPDATE cob_lines l SET asset_class = x.c, npa_since = x.n, dpd = x.d
+FROM unnest(CAST(:ids AS text[]), CAST(:classes AS text[]), CAST(:npa AS date[]),
+            CAST(:dpd AS integer[])) AS x(i, c, n, d)
 WHERE l.id = x.i;
 UPDATE cob_lines SET
     closes = NOT active OR (CAST(:on AS date) > review_due AND drawn = 0
@@ -171,6 +174,17 @@ WHERE id > :after AND id <= :upto
 """Chunk ``(after, upto]``: the borrower's classification, then class, provision, suspense
 and closing (:func:`~paysetu.lending.rules.credit_line_close_day.line_update`, and
 :func:`~paysetu.lending.rules.credit_line_close_day.released` for a line closed since)."""
+
+_PORTFOLIO_SQL = """
+SELECT lender_id, category, currency, count(*) AS lines, sum(drawn) AS outstanding,
+    coalesce(sum(drawn) FILTER (WHERE dpd >= 30 AND asset_class <> 'standard'), 0) AS par_30,
+    coalesce(sum(drawn) FILTER (WHERE dpd >= 60 AND asset_class <> 'standard'), 0) AS par_60,
+    coalesce(sum(drawn) FILTER (WHERE dpd >= 90 AND asset_class <> 'standard'), 0) AS par_90,
+    coalesce(sum(drawn) FILTER (WHERE npa_since IS NOT NULL), 0) AS npa,
+    sum(provision) AS provisions
+FROM cob_lines WHERE active AND NOT closes
+GROUP BY lender_id, currency, category ORDER BY lender_id, currency, category
+"""
 
 _SAVE_SQL = """
 UPDATE credit_lines c SET
@@ -235,12 +249,12 @@ class CreditLineCloseDayQueries:
         return [LineArrears(*r) for r in rows]
 
     def close_day_decided(self, on: date, after: str, upto: str,
-                          decided: Sequence[tuple[str, AssetClass, date | None]]) -> None:
-        """Chunk ``(after, upto]``'s classes (``(line, class, npa since)``), then each line's
-        class, provision, suspense and closing."""
+                          decided: Sequence[tuple[str, AssetClass, date | None, int]]) -> None:
+        """Chunk ``(after, upto]``'s classes (``(line, class, npa since, days past due)``),
+        then each line's class, provision, suspense and closing."""
         params = {"on": on, "after": after, "upto": upto,
                   "ids": [d[0] for d in decided], "classes": [d[1].value for d in decided],
-                  "npa": [d[2] for d in decided]}
+                  "npa": [d[2] for d in decided], "dpd": [d[3] for d in decided]}
         for statement in _DECIDED_SQL.split(";"):
             self._connection.execute(sa.text(statement), params)
 
@@ -288,6 +302,16 @@ class CreditLineCloseDayQueries:
                  "closed": counts[3]},
                 [{k: (v if k == "currency" else int(v)) for k, v in row.items()}
                  for row in amounts])
+
+    def close_day_portfolio(self, on: date) -> list[PortfolioDay]:
+        """The lines' part of the day's portfolio history (the rules of
+        :func:`~paysetu.lending.rules.portfolio_history.portfolio_day`): the lines active after
+        the day per lender, category and currency."""
+        rows = self._connection.execute(sa.text(_PORTFOLIO_SQL))
+        return [PortfolioDay(on, r.lender_id, r.category, r.currency, 0,
+                             *(int(x) for x in (r.outstanding, r.par_30, r.par_60, r.par_90,
+                                                r.npa, r.provisions, r.lines)))
+                for r in rows]
 
     def close_day_save(self, on: date, now: datetime, after: str, upto: str) -> None:
         """Write chunk ``(after, upto]`` back to ``credit_lines``."""

@@ -29,6 +29,7 @@ from paysetu.ledger.rules.entries import POSTINGS_PER_ENTRY_MAX, Direction, NewE
 from paysetu.lending.rules.classification import Classification, LoanArrears
 from paysetu.lending.rules.credit_line_classification import line_class
 from paysetu.lending.rules.credit_lines import POLICY, dp_window, is_month_end
+from paysetu.lending.rules.portfolio_history import PortfolioDay
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 DEBITS_PER_ENTRY = POSTINGS_PER_ENTRY_MAX // 2
@@ -82,7 +83,8 @@ class LinesDay:
         for done, ((after, upto), ids) in enumerate(zip(self.chunks, self.ids, strict=True),
                                                      start=1):
             lines.close_day_decided(self.on, after, upto, [
-                (i, line_class(decided[i]), decided[i].npa_since) for i in ids])
+                (i, line_class(decided[i]), decided[i].npa_since, decided[i].days_past_due)
+                for i in ids])
             for a in lines.close_day_accruals(after, upto):
                 run.accrue(a.lender_id, a.currency,
                            run.income_account(a.lender_id, a.currency, a.npa),
@@ -117,6 +119,10 @@ class LinesDay:
         self.uow.credit_lines.add_interest_debits(booked, self.on, now)
         for after, upto in self.chunks:
             self.uow.credit_lines.close_day_save(self.on, now, after, upto)
+
+    def portfolio_day(self) -> list[PortfolioDay]:
+        """The lines' rows of the day's portfolio history (summed in SQL)."""
+        return self.uow.credit_lines.close_day_portfolio(self.on)
 
     def summary(self) -> dict[str, Any]:
         counts, amounts = self.uow.credit_lines.close_day_totals(SMA_1_AFTER_DAYS)

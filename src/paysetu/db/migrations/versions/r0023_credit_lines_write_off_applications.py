@@ -1,4 +1,5 @@
-"""Credit lines: write-off (status written_off, its reason, the write_off statement line).
+"""Credit lines: write-off (status written_off, its reason, the write_off statement line);
+the portfolio history's credit_lines count.
 
 Revision ID: 0023
 Revises: 0021
