@@ -1,7 +1,7 @@
 -- paysetu credit lines (applied by Alembic revision 0023). Write-off, as for term loans: a
 -- lender writes an NPA line off with a stated reason: status 'written_off' (closed_on set, class
 -- 'loss'), and a 'write_off' statement line for the balances taken off the books. The
--- portfolio history counts lines.
+-- portfolio history counts lines. Merchants apply for lines (credit_line_applications).
 
 -- 0020's unnamed checks on the status and on closed_on are found by their definition.
 DO $$
@@ -47,3 +47,29 @@ ALTER TABLE lending_portfolio_days
     DROP CONSTRAINT lending_portfolio_days_loans_check,
     ADD CONSTRAINT lending_portfolio_days_loans_check
         CHECK (loans >= 0 AND loans + credit_lines > 0);
+
+-- Applications for a credit line: a merchant asks a lender for a limit in a PMMY category;
+-- the underwriting advice (the term loans' policy over the merchant's history, and the drawing
+-- power the policy would give today, explained) is stored with it; the lender sanctions it (the
+-- line) or declines it, with a reason when it sanctions against an advice to decline.
+CREATE TABLE credit_line_applications (
+    id text PRIMARY KEY CHECK (id ~ '^cla_[A-Za-z0-9]+$'),
+    merchant_id text NOT NULL REFERENCES merchants (id),
+    lender_id text NOT NULL REFERENCES lenders (id),
+    category text NOT NULL CHECK (category IN ('shishu', 'kishore', 'tarun', 'tarun_plus')),
+    currency char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
+    limit_minor bigint NOT NULL CHECK (limit_minor > 0),
+    purpose text NOT NULL,
+    status text NOT NULL CHECK (status IN ('submitted', 'approved', 'rejected')),
+    advice jsonb NOT NULL CHECK (jsonb_typeof(advice) = 'object'),
+    decision_reason text,
+    decided_at timestamptz,
+    credit_line_id text REFERENCES credit_lines (id),
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    CHECK ((status = 'submitted') = (decided_at IS NULL)),
+    CHECK ((status = 'approved') = (credit_line_id IS NOT NULL)),
+    CHECK (status <> 'rejected' OR decision_reason IS NOT NULL)
+);
+CREATE INDEX credit_line_applications_merchant ON credit_line_applications (merchant_id, id);
+CREATE INDEX credit_line_applications_lender ON credit_line_applications (lender_id, id);

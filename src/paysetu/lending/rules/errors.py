@@ -118,6 +118,8 @@ class LendingStatus(ErrorCode):
     PRODUCT_NOT_FOUND = ("product_not_found", False, _N, "No such loan product.")
     APPLICATION_NOT_FOUND = ("application_not_found", False, _N, "No such loan application.")
     LOAN_NOT_FOUND = ("loan_not_found", False, _N, "No such loan.")
+    CREDIT_LINE_APPLICATION_NOT_FOUND = ("credit_line_application_not_found", False, _N,
+                                         "No such credit line application.")
     REFINANCE_CLAIM_NOT_FOUND = ("refinance_claim_not_found", False, _N, "No such refinance claim.")
     APEX_LENDER_EXISTS = (
         "apex_lender_exists",

@@ -21,6 +21,7 @@ from paysetu.lending.rules.classification import AssetClass
 from paysetu.lending.rules.credit_lines import CreditLine, LineMovement, LineMovementKind, LineState
 from paysetu.lending.rules.loans import LoanCategory, LoanFilter
 from paysetu.lending.rules.refinance import RefinancedLoan
+from paysetu.lending.stores.credit_line_applications_store import CreditLineApplicationQueries
 from paysetu.lending.stores.credit_line_close_day_store import CreditLineCloseDayQueries
 from paysetu.lending.stores.lending_store import SCOPE_SQL, scope_params
 
@@ -95,7 +96,7 @@ def _movement(row: sa.Row[Any]) -> LineMovement:
     return LineMovement(**values, on=row.business_date)
 
 
-class CreditLineStore(CreditLineCloseDayQueries):
+class CreditLineStore(CreditLineCloseDayQueries, CreditLineApplicationQueries):
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 

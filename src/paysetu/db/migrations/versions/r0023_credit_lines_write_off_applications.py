@@ -1,5 +1,5 @@
 """Credit lines: write-off (status written_off, its reason, the write_off statement line);
-the portfolio history's credit_lines count.
+the portfolio history's credit_lines count; credit line applications.
 
 Revision ID: 0023
 Revises: 0021
