@@ -19,7 +19,12 @@ from paysetu.alipay.pages import dashboard_alipay
 from paysetu.app.pages import admin
 from paysetu.checkout.pages import checkout_pages
 from paysetu.customers.pages import wallet_pages
-from paysetu.lending.pages import credit_lines, dashboard_loans, lender
+from paysetu.lending.pages import (
+    credit_line_applications,
+    credit_lines,
+    dashboard_loans,
+    lender,
+)
 from paysetu.marketplace.pages import dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
@@ -30,7 +35,8 @@ from paysetu.shell.pages.rendering import STATIC_DIR, render
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,
     dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
-    credit_lines.router, admin.router, checkout_pages.router, wallet_pages.router,
+    credit_line_applications.router, credit_lines.router, admin.router, checkout_pages.router,
+    wallet_pages.router,
     dashboard_marketplace.router,
 )
 """Every router of pages, in the order their paths are matched."""
