@@ -1,9 +1,13 @@
-"""What close of business computes for each credit line, from one set-based snapshot (pure).
+"""What close of business computes for each credit line: the rules, one line at a time (pure).
 
-The store reads every active line with its drawn balance, its interest receivable, the
-merchant's net settled sales of the drawing-power window and its oldest uncovered interest debit
-in one statement (:class:`LineSnapshot`). :func:`line_figures` then gives, for business day
-``on`` (rules of :mod:`.credit_lines` and :mod:`.credit_line_classification`):
+Close of business runs these rules set-based in SQL
+(:mod:`paysetu.lending.stores.credit_line_close_day_store`); this module is their executable
+specification, with the worked dates of ``tests/unit/test_lending_credit_lines.py``, and
+``tests/property/test_credit_line_close_day_sql.py`` proves the SQL gives the same figures on
+random books. A line as the day finds it (:class:`LineSnapshot`: its drawn balance, interest
+receivable, the merchant's net settled sales of the drawing-power window, its oldest uncovered
+interest debit and the open amount of its interest debits) gives, for business day ``on``
+(:func:`line_figures`, rules of :mod:`.credit_lines` and :mod:`.credit_line_classification`):
 
 1. the drawing power from the window's sales, capped by the limit;
 2. the day's interest on the end-of-day drawn balance (actual/365, the month rounded once);
