@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from paysetu.ledger.rules.entries import Direction
 from paysetu.lending.rules.classification import (
     AssetClass,
     Classification,
@@ -32,6 +33,7 @@ from paysetu.lending.rules.credit_lines import (
     limit_in_band,
 )
 from paysetu.lending.rules.loans import RepaymentParts
+from paysetu.lending.rules.provisions import CloseDayAccounts, WriteOff, line_write_off_entry
 
 SHOP = ("mer_1", "lnd_1")
 REVIEW = date(2027, 3, 31)
@@ -278,3 +280,24 @@ def test_npa_line_upgraded_on_2026_08_10_releases_its_suspense() -> None:
     figures = line_figures(snapshot(on, drawn=0, uncovered=0), on, POLICY)
     upgraded = line_update(figures, Classification(AssetClass.STANDARD, 0, None), on)
     assert upgraded.interest_suspense_minor == 0
+
+
+def test_write_off_of_2026_07_02_takes_principal_against_provision_and_interest_against_suspense(
+) -> None:
+    books = CloseDayAccounts("acct_expense", "acct_provision", "acct_suspense")
+    # drawn 10,349.19 of which 349.19 is interest debited and unpaid; 3.97 accrued; all the
+    # unpaid interest (353.16) in suspense; a 25% provision on the drawn balance
+    amounts = WriteOff(10_349_19, 3_97, 353_16, 2_587_30)
+    entry = line_write_off_entry("je_1", "acct_drawn", "acct_interest", "acct_income", books, amounts, 349_19,
+                                 "INR", {})
+    assert entry is not None
+    legs = {(p.account_id, p.direction): p.amount_minor for p in entry.postings}
+    assert legs == {
+        ("acct_drawn", Direction.CREDIT): 10_349_19, ("acct_interest", Direction.CREDIT): 3_97,
+        ("acct_provision", Direction.DEBIT): 2_587_30,
+        ("acct_expense", Direction.DEBIT): 10_000_00 - 2_587_30,  # the principal's shortfall
+        ("acct_suspense", Direction.DEBIT): 353_16,  # no income: the interest was never recognised
+    }
+    nothing = WriteOff(0, 0, 0, 0)
+    assert line_write_off_entry("je_2", "acct_drawn", "acct_interest", "acct_income", books, nothing, 0,
+                                "INR", {}) is None
