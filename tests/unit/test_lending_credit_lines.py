@@ -288,8 +288,8 @@ def test_write_off_of_2026_07_02_takes_principal_against_provision_and_interest_
     # drawn 10,349.19 of which 349.19 is interest debited and unpaid; 3.97 accrued; all the
     # unpaid interest (353.16) in suspense; a 25% provision on the drawn balance
     amounts = WriteOff(10_349_19, 3_97, 353_16, 2_587_30)
-    entry = line_write_off_entry("je_1", "acct_drawn", "acct_interest", "acct_income", books, amounts, 349_19,
-                                 "INR", {})
+    entry = line_write_off_entry("je_1", "acct_drawn", "acct_interest", "acct_income", books,
+                                 amounts, 349_19, "INR", {})
     assert entry is not None
     legs = {(p.account_id, p.direction): p.amount_minor for p in entry.postings}
     assert legs == {
@@ -299,5 +299,5 @@ def test_write_off_of_2026_07_02_takes_principal_against_provision_and_interest_
         ("acct_suspense", Direction.DEBIT): 353_16,  # no income: the interest was never recognised
     }
     nothing = WriteOff(0, 0, 0, 0)
-    assert line_write_off_entry("je_2", "acct_drawn", "acct_interest", "acct_income", books, nothing, 0,
-                                "INR", {}) is None
+    assert line_write_off_entry("je_2", "acct_drawn", "acct_interest", "acct_income", books,
+                                nothing, 0, "INR", {}) is None
