@@ -109,13 +109,15 @@ class Shop:
     share: str = ""
     line: str = ""
     """The shop's credit line at the matrix's bank, drawn (its sales are settled)."""
+    line_application: str = ""
+    """The shop's application for a line at another lender, waiting."""
 
     def ids(self) -> set[str]:
         return {self.merchant, self.customer, self.wallet, self.payment, self.refund,
                 self.endpoint, self.quote, *self.events, *self.sellers} | {
                     i for i in (self.application, self.loan, self.checkout, self.alipay_app,
                                 self.mandate, self.approval, self.market_order, self.share,
-                                self.line)
+                                self.line, self.line_application)
                     if i}
 
 
@@ -187,6 +189,24 @@ class World:
     def fresh_line(self) -> str:
         """A fresh, undrawn credit line of merchant A's (at a fresh lender)."""
         return str(self.post("/v1/credit_lines", _line_body(self.new_lender(), self.a))["id"])
+
+    def npa_line(self) -> str:
+        """A fresh credit line of merchant A's classified sub-standard directly (the matrix
+        checks who may write a line off; close of business's own tests classify lines)."""
+        line_id = self.fresh_line()
+        assert self.context is not None
+        with self.context.uow_factory() as uow:
+            line = uow.credit_lines.get(line_id)
+            assert line is not None
+            uow.credit_lines.save(replace(line, asset_class=AssetClass.SUBSTANDARD,
+                                          npa_since=self.context.clock.now().date()))
+            uow.commit()
+        return line_id
+
+    def line_application(self) -> str:
+        """A fresh credit line application of merchant A's (to a fresh lender)."""
+        return str(self.post("/v1/credit_line_applications",
+                             _line_application_body(self))["id"])
 
     def loan_application(self) -> str:
         """A fresh loan application of merchant A's to the matrix's lender."""
@@ -446,6 +466,21 @@ CASES.update({
         f"/v1/credit_lines/{w.a.line}/renew", {"review_due": "2027-06-30"})),
     ("POST", "/v1/credit_lines/{line_id}/close"): (
         Access.OWNED, lambda w: (f"/v1/credit_lines/{w.fresh_line()}/close", None)),
+    ("POST", "/v1/credit_lines/{line_id}/write_off"): (Access.PLATFORM, lambda w: (
+        f"/v1/credit_lines/{w.npa_line()}/write_off", {"reason": "matrix"})),
+    ("POST", "/v1/credit_line_applications"): (Access.OWNED, lambda w: (
+        "/v1/credit_line_applications", _line_application_body(w))),
+    ("GET", "/v1/credit_line_applications"): (
+        Access.ANY_KEY, lambda w: ("/v1/credit_line_applications", None)),
+    ("GET", "/v1/credit_line_applications/{application_id}"): (Access.OWNED, lambda w: (
+        f"/v1/credit_line_applications/{w.line_application()}", None)),
+    ("POST", "/v1/credit_line_applications/{application_id}/approve"): (
+        Access.PLATFORM, lambda w: (f"/v1/credit_line_applications/{w.line_application()}"
+                                    "/approve", {"rate_bps": 1400, "review_due": "2027-03-31",
+                                                 "reason": "matrix"})),
+    ("POST", "/v1/credit_line_applications/{application_id}/reject"): (
+        Access.PLATFORM, lambda w: (f"/v1/credit_line_applications/{w.line_application()}"
+                                    "/reject", {"reason": "matrix"})),
     ("GET", "/v1/credit_lines/{line_id}/statement"): (
         Access.OWNED, lambda w: (f"/v1/credit_lines/{w.a.line}/statement", None)),
 })
@@ -625,8 +660,10 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
                                     json={"format": "csv", "content": STATEMENT_CSV},
                                     headers=keys.platform))["id"]
     settlement = _settlement(client, keys, context, a.merchant, b.merchant)
-    a = replace(a, line=_drawn_line(client, keys.platform, bank, a))
-    b = replace(b, line=_drawn_line(client, keys.platform, bank, b))
+    a = replace(a, line=_drawn_line(client, keys.platform, bank, a),
+                line_application=_line_application(client, keys.platform, a))
+    b = replace(b, line=_drawn_line(client, keys.platform, bank, b),
+                line_application=_line_application(client, keys.platform, b))
     customer_a = signed_in_with_pin(client, context, PHONES["a"])
     customer_b = signed_in_with_pin(client, context, PHONES["b"])
     ok(client.post(f"/v1/customer/mandates/{a.mandate}/approve", json={"pin": PIN},
@@ -647,6 +684,22 @@ def _world(client: TestClient, keys: Keys, context: AppContext) -> World:
                  context=context,
                  npa_loan=_npa_loan(client, keys.platform, context, bank, a),
                  refinance_claim=_refinance(client, keys.platform, bank, a.loan))
+
+
+def _line_application_body(w: World) -> dict[str, Any]:
+    """Merchant A's application for a line at a fresh lender (a merchant has at most one open
+    line per lender; another merchant naming A is refused)."""
+    return {"lender": w.new_lender(), "category": "shishu", "limit_minor": 40_000_00,
+            "purpose": "matrix", "merchant": w.a.merchant}
+
+
+def _line_application(client: TestClient, platform: dict[str, str], shop: Shop) -> str:
+    """The shop's application for a line at a lender of its own, waiting."""
+    lender = ok(client.post("/v1/lenders", json={"name": "Matrix Gramin Bank", "kind": "bank"},
+                            headers=platform))["id"]
+    return str(ok(client.post("/v1/credit_line_applications", headers=platform, json={
+        "lender": lender, "category": "shishu", "limit_minor": 40_000_00, "purpose": "stock",
+        "merchant": shop.merchant}))["id"])
 
 
 def _drawn_line(client: TestClient, platform: dict[str, str], lender: str, shop: Shop) -> str:

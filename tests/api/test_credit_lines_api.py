@@ -5,12 +5,14 @@ Every test ends with the ledger audit (tests/api/conftest.py).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
 from paysetu.app.context import AppContext
 from paysetu.kernel.clock import FixedClock
+from paysetu.lending.rules.classification import AssetClass
 from paysetu.settlement.usecases import settlement
 from tests.api.conftest import Keys
 from tests.api.lending_setup import lender
@@ -71,3 +73,83 @@ def test_a_line_from_sanction_to_statement_with_its_refusals(
     assert renewed["renewals"] == 1
     not_repaid = client.post(f"{path}/close", headers=mine)
     assert error_code(not_repaid, 409) == "credit_line_not_repaid"
+
+
+def test_the_lender_writes_off_an_npa_line_with_its_reason(
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+) -> None:
+    shop = settled_shop(client, keys, app_context, clock)
+    mine = keys.merchant(app_context, shop)
+    bank = lender(client, keys, app_context)
+    line = ok(client.post("/v1/credit_lines", json={
+        "merchant": shop, "category": "kishore", "limit_minor": 1_50_000_00, "rate_bps": 1400,
+        "review_due": "2027-03-31"}, headers=bank.headers))
+    path = f"/v1/credit_lines/{line['id']}"
+    ok(client.post(f"{path}/draws", json={"amount_minor": 40_000_00}, headers=mine))
+    standard = client.post(f"{path}/write_off", json={"reason": "gone"}, headers=bank.headers)
+    assert error_code(standard, 409) == "credit_line_not_npa"
+    with app_context.uow_factory() as uow:  # classified directly: close of business's tests
+        current = uow.credit_lines.get(line["id"])  # classify lines day by day
+        assert current is not None
+        uow.credit_lines.save(replace(current, asset_class=AssetClass.SUBSTANDARD,
+                                      npa_since=clock.now().date(), provision_minor=0))
+        uow.commit()
+    assert error_code(client.post(f"{path}/write_off", json={"reason": "gone"}, headers=mine),
+                      404) == "resource_missing"
+    assert error_code(client.post(f"{path}/write_off", json={"reason": ""},
+                                  headers=bank.headers), 400) == "reason_invalid"
+    written = ok(client.post(f"{path}/write_off", json={"reason": "Shop shut"},
+                             headers=bank.headers))
+    assert (written["status"], written["write_off_reason"], written["drawn_minor"]) == (
+        "written_off", "Shop shut", 0)
+    statement = ok(client.get(f"{path}/statement", headers=mine))["data"]
+    assert (statement[0]["kind"], statement[0]["principal_minor"]) == ("write_off", 40_000_00)
+    closed = client.post(f"{path}/draws", json={"amount_minor": 100}, headers=mine)
+    assert error_code(closed, 409) == "credit_line_closed"
+
+
+def test_a_merchant_applies_and_the_lender_sanctions_against_the_advice_with_a_reason(
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+) -> None:
+    shop = settled_shop(client, keys, app_context, clock)
+    mine = keys.merchant(app_context, shop)
+    bank, other = lender(client, keys, app_context), lender(client, keys, app_context)
+    body = {"lender": bank.id, "category": "kishore", "limit_minor": 1_50_000_00,
+            "purpose": "Stock for the festival season"}
+    outside = client.post("/v1/credit_line_applications",
+                          json={**body, "limit_minor": 6_00_000_00}, headers=mine)
+    assert error_code(outside, 400) == "amount_outside_band"
+    applied = ok(client.post("/v1/credit_line_applications", json=body, headers=mine))
+    assert (applied["status"], applied["merchant"]) == ("submitted", shop)
+    advice = applied["advice"]
+    assert advice["decision"] == "decline"  # no complete month of history yet
+    assert advice["drawing_power"]["drawing_power_minor"] == 1_00_000_00  # 50% of 2,00,000
+    assert "50% of the net settled sales" in advice["drawing_power"]["explanation"]
+    path = f"/v1/credit_line_applications/{applied['id']}"
+    assert error_code(client.get(path, headers=other.headers), 404) == (
+        "credit_line_application_not_found")
+    assert error_code(client.post(f"{path}/approve", json={
+        "rate_bps": 1400, "review_due": "2027-03-31"}, headers=mine), 404)
+    terms = {"rate_bps": 1400, "review_due": "2027-03-31"}
+    against = client.post(f"{path}/approve", json=terms, headers=bank.headers)
+    assert error_code(against, 400) == "reason_invalid"
+    assert ok(client.get("/v1/credit_lines", headers=mine))["data"] == []  # nothing written
+    approved = ok(client.post(f"{path}/approve", json={**terms, "reason": "Known to the branch"},
+                              headers=bank.headers))
+    assert (approved["status"], approved["decision_reason"]) == ("approved",
+                                                                 "Known to the branch")
+    line = ok(client.get(f"/v1/credit_lines/{approved['credit_line']}", headers=mine))
+    assert (line["lender"], line["limit_minor"], line["rate_bps"]) == (bank.id, 1_50_000_00,
+                                                                       1400)
+    again = client.post(f"{path}/reject", json={"reason": "no"}, headers=bank.headers)
+    assert error_code(again, 409) == "application_already_decided"
+    twice = client.post("/v1/credit_line_applications", json=body, headers=mine)
+    assert error_code(twice, 409) == "credit_line_exists"
+    elsewhere = ok(client.post("/v1/credit_line_applications",
+                               json={**body, "lender": other.id}, headers=mine))
+    declined = ok(client.post(f"/v1/credit_line_applications/{elsewhere['id']}/reject",
+                              json={"reason": "Outside our district"}, headers=other.headers))
+    assert (declined["status"], declined["credit_line"]) == ("rejected", None)
+    queue = ok(client.get("/v1/credit_line_applications?status=submitted",
+                          headers=bank.headers))["data"]
+    assert queue == []

@@ -1,15 +1,18 @@
 """A merchant draws on and repays its credit line on the dashboard; the lender sees it in the
-console with its utilisation, drawing power and out-of-order days."""
+console with its utilisation, drawing power and out-of-order days, and writes an NPA line off;
+the line comes from the merchant's application, sanctioned by the lender against the advice."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
 from paysetu.access.rules.web_users import WebRole
+from paysetu.lending.rules.classification import AssetClass
 from tests.browser.conftest import LiveServer, sign_in
 from tests.browser.shop import ok, open_shop, pay
 
@@ -29,12 +32,31 @@ def test_a_line_drawn_and_repaid_on_the_dashboard_shows_in_the_console(
                     json={"amount_minor": 1_00_00_000_00, "currency": "INR"}))
         live_server.clock.advance(timedelta(days=1))
         ok(api.post("/v1/settlements", headers=platform, json={"date": "2026-04-02"}))
-        line = ok(api.post("/v1/credit_lines", headers=platform, json={
-            "merchant": shop.merchant_id, "lender": lender, "category": "shishu",
-            "limit_minor": 50_000_00, "rate_bps": 1600, "review_due": "2027-03-31"}))
     live_server.add_user("credit@bharat.example", WebRole.LENDER, lender_id=lender)
 
+    # the merchant applies; the lender reads the advice and sanctions against it, with a reason
     sign_in(desktop, shop.email)
+    desktop.get_by_role("link", name="Loans").click()
+    desktop.get_by_role("link", name="Apply for a credit line").click()
+    desktop.get_by_label("Lender").select_option(label="Bharat Small Bank")
+    desktop.get_by_label("PMMY category").select_option("shishu")
+    desktop.get_by_label("Limit asked for").fill("50000.00")
+    desktop.get_by_label("Purpose").fill("Milk and tea stock")
+    desktop.get_by_role("button", name="Submit application").click()
+    expect(desktop.get_by_test_id("flash")).to_contain_text("(advice: decline)")
+    sign_in(phone, "credit@bharat.example")
+    phone.get_by_test_id("line-queue-table").get_by_role("link").first.click()
+    expect(phone.get_by_test_id("application-drawing-power")).to_contain_text("₹49,000.00")
+    phone.get_by_label("Rate (% a year)").fill("16")
+    phone.get_by_label("Review date (YYYY-MM-DD, within a year)").fill("2027-03-31")
+    phone.get_by_role("button", name="Sanction").click()
+    expect(phone.locator("#reason-error")).to_have_attribute("data-code", "reason_invalid")
+    phone.get_by_label("Reason (needed when the limit changes, or the advice is to decline)"
+                       ).fill("Regular customer of the branch")
+    phone.get_by_role("button", name="Sanction").click()
+    expect(phone.get_by_test_id("flash")).to_contain_text("Sanctioned")
+    line = {"id": phone.url.rsplit("/", 1)[-1]}
+
     desktop.get_by_role("link", name="Loans").click()
     desktop.get_by_test_id("credit-lines-table").get_by_role("link").first.click()
     expect(desktop.get_by_test_id("credit-line-drawing-power")).to_have_text("₹49,000.00")
@@ -53,11 +75,26 @@ def test_a_line_drawn_and_repaid_on_the_dashboard_shows_in_the_console(
     expect(desktop.get_by_test_id("credit-line-statement")).to_contain_text("repayment")
     shot(desktop, "dashboard-credit-line")
 
-    sign_in(phone, "credit@bharat.example")
-    phone.get_by_role("link", name="Credit lines").click()
+    phone.get_by_role("link", name="Credit lines", exact=True).click()
     table = phone.get_by_test_id("lender-credit-lines")
     expect(table).to_contain_text("30.00%")  # 15,000 of 50,000
     expect(table).to_contain_text("₹49,000.00")
     shot(phone, "lender-credit-lines")
     table.get_by_role("link", name=line["id"]).click()
     expect(phone.get_by_test_id("credit-line-class")).to_contain_text("out of order 0 days")
+    # the line turns NPA (classified directly: close of business's tests classify day by day);
+    # the lender writes it off with its reason
+    with live_server.context.uow_factory() as uow:
+        current = uow.credit_lines.get(line["id"])
+        assert current is not None
+        uow.credit_lines.save(replace(current, asset_class=AssetClass.SUBSTANDARD,
+                                      npa_since=live_server.clock.now().date()))
+        uow.commit()
+    phone.reload()
+    phone.get_by_role("button", name="Write off").click()
+    expect(phone.locator("#reason-error")).to_have_attribute("data-code", "reason_invalid")
+    phone.get_by_label("Reason").fill("Shop shut, borrower untraceable")
+    phone.get_by_role("button", name="Write off").click()
+    expect(phone.get_by_test_id("flash")).to_contain_text(f"Wrote off {line['id']}")
+    expect(phone.get_by_test_id("credit-line-class")).to_contain_text("loss")
+    expect(phone.get_by_text("Written off: Shop shut, borrower untraceable")).to_be_visible()

@@ -106,6 +106,21 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/lender/credit-lines"): (Owner.ANY_LENDER, lambda w: "/lender/credit-lines"),
     ("GET", "/lender/credit-lines/{line_id}"): (
         Owner.LENDER, lambda w: f"/lender/credit-lines/{w.ids['line']}"),
+    ("GET", "/dashboard/credit-lines/apply"): (
+        Owner.ANY_MERCHANT, lambda w: "/dashboard/credit-lines/apply"),
+    ("POST", "/dashboard/credit-lines/apply"): (
+        Owner.ANY_MERCHANT, lambda w: "/dashboard/credit-lines/apply"),
+    ("GET", "/lender/credit-line-applications/{application_id}"): (
+        Owner.LENDER,
+        lambda w: f"/lender/credit-line-applications/{w.ids['line_application']}"),
+    ("POST", "/lender/credit-line-applications/{application_id}/approve"): (
+        Owner.LENDER,
+        lambda w: f"/lender/credit-line-applications/{w.ids['line_application']}/approve"),
+    ("POST", "/lender/credit-line-applications/{application_id}/reject"): (
+        Owner.LENDER,
+        lambda w: f"/lender/credit-line-applications/{w.ids['line_application']}/reject"),
+    ("POST", "/lender/credit-lines/{line_id}/write-off"): (
+        Owner.LENDER, lambda w: f"/lender/credit-lines/{w.ids['line']}/write-off"),
     ("GET", "/lender"): (Owner.ANY_LENDER, lambda w: "/lender"),
     ("GET", "/lender/portfolio"): (Owner.ANY_LENDER, lambda w: "/lender/portfolio"),
     ("GET", "/lender/refinance"): (Owner.ANY_LENDER, lambda w: "/lender/refinance"),
@@ -174,6 +189,10 @@ def _objects(server: LiveServer) -> dict[str, str]:
         ids["loan"] = ok(api.post(f"/v1/loan_applications/{application['id']}/approve",
                                   headers=platform, json={"rate_bps": 1400,
                                                           "reason": "Known to the branch"}))["loan"]
+        ids["line_application"] = ok(api.post(  # before the line: one open line per lender
+            "/v1/credit_line_applications", headers=a.merchant_key, json={
+                "lender": lender, "category": "shishu", "limit_minor": 40_000_00,
+                "purpose": "Stock"}))["id"]
         ids["line"] = ok(api.post("/v1/credit_lines", headers=platform, json={
             "merchant": a.merchant_id, "lender": lender, "category": "shishu",
             "limit_minor": 40_000_00, "rate_bps": 1600, "review_due": "2027-03-31"}))["id"]

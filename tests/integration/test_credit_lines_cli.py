@@ -52,6 +52,10 @@ def test_a_line_from_the_command_line(cli_database: Path, engine: sa.Engine) -> 
                                        "--amount", "1.00"])
     assert refused.exit_code != 0
     assert run("lines", "statement", line["id"])["data"] == []
+    standard = CliRunner().invoke(cli, ["lending", "lines", "write-off", line["id"],
+                                        "--reason", "gone"])
+    assert standard.exit_code != 0
+    assert "credit_line_not_npa" in str(standard.exception)
     listed = CliRunner().invoke(cli, ["lending", "lines", "list"])
     assert listed.exit_code == 0, listed.output
     assert "stand" in listed.stdout  # the table (narrow terminal: cells are cut)

@@ -8,15 +8,18 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext, with_loan_sweep
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.pagination import PageRequest
 from paysetu.kernel.secrets import SystemSecrets
+from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.ledger.usecases.service import LedgerService
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.usecases import (
+    credit_line_write_off,
     credit_lines,
     lending,
     lending_books,
@@ -42,10 +45,13 @@ def entries(engine: sa.Engine) -> int:
         return int(connection.execute(sa.text("SELECT count(*) FROM ledger_entries")).scalar_one())
 
 
-def selling_shop(context: AppContext, clock: FixedClock, sales_minor: int) -> str:
-    """A merchant that sold ``sales_minor`` on 1 April 2026, settled on 2 April."""
+def selling_shop(context: AppContext, clock: FixedClock, sales_minor: int,
+                 payout: bool = True) -> str:
+    """A merchant that sold ``sales_minor`` on 1 April 2026, settled on 2 April (paid out, or
+    kept in its available balance when it has no payout account)."""
     shop = build.merchant(context, fee_bps=0)
-    build.indian_account(context, shop)
+    if payout:
+        build.indian_account(context, shop)
     build.pay(context, shop, build.payer(context, "INR", sales_minor), sales_minor, "INR")
     lb.move_to(clock, date(2026, 4, 2), time(9, 30))
     settlement.settle(context, date(2026, 4, 2), shop)
@@ -160,7 +166,7 @@ def test_interest_accrues_daily_and_is_debited_on_2026_04_30(
 def test_no_credits_from_2026_04_02_sma_1_on_05_02_and_npa_on_07_01_suspends_draws(
     context: AppContext, clock: FixedClock, engine: sa.Engine, ledger: LedgerService
 ) -> None:
-    shop = selling_shop(context, clock, 2_00_000_00)
+    shop = selling_shop(context, clock, 2_00_000_00, payout=False)
     bank = lb.funded_lender(context)
     line_id = sanction(context, shop, bank)["id"]
     draw(context, line_id, 10_000_00)
@@ -180,6 +186,32 @@ def test_no_credits_from_2026_04_02_sma_1_on_05_02_and_npa_on_07_01_suspends_dra
     assert classes[date(2026, 7, 1)]["npa_since"] == "2026-07-01"
     assert line(context, line_id)["suspended_reason"] == "npa"
     refused(engine, LendingStatus.CREDIT_LINE_SUSPENDED, lambda: draw(context, line_id, 100))
+    # IRAC: on NPA, the interest debited and not recovered (April 111.23, May 120.23, June
+    # 117.73 at 14% on the growing balance) and 1 July's accrual (3.97) go to suspense
+    assert classes[date(2026, 6, 30)]["interest_suspense_minor"] == 0
+    assert classes[date(2026, 7, 1)]["interest_suspense_minor"] == 111_23 + 120_23 + 117_73 + 3_97
+    # the portfolio history counts the line: PAR 30 from SMA-1 (2 May), NPA from 1 July
+    history = {(r.business_date, r.category): r for r in build.run(
+        context, lambda uow: uow.loans.portfolio_history(bank, date(2026, 5, 1),
+                                                         date(2026, 7, 1)))}
+    may_1, may_2 = history[(date(2026, 5, 1), "kishore")], history[(date(2026, 5, 2), "kishore")]
+    assert (may_1.loans, may_1.credit_lines, may_1.outstanding_minor, may_1.par_30_minor) == (
+        0, 1, 10_000_00 + 111_23, 0)
+    assert (may_2.par_30_minor, may_2.par_60_minor) == (10_000_00 + 111_23, 0)
+    july_1 = history[(date(2026, 7, 1), "kishore")]
+    assert july_1.outstanding_minor == 10_000_00 + 111_23 + 120_23 + 117_73
+    assert (july_1.par_90_minor, july_1.npa_minor) == (july_1.outstanding_minor,) * 2
+    assert july_1.provisions_minor == (july_1.outstanding_minor * 2_500 + 5_000) // 10_000
+    lb.check_books(engine)
+    assert build.run(context, lending_books.book_findings) == []
+    # repaid in full on 2 July: in order, upgraded at that day's close, suspense released
+    owed = line(context, line_id)
+    repay(context, line_id, owed["drawn_minor"] + owed["interest_accrued_minor"]
+          + owed["penal_charges_minor"])
+    lb.move_to(clock, date(2026, 7, 3), time(0, 30))
+    lb.close_day(context, date(2026, 7, 2))
+    upgraded = line(context, line_id)["classification"]
+    assert (upgraded["asset_class"], upgraded["interest_suspense_minor"]) == ("standard", 0)
     lb.check_books(engine)
     assert ledger.audit().passed
     assert build.run(context, lending_books.book_findings) == []
@@ -261,4 +293,49 @@ def test_refinance_claim_of_2026_04_02_takes_the_line_and_passes_repayments_back
     repay(context, line_id, 1_000_00)
     claim = build.run(context, lambda uow: loan_refinance.get_claim(uow, PLATFORM, claim["id"]))
     assert (claim["passed_minor"], claim["owed_minor"]) == (10_000_00, 30_000_00)
+    assert ledger.audit().passed
+
+
+def test_npa_line_written_off_on_2026_07_02_against_provision_and_suspense(
+    context: AppContext, clock: FixedClock, engine: sa.Engine, ledger: LedgerService
+) -> None:
+    shop = selling_shop(context, clock, 2_00_000_00)
+    bank = lb.funded_lender(context)
+    line_id = sanction(context, shop, bank)["id"]
+    draw(context, line_id, 10_000_00)
+    day = date(2026, 4, 2)
+    while day <= date(2026, 6, 30):
+        lb.move_to(clock, day + timedelta(days=1), time(0, 30))
+        lb.close_day(context, day)
+        day += timedelta(days=1)
+    lender = Principal(bank, Role.LENDER, bank, livemode=False)
+
+    def write_off(reason: str, caller: Principal = lender) -> Any:
+        return build.run(context, lambda uow: credit_line_write_off.write_off_line(
+            context, uow, caller, line_id, reason))
+
+    refused(engine, LendingStatus.CREDIT_LINE_NOT_NPA, lambda: write_off("fraud"))  # SMA-2
+    lb.move_to(clock, date(2026, 7, 2), time(9, 30))
+    lb.close_day(context, date(2026, 7, 1))
+    refused(engine, LendingStatus.REASON_INVALID, lambda: write_off(""))
+    with pytest.raises(PaysetuError):  # the merchant cannot
+        write_off("no", Principal(shop, Role.MERCHANT, shop, livemode=False))
+    before = line(context, line_id)
+    written = write_off("Shop shut, borrower untraceable")
+    assert (written["status"], written["classification"]["asset_class"]) == ("written_off",
+                                                                            "loss")
+    assert written["write_off_reason"] == "Shop shut, borrower untraceable"
+    assert (written["drawn_minor"], written["interest_accrued_minor"],
+            written["classification"]["provision_minor"],
+            written["classification"]["interest_suspense_minor"]) == (0, 0, 0, 0)
+    kinds = build.run(context, lambda uow: credit_lines.statement(
+        uow, PLATFORM, line_id, PageRequest(limit=1)))[0]
+    assert (kinds[0]["kind"], kinds[0]["amount_minor"]) == (
+        "write_off", before["drawn_minor"] + before["interest_accrued_minor"])
+    refused(engine, LendingStatus.CREDIT_LINE_CLOSED, lambda: write_off("again"))
+    refused(engine, LendingStatus.CREDIT_LINE_CLOSED, lambda: repay(context, line_id, 100))
+    lb.move_to(clock, date(2026, 7, 3), time(0, 30))
+    assert lb.close_day(context, date(2026, 7, 2))["credit_lines"]["lines"] == 0
+    lb.check_books(engine)
+    assert build.run(context, lending_books.book_findings) == []
     assert ledger.audit().passed

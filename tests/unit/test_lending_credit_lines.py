@@ -6,8 +6,10 @@ from datetime import date, timedelta
 
 import pytest
 
+from paysetu.ledger.rules.entries import Direction
 from paysetu.lending.rules.classification import (
     AssetClass,
+    Classification,
     LoanArrears,
     classify,
     provision_for,
@@ -31,6 +33,7 @@ from paysetu.lending.rules.credit_lines import (
     limit_in_band,
 )
 from paysetu.lending.rules.loans import RepaymentParts
+from paysetu.lending.rules.provisions import CloseDayAccounts, WriteOff, line_write_off_entry
 
 SHOP = ("mer_1", "lnd_1")
 REVIEW = date(2027, 3, 31)
@@ -210,7 +213,7 @@ def test_provisions_as_for_term_loans() -> None:
 
 def snapshot(on: date, drawn: int = 60_000_00, receivable: int = 0, rbd: int = 0,
              accrued: int = 0, review: date = REVIEW, net: int = 1_00_000_00,
-             penal: int = 0) -> LineSnapshot:
+             penal: int = 0, uncovered: int = 0) -> LineSnapshot:
     return LineSnapshot(
         line_id="cln_1", active=True, merchant_id="mer_1", lender_id="lnd_1",
         category="kishore", currency="INR", drawn_account_id="a", interest_account_id="b",
@@ -218,7 +221,8 @@ def snapshot(on: date, drawn: int = 60_000_00, receivable: int = 0, rbd: int = 0
         drawn_minor=drawn, interest_receivable_minor=receivable, rate_balance_days=rbd,
         interest_accrued_minor=accrued, interest_accrued_through=on - timedelta(days=1),
         penal_charges_minor=penal, over_since=None, debit_since=date(2026, 1, 1),
-        last_credit_on=on, uncovered_since=None, asset_class=AssetClass.STANDARD,
+        last_credit_on=on, uncovered_since=date(2026, 4, 30) if uncovered else None,
+        uncovered_minor=uncovered, asset_class=AssetClass.STANDARD,
         npa_since=None, provision_minor=0, interest_suspense_minor=0, net_settled_minor=net)
 
 
@@ -252,3 +256,48 @@ def test_a_line_repaid_after_its_review_of_2027_03_31_closes_on_2027_04_01() -> 
     assert update.provision_minor == 0
     still_owes = line_figures(snapshot(on, drawn=0, penal=1), on, POLICY)
     assert not line_update(still_owes, decided, on).closes
+
+
+def test_npa_on_2026_07_01_puts_debited_unpaid_interest_and_accrual_in_suspense() -> None:
+    on = date(2026, 7, 1)
+    # April-June's interest debited (353.19 in all) and not covered; 1 July's accrued
+    npa = Classification(AssetClass.SUBSTANDARD, 90, on)
+    figures = line_figures(snapshot(on, drawn=10_349_19, uncovered=353_19), on, POLICY)
+    assert figures.accrual_minor == interest_to_date(10_349_19 * 1_200)
+    update = line_update(figures, npa, on)
+    assert update.interest_suspense_minor == 353_19 + figures.accrual_minor
+    # on 31 July the month's accrual is debited: it stays in suspense, now as debited interest
+    july_end = date(2026, 7, 31)
+    month = line_figures(snapshot(july_end, drawn=10_349_19, uncovered=353_19, receivable=40_00,
+                                  accrued=40_00), july_end, POLICY)
+    assert month.debit_minor == 40_00 + month.accrual_minor
+    assert line_update(month, npa, july_end).interest_suspense_minor == (
+        353_19 + month.debit_minor)
+
+
+def test_npa_line_upgraded_on_2026_08_10_releases_its_suspense() -> None:
+    on = date(2026, 8, 10)
+    figures = line_figures(snapshot(on, drawn=0, uncovered=0), on, POLICY)
+    upgraded = line_update(figures, Classification(AssetClass.STANDARD, 0, None), on)
+    assert upgraded.interest_suspense_minor == 0
+
+
+def test_write_off_of_2026_07_02_takes_principal_against_provision_and_interest_against_suspense(
+) -> None:
+    books = CloseDayAccounts("acct_expense", "acct_provision", "acct_suspense")
+    # drawn 10,349.19 of which 349.19 is interest debited and unpaid; 3.97 accrued; all the
+    # unpaid interest (353.16) in suspense; a 25% provision on the drawn balance
+    amounts = WriteOff(10_349_19, 3_97, 353_16, 2_587_30)
+    entry = line_write_off_entry("je_1", "acct_drawn", "acct_interest", "acct_income", books,
+                                 amounts, 349_19, "INR", {})
+    assert entry is not None
+    legs = {(p.account_id, p.direction): p.amount_minor for p in entry.postings}
+    assert legs == {
+        ("acct_drawn", Direction.CREDIT): 10_349_19, ("acct_interest", Direction.CREDIT): 3_97,
+        ("acct_provision", Direction.DEBIT): 2_587_30,
+        ("acct_expense", Direction.DEBIT): 10_000_00 - 2_587_30,  # the principal's shortfall
+        ("acct_suspense", Direction.DEBIT): 353_16,  # no income: the interest was never recognised
+    }
+    nothing = WriteOff(0, 0, 0, 0)
+    assert line_write_off_entry("je_2", "acct_drawn", "acct_interest", "acct_income", books,
+                                nothing, 0, "INR", {}) is None

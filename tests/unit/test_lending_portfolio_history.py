@@ -22,6 +22,7 @@ from paysetu.lending.rules.portfolio_history import (
     PortfolioDay,
     RatioPoint,
     history_range,
+    merge_days,
     portfolio_day,
     ratio_series,
 )
@@ -146,3 +147,20 @@ def test_one_day_and_no_book() -> None:
     assert ratio_charts([]) == []
     assert percent(5) == "0.05%"
     assert percent(10_000) == "100.00%"
+
+
+def test_credit_lines_of_2026_06_15_count_in_the_rows_and_their_par() -> None:
+    sma_2_line = LoanStanding("lnd_a", "kishore", "INR", 50_000_00, 61, AssetClass.SMA_2, False,
+                              125_00, credit_line=True)
+    (lines,) = portfolio_day(ON, [sma_2_line])
+    assert (lines.loans, lines.credit_lines) == (0, 1)
+    assert (lines.par_30_minor, lines.par_60_minor, lines.par_90_minor) == (50_000_00,) * 2 + (0,)
+    loans = portfolio_day(ON, [_loan("lnd_a", "kishore", 1_00_000_00, 0, AssetClass.STANDARD,
+                                     250_00),
+                               _loan("lnd_a", "shishu", 40_000_00, 0, AssetClass.STANDARD, 100_00)])
+    kishore, shishu = merge_days(loans, [lines])
+    assert (kishore.category, kishore.loans, kishore.credit_lines) == ("kishore", 1, 1)
+    assert (kishore.outstanding_minor, kishore.par_30_minor, kishore.provisions_minor) == (
+        1_50_000_00, 50_000_00, 375_00)
+    assert (shishu.loans, shishu.credit_lines, shishu.outstanding_minor) == (1, 0, 40_000_00)
+

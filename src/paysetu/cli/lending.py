@@ -15,12 +15,19 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
-from paysetu.cli.runtime import console, runtime
+from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import AmountFormatError, CurrencyError, Money
 from paysetu.lending.usecases import (
     lending,
@@ -208,7 +215,15 @@ def close_day(
     """Close of business for a day: accrual, penalties, classes, provisions (in order, once
     per day; the last day again replays its summary)."""
     day = loan_close_day.parse_business_date(on)
-    _print(_write(lambda ctx, uow: loan_close_day.close_day(ctx, uow, day)))
+    with Progress(TextColumn("credit lines"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=errors, transient=True) as bar:
+        task = bar.add_task("credit lines", total=None)
+
+        def chunk_done(done: int, chunks: int) -> None:
+            bar.update(task, completed=done, total=chunks)
+
+        summary = _write(lambda ctx, uow: loan_close_day.close_day(ctx, uow, day, chunk_done))
+    _print(summary)
 
 
 @app.command("write-off")

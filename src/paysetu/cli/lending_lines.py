@@ -1,8 +1,8 @@
 """``paysetu lending lines ...``: working-capital credit lines from the command line.
 
 Acts as the platform, like the rest of ``paysetu lending``: sanction (naming the lender), draw,
-repay, renew, close, show, list and the statement. Amounts are decimal text in major units;
-JSON output uses integer minor units like the API.
+repay, renew, close, write off (an NPA), show, list and the statement. Amounts are decimal
+text in major units; JSON output uses integer minor units like the API.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from rich.table import Table
 from paysetu.cli.lending import PLATFORM, Currency, _minor, _print, _write
 from paysetu.cli.runtime import console, runtime
 from paysetu.kernel.pagination import PageRequest
-from paysetu.lending.usecases import credit_lines
+from paysetu.lending.usecases import credit_line_write_off, credit_lines
 
 app = typer.Typer(help="Working-capital credit lines (cash credit on the merchant's balance).",
                   no_args_is_help=True)
@@ -81,6 +81,15 @@ def renew(line_id: str, review_due: Day) -> None:
 def close(line_id: str) -> None:
     """Close a line with nothing owed."""
     _print(_write(lambda ctx, uow: credit_lines.close_line(ctx, uow, PLATFORM, line_id)))
+
+
+@app.command("write-off")
+def write_off(
+    line_id: str, reason: Annotated[str, typer.Option(help="Why, 1-500 characters.")]
+) -> None:
+    """Write off a non-performing line against its provision and suspense."""
+    _print(_write(lambda ctx, uow: credit_line_write_off.write_off_line(ctx, uow, PLATFORM,
+                                                                        line_id, reason)))
 
 
 @app.command("show")

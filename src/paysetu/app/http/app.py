@@ -33,6 +33,7 @@ from paysetu.checkout.api import checkout_sessions
 from paysetu.customers.api import customer, customer_payments
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
+    credit_line_applications,
     credit_lines,
     lenders,
     lending_close_days,
@@ -123,7 +124,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
         app.include_router(router, prefix="/v1")
     for router in (lenders.router, loan_applications.router, loans.router,
                    lending_close_days.router, refinance_claims.router,
-                   credit_lines.router):
+                   credit_lines.router, credit_line_applications.router):
         app.include_router(router, prefix="/v1")
     app.include_router(checkout_sessions.router, prefix="/v1")
     for router in (marketplaces.router, marketplace_orders.router):

@@ -25,7 +25,12 @@ from paysetu.customers.pages import (
     pay_pages,
     wallet_pages,
 )
-from paysetu.lending.pages import credit_lines, dashboard_loans, lender
+from paysetu.lending.pages import (
+    credit_line_applications,
+    credit_lines,
+    dashboard_loans,
+    lender,
+)
 from paysetu.marketplace.pages import dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
@@ -36,9 +41,10 @@ from paysetu.shell.pages.rendering import STATIC_DIR, render
 PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,
     dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
-    credit_lines.router, admin.router, checkout_pages.router, wallet_pages.router,
-    pay_pages.router, checkout_wallet_pages.router, alipay_wallet_pages.router,
-    home_pages.router, mandates_pages.router, history_pages.router, wallet_top_up.router,
+    credit_line_applications.router, credit_lines.router, admin.router, checkout_pages.router,
+    wallet_pages.router, pay_pages.router, checkout_wallet_pages.router,
+    alipay_wallet_pages.router, home_pages.router, mandates_pages.router, history_pages.router,
+    wallet_top_up.router,
     dashboard_marketplace.router,
 )
 """Every router of pages, in the order their paths are matched."""

@@ -7,9 +7,10 @@ from typing import Literal
 
 from pydantic import Field
 
+from paysetu.lending.api.models import Underwriting
 from paysetu.lending.rules.classification import AssetClass
 from paysetu.lending.rules.credit_lines import LineMovementKind, LineState
-from paysetu.lending.rules.loans import LoanCategory
+from paysetu.lending.rules.loans import ApplicationState, LoanCategory
 from paysetu.shell.http.objects import ApiObject, Timestamp
 
 LINE_ID = "cln_01KBZ4T7Q0W8X5V3M2N1P6R9S8"
@@ -78,6 +79,8 @@ class CreditLine(ApiObject):
     sanctioned_on: str
     closed_on: str | None
     last_credit_on: str | None
+    write_off_reason: str | None = Field(description="Why the lender wrote the line off "
+                                         "(status ``written_off``).")
     classification: LineClassification
     ledger_accounts: LineLedgerAccounts
     metadata: dict[str, str]
@@ -85,7 +88,7 @@ class CreditLine(ApiObject):
 
 
 class CreditLineMovement(ApiObject):
-    """A statement line: a draw, repayment, sweep or monthly interest debit."""
+    """A statement line: a draw, repayment, sweep, monthly interest debit or write-off."""
 
     id: str
     object: Literal["credit_line_movement"]
@@ -101,3 +104,32 @@ class CreditLineMovement(ApiObject):
     ledger_entry: str
     date: str
     created: Timestamp
+
+
+class LineAdvice(ApiObject):
+    """What the lender is shown: the underwriting policy's decision, reasons and features, and
+    the drawing power the line would have today, explained."""
+
+    decision: Literal["approve", "refer", "decline"]
+    underwriting: Underwriting
+    drawing_power: DrawingPowerBasis
+
+
+class CreditLineApplication(ApiObject):
+    """A merchant's application for a line, with the underwriting advice the lender sees."""
+
+    id: str = Field(examples=["cla_01KBZ4T7Q0W8X5V3M2N1P6R9S8"])
+    object: Literal["credit_line_application"]
+    merchant: str
+    lender: str
+    category: LoanCategory
+    currency: str = Field(examples=["INR"])
+    limit_minor: int = Field(description="The limit asked for, minor units.")
+    purpose: str
+    status: ApplicationState
+    advice: LineAdvice
+    decision_reason: str | None
+    decided: Timestamp | None
+    credit_line: str | None = Field(description="The sanctioned line (``approved``).")
+    created: Timestamp
+

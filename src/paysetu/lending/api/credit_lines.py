@@ -1,8 +1,8 @@
 """``/v1/credit_lines``: sanction and renewal (lender), draws and repayments (merchant).
 
-A merchant key sees, draws on and repays its own lines; a lender key sanctions, renews and
-sees its own; either side may close a line with nothing owed; the platform does everything.
-Anything else answers 404 ``credit_line_not_found``.
+A merchant key sees, draws on and repays its own lines; a lender key sanctions, renews, writes
+off (an NPA) and sees its own; either side may close a line with nothing owed; the platform
+does everything. Anything else answers 404 ``credit_line_not_found``.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from paysetu.lending.api.schemas import (
     CreditLineDraw,
     CreditLineRenewal,
     CreditLineRepayment,
+    LoanWriteOff,
 )
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
-from paysetu.lending.usecases import credit_lines
+from paysetu.lending.usecases import credit_line_write_off, credit_lines
 from paysetu.shell.http.context import Caller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
@@ -95,6 +96,14 @@ def close(line_id: str, write: Write, _body: EmptyBody | None = None) -> Any:
     """Close a line with nothing owed (409 ``credit_line_not_repaid`` otherwise)."""
     return write.run(200, lambda uow: credit_lines.close_line(
         write.context, uow, write.caller, line_id))
+
+
+@router.post("/credit_lines/{line_id}/write_off", response_model=CreditLine)
+def write_off(line_id: str, body: LoanWriteOff, write: Write) -> Any:
+    """Write off a non-performing line (409 ``credit_line_not_npa`` otherwise): its drawn
+    balance and accrued interest leave the books against its provision and suspense."""
+    return write.run(200, lambda uow: credit_line_write_off.write_off_line(
+        write.context, uow, write.caller, line_id, body.reason))
 
 
 @router.get("/credit_lines/{line_id}/statement", response_model=ListOf[CreditLineMovement])

@@ -377,6 +377,8 @@ class PortfolioHistoryRow(ApiObject):
     npa_minor: int
     npa_ratio_bps: int
     provisions_minor: int
+    credit_lines: int = Field(description="Credit lines in the figures (their drawn balances; "
+                              "``loans`` counts the term loans).")
 
 
 class LendingPortfolioHistory(ApiObject):

@@ -121,3 +121,26 @@ class CreditLineRenewal(Body):
     review_due: str = Field(description="The next review date, YYYY-MM-DD, within a year.")
     limit_minor: int | None = Field(default=None, description="A new limit, if any.")
     rate_bps: int | None = Field(default=None, description="A new rate, if any.")
+
+
+class CreditLineApplicationCreate(Body):
+    lender: str = Field(description="The member lender (lnd_...) asked.")
+    category: str = Field(description="PMMY category whose band holds the limit: `shishu`, "
+                          "`kishore`, `tarun`, `tarun_plus`.")
+    currency: str = Field(default="INR", description="ISO 4217 code.")
+    limit_minor: int = Field(description="The limit asked for, minor units.")
+    purpose: str = Field(description="What the line is for, 1-500 characters.")
+    merchant: str | None = Field(
+        default=None, description="The borrowing merchant (mer_...); platform keys only (a "
+        "merchant key applies for itself).")
+
+
+class CreditLineApplicationApprove(Body):
+    rate_bps: int = Field(description="Annual rate, within the category product's range.")
+    review_due: str = Field(description="Annual review date, YYYY-MM-DD, within a year.")
+    limit_minor: int | None = Field(
+        default=None, description="Another limit (needs a reason); default: as asked.")
+    reason: str | None = Field(
+        default=None, description="Why, 1-500 characters: needed to change the limit or to "
+        "approve against an advice to decline.")
+

@@ -1,6 +1,6 @@
 """Credit-line pages: the merchant's lines (limit, drawing power, draw, repay, statement) on the
-dashboard, and the lender's lines (utilisation, drawing power, out-of-order days) in the
-console.
+dashboard, and the lender's lines (utilisation, drawing power, out-of-order days, and the
+write-off of an NPA line with its reason) in the console.
 
 Everything goes through :mod:`paysetu.lending.usecases.credit_lines` as the signed-in merchant
 or lender, so the scoping is the API's: another's line is the 404 page; a refusal (a draw over
@@ -20,7 +20,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api.deps import Context
 from paysetu.lending.pages.dashboard_loans import parse_amount
-from paysetu.lending.usecases import credit_lines
+from paysetu.lending.usecases import credit_line_write_off, credit_lines
 from paysetu.lending.usecases.ports import LendingUnitOfWork
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import Form, LenderSession, MerchantSession, principal_of
@@ -103,3 +103,21 @@ def lender_line(request: Request, line_id: str, context: Context,
                 session: LenderSession) -> Response:
     return _line_page(request, context, principal_of(session), line_id,
                       "lender/credit_line.html")
+
+
+@router.post("/lender/credit-lines/{line_id}/write-off", response_class=HTMLResponse)
+def write_off(request: Request, line_id: str, context: Context, session: LenderSession,
+              form: Form) -> Response:
+    """The lender writes an NPA line off with its reason (a refusal is shown on the form)."""
+    caller = principal_of(session)
+    reason = form.text("reason")
+    try:
+        with visible_or_404():
+            write(context, caller, f"POST {request.url.path}",
+                  lambda uow: credit_line_write_off.write_off_line(context, uow, caller,
+                                                                   line_id, reason))
+    except PaysetuError as refusal:
+        return _line_page(request, context, caller, line_id, "lender/credit_line.html",
+                          error=FieldError.of(refusal, {"reason": "reason"}), form="write_off",
+                          typed={"reason": reason})
+    return redirect(f"/lender/credit-lines/{line_id}", flash=f"Wrote off {line_id}.")

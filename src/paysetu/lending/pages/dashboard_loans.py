@@ -20,6 +20,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api.deps import Context
 from paysetu.lending.usecases import (
+    credit_line_applications,
     credit_lines,
     lending,
     loan_applications,
@@ -58,9 +59,12 @@ def loans_overview(request: Request, context: Context, session: MerchantSession)
                                         PageRequest(limit=LIST_LIMIT))
         its_lines, _ = credit_lines.list_lines(context, uow, caller,
                                                PageRequest(limit=LIST_LIMIT))
+        line_applications, _ = credit_line_applications.list_applications(
+            uow, caller, None, PageRequest(limit=LIST_LIMIT))
     return render(request, "dashboard/loans.html", {
         "products": products, "lenders": lenders, "applications": applications,
-        "loans": its_loans, "credit_lines": its_lines})
+        "loans": its_loans, "credit_lines": its_lines,
+        "line_applications": line_applications})
 
 
 def parse_amount(text: str, currency: str, param: str = "amount_minor") -> int:

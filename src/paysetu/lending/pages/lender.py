@@ -23,6 +23,7 @@ from paysetu.lending.api.deps import Context
 from paysetu.lending.pages.portfolio import portfolio_summary, recent_months
 from paysetu.lending.pages.portfolio_charts import category_charts, ratio_charts
 from paysetu.lending.usecases import (
+    credit_line_applications,
     lending,
     loan_applications,
     loan_portfolio,
@@ -54,10 +55,12 @@ def queue(request: Request, context: Context, session: LenderSession) -> Respons
                                                          PageRequest(limit=QUEUE_LIMIT))
         decided, _ = loan_applications.list_applications(uow, caller, None,
                                                          PageRequest(limit=QUEUE_LIMIT))
-        names = lending.borrower_names(uow, caller, [*waiting, *decided])
+        lines_waiting, _ = credit_line_applications.list_applications(
+            uow, caller, "submitted", PageRequest(limit=QUEUE_LIMIT))
+        names = lending.borrower_names(uow, caller, [*waiting, *decided, *lines_waiting])
     return render(request, "lender/queue.html", {
         "waiting": waiting, "decided": [a for a in decided if a["status"] != "submitted"],
-        "names": names})
+        "lines_waiting": lines_waiting, "names": names})
 
 
 def _application_page(
@@ -80,7 +83,7 @@ def application_detail(
     return _application_page(request, context, session, application_id)
 
 
-def _rate_bps(text: str) -> int:
+def parse_rate_bps(text: str) -> int:
     """``"14.25"`` (percent a year, at most 2 decimals) -> 1425 basis points."""
     try:
         value = Decimal(text)
@@ -92,7 +95,7 @@ def _rate_bps(text: str) -> int:
     return int(value * 100)
 
 
-def _optional_amount(text: str, currency: str) -> int | None:
+def parse_optional_amount(text: str, currency: str) -> int | None:
     if not text:
         return None
     try:
@@ -122,8 +125,8 @@ def approve(
     def work(uow: LendingUnitOfWork) -> dict[str, Any]:
         currency = loan_applications.get_application(uow, caller, application_id)["currency"]
         terms = loan_applications.ApproveApplication(
-            rate_bps=_rate_bps(typed["rate"]),
-            amount_minor=_optional_amount(typed["amount"], currency),
+            rate_bps=parse_rate_bps(typed["rate"]),
+            amount_minor=parse_optional_amount(typed["amount"], currency),
             tenure_periods=_optional_count(typed["tenure"]), reason=typed["reason"] or None)
         return loan_applications.approve_application(context, uow, caller, application_id,
                                                      terms)

@@ -1,9 +1,13 @@
-"""What close of business computes for each credit line, from one set-based snapshot (pure).
+"""What close of business computes for each credit line: the rules, one line at a time (pure).
 
-The store reads every active line with its drawn balance, its interest receivable, the
-merchant's net settled sales of the drawing-power window and its oldest uncovered interest debit
-in one statement (:class:`LineSnapshot`). :func:`line_figures` then gives, for business day
-``on`` (rules of :mod:`.credit_lines` and :mod:`.credit_line_classification`):
+Close of business runs these rules set-based in SQL
+(:mod:`paysetu.lending.stores.credit_line_close_day_store`); this module is their executable
+specification, with the worked dates of ``tests/unit/test_lending_credit_lines.py``, and
+``tests/property/test_credit_line_close_day_sql.py`` proves the SQL gives the same figures on
+random books. A line as the day finds it (:class:`LineSnapshot`: its drawn balance, interest
+receivable, the merchant's net settled sales of the drawing-power window, its oldest uncovered
+interest debit and the open amount of its interest debits) gives, for business day ``on``
+(:func:`line_figures`, rules of :mod:`.credit_lines` and :mod:`.credit_line_classification`):
 
 1. the drawing power from the window's sales, capped by the limit;
 2. the day's interest on the end-of-day drawn balance (actual/365, the month rounded once);
@@ -13,10 +17,17 @@ in one statement (:class:`LineSnapshot`). :func:`line_figures` then gives, for b
 5. the out-of-order runs and the date classification reads.
 
 After the borrower-level classification, :func:`line_update` gives what is written back:
-class, provision on the drawn balance (as for term loans), interest suspense (an NPA's interest
-accrued while NPA; released to income on upgrade), and whether the line closes (review date
-passed, nothing owed: repaid and not renewed). A line closed since the last run releases its
-provision and suspense.
+class, provision on the drawn balance (as for term loans), interest suspense, and whether the
+line closes (review date passed, nothing owed: repaid and not renewed). A line closed since the
+last run releases its provision and suspense.
+
+Interest suspense (RBI IRAC: no income is recognised on an NPA until it is received) follows
+the term loans' rule: while the line is an NPA, all its interest not yet recovered is in
+suspense, that is the interest accrued and not yet debited plus the interest debited to the line
+and not yet covered by credits (the open part of its interest debits); a performing line has
+none. So on the day a line becomes an NPA the interest debited before and still unpaid moves
+from income to suspense, a credit that covers debited interest releases it to income at the
+next close of business, and an upgrade releases the rest.
 """
 
 from __future__ import annotations
@@ -67,6 +78,8 @@ class LineSnapshot:
     debit_since: date | None
     last_credit_on: date | None
     uncovered_since: date | None
+    uncovered_minor: int
+    """The interest debited and not yet covered by credits (the open interest debits)."""
     asset_class: AssetClass
     npa_since: date | None
     provision_minor: int
@@ -148,10 +161,43 @@ def line_update(f: LineFigures, decided: Classification, on: date) -> LineDayUpd
         f.day.over_since, f.day.debit_since, f.day.out_of_order_days, asset_class,
         decided.npa_since,
         0 if closes else provision_for(f.drawn_minor, asset_class),
-        (s.interest_suspense_minor + f.accrual_minor) if npa and not closes else 0, closes)
+        (receivable + s.uncovered_minor + f.debit_minor) if npa and not closes else 0, closes)
 
 
 def released(s: LineSnapshot) -> LineDayUpdate:
     """A line closed since the last run: provision and suspense go back."""
     return LineDayUpdate(s.line_id, 0, 0, 0, 0, s.interest_accrued_through, 0, None, None, 0,
                          s.asset_class, s.npa_since, 0, 0, True)
+
+
+@dataclass(frozen=True, slots=True)
+class LineArrears:
+    """An active line as the borrower-level classification reads it."""
+
+    line_id: str
+    merchant_id: str
+    lender_id: str
+    oldest_overdue: date | None
+    npa_since: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class LineAccrual:
+    """One line's accrual of the day: a debit to its interest receivable."""
+
+    lender_id: str
+    currency: str
+    npa: bool
+    interest_account_id: str
+    amount_minor: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineDebit:
+    """A month-end interest debit: Dr drawn, Cr interest receivable."""
+
+    line_id: str
+    currency: str
+    drawn_account_id: str
+    interest_account_id: str
+    amount_minor: int

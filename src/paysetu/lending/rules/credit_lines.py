@@ -47,6 +47,7 @@ DP_POLICY_VERSION = "dp-2026.1"
 class LineState(StrEnum):
     ACTIVE = "active"
     CLOSED = "closed"
+    WRITTEN_OFF = "written_off"
 
 
 class LineMovementKind(StrEnum):
@@ -54,6 +55,7 @@ class LineMovementKind(StrEnum):
     REPAYMENT = "repayment"
     SWEEP = "sweep"
     INTEREST_DEBIT = "interest_debit"
+    WRITE_OFF = "write_off"
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +210,8 @@ class CreditLine:
     metadata: Mapping[str, str]
     created_at: datetime
     updated_at: datetime
+    write_off_reason: str | None = None
+    """Why the lender wrote the line off (``written_off`` only)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -118,6 +118,8 @@ class LendingStatus(ErrorCode):
     PRODUCT_NOT_FOUND = ("product_not_found", False, _N, "No such loan product.")
     APPLICATION_NOT_FOUND = ("application_not_found", False, _N, "No such loan application.")
     LOAN_NOT_FOUND = ("loan_not_found", False, _N, "No such loan.")
+    CREDIT_LINE_APPLICATION_NOT_FOUND = ("credit_line_application_not_found", False, _N,
+                                         "No such credit line application.")
     REFINANCE_CLAIM_NOT_FOUND = ("refinance_claim_not_found", False, _N, "No such refinance claim.")
     APEX_LENDER_EXISTS = (
         "apex_lender_exists",
@@ -182,6 +184,12 @@ class LendingStatus(ErrorCode):
         _C,
         "Draws on the line are suspended: it is non-performing (NPA) or its review date has"
         " passed. Repayments are still taken; the lender can renew it.",
+    )
+    CREDIT_LINE_NOT_NPA = (
+        "credit_line_not_npa",
+        False,
+        _C,
+        "Only a non-performing credit line (sub-standard or doubtful) can be written off.",
     )
     CREDIT_LINE_NOT_REPAID = (
         "credit_line_not_repaid",

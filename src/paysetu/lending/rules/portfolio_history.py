@@ -8,6 +8,13 @@ portfolio report (:mod:`paysetu.lending.rules.portfolio`) as of that day: ``PAR 
 outstanding principal of loans ``n`` or more days past due (and not standard), NPA the
 outstanding principal of loans with an NPA date, provisions what the loans hold.
 
+Credit lines count in the same rows (``credit_lines`` beside ``loans``): a line's outstanding is
+its drawn balance, its days past due are the borrower classification's (its out-of-order days
+less one, so PAR 30 starts with SMA-1), NPA and provisions as for loans. Close of business sums
+the lines in SQL (:mod:`paysetu.lending.stores.credit_line_close_day_store`, the same
+:func:`portfolio_day` rules, proved equal by ``tests/property/test_credit_line_close_day_sql.py``)
+and :func:`merge_days` adds them to the loans' rows.
+
 :func:`ratio_series` folds a lender's categories into one point per day for the PAR 30 / NPA
 chart; :func:`history_range` checks the range a reader asks for.
 """
@@ -38,6 +45,8 @@ class LoanStanding:
     asset_class: AssetClass
     npa: bool
     provision_minor: int
+    credit_line: bool = False
+    """A credit line (its drawn balance), not a term loan."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +64,8 @@ class PortfolioDay:
     par_90_minor: int
     npa_minor: int
     provisions_minor: int
+    credit_lines: int = 0
+    """Credit lines among the rows' figures (``loans`` counts the term loans)."""
 
 
 def _at_risk(loan: LoanStanding, days: int) -> int:
@@ -64,17 +75,32 @@ def _at_risk(loan: LoanStanding, days: int) -> int:
 
 def portfolio_day(on: date, loans: Iterable[LoanStanding]) -> list[PortfolioDay]:
     """The day's rows, ordered by lender, currency and category (none for an empty group)."""
-    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 7)
+    sums: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0] * 8)
     for loan in loans:
         row = sums[(loan.lender_id, loan.currency, loan.category)]
         for index, amount in enumerate((
-            1, loan.outstanding_minor, _at_risk(loan, 30), _at_risk(loan, 60),
-            _at_risk(loan, 90), loan.outstanding_minor if loan.npa else 0,
-            loan.provision_minor,
+            0 if loan.credit_line else 1, loan.outstanding_minor, _at_risk(loan, 30),
+            _at_risk(loan, 60), _at_risk(loan, 90), loan.outstanding_minor if loan.npa else 0,
+            loan.provision_minor, 1 if loan.credit_line else 0,
         )):
             row[index] += amount
     return [PortfolioDay(on, lender, category, currency, *figures)
             for (lender, currency, category), figures in sorted(sums.items())]
+
+
+def merge_days(*groups: Sequence[PortfolioDay]) -> list[PortfolioDay]:
+    """Rows of the same day summed per lender, category and currency (the loans' and the
+    lines'), ordered as :func:`portfolio_day` orders them."""
+    sums: dict[tuple[date, str, str, str], list[int]] = defaultdict(lambda: [0] * 8)
+    for row in (r for group in groups for r in group):
+        total = sums[(row.business_date, row.lender_id, row.currency, row.category)]
+        for index, amount in enumerate((
+            row.loans, row.outstanding_minor, row.par_30_minor, row.par_60_minor,
+            row.par_90_minor, row.npa_minor, row.provisions_minor, row.credit_lines,
+        )):
+            total[index] += amount
+    return [PortfolioDay(on, lender, category, currency, *figures)
+            for (on, lender, currency, category), figures in sorted(sums.items())]
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,3 +98,28 @@ def write_off_entry(
         (interest_income, amounts.receivable_minor - amounts.suspense_minor),
     ]
     return _entry(entry_id, legs, currency, meta)
+
+
+def line_write_off_entry(
+    entry_id: str, drawn_account: str, interest_account: str, interest_income: str,
+    accounts: CloseDayAccounts, amounts: WriteOff, debited_minor: int, currency: str,
+    meta: Mapping[str, str],
+) -> NewEntry | None:
+    """A credit line's balances leave the books: the drawn balance (``principal_minor``, of
+    which ``debited_minor`` is interest debited and not recovered) and the interest accrued
+    (``receivable_minor``). The drawn principal goes against the provision (the shortfall is
+    provision expense); all the unrecovered interest, debited or accrued, against the
+    suspense that holds it (any difference back through interest income). None when the line
+    has nothing on the books (an NPA by its overdue review alone)."""
+    principal = amounts.principal_minor - debited_minor
+    interest = amounts.receivable_minor + debited_minor
+    legs = [
+        (drawn_account, -amounts.principal_minor),
+        (interest_account, -amounts.receivable_minor),
+        (accounts.provision, amounts.provision_minor),
+        (accounts.provision_expense, principal - amounts.provision_minor),
+        (accounts.interest_suspense, amounts.suspense_minor),
+        (interest_income, interest - amounts.suspense_minor),
+    ]
+    return _entry(entry_id, legs, currency, meta) if any(a for _, a in legs) else None
+

@@ -21,6 +21,7 @@ from paysetu.lending.rules.classification import AssetClass
 from paysetu.lending.rules.credit_lines import CreditLine, LineMovement, LineMovementKind, LineState
 from paysetu.lending.rules.loans import LoanCategory, LoanFilter
 from paysetu.lending.rules.refinance import RefinancedLoan
+from paysetu.lending.stores.credit_line_applications_store import CreditLineApplicationQueries
 from paysetu.lending.stores.credit_line_close_day_store import CreditLineCloseDayQueries
 from paysetu.lending.stores.lending_store import SCOPE_SQL, scope_params
 
@@ -95,7 +96,7 @@ def _movement(row: sa.Row[Any]) -> LineMovement:
     return LineMovement(**values, on=row.business_date)
 
 
-class CreditLineStore(CreditLineCloseDayQueries):
+class CreditLineStore(CreditLineCloseDayQueries, CreditLineApplicationQueries):
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 
@@ -173,6 +174,15 @@ class CreditLineStore(CreditLineCloseDayQueries):
             ),
             {"line": line_id, "amount": amount_minor},
         )
+
+    def uncovered_minor(self, line_id: str) -> int:
+        """The interest debited to the line and not yet covered by credits."""
+        total = self._connection.execute(
+            sa.text("SELECT coalesce(sum(amount_minor - covered_minor), 0)"
+                    " FROM credit_line_interest_debits WHERE line_id = :line"),
+            {"line": line_id},
+        ).scalar_one()
+        return int(total)
 
     def uncovered_since(self, line_id: str) -> date | None:
         since: date | None = self._connection.execute(

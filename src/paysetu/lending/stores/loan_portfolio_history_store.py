@@ -20,7 +20,7 @@ _COLUMNS = {
     "business_date": "date", "lender_id": "text", "category": "text", "currency": "text",
     "loans": "integer", "outstanding_minor": "bigint", "par_30_minor": "bigint",
     "par_60_minor": "bigint", "par_90_minor": "bigint", "npa_minor": "bigint",
-    "provisions_minor": "bigint",
+    "provisions_minor": "bigint", "credit_lines": "integer",
 }
 
 _INSERT_SQL = (
@@ -55,5 +55,5 @@ class PortfolioHistoryQueries:
         return [PortfolioDay(r.business_date, r.lender_id, r.category, r.currency.strip(),
                              *(int(x) for x in (r.loans, r.outstanding_minor, r.par_30_minor,
                                                 r.par_60_minor, r.par_90_minor, r.npa_minor,
-                                                r.provisions_minor)))
+                                                r.provisions_minor, r.credit_lines)))
                 for r in rows]

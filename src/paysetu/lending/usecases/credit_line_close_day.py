@@ -1,44 +1,43 @@
 """Close of business for credit lines, inside the term loans' run (one transaction, one day).
 
-:func:`~paysetu.lending.usecases.loan_close_day.close_day` reads the loans, then the lines
-(:meth:`snapshot`: one statement, lines locked after loans), classifies both together per
-borrower, and hands each line's classification back here (:meth:`LinesDay.apply`). The rules
-are :mod:`paysetu.lending.rules.credit_line_close_day`; this module only books them:
+:func:`~paysetu.lending.usecases.loan_close_day.close_day` reads the loans, then the lines.
+The lines' day is computed in SQL, set-based and chunk by chunk
+(:mod:`paysetu.lending.stores.credit_line_close_day_store`: drawing power, accrual, month-end
+debit, penal charge, out-of-order runs); this module orchestrates it and books the result:
 
-* the day's interest joins the loans' accrual entries (up to 63 receivables per entry, to
-  interest income or, for an NPA, to suspense);
-* suspense and provision changes join the loans' net entries per lender and currency;
-* on a month's last day, the interest receivable is debited to the line: Dr drawn, Cr interest
-  receivable, up to 32 lines per entry, posted after the accruals; each debit is a statement
-  line and an uncovered interest debit (one insert each);
-* every line's new state is one ``UPDATE ... FROM unnest``.
+* :meth:`LinesDay.prepare` locks the lines (after the loans) and computes their figures; the
+  lines' arrears join the loans' in the borrower-level classification (Python, with the loans);
+* :meth:`LinesDay.apply` sends each chunk's classes back (class, provision, suspense, closing
+  follow in SQL), queues the day's accruals on the loans' accrual entries (up to 63 receivables
+  per entry, to interest income or, for an NPA, to suspense) and adds the lines' suspense and
+  provision changes to the loans' net entries per lender and currency;
+* :meth:`LinesDay.post_debits`: on a month's last day, the interest receivable is debited to
+  the line (Dr drawn, Cr interest receivable, up to 32 lines per entry, after the accruals),
+  each debit a statement line and an uncovered interest debit; then the lines are written back
+  one chunk per ``UPDATE``.
 
 Penal charges are not booked at close of business: they are income when received.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, Protocol
 
 from paysetu.ledger.rules.entries import POSTINGS_PER_ENTRY_MAX, Direction, NewEntry, Posting
-from paysetu.lending.rules.classification import Classification, LoanArrears, is_npa
-from paysetu.lending.rules.credit_line_classification import line_arrears
-from paysetu.lending.rules.credit_line_close_day import (
-    LineDayUpdate,
-    LineFigures,
-    LineSnapshot,
-    line_figures,
-    line_update,
-    released,
-)
-from paysetu.lending.rules.credit_lines import POLICY, dp_window
+from paysetu.lending.rules.classification import Classification, LoanArrears
+from paysetu.lending.rules.credit_line_classification import line_class
+from paysetu.lending.rules.credit_lines import POLICY, dp_window, is_month_end
+from paysetu.lending.rules.portfolio_history import PortfolioDay
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
 DEBITS_PER_ENTRY = POSTINGS_PER_ENTRY_MAX // 2
 SMA_1_AFTER_DAYS = 30
 """The summary counts a line out of order once a condition has held this long (SMA-1 on)."""
+
+Progress = Callable[[int, int], None]
+"""Told ``(chunks done, chunks)`` as the lines' chunks are classified and booked."""
 
 
 class DayRun(Protocol):
@@ -57,84 +56,79 @@ class DayRun(Protocol):
 class LinesDay:
     """One close of business's lines (module docstring)."""
 
-    def __init__(self, ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> None:
+    def __init__(self, ctx: LendingContext, uow: LendingUnitOfWork, on: date,
+                 progress: Progress | None = None) -> None:
         self.ctx, self.uow, self.on = ctx, uow, on
-        self.snapshots: list[LineSnapshot] = []
-        self.figures: dict[str, LineFigures] = {}
-        self.updates: list[LineDayUpdate] = []
-        self.debits: dict[str, list[tuple[LineSnapshot, int]]] = {}
-        self.amounts: Counter[str] = Counter()
-        self.counts: Counter[str] = Counter()
+        self.progress = progress
+        self.chunks: list[tuple[str, str]] = []
+        self.ids: list[list[str]] = []
 
-    def snapshot(self) -> list[LoanArrears]:
-        """Read and lock the lines; what classification needs of the active ones."""
-        self.snapshots = self.uow.credit_lines.close_day_snapshot(
-            self.on, dp_window(POLICY, self.on)[0])
-        self.figures = {s.line_id: line_figures(s, self.on, POLICY)
-                        for s in self.snapshots if s.active}
-        return [line_arrears(f.snapshot.line_id, (f.snapshot.merchant_id, f.snapshot.lender_id),
-                             f.day, f.snapshot.npa_since) for f in self.figures.values()]
+    def prepare(self) -> list[LoanArrears]:
+        """Lock the lines and compute their day in SQL; what classification needs of the
+        active ones."""
+        bounds = self.uow.credit_lines.close_day_figures(
+            self.on, dp_window(POLICY, self.on)[0], is_month_end(self.on), POLICY)
+        self.chunks = chunk_pairs(bounds)
+        arrears: list[LoanArrears] = []
+        for after, upto in self.chunks:
+            chunk = self.uow.credit_lines.close_day_arrears(after, upto)
+            self.ids.append([a.line_id for a in chunk])
+            arrears.extend(LoanArrears(a.line_id, (a.merchant_id, a.lender_id),
+                                       a.oldest_overdue, a.npa_since) for a in chunk)
+        return arrears
 
     def apply(self, run: DayRun, decided: dict[str, Classification]) -> None:
         """Book every line's day on ``run``'s batches (before its net moves are posted)."""
-        for s in self.snapshots:
-            figures = self.figures.get(s.line_id)
-            update = released(s) if figures is None else line_update(
-                figures, decided[s.line_id], self.on)
-            npa = figures is not None and is_npa(decided[s.line_id].asset_class)
-            accrual = figures.accrual_minor if figures is not None else 0
-            if accrual:
-                income = run.income_account(s.lender_id, s.currency, npa)
-                run.accrue(s.lender_id, s.currency, income, (s.interest_account_id, accrual))
-            if figures is not None and figures.debit_minor:
-                self.debits.setdefault(s.currency, []).append((s, figures.debit_minor))
-            key = f"{s.lender_id}:{s.currency}"
-            before = s.interest_suspense_minor + (accrual if npa else 0)
-            run.suspense_moves.append((key, update.interest_suspense_minor - before))
-            run.provision_moves.append((key, update.provision_minor - s.provision_minor))
-            self.updates.append(update)
-            if figures is not None:
-                self._count(s, figures, update)
-
-    def _count(self, s: LineSnapshot, f: LineFigures, update: LineDayUpdate) -> None:
-        cur = s.currency
-        self.counts["lines"] += 1
-        self.counts["out_of_order"] += update.out_of_order_days > SMA_1_AFTER_DAYS
-        self.counts["npa"] += update.npa_since is not None
-        self.counts["closed"] += update.closes
-        for name, amount in (("drawing_power_minor", update.drawing_power_minor),
-                             ("drawn_minor", f.drawn_minor),
-                             ("interest_accrued_minor", f.accrual_minor),
-                             ("interest_debited_minor", f.debit_minor),
-                             ("penal_charges_minor", f.penal_minor),
-                             ("provisions_minor", update.provision_minor)):
-            self.amounts[f"{cur}:{name}"] += amount
+        lines = self.uow.credit_lines
+        for done, ((after, upto), ids) in enumerate(zip(self.chunks, self.ids, strict=True),
+                                                     start=1):
+            lines.close_day_decided(self.on, after, upto, [
+                (i, line_class(decided[i]), decided[i].npa_since, decided[i].days_past_due)
+                for i in ids])
+            for a in lines.close_day_accruals(after, upto):
+                run.accrue(a.lender_id, a.currency,
+                           run.income_account(a.lender_id, a.currency, a.npa),
+                           (a.interest_account_id, a.amount_minor))
+            if self.progress is not None:
+                self.progress(done, len(self.chunks))
+        for lender_id, currency, suspense, provision in lines.close_day_moves():
+            key = f"{lender_id}:{currency}"
+            run.suspense_moves.append((key, suspense))
+            run.provision_moves.append((key, provision))
 
     def post_debits(self, run: DayRun) -> None:
-        """The month-end debits, after the accruals (the receivables must hold them)."""
+        """The month-end debits, after the accruals (the receivables must hold them); then
+        the lines are written back."""
         booked: list[tuple[str, int, str, str]] = []
-        for currency, debits in sorted(self.debits.items()):
-            for start in range(0, len(debits), DEBITS_PER_ENTRY):
-                chunk = debits[start:start + DEBITS_PER_ENTRY]
+        debits = self.uow.credit_lines.close_day_debits()
+        for currency in sorted({d.currency for d in debits}):
+            of_currency = [d for d in debits if d.currency == currency]
+            for start in range(0, len(of_currency), DEBITS_PER_ENTRY):
+                chunk = of_currency[start:start + DEBITS_PER_ENTRY]
                 entry_id = self.ctx.ids.new_id("je")
-                postings = [p for s, amount in chunk for p in (
-                    Posting(s.drawn_account_id, Direction.DEBIT, amount, currency),
-                    Posting(s.interest_account_id, Direction.CREDIT, amount, currency))]
+                postings = [p for d in chunk for p in (
+                    Posting(d.drawn_account_id, Direction.DEBIT, d.amount_minor, currency),
+                    Posting(d.interest_account_id, Direction.CREDIT, d.amount_minor, currency))]
                 meta = {"kind": "credit_line_interest_debit", "through": self.on.isoformat(),
                         "lines": str(len(chunk))}
                 run.post(NewEntry(entry_id, tuple(postings), meta))
-                booked.extend((s.line_id, amount, entry_id, self.ctx.ids.new_id("clm"))
-                              for s, amount in chunk)
+                booked.extend((d.line_id, d.amount_minor, entry_id, self.ctx.ids.new_id("clm"))
+                              for d in chunk)
         run.flush()
-        self.uow.credit_lines.add_interest_debits(booked, self.on, self.ctx.clock.now())
-        self.uow.credit_lines.save_day(self.updates, self.on, self.ctx.clock.now())
+        now = self.ctx.clock.now()
+        self.uow.credit_lines.add_interest_debits(booked, self.on, now)
+        for after, upto in self.chunks:
+            self.uow.credit_lines.close_day_save(self.on, now, after, upto)
+
+    def portfolio_day(self) -> list[PortfolioDay]:
+        """The lines' rows of the day's portfolio history (summed in SQL)."""
+        return self.uow.credit_lines.close_day_portfolio(self.on)
 
     def summary(self) -> dict[str, Any]:
-        by_currency: dict[str, dict[str, Any]] = {}
-        for key, amount in sorted(self.amounts.items()):
-            cur, name = key.split(":")
-            by_currency.setdefault(cur, {"currency": cur})[name] = amount
-        return {"lines": self.counts["lines"], "out_of_order": self.counts["out_of_order"],
-                "npa": self.counts["npa"], "closed": self.counts["closed"],
-                "amounts": list(by_currency.values())}
+        counts, amounts = self.uow.credit_lines.close_day_totals(SMA_1_AFTER_DAYS)
+        return {**counts, "amounts": amounts}
 
+
+def chunk_pairs(bounds: Sequence[str]) -> list[tuple[str, str]]:
+    """``(after, upto]`` id ranges from the chunks' last ids."""
+    return list(zip(["", *bounds], bounds, strict=False))

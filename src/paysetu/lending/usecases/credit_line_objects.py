@@ -60,6 +60,7 @@ def line_object(ctx: LendingContext, uow: LendingUnitOfWork, line: CreditLine) -
         "suspended_reason": suspended_reason(line, today(ctx)),
         "sanctioned_on": line.sanctioned_on.isoformat(), "closed_on": day(line.closed_on),
         "last_credit_on": day(line.last_credit_on),
+        "write_off_reason": line.write_off_reason,
         "classification": {
             "as_of": day(line.classified_on), "asset_class": line.asset_class.value,
             "out_of_order_days": line.out_of_order_days, "npa_since": day(line.npa_since),

@@ -97,7 +97,8 @@ def visible_line(
     return line
 
 
-def _product(uow: LendingUnitOfWork, category: str, currency: str) -> LoanProduct:
+def line_product(uow: LendingUnitOfWork, category: str, currency: str) -> LoanProduct:
+    """The active product of a PMMY category in the currency (``product_not_found``)."""
     for product in uow.lending.list_products():
         if product.category.value == category and product.currency == currency and product.active:
             return product
@@ -121,8 +122,8 @@ def _check_terms(uow: LendingUnitOfWork, product: LoanProduct, merchant_id: str,
         raise LendingRejected(LendingStatus.TARUN_PLUS_REQUIRES_REPAID_TARUN, param="category")
 
 
-def _drawing_power(uow: LendingUnitOfWork, merchant_id: str, currency: str, limit_minor: int,
-                   on: date) -> tuple[int, int]:
+def line_drawing_power(uow: LendingUnitOfWork, merchant_id: str, currency: str,
+                       limit_minor: int, on: date) -> tuple[int, int]:
     """The drawing power on ``on`` and the net settled sales it comes from."""
     first, last = dp_window(POLICY, on)
     net = uow.credit_lines.net_settled(merchant_id, currency, first, last)
@@ -162,12 +163,12 @@ def sanction_line(
         raise LendingRejected(LendingStatus.APEX_LENDER_CANNOT_LEND, param="lender")
     if not storable(merchant_id) or uow.merchants.get(merchant_id) is None:
         raise LendingRejected(LendingStatus.PAYEE_NOT_FOUND, param="merchant")
-    product = _product(uow, category, currency)
+    product = line_product(uow, category, currency)
     _check_terms(uow, product, merchant_id, limit_minor, rate_bps)
     line_id = ctx.ids.new_id("cln")
     funding = lender_accounts(ctx, uow, lender.id, currency).funding
     drawn, interest = _open_accounts(ctx, uow, line_id, lender.id, currency)
-    power, net = _drawing_power(uow, merchant_id, currency, limit_minor, on)
+    power, net = line_drawing_power(uow, merchant_id, currency, limit_minor, on)
     now = ctx.clock.now()
     line = CreditLine(
         id=line_id, merchant_id=merchant_id, lender_id=lender.id, category=product.category,
@@ -217,7 +218,7 @@ def draw(
     check_amount(amount_minor)
     line = visible_line(uow, caller, line_id, for_update=True)
     on = today(ctx)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     reason = suspended_reason(line, on)
     if reason is not None:
@@ -298,7 +299,7 @@ def repay(
     require_borrower_side(caller)
     check_amount(amount_minor)
     line = visible_line(uow, caller, line_id, for_update=True)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     movement = record_credit(ctx, uow, line, amount_minor, LineMovementKind.REPAYMENT,
                              today(ctx))
@@ -312,15 +313,15 @@ def renew(
     """The annual review done: a new review date, optionally a new limit and rate."""
     require_lender_side(caller)
     line = visible_line(uow, caller, line_id, for_update=True)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     on = today(ctx)
     _check_review(review_due, max(on, line.review_due))
     limit = line.limit_minor if limit_minor is None else limit_minor
     rate = line.rate_bps if rate_bps is None else rate_bps
-    _check_terms(uow, _product(uow, line.category.value, line.currency), line.merchant_id,
+    _check_terms(uow, line_product(uow, line.category.value, line.currency), line.merchant_id,
                  limit, rate)
-    power, net = _drawing_power(uow, line.merchant_id, line.currency, limit, on)
+    power, net = line_drawing_power(uow, line.merchant_id, line.currency, limit, on)
     line = replace(line, review_due=review_due, limit_minor=limit, rate_bps=rate,
                    renewals=line.renewals + 1, drawing_power_minor=power,
                    dp_net_settled_minor=net, dp_as_of=on, updated_at=ctx.clock.now())
@@ -335,7 +336,7 @@ def close_line(
 ) -> dict[str, Any]:
     """Close a line with nothing owed (either side)."""
     line = visible_line(uow, caller, line_id, for_update=True)
-    if line.status is LineState.CLOSED:
+    if line.status is not LineState.ACTIVE:
         raise LendingRejected(LendingStatus.CREDIT_LINE_CLOSED, param="credit_line")
     if any(owed(ctx, uow, line)):
         raise LendingRejected(LendingStatus.CREDIT_LINE_NOT_REPAID, param="credit_line")

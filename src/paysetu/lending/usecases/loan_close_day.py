@@ -25,7 +25,8 @@ Steps, each set-based (one SQL statement for all loans, one ``UPDATE ... FROM un
 6. provisions: each loan's outstanding principal x its class's rate; the day's change, net per
    lender and currency, is posted between provision expense and the provision account;
 7. history: the day's book per lender, category and currency (outstanding, PAR 30/60/90, NPA,
-   provisions: :func:`~paysetu.lending.rules.portfolio_history.portfolio_day`), one insert.
+   provisions: :func:`~paysetu.lending.rules.portfolio_history.portfolio_day`), the credit
+   lines' summed in SQL and added to the loans' rows, one insert.
 
 Loans closed since the last run release their provision and suspense. Entries go to the
 ledger in batches (one statement per :data:`ENTRY_BATCH` entries).
@@ -52,9 +53,9 @@ from paysetu.lending.rules.classification import (
 from paysetu.lending.rules.close_day import ActiveLoanDay, LoanDayUpdate
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.loans import accrual_increase, accruals_entry
-from paysetu.lending.rules.portfolio_history import LoanStanding, portfolio_day
+from paysetu.lending.rules.portfolio_history import LoanStanding, merge_days, portfolio_day
 from paysetu.lending.rules.provisions import provision_change_entry, suspense_change_entry
-from paysetu.lending.usecases.credit_line_close_day import LinesDay
+from paysetu.lending.usecases.credit_line_close_day import LinesDay, Progress
 from paysetu.lending.usecases.lending import close_day_accounts, lender_accounts
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
@@ -237,15 +238,17 @@ def _summary(on: date, run: _Day, loans: int, penalties: dict[str, int],
             "replayed": False}
 
 
-def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> dict[str, Any]:
-    """Close business day ``on`` (module docstring); the run's summary. The caller commits."""
+def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date,
+              progress: Progress | None = None) -> dict[str, Any]:
+    """Close business day ``on`` (module docstring); the run's summary, ``progress`` told of
+    the credit lines' chunks. The caller commits."""
     last = uow.loans.lock_close_days()
     if last is not None and on == last:
         return {**(uow.loans.close_day_summary(on) or {}), "replayed": True}
     check_order(on, ctx.clock.now().date(), last)
     days = uow.loans.close_day_snapshot(on)  # locks the loans first, as every loan operation
-    lines = LinesDay(ctx, uow, on)
-    line_arrears = lines.snapshot()  # then the credit lines
+    lines = LinesDay(ctx, uow, on, progress)
+    line_arrears = lines.prepare()  # then the credit lines, their day computed in SQL
     penalties = _charge_penalties(uow, on)
     decided = classify([*_arrears(days), *line_arrears], on)  # per borrower: loans and lines
     run = _Day(ctx, uow, on)
@@ -258,5 +261,6 @@ def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> dict[str
     summary = _summary(on, run, active, penalties, {d.loan_id: d.currency for d in days})
     summary["credit_lines"] = lines.summary()
     uow.loans.insert_close_day(on, summary, ctx.clock.now())
-    uow.loans.insert_portfolio_day(portfolio_day(on, _standings(days, updates)))
+    uow.loans.insert_portfolio_day(merge_days(portfolio_day(on, _standings(days, updates)),
+                                              lines.portfolio_day()))
     return summary

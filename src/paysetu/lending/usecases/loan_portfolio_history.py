@@ -24,7 +24,7 @@ from paysetu.lending.usecases.ports import LendingUnitOfWork
 ROW_FIELDS = (
     "date", "lender", "category", "currency", "loans", "outstanding_minor", "par_30_minor",
     "par_30_bps", "par_60_minor", "par_60_bps", "par_90_minor", "par_90_bps", "npa_minor",
-    "npa_ratio_bps", "provisions_minor",
+    "npa_ratio_bps", "provisions_minor", "credit_lines",
 )
 """The columns of a row, in order (the CSV header)."""
 
