@@ -168,7 +168,8 @@ def order(
 
 
 def test_one_payment_splits_into_held_shares_commission_and_tax(
-    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock,
+    engine: sa.Engine,
 ) -> None:
     ctx = app_context
     ids = setup_market(ctx, client, keys)
@@ -195,7 +196,15 @@ def test_one_payment_splits_into_held_shares_commission_and_tax(
     assert made["commission_minor"] == 69_00
     with ctx.uow_factory() as uow:
         entry = uow.ledger.get_entry(made["journal_entry"])
-    assert len(entry.postings) == 6  # marketplace, three holds, TCS, TDS
+    # one entry: the buyer's wallet, the marketplace (commission less fee), paysetu's fee,
+    # three holds, TCS, TDS; balanced (the database re-checks it)
+    assert len(entry.postings) == 8
+    assert entry.metadata["payment"] == made["payment"]
+    assert entry.metadata["marketplace_order"] == made["id"]
+    with engine.connect() as c:
+        assert c.execute(sa.text(
+            "SELECT count(*) FROM ledger_entries WHERE metadata->>'payment' = :p"),
+            {"p": made["payment"]}).scalar_one() == 1
     host = ids["host"]
     assert balance(ctx, f"acct_{host}_INR_available") == 69_00 - 20_00  # commission - fee
     assert balance(ctx, f"acct_{host}_INR_gst_tcs") == 4_50

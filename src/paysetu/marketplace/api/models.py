@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from paysetu.marketplace.rules.records import KycStatus, OrderState, ShareState
+from paysetu.marketplace.rules.records import KycStatus, ShareState
+from paysetu.payments.api.models import NextAction
 from paysetu.shell.http.objects import ApiObject, Timestamp
 from paysetu.shell.http.schemas import Body, Metadata
 
@@ -86,7 +87,12 @@ class MarketplaceOrder(ApiObject):
     marketplace: str
     amount_minor: int
     currency: str
-    status: OrderState
+    status: Literal["requires_payment", "requires_action", "paid", "canceled"] = Field(
+        description="`requires_action`: a wallet order's payment waits for its customer's"
+        " approval (`next_action`); `canceled`: the customer refused or the approval expired,"
+        " nothing was split.")
+    next_action: NextAction | None = Field(
+        description="While `requires_action`: where and until when the customer approves.")
     payment: str | None = Field(description="The buyer's payment to the marketplace.")
     checkout_session: str | None
     checkout_url: str | None = Field(description="Where to send the buyer (on creation).")

@@ -1,9 +1,9 @@
 """The journal entries of marketplace orders (pure: account ids and amounts in, entries out).
 
-* **split** (when the buyer's payment has credited the marketplace the order's amount): the
-  marketplace's balance pays each seller's net into that seller's hold (its escrow account) and
-  the tax withheld into the marketplace's GST TCS and TDS liability accounts. The commission is
-  what the entry leaves in the marketplace's balance. One entry, however many sellers.
+* **split** (postings added to the buyer's charge entry, so the charge and the split are one
+  entry): the marketplace's balance pays each seller's net into that seller's hold (its escrow
+  account) and the tax withheld into the marketplace's GST TCS and TDS liability accounts. The
+  commission is what the entry leaves in the marketplace's balance.
 * **release**: a share's hold goes to the seller's balance, first repaying what the seller owes
   from returns it could not cover (its recovery account), then its available balance.
 * **return**: the seller's part of a return (from the share's hold, then its balance, the rest
@@ -52,27 +52,21 @@ def _entry(entry_id: str, postings: list[Posting], meta: Mapping[str, str]) -> N
     return NewEntry(entry_id, kept, meta) if len(kept) >= 2 else None
 
 
-def split_entry(
-    entry_id: str,
-    marketplace: MarketplaceAccounts,
-    parts: Sequence[SplitPart],
-    currency: str,
-    meta: Mapping[str, str],
-) -> NewEntry | None:
-    """None when nothing leaves the marketplace's balance (the commission took everything)."""
+def split_postings(
+    marketplace: MarketplaceAccounts, parts: Sequence[SplitPart], currency: str
+) -> tuple[Posting, ...]:
+    """The split's postings, balanced on their own; they ride on the buyer's charge entry
+    (payments nets them with it: the marketplace's balance keeps the commission less the fee)."""
     tcs = sum(p.tcs_minor for p in parts)
     tds = sum(p.tds_minor for p in parts)
     total = sum(p.net_minor for p in parts) + tcs + tds
-    return _entry(
-        entry_id,
-        [
-            Posting(marketplace.available, Direction.DEBIT, total, currency),
-            *(Posting(p.hold_account, Direction.CREDIT, p.net_minor, currency) for p in parts),
-            Posting(marketplace.gst_tcs, Direction.CREDIT, tcs, currency),
-            Posting(marketplace.income_tax_tds, Direction.CREDIT, tds, currency),
-        ],
-        meta,
-    )
+    postings = [
+        Posting(marketplace.available, Direction.DEBIT, total, currency),
+        *(Posting(p.hold_account, Direction.CREDIT, p.net_minor, currency) for p in parts),
+        Posting(marketplace.gst_tcs, Direction.CREDIT, tcs, currency),
+        Posting(marketplace.income_tax_tds, Direction.CREDIT, tds, currency),
+    ]
+    return tuple(p for p in postings if p.amount_minor > 0)
 
 
 def release_entry(

@@ -325,6 +325,16 @@ class MarketplaceStore:
             self._order_params(order),
         )
 
+    def save_paid(self, order: Order, shares: Sequence[Share]) -> None:
+        """An order just paid and its shares held: two statements, however many shares."""
+        self.save_order(order)
+        self._run(
+            "UPDATE marketplace_shares SET status = :status, refunded_minor = :refunded_minor,"
+            " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
+            " updated_at = :updated_at WHERE id = :id",
+            [_share_params(s) for s in shares],
+        )
+
     def list_orders(
         self, marketplace_id: str | None, page: PageRequest
     ) -> tuple[list[Order], bool]:

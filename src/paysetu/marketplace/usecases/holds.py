@@ -20,7 +20,7 @@ from paysetu.marketplace.rules.errors import MarketplaceRejected, MarketplaceSta
 from paysetu.marketplace.rules.records import Share, ShareState
 from paysetu.marketplace.usecases.accounts import owed_minor, seller_accounts
 from paysetu.marketplace.usecases.objects import order_object, share_object
-from paysetu.marketplace.usecases.orders import share_is_visible, visible_order
+from paysetu.marketplace.usecases.orders import awaited_payment, share_is_visible, visible_order
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
 from paysetu.payments.usecases.checks import storable
 
@@ -142,7 +142,7 @@ def get_order(
 ) -> dict[str, Any]:
     order = visible_order(uow, caller, order_id)
     shares = [release_if_due(ctx, uow, s) for s in uow.marketplace.shares_of(order.id)]
-    return order_object(order, shares, None)
+    return order_object(order, shares, None, awaited_payment(ctx, uow, order))
 
 
 def get_share(

@@ -61,6 +61,7 @@ from paysetu.payments.rules.payments import (
     destination_of,
     entry_metadata,
     fee_entry,
+    with_split,
 )
 from paysetu.payments.usecases import fx_payments
 from paysetu.payments.usecases.approvals_state import (
@@ -281,11 +282,17 @@ def debit(
     entry_id = ctx.ids.new_id("je")
     if payment.capture_method is CaptureMethod.AUTOMATIC:
         fee = merchant.fee_plan.fee_for(payment.amount_minor)
-        entries: list[EntryRequest] = [*fx_payments.charge_entries(
+        charges = fx_payments.charge_entries(
             ctx, uow, payment, wallet.account_id, destination, accounts.fees, fee,
-        )] if payment.fx_quote_id else [charge_entry(
+        ) if payment.fx_quote_id else [charge_entry(
             entry_id, wallet.account_id, destination, accounts.fees, payment.amount_minor, fee,
             payment.currency, entry_metadata("payment", payment, **consent_metadata(payment)))]
+        # A marketplace order's split rides on the entry that credits the payee (the last:
+        # the buy leg of a cross-border charge), so the charge and the split are one entry.
+        split = ctx.charge_split(uow, payment, fee, charges[-1].id)
+        if split is not None:
+            charges[-1] = with_split(charges[-1], split)
+        entries: list[EntryRequest] = [*charges]
         succeeded = replace(
             payment, status=PaymentState.SUCCEEDED, amount_captured_minor=payment.amount_minor,
             fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now),
