@@ -31,6 +31,7 @@ from tests.api.test_marketplace_orders import (
     live_mandate,
     notices_off,
     rows,
+    usd_rate,
 )
 
 H = dict[str, str]
@@ -48,6 +49,7 @@ def _market(client: TestClient, keys: Keys, ctx: AppContext) -> tuple[str, H, di
         "category_commissions": {"books": {"commission_bps": 500}},
         "refund_commission": True, "auto_release_s": 3600}, headers=keys.platform))
     key = keys.merchant(ctx, host)
+    usd_rate(ctx)
     made = {}
     for name, body in (
         ("a", {"legal_name": "Asha Books", "country": "IN", "settlement_currency": "INR",
@@ -226,18 +228,23 @@ def test_released_shares_and_commission_settle_through_the_settlement_run(
     for who in (host, s["a"], s["b"]):
         ok(client.post(f"/v1/merchants/{who}/payout_accounts", json=account,
                        headers=keys.platform))
+    _verify(client, keys, s["c"])  # the seller abroad: paid and settled in dollars
+    ok(client.post(f"/v1/merchants/{s['c']}/payout_accounts", headers=keys.platform, json={
+        "currency": "USD", "holder_name": "Carol Prints LLC", "iban": "GB82WEST12345698765432",
+        "bic": "NWBKGB2L"}))
     payer = _payer(client, keys, app_context, host)
-    made = ok(_order(client, key, payer, [(s["a"], 600_00), (s["b"], 300_00)]))
+    made = ok(_order(client, key, payer, [(s["a"], 600_00), (s["b"], 300_00), (s["c"], 100_00)]))
     ok(client.post(f"/v1/marketplace_orders/{made['id']}/confirm_delivery", headers=key))
     clock.advance(timedelta(days=1))
     run = ok(client.post("/v1/settlements", json={"date": "2026-04-02"}, headers=keys.platform))
     batches = {r["merchant"]: r["settlement"] for r in run["results"]}
-    net = {x["seller"]: x["net_minor"] for x in made["shares"]}
-    for seller in (s["a"], s["b"]):
+    net = {x["seller"]: (x["payout_currency"], x["payout_net_minor"]) for x in made["shares"]}
+    assert net[s["c"]] == ("USD", 1_08)  # 90.00 INR at 0.012
+    for seller in (s["a"], s["b"], s["c"]):
         batch = ok(client.get(f"/v1/settlements/{batches[seller]}", headers=keys.platform))
-        assert (batch["currency"], batch["payout_minor"]) == ("INR", net[seller])
+        assert (batch["currency"], batch["payout_minor"]) == net[seller]
     hosted = ok(client.get(f"/v1/settlements/{batches[host]}", headers=keys.platform))
-    assert hosted["payout_minor"] == made["commission_minor"] - 9_00  # less paysetu's 1% fee
+    assert hosted["payout_minor"] == made["commission_minor"] - 10_00  # less paysetu's 1% fee
 
 
 def test_a_wallet_order_waits_for_the_customer_and_splits_when_approved_with_the_pin(

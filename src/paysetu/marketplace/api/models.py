@@ -71,10 +71,18 @@ class MarketplaceShare(ApiObject):
     commission_minor: int
     tcs_minor: int = Field(description="GST TCS withheld (CGST Act s.52).")
     tds_minor: int = Field(description="Income-tax TDS withheld (s.194-O).")
-    net_minor: int = Field(description="What the seller receives when released.")
+    net_minor: int = Field(description="What the seller receives when released (order currency).")
+    payout_currency: str = Field(description="The seller's own currency: its hold, balance and"
+                                 " payouts.")
+    payout_net_minor: int = Field(description="The net in payout_currency (converted at fx_rate"
+                                  " for a seller abroad; 0 until the order is paid).")
+    fx_rate: str | None = Field(description="Payout-currency units per order-currency unit,"
+                                " the mid rate locked when the order was paid; null when the"
+                                " seller is paid in the order's currency.")
     status: ShareState
     refunded_minor: int
-    held_minor: int = Field(description="What the seller's hold still keeps for the share.")
+    held_minor: int = Field(description="What the seller's hold still keeps for the share, in"
+                            " payout_currency.")
     lines: list[OrderLineOut]
     release_at: Timestamp | None = Field(description="When it is released unless disputed.")
     released_at: Timestamp | None

@@ -117,6 +117,9 @@ def _share(row: sa.Row[Any]) -> Share:
         row.released_at,
         row.created_at,
         row.updated_at,
+        row.payout_currency.strip(),
+        row.payout_net_minor,
+        row.fx_rate,
     )
 
 
@@ -140,6 +143,9 @@ def _share_params(share: Share) -> dict[str, Any]:
         "released_at": share.released_at,
         "created_at": share.created_at,
         "updated_at": share.updated_at,
+        "payout_currency": share.payout_currency,
+        "payout_net_minor": share.payout_net_minor,
+        "fx_rate": share.fx_rate,
     }
 
 
@@ -276,11 +282,12 @@ class MarketplaceStore:
         self._run(
             "INSERT INTO marketplace_shares (id, order_id, marketplace_id, seller_id, currency,"
             " amount_minor, commission_minor, tcs_minor, tds_minor, net_minor, lines, status,"
-            " refunded_minor, held_minor, release_at, released_at, created_at, updated_at)"
+            " refunded_minor, held_minor, release_at, released_at, created_at, updated_at,"
+            " payout_currency, payout_net_minor, fx_rate)"
             " VALUES (:id, :order_id, :marketplace_id, :seller_id, :currency, :amount_minor,"
             " :commission_minor, :tcs_minor, :tds_minor, :net_minor, CAST(:lines AS jsonb),"
             " :status, :refunded_minor, :held_minor, :release_at, :released_at, :created_at,"
-            " :updated_at)",
+            " :updated_at, :payout_currency, :payout_net_minor, :fx_rate)",
             [_share_params(s) for s in shares],
         )
 
@@ -331,6 +338,7 @@ class MarketplaceStore:
         self._run(
             "UPDATE marketplace_shares SET status = :status, refunded_minor = :refunded_minor,"
             " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
+            " payout_net_minor = :payout_net_minor, fx_rate = :fx_rate,"
             " updated_at = :updated_at WHERE id = :id",
             [_share_params(s) for s in shares],
         )
@@ -392,15 +400,23 @@ class MarketplaceStore:
         return [_share(r) for r in rows]
 
     def share_totals(self, marketplace_id: str | None, seller_id: str | None) -> list[ShareTotals]:
+        """Commission and tax per order currency; what holds keep per payout currency."""
         rows = self._run(
-            "SELECT currency, count(*) AS shares,"
+            "WITH s AS (SELECT * FROM marketplace_shares WHERE status <> 'pending'"
+            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
+            " AND (CAST(:s AS text) IS NULL OR seller_id = :s)),"
+            " a AS (SELECT currency, count(*) AS shares, sum(commission_minor) AS commission,"
+            " sum(tcs_minor) AS tcs, sum(tds_minor) AS tds FROM s GROUP BY currency),"
+            " h AS (SELECT payout_currency AS currency,"
             " count(*) FILTER (WHERE status IN ('held', 'disputed')) AS held_count,"
             " coalesce(sum(held_minor) FILTER (WHERE status = 'held'), 0) AS held,"
-            " coalesce(sum(held_minor) FILTER (WHERE status = 'disputed'), 0) AS disputed,"
-            " sum(commission_minor) AS commission, sum(tcs_minor) AS tcs, sum(tds_minor) AS tds"
-            " FROM marketplace_shares WHERE status <> 'pending'"
-            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
-            " AND (CAST(:s AS text) IS NULL OR seller_id = :s) GROUP BY currency ORDER BY 1",
+            " coalesce(sum(held_minor) FILTER (WHERE status = 'disputed'), 0) AS disputed"
+            " FROM s GROUP BY payout_currency)"
+            " SELECT currency, coalesce(a.shares, 0) AS shares,"
+            " coalesce(h.held_count, 0) AS held_count, coalesce(h.held, 0) AS held,"
+            " coalesce(h.disputed, 0) AS disputed, coalesce(a.commission, 0) AS commission,"
+            " coalesce(a.tcs, 0) AS tcs, coalesce(a.tds, 0) AS tds"
+            " FROM a FULL JOIN h USING (currency) ORDER BY 1",
             {"m": marketplace_id, "s": seller_id})
         return [ShareTotals(r.currency.strip(), int(r.shares), int(r.held_count), int(r.held),
                             int(r.disputed), int(r.commission), int(r.tcs), int(r.tds))

@@ -38,13 +38,13 @@ def release(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, share: Share, now: datetime
 ) -> Share:
     """Move a locked share's hold to its seller (the caller checked it may be released)."""
-    accounts = seller_accounts(ctx, uow, share.seller_id, share.currency)
+    accounts = seller_accounts(ctx, uow, share.seller_id, share.payout_currency)
     entry = release_entry(
         ctx.ids.new_id("je"),
         accounts,
         share.held_minor,
         owed_minor(ctx, uow, accounts.recovery),
-        share.currency,
+        share.payout_currency,
         {"kind": "marketplace_release", "order": share.order_id, "share": share.id},
     )
     if entry is not None:

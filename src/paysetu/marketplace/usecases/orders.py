@@ -48,6 +48,7 @@ from paysetu.marketplace.usecases.objects import order_object, share_object
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
 from paysetu.marketplace.usecases.sellers import category_is_valid, own_marketplace
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.rules.fx_quotes import buy_for_sell
 from paysetu.payments.rules.payments import ChargeSplit, Consent, Payment, PaymentState
 from paysetu.payments.usecases.checks import (
     check_amount,
@@ -57,6 +58,8 @@ from paysetu.payments.usecases.checks import (
     merchant_scope,
     storable,
 )
+from paysetu.payments.usecases.fx_payments import open_fx_accounts
+from paysetu.payments.usecases.fx_rates import mid_rate
 from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.payments import (
@@ -132,9 +135,12 @@ def plan_shares(
     uow: MarketplaceUnitOfWork,
     marketplace: Marketplace,
     lines: Sequence[OrderLine],
+    currency: str,
     on: datetime,
-) -> list[ShareSplit]:
-    """The split, after checking every seller is the marketplace's and verified."""
+) -> list[tuple[ShareSplit, str]]:
+    """The split with each seller's payout currency, after checking every seller is the
+    marketplace's and verified, and that a rate to each seller abroad's currency is known
+    (``rate_unavailable`` / ``rate_stale`` now rather than when the buyer pays)."""
     host = uow.merchants.get(marketplace.merchant_id)
     linked = uow.marketplace.linked_sellers(
         marketplace.merchant_id, sorted({line.seller_id for line in lines}))
@@ -161,12 +167,15 @@ def plan_shares(
     for share in shares:
         if share.net_minor < 0:
             raise MarketplaceRejected(MarketplaceStatus.SHARE_BELOW_DEDUCTIONS, param="lines")
-    return shares
+    payout = {seller.merchant_id: seller.settlement_currency for seller, _ in linked.values()}
+    for abroad in sorted({c for c in payout.values() if c != currency}):
+        mid_rate(ctx, uow, currency, abroad)
+    return [(share, payout[share.seller_id]) for share in shares]
 
 
 def _new_order(
     ctx: MarketplaceContext, marketplace: Marketplace, command: CreateOrder,
-    splits: Sequence[ShareSplit], now: datetime,
+    splits: Sequence[tuple[ShareSplit, str]], now: datetime,
 ) -> tuple[Order, list[Share]]:
     order = Order(
         ctx.ids.new_id("mko"), marketplace.merchant_id, command.amount_minor, command.currency,
@@ -175,7 +184,8 @@ def _new_order(
     shares = [Share(
         ctx.ids.new_id("msh"), order.id, marketplace.merchant_id, s.seller_id,
         command.currency, s.amount_minor, s.commission_minor, s.tcs_minor, s.tds_minor,
-        s.net_minor, s.lines, ShareState.PENDING, 0, 0, None, None, now, now) for s in splits]
+        s.net_minor, s.lines, ShareState.PENDING, 0, 0, None, None, now, now, payout,
+        s.net_minor if payout == command.currency else 0, None) for s, payout in splits]
     return order, shares
 
 
@@ -206,8 +216,8 @@ def create_order(
     marketplace = own_marketplace(uow, caller, command.marketplace)
     _check_lines(ctx, command)
     now = ctx.clock.now()
-    order, shares = _new_order(
-        ctx, marketplace, command, plan_shares(ctx, uow, marketplace, command.lines, now), now)
+    splits = plan_shares(ctx, uow, marketplace, command.lines, command.currency, now)
+    order, shares = _new_order(ctx, marketplace, command, splits, now)
     if command.wallet is None:
         order, checkout_url = _open_checkout(
             ctx, uow, caller, order, str(command.return_url), public_base)
@@ -241,17 +251,29 @@ def _paid(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, marketplace: Marketplace, order: Order,
     shares: list[Share], payment_id: str, entry_id: str,
 ) -> tuple[Order, list[Share], tuple[Posting, ...], MarketplaceAccounts]:
-    """The order paid by ``payment_id``, its shares held, and the split's postings."""
+    """The order paid by ``payment_id``, its shares held (a seller abroad's converted at the
+    mid rate of now, locked on the share), and the split's postings."""
     now = ctx.clock.now()
     host = marketplace_accounts(ctx, uow, order.marketplace_id, order.currency)
-    holds = uow.marketplace.hold_accounts([s.seller_id for s in shares], order.currency)
-    parts = [SplitPart(holds.get(s.seller_id)
-                       or merchant_accounts(ctx, uow, s.seller_id, order.currency).escrow,
-                       s.net_minor, s.tcs_minor, s.tds_minor) for s in shares]
+    rates = {c: mid_rate(ctx, uow, order.currency, c).value
+             for c in sorted({s.payout_currency for s in shares if s.abroad})}
+    shares = [replace(s, payout_net_minor=buy_for_sell(
+        s.net_minor, rates[s.payout_currency], order.currency, s.payout_currency),
+        fx_rate=rates[s.payout_currency]) if s.abroad else s for s in shares]
+    if rates:
+        open_fx_accounts(ctx, uow, [order.currency, *rates])
+    parts = []
+    for currency in dict.fromkeys(s.payout_currency for s in shares):
+        own = [s for s in shares if s.payout_currency == currency]
+        holds = uow.marketplace.hold_accounts([s.seller_id for s in own], currency)
+        parts += [SplitPart(holds.get(s.seller_id)
+                            or merchant_accounts(ctx, uow, s.seller_id, currency).escrow,
+                            s.net_minor, s.tcs_minor, s.tds_minor, currency, s.payout_net_minor)
+                  for s in own]
     postings = split_postings(host, parts, order.currency)
     release_at = now + timedelta(seconds=marketplace.auto_release_s)
-    shares = [replace(s, status=ShareState.HELD, held_minor=s.net_minor, release_at=release_at,
-                      updated_at=now) for s in shares]
+    shares = [replace(s, status=ShareState.HELD, held_minor=s.payout_net_minor,
+                      release_at=release_at, updated_at=now) for s in shares]
     order = replace(order, status=OrderState.PAID, payment_id=payment_id,
                     split_entry_id=entry_id, paid_at=now, updated_at=now)
     return order, shares, postings, host
