@@ -22,12 +22,21 @@ from tests.api.checkout_setup import PLATFORM as CHECKOUT_PLATFORM
 from tests.api.checkout_setup import PUBLIC_BASE, checkout_context, inr_merchant
 from tests.api.conftest import Keys
 from tests.api.customer_setup import PIN, customer_wallet, signed_in_with_pin
-from tests.api.payment_setup import error_code, event_types, in_transaction, merchant, ok, wallet
+from tests.api.payment_setup import (
+    error_code,
+    event_types,
+    in_transaction,
+    merchant,
+    ok,
+    pay,
+    wallet,
+)
 from tests.api.test_marketplace_orders import (
     GSTIN_A,
     GSTIN_B,
     PAN_A,
     PAN_B,
+    balance,
     live_mandate,
     notices_off,
     rows,
@@ -290,3 +299,35 @@ def test_a_wallet_order_waits_for_the_customer_and_splits_when_approved_with_the
     # a cross-border wallet order cannot wait (its rate lock would end first): refused whole
     assert error_code(_order(client, key, (payer, ""), lines, mandate=None, fx_quote="quo_x"),
                       400) == "order_payment_needs_consent"
+
+
+def test_a_negative_seller_balance_is_recovered_from_its_direct_settlements(
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+) -> None:
+    """The seller was paid out, then its share was returned: it owes on its recovery account.
+    Its next settlement, of its own direct payments, repays that before paying out."""
+    host, key, s = _market(client, keys, app_context)
+    seller = s["a"]
+    _verify(client, keys, seller)
+    ok(client.post(f"/v1/merchants/{seller}/payout_accounts", headers=keys.platform, json={
+        "currency": "INR", "holder_name": "Asha Books", "account_number": "001234567890",
+        "bank_code": "HDFC0000123", "country": "IN"}))
+    payer = _payer(client, keys, app_context, host)
+    made = ok(_order(client, key, payer, [(seller, 600_00)]))
+    ok(client.post(f"/v1/marketplace_orders/{made['id']}/confirm_delivery", headers=key))
+    clock.advance(timedelta(days=1))
+    ok(client.post("/v1/settlements", json={"date": "2026-04-02"}, headers=keys.platform))
+    (share,) = made["shares"]
+    ok(client.post(f"/v1/marketplace_shares/{share['id']}/returns", json={}, headers=key))
+    owed = -balance(app_context, f"acct_{seller}_INR_recovery")
+    assert owed == share["net_minor"]  # all of it: the seller had been paid out
+    # the seller's own shop takes a direct payment; its settlement repays the recovery first
+    direct = pay(client, keys.platform, wallet(client, keys, 1_000_00), 1_000_00,
+                 merchant_id=seller)
+    clock.advance(timedelta(days=1))
+    run = ok(client.post("/v1/settlements", json={"date": "2026-04-03"}, headers=keys.platform))
+    (result,) = [r for r in run["results"] if r["merchant"] == seller]
+    batch = ok(client.get(f"/v1/settlements/{result['settlement']}", headers=keys.platform))
+    direct_net = 1_000_00 - direct["fee_minor"]
+    assert (batch["loan_sweep_minor"], batch["payout_minor"]) == (owed, direct_net - owed)
+    assert balance(app_context, f"acct_{seller}_INR_recovery") == 0

@@ -22,6 +22,7 @@ from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
 from paysetu.marketplace.usecases.orders import order_cart, order_charge_split
 from paysetu.marketplace.usecases.ports import MarketplacePolicy
+from paysetu.marketplace.usecases.recovery import RecoverySweep
 from paysetu.payments.rules.payments import ChargeSplit, Payment
 from paysetu.payments.usecases.ports import (
     FxPolicy,
@@ -45,7 +46,7 @@ class AppContext:
     rates: RateSource | None = None
     """The reference-rate source behind the manual table (ECB offline); None: manual only."""
     settlement: SettlementPolicy = field(default_factory=SettlementPolicy)
-    loan_sweep: LoanSweep = NO_LOAN_SWEEP
+    loan_sweep: LoanSweep = field(default_factory=lambda: RecoverySweep(NO_LOAN_SWEEP))
     """Settlement's loan-repayment hook (the lending issue replaces it)."""
     read_factory: Callable[[], AppUnitOfWork] | None = None
     """Units of work for one-statement reads outside any transaction (autocommit); None: use
@@ -83,5 +84,6 @@ class AppContext:
 
 
 def with_loan_sweep(ctx: AppContext) -> AppContext:
-    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it)."""
-    return replace(ctx, loan_sweep=LoanSettlementSweep(ctx))
+    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it),
+    behind the marketplace's recovery of sellers' negative balances."""
+    return replace(ctx, loan_sweep=RecoverySweep(LoanSettlementSweep(ctx)))

@@ -253,6 +253,14 @@ class MarketplaceStore:
             {"c": currency, "ids": list(seller_ids)})
         return {r.merchant_id: r.account_id for r in rows}
 
+    def owed_recoveries(self, accounts: Sequence[str]) -> dict[str, int]:
+        """What each of these recovery accounts is owed (debit balance > 0), one query."""
+        rows = self._run(
+            "SELECT id, debits_posted - credits_posted AS owed FROM ledger_accounts"
+            " WHERE id = ANY(CAST(:ids AS text[])) AND debits_posted > credits_posted",
+            {"ids": list(accounts)})
+        return {r.id: int(r.owed) for r in rows}
+
     def list_sellers(
         self, marketplace_id: str, page: PageRequest
     ) -> tuple[list[tuple[Seller, SellerLink]], bool]:

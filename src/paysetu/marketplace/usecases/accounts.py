@@ -71,6 +71,8 @@ def available_minor(ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, account
 
 
 def owed_minor(ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, account: str) -> int:
-    """What a seller owes on its recovery (asset) account."""
+    """What a seller owes on its recovery (asset) account (never below 0: a settlement's
+    recovery sweep racing a release could repay a little too much, which is then simply a
+    credit the seller's next return draws on)."""
     balance = uow.ledger.get_account(account, ctx.clock.now()).balance
-    return balance.debits_posted - balance.credits_posted
+    return max(0, balance.debits_posted - balance.credits_posted)

@@ -67,6 +67,9 @@ class MarketplaceRepository(Protocol):
     def hold_accounts(self, seller_ids: Sequence[str], currency: str) -> dict[str, str]:
         """The sellers' escrow (hold) accounts in ``currency`` that exist (one query)."""
         ...
+    def owed_recoveries(self, accounts: Sequence[str]) -> dict[str, int]:
+        """What each of these recovery accounts is owed, those owed anything (one query)."""
+        ...
     def list_sellers(
         self, marketplace_id: str, page: PageRequest
     ) -> tuple[list[tuple[Seller, SellerLink]], bool]: ...
