@@ -24,7 +24,7 @@ from paysetu.marketplace.rules.records import (
     ShareRefund,
     ShareState,
 )
-from paysetu.marketplace.usecases.ports import ShareTotals, TaxReportRow
+from paysetu.marketplace.usecases.ports import ShareTotals, StagedOrder, TaxReportRow
 
 _SELLER_SELECT = (
     "SELECT s.*, m.legal_name, m.country, m.settlement_currency FROM sellers s"
@@ -152,6 +152,14 @@ def _share_params(share: Share) -> dict[str, Any]:
 class MarketplaceStore:
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
+        self._staged: dict[str, StagedOrder] = {}
+        """Orders being created in this unit of work (one store per unit of work)."""
+
+    def stage(self, payment_id: str, staged: StagedOrder) -> None:
+        self._staged[payment_id] = staged
+
+    def staged(self, payment_id: str) -> StagedOrder | None:
+        return self._staged.get(payment_id)
 
     def _run(self, sql: str, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
         return self._connection.execute(sa.text(sql), params)
@@ -246,12 +254,17 @@ class MarketplaceStore:
             {"m": marketplace_id, "ids": list(seller_ids)})
         return {r.seller_id: (_seller(r), _link(r)) for r in rows}
 
-    def hold_accounts(self, seller_ids: Sequence[str], currency: str) -> dict[str, str]:
+    def hold_accounts(
+        self, seller_ids: Sequence[str], currency: str, ledger_ids: Sequence[str] = ()
+    ) -> tuple[dict[str, str], set[str]]:
         rows = self._run(
             "SELECT merchant_id, account_id FROM merchant_accounts WHERE purpose = 'escrow'"
-            " AND currency = :c AND merchant_id = ANY(CAST(:ids AS text[]))",
-            {"c": currency, "ids": list(seller_ids)})
-        return {r.merchant_id: r.account_id for r in rows}
+            " AND currency = :c AND merchant_id = ANY(CAST(:ids AS text[]))"
+            " UNION ALL SELECT NULL, id FROM ledger_accounts"
+            " WHERE id = ANY(CAST(:ledger AS text[]))",
+            {"c": currency, "ids": list(seller_ids), "ledger": list(ledger_ids)}).all()
+        return ({r.merchant_id: r.account_id for r in rows if r.merchant_id is not None},
+                {r.account_id for r in rows if r.merchant_id is None})
 
     def owed_recoveries(self, accounts: Sequence[str]) -> dict[str, int]:
         """What each of these recovery accounts is owed (debit balance > 0), one query."""

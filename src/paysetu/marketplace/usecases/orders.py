@@ -43,9 +43,17 @@ from paysetu.marketplace.rules.records import (
     ShareState,
 )
 from paysetu.marketplace.rules.splits import ShareSplit, TaxRates, split_order
-from paysetu.marketplace.usecases.accounts import available_minor, marketplace_accounts
+from paysetu.marketplace.usecases.accounts import (
+    available_minor,
+    marketplace_accounts,
+    tax_account_ids,
+)
 from paysetu.marketplace.usecases.objects import order_object, share_object
-from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
+from paysetu.marketplace.usecases.ports import (
+    MarketplaceContext,
+    MarketplaceUnitOfWork,
+    StagedOrder,
+)
 from paysetu.marketplace.usecases.sellers import category_is_valid, own_marketplace
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.fx_quotes import buy_for_sell
@@ -64,7 +72,6 @@ from paysetu.payments.usecases.merchants import merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.payments import (
     CreatePayment,
-    confirm_payment,
     create_payment,
     expire_if_due,
 )
@@ -228,23 +235,24 @@ def create_order(
     if command.fx_quote is not None and command.mandate is None and command.operator_reason is None:
         # a quote's rate lock ends long before a customer's approval would: consent up front
         raise MarketplaceRejected(MarketplaceStatus.ORDER_PAYMENT_NEEDS_CONSENT, param="wallet")
-    created = create_payment(ctx, uow, caller, CreatePayment(
+    staged = StagedOrder(marketplace, order, shares)
+    uow.marketplace.stage(order.id, staged)
+    confirmed = create_payment(ctx, uow, caller, CreatePayment(
         amount_minor=command.amount_minor, currency=command.currency, wallet=command.wallet,
         merchant=marketplace.merchant_id, description=command.description,
         metadata={"marketplace_order": order.id}, fx_quote=command.fx_quote,
-        mandate=command.mandate, operator_reason=command.operator_reason))
-    order = replace(order, payment_id=str(created["id"]))
-    uow.marketplace.insert_order(order, shares)
-    emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
-         order_object(order, shares, None))
-    confirmed = confirm_payment(ctx, uow, caller, str(created["id"]))
+        mandate=command.mandate, operator_reason=command.operator_reason, confirm=True))
+    order = replace(order, payment_id=str(confirmed["id"]))
     if confirmed["status"] == PaymentState.REQUIRES_ACTION.value:
+        uow.marketplace.insert_order(order, shares)
+        emit(ctx, uow, marketplace.merchant_id, "marketplace_order.created",
+             order_object(order, shares, None))
         return order_object(order, shares, None, confirmed)
     if confirmed["status"] != PaymentState.SUCCEEDED.value:
         raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="wallet")
-    paid = uow.marketplace.get_order(order.id)
-    invariant(paid is not None and paid.status is OrderState.PAID, "a charged order is split")
-    return order_object(paid or order, uow.marketplace.shares_of(order.id), None)
+    invariant(staged.paid is not None, "a charged wallet order was split by its charge")
+    paid, held = staged.paid or (order, shares)
+    return order_object(paid, held, None)
 
 
 def _paid(
@@ -254,7 +262,11 @@ def _paid(
     """The order paid by ``payment_id``, its shares held (a seller abroad's converted at the
     mid rate of now, locked on the share), and the split's postings."""
     now = ctx.clock.now()
-    host = marketplace_accounts(ctx, uow, order.marketplace_id, order.currency)
+    payout_currencies = list(dict.fromkeys(s.payout_currency for s in shares))
+    holds, opened = uow.marketplace.hold_accounts(
+        [s.seller_id for s in shares if s.payout_currency == payout_currencies[0]],
+        payout_currencies[0], tax_account_ids(order.marketplace_id, order.currency))
+    host = marketplace_accounts(ctx, uow, order.marketplace_id, order.currency, opened)
     rates = {c: mid_rate(ctx, uow, order.currency, c).value
              for c in sorted({s.payout_currency for s in shares if s.abroad})}
     shares = [replace(s, payout_net_minor=buy_for_sell(
@@ -263,9 +275,10 @@ def _paid(
     if rates:
         open_fx_accounts(ctx, uow, [order.currency, *rates])
     parts = []
-    for currency in dict.fromkeys(s.payout_currency for s in shares):
+    for currency in payout_currencies:
         own = [s for s in shares if s.payout_currency == currency]
-        holds = uow.marketplace.hold_accounts([s.seller_id for s in own], currency)
+        if currency != payout_currencies[0]:
+            holds = uow.marketplace.hold_accounts([s.seller_id for s in own], currency)[0]
         parts += [SplitPart(holds.get(s.seller_id)
                             or merchant_accounts(ctx, uow, s.seller_id, currency).escrow,
                             s.net_minor, s.tcs_minor, s.tds_minor, currency, s.payout_net_minor)
@@ -280,9 +293,13 @@ def _paid(
 
 
 def _announce(
-    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, order: Order, shares: list[Share]
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, order: Order, shares: list[Share],
+    created: dict[str, Any] | None = None,
 ) -> None:
+    """The order paid and its shares held (after its creation, if ``created``), one insert."""
     emit_many(ctx, uow, [
+        *([] if created is None else [
+            (order.marketplace_id, "marketplace_order.created", created)]),
         *((s.seller_id, "marketplace_share.held", share_object(s)) for s in shares),
         (order.marketplace_id, "marketplace_order.paid", order_object(order, shares, None)),
     ])
@@ -311,17 +328,29 @@ def order_charge_split(
     """Payments' hook (``ctx.charge_split``), called as an order's payment is charged: hold
     the shares and return the split's postings, which ride on the charge's entry ``entry_id``
     (one balanced entry for the buyer's charge and the split)."""
-    order = _paying_order(uow, payment)
-    if order is None:
-        return None
-    if order.status is not OrderState.REQUIRES_PAYMENT:
-        raise MarketplaceRejected(MarketplaceStatus.ORDER_UNEXPECTED_STATE, param="order")
+    staged = uow.marketplace.staged(payment.metadata.get("marketplace_order", ""))
+    if staged is not None and (staged.paid is not None
+                               or staged.order.marketplace_id != payment.merchant_id):
+        staged = None
+    if staged is not None:
+        # created in this unit of work, paid by this payment: nothing to read back
+        marketplace, shares = staged.marketplace, staged.shares
+        order = replace(staged.order, payment_id=payment.id)
+    else:
+        found = _paying_order(uow, payment)
+        if found is None:
+            return None
+        order = found
+        if order.status is not OrderState.REQUIRES_PAYMENT:
+            raise MarketplaceRejected(MarketplaceStatus.ORDER_UNEXPECTED_STATE, param="order")
+        known = uow.marketplace.get_marketplace(order.marketplace_id)
+        if known is None:
+            raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_NOT_FOUND)
+        marketplace = known
+        shares = uow.marketplace.shares_of(order.id, for_update=True)
     if payment.amount_minor != order.amount_minor or payment.currency != order.currency:
         raise MarketplaceRejected(MarketplaceStatus.PAYMENT_AMOUNT_MISMATCH, param="payment")
-    marketplace = uow.marketplace.get_marketplace(order.marketplace_id)
-    if marketplace is None:
-        raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_NOT_FOUND)
-    shares = uow.marketplace.shares_of(order.id, for_update=True)
+    created = order_object(order, shares, None)
     order, shares, postings, host = _paid(
         ctx, uow, marketplace, order, shares, payment.id, entry_id)
     short = fee_minor - sum(s.commission_minor for s in shares)
@@ -329,8 +358,13 @@ def order_charge_split(
         # paysetu's fee on the marketplace is more than its commission on this order
         raise MarketplaceRejected(MarketplaceStatus.MARKETPLACE_BALANCE_INSUFFICIENT,
                                   param="order")
-    uow.marketplace.save_paid(order, shares)
-    _announce(ctx, uow, order, shares)
+    if staged is None:
+        uow.marketplace.save_paid(order, shares)
+        _announce(ctx, uow, order, shares)
+    else:  # written once, already paid; its creation announced with its payment
+        uow.marketplace.insert_order(order, shares)
+        staged.paid = (order, shares)
+        _announce(ctx, uow, order, shares, created)
     return ChargeSplit(postings, {"marketplace_order": order.id})
 
 
