@@ -149,6 +149,23 @@ def _share_params(share: Share) -> dict[str, Any]:
     }
 
 
+def _share_doc(share: Share) -> dict[str, Any]:
+    """A share as one JSON record of ``jsonb_to_recordset`` (times ISO 8601, rate as text)."""
+    return {
+        **{k: v for k, v in _share_params(share).items() if k not in {"order_id", "lines"}},
+        "lines": [_line_doc(x) for x in share.lines],
+        "release_at": _iso(share.release_at),
+        "released_at": _iso(share.released_at),
+        "created_at": _iso(share.created_at),
+        "updated_at": _iso(share.updated_at),
+        "fx_rate": None if share.fx_rate is None else str(share.fx_rate),
+    }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
 class MarketplaceStore:
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
@@ -292,24 +309,29 @@ class MarketplaceStore:
         return [(_seller(r), _link(r)) for r in rows], has_more
 
     def insert_order(self, order: Order, shares: Sequence[Share]) -> None:
+        """The order and all its shares in one statement (one round trip, however many)."""
         self._run(
-            "INSERT INTO marketplace_orders (id, marketplace_id, amount_minor, currency, status,"
-            " payment_id, checkout_session_id, split_entry_id, description, metadata, paid_at,"
-            " created_at, updated_at) VALUES (:id, :m, :amount, :currency, :status, :payment,"
-            " :session, :entry, :description, CAST(:metadata AS jsonb), :paid_at, :created,"
-            " :updated)",
-            self._order_params(order),
-        )
-        self._run(
-            "INSERT INTO marketplace_shares (id, order_id, marketplace_id, seller_id, currency,"
+            "WITH o AS (INSERT INTO marketplace_orders (id, marketplace_id, amount_minor,"
+            " currency, status, payment_id, checkout_session_id, split_entry_id, description,"
+            " metadata, paid_at, created_at, updated_at) VALUES (:id, :m, :amount, :currency,"
+            " :status, :payment, :session, :entry, :description, CAST(:metadata AS jsonb),"
+            " :paid_at, :created, :updated) RETURNING id)"
+            " INSERT INTO marketplace_shares (id, order_id, marketplace_id, seller_id, currency,"
             " amount_minor, commission_minor, tcs_minor, tds_minor, net_minor, lines, status,"
             " refunded_minor, held_minor, release_at, released_at, created_at, updated_at,"
             " payout_currency, payout_net_minor, fx_rate)"
-            " VALUES (:id, :order_id, :marketplace_id, :seller_id, :currency, :amount_minor,"
-            " :commission_minor, :tcs_minor, :tds_minor, :net_minor, CAST(:lines AS jsonb),"
-            " :status, :refunded_minor, :held_minor, :release_at, :released_at, :created_at,"
-            " :updated_at, :payout_currency, :payout_net_minor, :fx_rate)",
-            [_share_params(s) for s in shares],
+            " SELECT r.id, o.id, r.marketplace_id, r.seller_id, r.currency, r.amount_minor,"
+            " r.commission_minor, r.tcs_minor, r.tds_minor, r.net_minor, r.lines, r.status,"
+            " r.refunded_minor, r.held_minor, r.release_at, r.released_at, r.created_at,"
+            " r.updated_at, r.payout_currency, r.payout_net_minor, r.fx_rate"
+            " FROM o, jsonb_to_recordset(CAST(:shares AS jsonb)) AS r(id text,"
+            " marketplace_id text, seller_id text, currency text, amount_minor bigint,"
+            " commission_minor bigint, tcs_minor bigint, tds_minor bigint, net_minor bigint,"
+            " lines jsonb, status text, refunded_minor bigint, held_minor bigint,"
+            " release_at timestamptz, released_at timestamptz, created_at timestamptz,"
+            " updated_at timestamptz, payout_currency text, payout_net_minor bigint,"
+            " fx_rate numeric)",
+            {**self._order_params(order), "shares": json.dumps([_share_doc(x) for x in shares])},
         )
 
     @staticmethod

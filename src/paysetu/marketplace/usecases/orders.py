@@ -214,12 +214,14 @@ def create_order(
 ) -> dict[str, Any]:
     """Check, then either open the hosted checkout for the order or take the wallet payment.
 
-    The wallet payment is created unconfirmed first and the order (naming it) and its shares
-    are written before any balance row is locked; confirming it (the payments use case) calls
-    :func:`order_charge_split` from the charge, so the buyer's charge and the split are one
-    journal entry. A payment that waits for its customer (``requires_action``) leaves the order
-    waiting with it: the split happens when the customer approves, never if they refuse or the
-    approval expires."""
+    A wallet order is staged in the unit of work (``uow.marketplace.stage``) and its payment
+    created and confirmed in one call (the payments use case); the charge calls
+    :func:`order_charge_split`, which writes the order and its shares once, already paid,
+    before the ledger entry (so before any balance row is locked), and the buyer's charge and
+    the split are one journal entry. A payment that waits for its customer
+    (``requires_action``) leaves the order written ``requires_payment`` and waiting with it:
+    the split happens when the customer approves, never if they refuse or the approval
+    expires."""
     marketplace = own_marketplace(uow, caller, command.marketplace)
     _check_lines(ctx, command)
     now = ctx.clock.now()
