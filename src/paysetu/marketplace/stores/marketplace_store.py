@@ -12,17 +12,21 @@ import sqlalchemy as sa
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.marketplace.rules.records import (
-    Commission,
-    KycStatus,
     Marketplace,
     Order,
-    OrderLine,
-    OrderState,
     Seller,
     SellerLink,
     Share,
     ShareRefund,
-    ShareState,
+)
+from paysetu.marketplace.stores.rows import (
+    link_of,
+    marketplace_of,
+    order_of,
+    seller_of,
+    share_doc,
+    share_of,
+    share_params,
 )
 from paysetu.marketplace.usecases.ports import ShareTotals, StagedOrder, TaxReportRow
 
@@ -30,140 +34,6 @@ _SELLER_SELECT = (
     "SELECT s.*, m.legal_name, m.country, m.settlement_currency FROM sellers s"
     " JOIN merchants m ON m.id = s.merchant_id"
 )
-
-
-def _commission(doc: dict[str, int]) -> Commission:
-    return Commission(doc["commission_bps"], doc["commission_fixed_minor"])
-
-
-def _marketplace(row: sa.Row[Any]) -> Marketplace:
-    return Marketplace(
-        row.merchant_id,
-        Commission(row.commission_bps, row.commission_fixed_minor),
-        {k: _commission(v) for k, v in row.category_commissions.items()},
-        row.refund_commission,
-        row.auto_release_s,
-        row.created_at,
-    )
-
-
-def _seller(row: sa.Row[Any]) -> Seller:
-    return Seller(
-        row.merchant_id,
-        row.legal_name,
-        row.country,
-        row.settlement_currency,
-        row.pan,
-        row.gstin,
-        KycStatus(row.kyc_status),
-        row.created_at,
-        row.updated_at,
-    )
-
-
-def _link(row: sa.Row[Any]) -> SellerLink:
-    commission = None if row.link_bps is None else Commission(row.link_bps, row.link_fixed_minor)
-    return SellerLink(row.marketplace_id, row.seller_id, commission, row.linked_at)
-
-
-def _order(row: sa.Row[Any]) -> Order:
-    return Order(
-        row.id,
-        row.marketplace_id,
-        row.amount_minor,
-        row.currency,
-        OrderState(row.status),
-        row.payment_id,
-        row.checkout_session_id,
-        row.split_entry_id,
-        row.description,
-        row.metadata,
-        row.paid_at,
-        row.created_at,
-        row.updated_at,
-    )
-
-
-def _line_doc(line: OrderLine) -> dict[str, Any]:
-    return {
-        "seller": line.seller_id,
-        "amount_minor": line.amount_minor,
-        "category": line.category,
-        "description": line.description,
-    }
-
-
-def _share(row: sa.Row[Any]) -> Share:
-    lines = tuple(
-        OrderLine(d["seller"], d["amount_minor"], d["category"], d["description"])
-        for d in row.lines
-    )
-    return Share(
-        row.id,
-        row.order_id,
-        row.marketplace_id,
-        row.seller_id,
-        row.currency,
-        row.amount_minor,
-        row.commission_minor,
-        row.tcs_minor,
-        row.tds_minor,
-        row.net_minor,
-        lines,
-        ShareState(row.status),
-        row.refunded_minor,
-        row.held_minor,
-        row.release_at,
-        row.released_at,
-        row.created_at,
-        row.updated_at,
-        row.payout_currency.strip(),
-        row.payout_net_minor,
-        row.fx_rate,
-    )
-
-
-def _share_params(share: Share) -> dict[str, Any]:
-    return {
-        "id": share.id,
-        "order_id": share.order_id,
-        "marketplace_id": share.marketplace_id,
-        "seller_id": share.seller_id,
-        "currency": share.currency,
-        "amount_minor": share.amount_minor,
-        "commission_minor": share.commission_minor,
-        "tcs_minor": share.tcs_minor,
-        "tds_minor": share.tds_minor,
-        "net_minor": share.net_minor,
-        "lines": json.dumps([_line_doc(x) for x in share.lines]),
-        "status": share.status.value,
-        "refunded_minor": share.refunded_minor,
-        "held_minor": share.held_minor,
-        "release_at": share.release_at,
-        "released_at": share.released_at,
-        "created_at": share.created_at,
-        "updated_at": share.updated_at,
-        "payout_currency": share.payout_currency,
-        "payout_net_minor": share.payout_net_minor,
-        "fx_rate": share.fx_rate,
-    }
-
-
-def _share_doc(share: Share) -> dict[str, Any]:
-    """A share as one JSON record of ``jsonb_to_recordset`` (times ISO 8601, rate as text)."""
-    return {
-        **{k: v for k, v in _share_params(share).items() if k not in {"order_id", "lines"}},
-        "lines": [_line_doc(x) for x in share.lines],
-        "release_at": _iso(share.release_at),
-        "released_at": _iso(share.released_at),
-        "created_at": _iso(share.created_at),
-        "updated_at": _iso(share.updated_at),
-        "fx_rate": None if share.fx_rate is None else str(share.fx_rate),
-    }
-
-
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
 
 
 class MarketplaceStore:
@@ -205,7 +75,7 @@ class MarketplaceStore:
         row = self._run(
             "SELECT * FROM marketplaces WHERE merchant_id = :id", {"id": merchant_id}
         ).one_or_none()
-        return None if row is None else _marketplace(row)
+        return None if row is None else marketplace_of(row)
 
     def insert_seller(self, seller: Seller) -> None:
         self._run(
@@ -224,7 +94,7 @@ class MarketplaceStore:
         row = self._run(
             f"{_SELLER_SELECT} WHERE s.merchant_id = :id", {"id": merchant_id}
         ).one_or_none()
-        return None if row is None else _seller(row)
+        return None if row is None else seller_of(row)
 
     def save_seller_kyc(self, seller: Seller) -> None:
         self._run(
@@ -256,7 +126,7 @@ class MarketplaceStore:
             f"{self._LINK_SELECT} WHERE marketplace_id = :m AND seller_id = :s",
             {"m": marketplace_id, "s": seller_id},
         ).one_or_none()
-        return None if row is None else _link(row)
+        return None if row is None else link_of(row)
 
     def linked_sellers(
         self, marketplace_id: str, seller_ids: Sequence[str]
@@ -269,7 +139,7 @@ class MarketplaceStore:
             " JOIN merchants m ON m.id = s.merchant_id"
             " WHERE l.marketplace_id = :m AND l.seller_id = ANY(CAST(:ids AS text[]))",
             {"m": marketplace_id, "ids": list(seller_ids)})
-        return {r.seller_id: (_seller(r), _link(r)) for r in rows}
+        return {r.seller_id: (seller_of(r), link_of(r)) for r in rows}
 
     def hold_accounts(
         self, seller_ids: Sequence[str], currency: str, ledger_ids: Sequence[str] = ()
@@ -306,7 +176,7 @@ class MarketplaceStore:
             page,
             id_column="seller_id",
         )
-        return [(_seller(r), _link(r)) for r in rows], has_more
+        return [(seller_of(r), link_of(r)) for r in rows], has_more
 
     def insert_order(self, order: Order, shares: Sequence[Share]) -> None:
         """The order and all its shares in one statement (one round trip, however many)."""
@@ -331,7 +201,7 @@ class MarketplaceStore:
             " release_at timestamptz, released_at timestamptz, created_at timestamptz,"
             " updated_at timestamptz, payout_currency text, payout_net_minor bigint,"
             " fx_rate numeric)",
-            {**self._order_params(order), "shares": json.dumps([_share_doc(x) for x in shares])},
+            {**self._order_params(order), "shares": json.dumps([share_doc(x) for x in shares])},
         )
 
     @staticmethod
@@ -357,7 +227,7 @@ class MarketplaceStore:
         row = self._run(
             f"SELECT * FROM marketplace_orders WHERE id = :id{lock}", {"id": order_id}
         ).one_or_none()
-        return None if row is None else _order(row)
+        return None if row is None else order_of(row)
 
     def order_for_session(self, session_id: str, *, lock: bool) -> Order | None:
         suffix = " FOR NO KEY UPDATE" if lock else ""
@@ -365,7 +235,7 @@ class MarketplaceStore:
             f"SELECT * FROM marketplace_orders WHERE checkout_session_id = :s{suffix}",
             {"s": session_id},
         ).one_or_none()
-        return None if row is None else _order(row)
+        return None if row is None else order_of(row)
 
     def save_order(self, order: Order) -> None:
         self._run(
@@ -383,7 +253,7 @@ class MarketplaceStore:
             " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
             " payout_net_minor = :payout_net_minor, fx_rate = :fx_rate,"
             " updated_at = :updated_at WHERE id = :id",
-            [_share_params(s) for s in shares],
+            [share_params(s) for s in shares],
         )
 
     def list_orders(
@@ -396,7 +266,7 @@ class MarketplaceStore:
             {"m": marketplace_id},
             page,
         )
-        return [_order(r) for r in rows], has_more
+        return [order_of(r) for r in rows], has_more
 
     def shares_of(self, order_id: str, *, for_update: bool = False) -> list[Share]:
         lock = " FOR NO KEY UPDATE" if for_update else ""
@@ -404,21 +274,21 @@ class MarketplaceStore:
             f"SELECT * FROM marketplace_shares WHERE order_id = :o ORDER BY id{lock}",
             {"o": order_id},
         )
-        return [_share(r) for r in rows]
+        return [share_of(r) for r in rows]
 
     def get_share(self, share_id: str, *, for_update: bool = False) -> Share | None:
         lock = " FOR NO KEY UPDATE" if for_update else ""
         row = self._run(
             f"SELECT * FROM marketplace_shares WHERE id = :id{lock}", {"id": share_id}
         ).one_or_none()
-        return None if row is None else _share(row)
+        return None if row is None else share_of(row)
 
     def save_share(self, share: Share) -> None:
         self._run(
             "UPDATE marketplace_shares SET status = :status, refunded_minor = :refunded_minor,"
             " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
             " updated_at = :updated_at WHERE id = :id",
-            _share_params(share),
+            share_params(share),
         )
 
     def list_shares(
@@ -432,7 +302,7 @@ class MarketplaceStore:
             {"m": marketplace_id, "s": seller_id},
             page,
         )
-        return [_share(r) for r in rows], has_more
+        return [share_of(r) for r in rows], has_more
 
     def due_shares(self, now: datetime, limit: int) -> list[Share]:
         rows = self._run(
@@ -440,7 +310,7 @@ class MarketplaceStore:
             " ORDER BY release_at, id LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED",
             {"now": now, "limit": limit},
         )
-        return [_share(r) for r in rows]
+        return [share_of(r) for r in rows]
 
     def share_totals(self, marketplace_id: str | None, seller_id: str | None) -> list[ShareTotals]:
         """Commission and tax per order currency; what holds keep per payout currency."""
