@@ -49,7 +49,8 @@ from tests.api.conftest import Keys
 from tests.api.customer_setup import PIN, customer_wallet, signed_in_with_pin
 from tests.api.payment_setup import merchant, ok
 
-RATES_CSV = "base_currency,quote_currency,rate,as_of\nCNY,INR,11.7,2026-04-01\n"
+RATES_CSV = ("base_currency,quote_currency,rate,as_of\nCNY,INR,11.7,2026-04-01\n"
+             "INR,USD,0.012,2026-04-01\n")  # the marketplace's sellers are paid in USD
 STATEMENT_CSV = "date,end_to_end_id,amount,currency,description\n2026-04-01,E2EMATRIX1,1.00,INR,x\n"
 SETTLEMENT_DATE = "2026-04-02"
 PAYOUT_ACCOUNT = {"currency": "INR", "holder_name": "Matrix Traders", "country": "IN",

@@ -21,7 +21,7 @@ from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.marketplace.rules.records import Commission, OrderLine
 from paysetu.marketplace.usecases import holds, orders, returns, sellers
 from paysetu.payments.rules.mandates import MandatePolicy
-from paysetu.payments.usecases import mandates
+from paysetu.payments.usecases import fx_rates, mandates
 from tests.api.conftest import Keys
 from tests.api.payment_setup import in_transaction, merchant, wallet
 
@@ -92,6 +92,16 @@ def rows(engine: sa.Engine) -> tuple[int, ...]:
         )
 
 
+USD_PER_INR = "0.012"
+
+
+def usd_rate(ctx: AppContext) -> None:
+    """Today's INR/USD mid rate (a manual rate): the US seller is paid in dollars."""
+    today = ctx.clock.now().date().isoformat()
+    run(ctx, lambda uow: fx_rates.load_rates(
+        ctx, uow, f"base_currency,quote_currency,rate,as_of\nINR,USD,{USD_PER_INR},{today}\n"))
+
+
 def verify(ctx: AppContext, seller: str) -> None:
     run(ctx, lambda uow: sellers.set_seller_kyc(ctx, uow, PLATFORM, seller, "verified"))
 
@@ -140,6 +150,7 @@ def setup_market(
     }
     for key in "abc":
         verify(ctx, ids[key])
+    usd_rate(ctx)
     return ids
 
 
@@ -168,7 +179,8 @@ def order(
 
 
 def test_one_payment_splits_into_held_shares_commission_and_tax(
-    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock,
+    engine: sa.Engine,
 ) -> None:
     ctx = app_context
     ids = setup_market(ctx, client, keys)
@@ -195,7 +207,21 @@ def test_one_payment_splits_into_held_shares_commission_and_tax(
     assert made["commission_minor"] == 69_00
     with ctx.uow_factory() as uow:
         entry = uow.ledger.get_entry(made["journal_entry"])
-    assert len(entry.postings) == 6  # marketplace, three holds, TCS, TDS
+    # one entry: the buyer's wallet, the marketplace (commission less fee), paysetu's fee,
+    # two rupee holds, TCS, TDS, and the US seller's dollars through the FX positions (INR in,
+    # USD out, its dollar hold); balanced per currency (the database re-checks it)
+    assert len(entry.postings) == 10
+    usd = {p.account_id: p.amount_minor for p in entry.postings if p.currency == "USD"}
+    assert usd == {"acct_platform_fx_USD": 1_08, f"acct_{ids['c']}_USD_escrow": 1_08}
+    abroad = next(x for x in made["shares"] if x["seller"] == ids["c"])
+    assert (abroad["payout_currency"], abroad["payout_net_minor"], abroad["fx_rate"],
+            abroad["held_minor"]) == ("USD", 1_08, "0.012", 1_08)
+    assert entry.metadata["payment"] == made["payment"]
+    assert entry.metadata["marketplace_order"] == made["id"]
+    with engine.connect() as c:
+        assert c.execute(sa.text(
+            "SELECT count(*) FROM ledger_entries WHERE metadata->>'payment' = :p"),
+            {"p": made["payment"]}).scalar_one() == 1
     host = ids["host"]
     assert balance(ctx, f"acct_{host}_INR_available") == 69_00 - 20_00  # commission - fee
     assert balance(ctx, f"acct_{host}_INR_gst_tcs") == 4_50
@@ -210,7 +236,8 @@ def test_one_payment_splits_into_held_shares_commission_and_tax(
     assert run(ctx, lambda uow: holds.release_due_shares(ctx, uow, clock.now())) == 0
     clock.advance(timedelta(seconds=1))
     assert run(ctx, lambda uow: holds.release_due_shares(ctx, uow, clock.now())) == 1
-    assert balance(ctx, f"acct_{ids['c']}_INR_available") == 90_00
+    # the US seller is held and paid in dollars, at the rate locked when the order was paid
+    assert balance(ctx, f"acct_{ids['c']}_USD_available") == 1_08  # 90.00 INR x 0.012
     assert balance(ctx, f"acct_{ids['b']}_INR_escrow") == 269_20
     # a seller key sees its own share, 404 for another's and for the order
     seen = run(ctx, lambda uow: holds.get_share(ctx, uow, as_merchant(ids["b"]), share[ids["b"]]))
@@ -325,3 +352,37 @@ def test_bad_orders_are_refused_and_write_nothing(
         == "gstin_invalid"
     )
     assert rows(engine) == before
+
+
+def test_a_seller_abroad_bears_returns_in_its_own_currency_at_the_locked_rate(
+    client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
+    """The US seller's share: held in dollars; a return takes its part back in dollars at the
+    rate locked on the share (through the FX positions), after release from its balance and
+    then its dollar recovery account, repaid from its next release."""
+    ctx = app_context
+    ids = setup_market(ctx, client, keys, refund_commission=False)
+    host, seller = ids["host"], ids["c"]
+    payer = wallet(client, keys, 10_000_00)
+    made = order(ctx, ids, payer, [("c", 100_00, None)])
+    (share,) = made["shares"]
+    assert (share["net_minor"], share["payout_net_minor"]) == (90_00, 1_08)
+    # half returned while held: the seller bears 50.00 INR (commission kept) = 0.60 USD
+    part = run(ctx, lambda uow: returns.return_share(
+        ctx, uow, as_merchant(host), share["id"], 50_00, None))
+    assert (part["from_hold_minor"], part["from_balance_minor"]) == (60, 0)
+    assert balance(ctx, f"acct_{seller}_USD_escrow") == 48
+    run(ctx, lambda uow: holds.release_share(ctx, uow, as_merchant(host), share["id"]))
+    assert balance(ctx, f"acct_{seller}_USD_available") == 48
+    # the rest after release: 0.48 from its balance, 0.12 owed on its dollar recovery account
+    rest = run(ctx, lambda uow: returns.return_share(
+        ctx, uow, as_merchant(host), share["id"], None, None))
+    assert (rest["from_hold_minor"], rest["from_balance_minor"],
+            rest["recovered_later_minor"]) == (0, 48, 12)
+    assert balance(ctx, f"acct_{seller}_USD_recovery") == -12
+    assert balance(ctx, "acct_platform_fx_USD") == 1_20 - 1_08  # the position bought back
+    again = order(ctx, ids, payer, [("c", 100_00, None)])
+    run(ctx, lambda uow: holds.release_share(
+        ctx, uow, as_merchant(host), again["shares"][0]["id"]))
+    assert balance(ctx, f"acct_{seller}_USD_recovery") == 0
+    assert balance(ctx, f"acct_{seller}_USD_available") == 1_08 - 12

@@ -1,6 +1,8 @@
 """Marketplace pages in a real browser: the hosted checkout lists a cart from several sellers
 and pays it; the marketplace's dashboard shows sellers, orders, holds, commission and the tax
-report; a seller's page shows only its own shares and holds."""
+report, and acts on holds (dispute, mark delivered, return, resolve a dispute by a return,
+confirm an order's delivery; a refusal shown with its code); a seller's page shows only its
+own shares and holds."""
 
 from __future__ import annotations
 
@@ -70,8 +72,8 @@ def test_cart_from_two_sellers_on_the_hosted_checkout_and_both_dashboards(
     assert [s["status"] for s in paid["shares"]] == ["held", "held"]
     # A second cart paid from the buyer's wallet by the operator (a merchant's wallet order
     # needs the customer's mandate: tests/api/test_marketplace_api.py).
-    _order(live_server, live_server.platform_key(), sellers, wallet=wallet, marketplace=host,
-           operator_reason="Paid at the counter on the buyer's behalf")
+    second = _order(live_server, live_server.platform_key(), sellers, wallet=wallet,
+                    marketplace=host, operator_reason="Paid at the counter on the buyer's behalf")
 
     sign_in(desktop, "owner@bazaar.example")
     desktop.get_by_role("link", name="Marketplace").click()
@@ -83,6 +85,29 @@ def test_cart_from_two_sellers_on_the_hosted_checkout_and_both_dashboards(
     expect(tax).to_contain_text("27AAPFU0939F1ZV")
     expect(tax).to_contain_text("₹1,200.00")  # Asha's sales: 600 + 600
     shot(desktop, "marketplace-dashboard")
+    # acting on the holds: the second order's Asha share is disputed, then resolved by a
+    # return to the buyer; its Bharat share is marked delivered and partly returned after
+    asha, bharat = (x["id"] for x in second["shares"])
+    desktop.get_by_test_id(f"dispute-{asha}").click()
+    expect(desktop.get_by_test_id(f"status-{asha}")).to_have_text("disputed")
+    expect(desktop.get_by_test_id(f"release-{asha}")).to_have_count(0)
+    desktop.get_by_test_id(f"release-{bharat}").click()
+    expect(desktop.get_by_test_id(f"status-{bharat}")).to_have_text("released")
+    desktop.get_by_test_id(f"amount-{bharat}").fill("500.00")  # more than the share
+    desktop.get_by_test_id(f"return-{bharat}").click()
+    expect(desktop.locator("[data-code=refund_exceeds_share]")).to_be_visible()
+    desktop.get_by_test_id(f"amount-{bharat}").fill("100.00")
+    desktop.get_by_test_id(f"return-{bharat}").click()
+    expect(desktop.get_by_test_id(f"share-{bharat}")).to_contain_text("₹100.00")
+    desktop.get_by_test_id(f"return-{asha}").click()  # "Resolve: return to buyer", in full
+    expect(desktop.get_by_test_id(f"status-{asha}")).to_have_text("refunded")
+    desktop.get_by_test_id(f"deliver-{made['id']}").click()  # the checkout order: delivered
+    for share in paid["shares"]:
+        expect(desktop.get_by_test_id(f"status-{share['id']}")).to_have_text("released")
+    with live_server.api() as api:
+        after = ok(api.get(f"/v1/marketplace_orders/{second['id']}", headers=key))
+    assert [(x["status"], x["refunded_minor"]) for x in after["shares"]] == [
+        ("refunded", 600_00), ("released", 100_00)]
     desktop.get_by_role("button", name="Sign out").click()
 
     live_server.add_user("asha@books.example", WebRole.MERCHANT, merchant_id=sellers[0])
@@ -91,8 +116,6 @@ def test_cart_from_two_sellers_on_the_hosted_checkout_and_both_dashboards(
     shares = desktop.get_by_test_id("shares-table")
     expect(shares.get_by_role("row")).to_have_count(3)  # the header and its two shares
     expect(shares).not_to_contain_text("₹400.00")  # Bharat's share is not Asha's
-    net = 600_00 - 60_00 - 3_00 - 60  # commission 10%, TCS 0.5%, TDS 0.1%
-    held = f"₹{2 * net // 100:,}.{2 * net % 100:02d}"
-    expect(desktop.get_by_test_id("held-INR")).to_have_text(held)
+    expect(desktop.get_by_test_id("held-INR")).to_have_text("₹0.00")  # released, returned
     expect(desktop.get_by_test_id("payouts-table")).to_contain_text("No payouts yet.")
     shot(desktop, "marketplace-seller")

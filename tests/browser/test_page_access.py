@@ -89,6 +89,15 @@ CASES: dict[tuple[str, str], Case] = {
     ("POST", "/dashboard/alipay-apps"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/alipay-apps"),
     ("GET", "/dashboard/loans"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans"),
     ("GET", "/dashboard/marketplace"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/marketplace"),
+    ("POST", "/dashboard/marketplace/orders/{order_id}/confirm_delivery"): (
+        Owner.MERCHANT_A,
+        lambda w: f"/dashboard/marketplace/orders/{w.ids['order']}/confirm_delivery"),
+    ("POST", "/dashboard/marketplace/shares/{share_id}/release"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/marketplace/shares/{w.ids['share']}/release"),
+    ("POST", "/dashboard/marketplace/shares/{share_id}/dispute"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/marketplace/shares/{w.ids['share']}/dispute"),
+    ("POST", "/dashboard/marketplace/shares/{share_id}/returns"): (
+        Owner.MERCHANT_A, lambda w: f"/dashboard/marketplace/shares/{w.ids['share']}/returns"),
     ("GET", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
     ("POST", "/dashboard/loans/apply"): (Owner.ANY_MERCHANT, lambda w: "/dashboard/loans/apply"),
     ("GET", "/dashboard/loans/applications/{application_id}"): (
@@ -169,7 +178,8 @@ def _lender(server: LiveServer, email: str, name: str) -> str:
 
 
 def _objects(server: LiveServer) -> dict[str, str]:
-    """Merchant A's payment, endpoint, key, loan (from lender L), settlement batch."""
+    """Merchant A's payment, endpoint, key, loan (from lender L), marketplace order and share,
+    settlement batch."""
     a = open_shop(server, "Chai Point", "a@chai.example")
     open_shop(server, "Dosa Corner", "b@dosa.example")
     lender = _lender(server, "l@bank.example", "Bharat Small Bank")
@@ -196,6 +206,18 @@ def _objects(server: LiveServer) -> dict[str, str]:
         ids["line"] = ok(api.post("/v1/credit_lines", headers=platform, json={
             "merchant": a.merchant_id, "lender": lender, "category": "shishu",
             "limit_minor": 40_000_00, "rate_bps": 1600, "review_due": "2027-03-31"}))["id"]
+        ok(api.post("/v1/marketplaces", headers=platform,
+                    json={"merchant": a.merchant_id, "commission_bps": 1000}))
+        seller = ok(api.post("/v1/sellers", headers=a.merchant_key, json={
+            "legal_name": "Asha Books", "country": "IN", "settlement_currency": "INR",
+            "pan": "AAPFU0939F", "gstin": "27AAPFU0939F1ZV"}))["id"]
+        ok(api.post(f"/v1/sellers/{seller}/kyc", headers=platform,
+                    json={"kyc_status": "verified"}))
+        order = ok(api.post("/v1/marketplace_orders", headers=platform, json={
+            "amount_minor": 100_00, "currency": "INR", "marketplace": a.merchant_id,
+            "wallet": a.wallet_id, "operator_reason": "page access: an order of A's",
+            "lines": [{"seller": seller, "amount_minor": 100_00}]}))
+        ids["order"], ids["share"] = order["id"], order["shares"][0]["id"]
         ok(api.post(f"/v1/merchants/{a.merchant_id}/payout_accounts", headers=platform,
                     json=PAYOUT_ACCOUNT))
         server.clock.advance(timedelta(days=1))

@@ -28,8 +28,12 @@ def test_demo_marketplace_story_runs_once_and_audits(
         shares = [[(s.status.value, s.refunded_minor, s.tcs_minor > 0)
                    for s in uow.marketplace.shares_of(o)] for o in state.order_ids]
         abroad = uow.marketplace.get_seller(state.seller_ids[2])
+        in_pounds = [(s.payout_currency, s.fx_rate is not None, s.payout_net_minor > 0)
+                     for o in state.order_ids for s in uow.marketplace.shares_of(o)
+                     if s.seller_id == state.seller_ids[2]]
     assert abroad is not None
     assert abroad.country == "GB"
+    assert in_pounds == [("GBP", True, True)] * 3  # paid in its own currency
     delivered, aged, mixed = (sorted(x) for x in shares)
     assert delivered == [("released", 0, False), ("released", 0, True), ("released", 0, True)]
     assert aged == [("released", 0, False), ("released", 0, True)]  # by the auto-release
@@ -48,7 +52,7 @@ def test_paysetu_audit_is_clean_after_the_marketplace_story(
         entries = connection.execute(sa.text(
             "SELECT count(*) FROM ledger_entries WHERE metadata->>'kind' LIKE 'marketplace_%'"
         )).scalar_one()
-    assert entries >= 5  # three splits, releases and a return
+    assert entries >= 5  # releases and a return (each split rides on its payment's entry)
     monkeypatch.setenv("PAYSETU_DATABASE_URL", database_url)
     monkeypatch.setenv("PAYSETU_DATA_DIR", str(tmp_path / "var"))
     result = CliRunner().invoke(cli, ["audit"])

@@ -1,4 +1,5 @@
-"""Marketplace rules: PAN/GSTIN, dated tax rates, commission precedence and the split."""
+"""Marketplace rules: PAN/GSTIN, dated tax rates, commission precedence, the split and its
+one entry with the buyer's charge."""
 
 from __future__ import annotations
 
@@ -6,10 +7,13 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
+from paysetu.marketplace.rules.entries import MarketplaceAccounts, SplitPart, split_postings
 from paysetu.marketplace.rules.identity import gstin_is_valid, pan_is_valid
 from paysetu.marketplace.rules.records import Commission, Marketplace, OrderLine
 from paysetu.marketplace.rules.splits import TaxRates, split_order
 from paysetu.marketplace.rules.tax import INDIA_TAX_SCHEDULE, bps_of
+from paysetu.payments.rules.payments import ChargeSplit, with_split
 
 
 @pytest.mark.parametrize(
@@ -73,3 +77,40 @@ def test_fixed_commission_never_exceeds_the_line() -> None:
     (share,) = split_order(market, [OrderLine("s", 3_00, None, None)], {"s": None},
                            {"s": TaxRates(0, 0)})
     assert (share.commission_minor, share.net_minor) == (3_00, 0)
+
+
+def _balance(postings: tuple[Posting, ...]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for p in postings:
+        out[p.currency] = out.get(p.currency, 0) + (
+            p.amount_minor if p.direction is Direction.CREDIT else -p.amount_minor)
+    return out
+
+
+def test_the_split_rides_on_the_charge_as_one_balanced_entry() -> None:
+    """The charge credits the marketplace 980 (1,000 less a 20 fee); the split debits it the
+    sellers' and the tax's 900: one posting of the commission less the fee remains; a seller
+    abroad goes through the two FX positions; every currency balances."""
+    charge = NewEntry("je_charge", (
+        Posting("acct_wallet", Direction.DEBIT, 1_000, "INR"),
+        Posting("acct_mkt_INR_available", Direction.CREDIT, 980, "INR"),
+        Posting("acct_fees", Direction.CREDIT, 20, "INR"),
+    ), {"kind": "payment"})
+    host = MarketplaceAccounts("acct_mkt_INR_available", "acct_mkt_tcs", "acct_mkt_tds")
+    parts = [SplitPart("acct_a_INR_escrow", 600, 5, 1, "INR", 600),
+             SplitPart("acct_c_USD_escrow", 294, 0, 0, "USD", 3)]
+    split = split_postings(host, parts, "INR")
+    assert _balance(split) == {"INR": 0, "USD": 0}
+    merged = with_split(charge, ChargeSplit(split, {"marketplace_order": "mko_1"}))
+    by_account = {p.account_id: (p.direction, p.amount_minor) for p in merged.postings}
+    assert by_account["acct_mkt_INR_available"] == (Direction.CREDIT, 980 - 900)
+    assert by_account["acct_platform_fx_INR"] == (Direction.CREDIT, 294)
+    assert by_account["acct_platform_fx_USD"] == (Direction.DEBIT, 3)
+    assert by_account["acct_c_USD_escrow"] == (Direction.CREDIT, 3)
+    assert _balance(merged.postings) == {"INR": 0, "USD": 0}
+    assert merged.metadata == {"kind": "payment", "marketplace_order": "mko_1"}
+    assert merged.id == "je_charge"
+    # a commission equal to the fee leaves no posting on the marketplace at all
+    even = with_split(charge, ChargeSplit(split_postings(
+        host, [SplitPart("acct_a_INR_escrow", 974, 5, 1, "INR", 974)], "INR"), {}))
+    assert "acct_mkt_INR_available" not in {p.account_id for p in even.postings}

@@ -20,9 +20,16 @@ from paysetu.customers.rules.identity import CustomerPolicy
 from paysetu.events.usecases.ports import WebhookTargets
 from paysetu.kernel.ports import Clock, IdFactory, SecretSource
 from paysetu.lending.usecases.loan_sweep import LoanSettlementSweep
-from paysetu.marketplace.usecases.orders import order_cart, order_paid_at_checkout
+from paysetu.marketplace.usecases.orders import order_cart, order_charge_split
 from paysetu.marketplace.usecases.ports import MarketplacePolicy
-from paysetu.payments.usecases.ports import FxPolicy, PaymentsPolicy, RateSource
+from paysetu.marketplace.usecases.recovery import RecoverySweep
+from paysetu.payments.rules.payments import ChargeSplit, Payment
+from paysetu.payments.usecases.ports import (
+    FxPolicy,
+    PaymentsPolicy,
+    PaymentsUnitOfWork,
+    RateSource,
+)
 from paysetu.settlement.usecases.hooks import NO_LOAN_SWEEP
 from paysetu.settlement.usecases.policy import SettlementPolicy
 from paysetu.settlement.usecases.ports import LoanSweep
@@ -39,7 +46,7 @@ class AppContext:
     rates: RateSource | None = None
     """The reference-rate source behind the manual table (ECB offline); None: manual only."""
     settlement: SettlementPolicy = field(default_factory=SettlementPolicy)
-    loan_sweep: LoanSweep = NO_LOAN_SWEEP
+    loan_sweep: LoanSweep = field(default_factory=lambda: RecoverySweep(NO_LOAN_SWEEP))
     """Settlement's loan-repayment hook (the lending issue replaces it)."""
     read_factory: Callable[[], AppUnitOfWork] | None = None
     """Units of work for one-statement reads outside any transaction (autocommit); None: use
@@ -59,12 +66,17 @@ class AppContext:
         return (self.read_factory or self.uow_factory)()
 
     def checkout_paid(self, uow: CheckoutUnitOfWork, session: CheckoutSession) -> None:
-        """Checkout's hook: the Alipay gateway's page pay takes the paid session, and a
-        marketplace order paid on it is split among its sellers."""
+        """Checkout's hook: the Alipay gateway's page pay takes the paid session (a marketplace
+        order paid on it was split by the charge itself: :meth:`charge_split`)."""
         # The unit of work came from this context's factory: it is the whole product's.
         alipay_pages.checkout_paid(self, cast(AppUnitOfWork, uow), session)
-        if session.payment_id is not None:
-            order_paid_at_checkout(self, cast(AppUnitOfWork, uow), session.id, session.payment_id)
+
+    def charge_split(
+        self, uow: PaymentsUnitOfWork, payment: Payment, fee_minor: int, entry_id: str
+    ) -> ChargeSplit | None:
+        """Payments' hook: a marketplace order's payment carries the order's split in its
+        charge entry (docs/marketplace.md)."""
+        return order_charge_split(self, cast(AppUnitOfWork, uow), payment, fee_minor, entry_id)
 
     def checkout_cart(self, uow: CheckoutUnitOfWork, session_id: str) -> list[CartLine]:
         """Checkout's hook: the hosted page lists a marketplace order's cart by seller."""
@@ -72,5 +84,6 @@ class AppContext:
 
 
 def with_loan_sweep(ctx: AppContext) -> AppContext:
-    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it)."""
-    return replace(ctx, loan_sweep=LoanSettlementSweep(ctx))
+    """``ctx`` with settlement's loan sweep filled by lending (bootstrap and tests call it),
+    behind the marketplace's recovery of sellers' negative balances."""
+    return replace(ctx, loan_sweep=RecoverySweep(LoanSettlementSweep(ctx)))

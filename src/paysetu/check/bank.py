@@ -13,7 +13,8 @@ After the traffic, every client gets an answer for each operation still open (th
 request, the same key) and cancels the holds it had not captured. Then (:mod:`.verify`): the
 ledger audit passes, every acknowledged operation is in the ledger exactly once, no operation
 appears twice, no refused operation moved money, every reservation was posted, voided or
-expired, no wallet is negative, and every event reached the merchant's webhook receiver at
+expired, no wallet is negative, marketplace orders split across sellers keep their invariants
+(:func:`.verify.orders`), and every event reached the merchant's webhook receiver at
 least once. Every
 finding is a violation in the report; the goal is none.
 """
@@ -243,6 +244,7 @@ def exercise(config: BankConfig, url: str, database: DatabaseFault | None,
             sent = [op for c in clients for op in c.operations]
             counts, found = verify.operations(engine, sent)
             report.operations, report.violations = counts, report.violations + found
+            report.violations += verify.orders(engine, sent)
             report.lost = verify.lost(engine, sent)
             report.violations += report.traffic.replay_mismatches
             unresolved = verify.unresolved_reservations(engine)

@@ -3,7 +3,9 @@
 Every operation (a wallet-to-wallet transfer with the platform key, a merchant payment with
 the merchant's key under the customer's mandate, a hold: a manual-capture one, then captured
 or canceled, or a charge: a merchant payment without a mandate, which must wait for the
-customer and never move money) carries an
+customer and never move money, or an order: the marketplace's order split across two or three
+sellers, paid from the wallet under the customer's mandate, then often confirmed delivered)
+carries an
 ``Idempotency-Key`` and the key again in its metadata (so the ledger can be searched for it).
 Timeouts are random and often too short, so requests are cut off while the server still works
 on them; a cut-off request, a refused connection (the server is down), a 5xx or a 409 (the
@@ -52,8 +54,9 @@ class Operation:
     object_id: str | None = None
     """The payment (pay_...) or the transfer's ledger entry (je_...) of an applied operation."""
     resolution: str | None = None
-    """A hold's end: ``captured`` or ``canceled``; ``lost`` when the server no longer knew
-    the authorisation it had acknowledged (asynchronous replication, a failover)."""
+    """A hold's end: ``captured`` or ``canceled``; an order's ``delivered``; ``lost`` when
+    the server no longer knew the authorisation or order it had acknowledged (asynchronous
+    replication, a failover)."""
     resolve_request: tuple[str, str, dict[str, Any]] | None = None
     """A hold's second request (path, key, body) once sent: retried as is until answered."""
 
@@ -77,9 +80,24 @@ class Traffic:
     the stored response, committed before): the gaps are write unavailability."""
 
 
+def _lines(op: Operation, world: World) -> list[dict[str, Any]]:
+    """The order's lines: its amount over two or three sellers (by its key, reproducibly)."""
+    count = 2 + int(op.key[-1], 16) % 2 if op.amount_minor >= 3 else 1
+    sellers = world.sellers[:count]
+    parts = [op.amount_minor // count] * count
+    parts[0] += op.amount_minor - sum(parts)
+    return [{"seller": s, "amount_minor": a, "description": f"line {n}"}
+            for n, (s, a) in enumerate(zip(sellers, parts, strict=True))]
+
+
 def _request(op: Operation, world: World) -> tuple[str, str, dict[str, Any]]:
     """(path, bearer key, JSON body) of the operation's first request."""
     metadata = {"op": op.key}
+    if op.kind == "order":
+        return ("/v1/marketplace_orders", world.merchant_keys[op.target], {
+            "amount_minor": op.amount_minor, "currency": CURRENCY, "wallet": op.source,
+            "mandate": world.mandates[op.source, op.target], "metadata": metadata,
+            "lines": _lines(op, world)})
     if op.kind == "transfer":
         return (f"/v1/wallets/{op.source}/transfers", world.platform_key,
                 {"destination": op.target, "amount_minor": op.amount_minor,
@@ -96,6 +114,8 @@ def _object_id(op: Operation, body: dict[str, Any]) -> str | None:
     """The applied object, or None when the answer says nothing moved (a failed payment)."""
     if op.kind == "transfer":
         return str(body["journal_entry"])
+    if op.kind == "order":
+        return str(body["id"]) if body.get("status") == "paid" else None
     applied = "requires_capture" if op.kind == "hold" else "succeeded"  # a charge: never
     return str(body["id"]) if body.get("status") == applied else None
 
@@ -122,8 +142,10 @@ class Client:
         if draw < 0.4:
             target = self._rng.choice([w for w in self._world.wallets if w != source])
             return Operation(str(uuid.uuid4()), "transfer", source, target, amount)
+        if draw >= 0.85:
+            return Operation(str(uuid.uuid4()), "order", source, self._world.marketplace, amount)
         merchant = self._rng.choice(sorted(self._world.merchant_keys))
-        kind = "payment" if draw < 0.7 else "charge" if draw < 0.8 else "hold"
+        kind = "payment" if draw < 0.65 else "charge" if draw < 0.72 else "hold"
         return Operation(str(uuid.uuid4()), kind, source, merchant, amount)
 
     def _send(self, client: httpx.Client, path: str, key: str, body: dict[str, Any],
@@ -214,6 +236,25 @@ class Client:
                 self._start(client, op, self._deadline)
                 if op.kind == "hold" and op.answer == "applied":
                     self._resolve(client, op, self._deadline)
+                if op.kind == "order" and op.answer == "applied" and self._rng.random() < 0.5:
+                    self._deliver(client, op, self._deadline)
+
+    def _deliver(self, client: httpx.Client, op: Operation, until: float) -> None:
+        """The buyer confirms an order's delivery: its shares are released to the sellers."""
+        if op.resolve_request is None:
+            op.resolve_request = (f"/v1/marketplace_orders/{op.object_id}/confirm_delivery",
+                                  self._world.merchant_keys[op.target], {})
+        response = self._answer(client, op.resolve_request, op.key + ":resolve", until)
+        if response is None:
+            return
+        if response.status_code == 404:
+            op.resolution = "lost"  # the order it was told of is gone (a failover)
+            return
+        if not response.is_success or {x["status"] for x in response.json()["shares"]} != {
+                "released"}:
+            raise RuntimeError(f"order {op.key}: confirm_delivery answered "
+                               f"{response.status_code} {response.text[:300]}")
+        op.resolution = "delivered"
 
     def finish(self, until: float) -> None:
         """After the traffic: learn the answer of every operation still open (the same
@@ -225,3 +266,6 @@ class Client:
                     self._start(client, op, until)
                 if op.kind == "hold" and op.answer == "applied" and op.resolution is None:
                     self._resolve(client, op, until, cancel=True)
+                if op.kind == "order" and op.resolve_request is not None and (
+                        op.resolution is None):
+                    self._deliver(client, op, until)

@@ -6,7 +6,11 @@
 * no refused operation (or canceled hold) moved money, and nothing moved that no client sent;
 * every reservation (a hold's authorisation) ended posted, voided or expired;
 * no wallet is negative;
-* every event of the check's merchants reached the webhook receiver, signed.
+* every event of the check's merchants reached the webhook receiver, signed;
+* marketplace orders (:func:`orders`): a paid order's succeeded payment is its amount and its
+  one journal entry is the charge with the split in it; an unpaid order moved nothing and its
+  shares are pending; a delivered order's shares are released; the shares add up to the order;
+  each seller's escrow (hold) account holds exactly what its held and disputed shares keep.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ _MOVED = (
     "SELECT metadata->>'op' AS op, id FROM payments WHERE metadata ? 'op' AND status = 'succeeded'"
     " UNION ALL SELECT metadata->>'op', id FROM ledger_entries"
     " WHERE metadata->>'kind' = 'transfer' AND metadata ? 'op'"
+    " UNION ALL SELECT metadata->>'op', id FROM marketplace_orders"
+    " WHERE metadata ? 'op' AND status = 'paid'"
 )
 
 
@@ -41,6 +47,8 @@ def operations(engine: sa.Engine, ops: Sequence[Operation]) -> tuple[Counter[str
         outcome = op.answer or "unanswered"
         if op.kind == "hold" and op.answer == "applied":
             outcome = op.resolution or "held"
+        if op.kind == "order" and op.resolution is not None:
+            outcome = op.resolution
         counts[f"{op.kind} {outcome}"] += 1
         stored = moved.get(op.key)
         moves = op.answer == "applied" and op.kind != "charge" and (
@@ -97,3 +105,44 @@ def undelivered_events(engine: sa.Engine, merchant_ids: Sequence[str],
             " WHERE e.merchant_id = ANY(:ids) AND e.created_at >= w.created_at"),
             {"ids": list(merchant_ids)}).scalars().all()
     return sorted(set(events) - received)
+
+
+_ORDER_FINDINGS = (
+    ("paid without its succeeded payment of the order's amount",
+     "SELECT o.id FROM marketplace_orders o LEFT JOIN payments p ON p.id = o.payment_id"
+     " WHERE o.status = 'paid' AND (p.id IS NULL OR p.status <> 'succeeded'"
+     " OR p.amount_minor <> o.amount_minor OR p.currency <> o.currency)"),
+    ("not exactly one journal entry (the charge with the split) for a paid order",
+     "SELECT o.id FROM marketplace_orders o WHERE o.status = 'paid' AND ("
+     " SELECT count(*) FROM ledger_entries e WHERE e.metadata->>'marketplace_order' = o.id"
+     " AND e.id = o.split_entry_id AND e.metadata->>'payment' = o.payment_id) <> 1"),
+    ("an unpaid order moved money or has a share that is not pending",
+     "SELECT o.id FROM marketplace_orders o WHERE o.status <> 'paid' AND (EXISTS ("
+     " SELECT 1 FROM ledger_entries e WHERE e.metadata->>'marketplace_order' = o.id)"
+     " OR EXISTS (SELECT 1 FROM marketplace_shares s WHERE s.order_id = o.id"
+     " AND s.status <> 'pending'))"),
+    ("shares do not add up to the order",
+     "SELECT o.id FROM marketplace_orders o JOIN marketplace_shares s ON s.order_id = o.id"
+     " GROUP BY o.id, o.amount_minor HAVING sum(s.amount_minor) <> o.amount_minor"),
+    ("a seller's hold account differs from what its held and disputed shares keep",
+     "SELECT a.merchant_id FROM merchant_accounts a JOIN ledger_accounts l ON l.id = a.account_id"
+     " WHERE a.purpose = 'escrow' AND a.merchant_id IN (SELECT seller_id FROM"
+     " marketplace_shares) AND l.credits_posted - l.debits_posted <> (SELECT"
+     " coalesce(sum(s.held_minor), 0) FROM marketplace_shares s WHERE s.seller_id ="
+     " a.merchant_id AND s.payout_currency = a.currency AND s.status IN ('held', 'disputed'))"),
+)
+
+
+def orders(engine: sa.Engine, ops: Sequence[Operation]) -> list[str]:
+    """The marketplace's invariants (module docstring), and delivered orders released."""
+    with engine.connect() as connection:
+        found = [f"marketplace {what}: {row}" for what, sql in _ORDER_FINDINGS
+                 for row in connection.execute(sa.text(sql)).scalars().all()]
+        unreleased = set(connection.execute(sa.text(
+            "SELECT o.metadata->>'op' FROM marketplace_orders o JOIN marketplace_shares s"
+            " ON s.order_id = o.id WHERE o.metadata ? 'op' AND s.status <> 'released'"
+        )).scalars().all())
+    found += [f"order {op.key} was confirmed delivered, yet a share is not released"
+              for op in ops if op.kind == "order" and op.resolution == "delivered"
+              and op.key in unreleased]
+    return found

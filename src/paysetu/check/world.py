@@ -1,6 +1,8 @@
 """The bank check's world: merchants with keys and webhook endpoints, funded wallets, and a
 live mandate of each wallet's customer for each merchant (a merchant's payment debits only
-within one; without it, it waits for the customer).
+within one; without it, it waits for the customer). The first merchant is also a marketplace
+with three verified sellers (two Indian, withheld GST TCS and TDS; one abroad), so clients
+place orders split across sellers.
 
 Made through the product's use cases (so the ledger explains every balance the clients
 spend), before the server starts: after this, money only moves inside the system.
@@ -19,6 +21,8 @@ from paysetu.bootstrap import build
 from paysetu.check.receiver import Receiver
 from paysetu.config import Settings
 from paysetu.events.rules.targets import LOOPBACK_NETWORKS
+from paysetu.marketplace.rules.records import Commission
+from paysetu.marketplace.usecases import sellers
 from paysetu.payments.usecases import mandates, merchants
 from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.wallets.usecases import wallets
@@ -40,6 +44,17 @@ class World:
     total_minor: int
     mandates: dict[tuple[str, str], str]
     """(wallet, merchant) -> the live mandate a payment names."""
+    marketplace: str
+    """The first merchant, a marketplace: its key places orders."""
+    sellers: list[str]
+    """The marketplace's verified sellers (all paid in the world's currency)."""
+
+
+SELLERS = (
+    ("Check Books", "IN", "AAPFU0939F", "27AAPFU0939F1ZV"),
+    ("Check Crafts", "IN", "AAGCB7383J", "29AAGCB7383J1Z4"),
+    ("Check Prints Ltd", "GB", None, None),
+)
 
 
 def open_world(database_url: str, wallet_count: int, merchant_count: int,
@@ -61,6 +76,15 @@ def open_world(database_url: str, wallet_count: int, merchant_count: int,
                     ctx, uow, caller, receiver.url_for(merchant), ["*"], None, merchant)
                 receiver.secrets[merchant] = str(endpoint["secret"])
                 keys[merchant] = ""
+            host = next(iter(keys))
+            sellers.create_marketplace(ctx, uow, caller, sellers.CreateMarketplace(
+                host, Commission(1000, 0), {}, True, 3600))
+            onboarded = []
+            for name, country, pan, gstin in SELLERS:
+                seller = sellers.onboard_seller(ctx, uow, caller, sellers.OnboardSeller(
+                    name, country, CURRENCY, pan, gstin, marketplace=host))
+                sellers.set_seller_kyc(ctx, uow, caller, str(seller["id"]), "verified")
+                onboarded.append(str(seller["id"]))
             for n in range(1, wallet_count + 1):
                 customer = wallets.create_customer(ctx, uow, f"Client {n}", None, "full", {})
                 wallet = wallets.create_wallet(ctx, uow, customer["id"], CURRENCY)
@@ -77,7 +101,8 @@ def open_world(database_url: str, wallet_count: int, merchant_count: int,
                     mandated[wallet_id, merchant] = _live_mandate(
                         ctx, uow, merchant_caller, wallet_id)
                 uow.commit()
-        return World(platform.secret, keys, opened, WALLET_FUNDS_MINOR * wallet_count, mandated)
+        return World(platform.secret, keys, opened, WALLET_FUNDS_MINOR * wallet_count, mandated,
+                     host, onboarded)
     finally:
         runtime.close()
 

@@ -1,5 +1,8 @@
 """The demo's marketplace: Haat Bazaar, three sellers (one in the UK), orders across them.
 
+The UK seller is paid in pounds: its shares are converted at the INR/GBP mid rate locked when
+each order is paid (a demo rate is loaded when no rate source knows the pair).
+
 The story, through the same use cases as the API: the buyer confirms delivery of a first
 order; a second order, placed four days earlier, is released by the auto-release sweep; a third
 order has one seller's share partly returned and another's disputed. GST TCS and TDS are
@@ -22,7 +25,8 @@ from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.money_display import shown
 from paysetu.marketplace.rules.records import Commission, OrderLine
 from paysetu.marketplace.usecases import holds, orders, returns, sellers
-from paysetu.payments.usecases import merchants
+from paysetu.payments.rules.fx_errors import FxRejected
+from paysetu.payments.usecases import fx_rates, merchants
 from paysetu.wallets.usecases import wallets
 
 STATE_FILE = "demo_marketplace.json"
@@ -65,6 +69,8 @@ def _setup(ctx: AppContext) -> tuple[str, list[str], str]:
             ctx, uow, PLATFORM, str(s["id"]), "verified"))
         made.append(str(seller["id"]))
 
+    _run(ctx, lambda uow: _gbp_rates(ctx, uow))
+
     def buyer(uow: Any) -> str:
         customer = wallets.create_customer(ctx, uow, "Meera Iyer", None, "full", {})
         wallet = wallets.create_wallet(ctx, uow, str(customer["id"]), "INR")
@@ -72,6 +78,21 @@ def _setup(ctx: AppContext) -> tuple[str, list[str], str]:
         return str(wallet["id"])
 
     return host, made, str(_run(ctx, buyer))
+
+
+DEMO_GBP_PER_INR = "0.0094"
+
+
+def _gbp_rates(ctx: AppContext, uow: Any) -> None:
+    """An INR/GBP rate for the story's days (today, and the aged order's) unless one is known."""
+    days = (ctx.clock.now() - AUTO_RELEASE - timedelta(days=1), ctx.clock.now())
+    try:
+        for day in days:
+            fx_rates.mid_rate(replace(ctx, clock=FixedClock(day)), uow, "INR", "GBP")
+    except FxRejected:
+        rows = "".join(f"INR,GBP,{DEMO_GBP_PER_INR},{d.date().isoformat()}\n" for d in days)
+        fx_rates.load_rates(ctx, uow, "base_currency,quote_currency,rate,as_of\n" + rows,
+                            "demo")
 
 
 def _order(ctx: AppContext, host: str, wallet: str, lines: list[tuple[str, int, str]]) -> Any:
@@ -123,6 +144,9 @@ def print_demo_marketplace(ctx: AppContext, state: DemoMarketplace, created: boo
             for share in uow.marketplace.shares_of(order_id):
                 seller = uow.marketplace.get_seller(share.seller_id)
                 name = seller.legal_name if seller else share.seller_id
+                paid = ("" if share.fx_rate is None else
+                        f"  paid {shown(share.payout_net_minor, share.payout_currency)}"
+                        f" at {share.fx_rate}")
                 console.print(f"  {order_id} {name:<18} {shown(share.amount_minor, 'INR'):>10}"
                               f"  {share.status.value:<9} refunded "
-                              f"{shown(share.refunded_minor, 'INR')}", soft_wrap=True)
+                              f"{shown(share.refunded_minor, 'INR')}{paid}", soft_wrap=True)

@@ -10,7 +10,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from paysetu.marketplace.rules.records import KycStatus, OrderState, ShareState
+from paysetu.marketplace.rules.records import KycStatus, ShareState
+from paysetu.payments.api.models import NextAction
 from paysetu.shell.http.objects import ApiObject, Timestamp
 from paysetu.shell.http.schemas import Body, Metadata
 
@@ -70,10 +71,18 @@ class MarketplaceShare(ApiObject):
     commission_minor: int
     tcs_minor: int = Field(description="GST TCS withheld (CGST Act s.52).")
     tds_minor: int = Field(description="Income-tax TDS withheld (s.194-O).")
-    net_minor: int = Field(description="What the seller receives when released.")
+    net_minor: int = Field(description="What the seller receives when released (order currency).")
+    payout_currency: str = Field(description="The seller's own currency: its hold, balance and"
+                                 " payouts.")
+    payout_net_minor: int = Field(description="The net in payout_currency (converted at fx_rate"
+                                  " for a seller abroad; 0 until the order is paid).")
+    fx_rate: str | None = Field(description="Payout-currency units per order-currency unit,"
+                                " the mid rate locked when the order was paid; null when the"
+                                " seller is paid in the order's currency.")
     status: ShareState
     refunded_minor: int
-    held_minor: int = Field(description="What the seller's hold still keeps for the share.")
+    held_minor: int = Field(description="What the seller's hold still keeps for the share, in"
+                            " payout_currency.")
     lines: list[OrderLineOut]
     release_at: Timestamp | None = Field(description="When it is released unless disputed.")
     released_at: Timestamp | None
@@ -86,7 +95,12 @@ class MarketplaceOrder(ApiObject):
     marketplace: str
     amount_minor: int
     currency: str
-    status: OrderState
+    status: Literal["requires_payment", "requires_action", "paid", "canceled"] = Field(
+        description="`requires_action`: a wallet order's payment waits for its customer's"
+        " approval (`next_action`); `canceled`: the customer refused or the approval expired,"
+        " nothing was split.")
+    next_action: NextAction | None = Field(
+        description="While `requires_action`: where and until when the customer approves.")
     payment: str | None = Field(description="The buyer's payment to the marketplace.")
     checkout_session: str | None
     checkout_url: str | None = Field(description="Where to send the buyer (on creation).")

@@ -69,7 +69,7 @@ def list_orders(
     marketplace: Annotated[str | None, Query(description="Platform keys: whose.")] = None,
 ) -> dict[str, Any]:
     with context.uow_factory() as uow:
-        data, has_more = orders.list_orders(uow, caller, marketplace, page)
+        data, has_more = orders.list_orders(context, uow, caller, marketplace, page)
     return list_object("/v1/marketplace_orders", data, has_more)
 
 

@@ -129,9 +129,10 @@ class MarketplaceStatus(ErrorCode):
         "order_payment_needs_consent",
         False,
         _I,
-        "A wallet order needs the customer's consent: a live mandate of theirs for the"
-        " marketplace (mandate), or for the platform an operator_reason; otherwise pay on the"
-        " hosted checkout (return_url).",
+        "A cross-border wallet order (fx_quote) cannot wait for the customer's approval (the"
+        " quote's rate lock would end first): give the customer's live mandate for the"
+        " marketplace (mandate), or for the platform an operator_reason, or pay on the hosted"
+        " checkout (return_url).",
     )
     PAYMENT_AMOUNT_MISMATCH = (
         "payment_amount_mismatch",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from enum import StrEnum
 
 
@@ -135,6 +136,17 @@ class Share:
     released_at: datetime | None
     created_at: datetime
     updated_at: datetime
+    payout_currency: str
+    """The seller's own currency: its hold, balance and payouts (``held_minor`` is in it)."""
+    payout_net_minor: int
+    """The net in ``payout_currency``: converted at ``fx_rate`` for a seller abroad."""
+    fx_rate: Decimal | None
+    """Payout-currency units per order-currency unit, locked when the order was paid (None:
+    the seller is paid in the order's currency)."""
+
+    @property
+    def abroad(self) -> bool:
+        return self.payout_currency != self.currency
 
 
 @dataclass(frozen=True, slots=True)

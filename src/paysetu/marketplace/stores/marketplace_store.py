@@ -12,19 +12,23 @@ import sqlalchemy as sa
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.marketplace.rules.records import (
-    Commission,
-    KycStatus,
     Marketplace,
     Order,
-    OrderLine,
-    OrderState,
     Seller,
     SellerLink,
     Share,
     ShareRefund,
-    ShareState,
 )
-from paysetu.marketplace.usecases.ports import ShareTotals, TaxReportRow
+from paysetu.marketplace.stores.rows import (
+    link_of,
+    marketplace_of,
+    order_of,
+    seller_of,
+    share_doc,
+    share_of,
+    share_params,
+)
+from paysetu.marketplace.usecases.ports import ShareTotals, StagedOrder, TaxReportRow
 
 _SELLER_SELECT = (
     "SELECT s.*, m.legal_name, m.country, m.settlement_currency FROM sellers s"
@@ -32,120 +36,17 @@ _SELLER_SELECT = (
 )
 
 
-def _commission(doc: dict[str, int]) -> Commission:
-    return Commission(doc["commission_bps"], doc["commission_fixed_minor"])
-
-
-def _marketplace(row: sa.Row[Any]) -> Marketplace:
-    return Marketplace(
-        row.merchant_id,
-        Commission(row.commission_bps, row.commission_fixed_minor),
-        {k: _commission(v) for k, v in row.category_commissions.items()},
-        row.refund_commission,
-        row.auto_release_s,
-        row.created_at,
-    )
-
-
-def _seller(row: sa.Row[Any]) -> Seller:
-    return Seller(
-        row.merchant_id,
-        row.legal_name,
-        row.country,
-        row.settlement_currency,
-        row.pan,
-        row.gstin,
-        KycStatus(row.kyc_status),
-        row.created_at,
-        row.updated_at,
-    )
-
-
-def _link(row: sa.Row[Any]) -> SellerLink:
-    commission = None if row.link_bps is None else Commission(row.link_bps, row.link_fixed_minor)
-    return SellerLink(row.marketplace_id, row.seller_id, commission, row.linked_at)
-
-
-def _order(row: sa.Row[Any]) -> Order:
-    return Order(
-        row.id,
-        row.marketplace_id,
-        row.amount_minor,
-        row.currency,
-        OrderState(row.status),
-        row.payment_id,
-        row.checkout_session_id,
-        row.split_entry_id,
-        row.description,
-        row.metadata,
-        row.paid_at,
-        row.created_at,
-        row.updated_at,
-    )
-
-
-def _line_doc(line: OrderLine) -> dict[str, Any]:
-    return {
-        "seller": line.seller_id,
-        "amount_minor": line.amount_minor,
-        "category": line.category,
-        "description": line.description,
-    }
-
-
-def _share(row: sa.Row[Any]) -> Share:
-    lines = tuple(
-        OrderLine(d["seller"], d["amount_minor"], d["category"], d["description"])
-        for d in row.lines
-    )
-    return Share(
-        row.id,
-        row.order_id,
-        row.marketplace_id,
-        row.seller_id,
-        row.currency,
-        row.amount_minor,
-        row.commission_minor,
-        row.tcs_minor,
-        row.tds_minor,
-        row.net_minor,
-        lines,
-        ShareState(row.status),
-        row.refunded_minor,
-        row.held_minor,
-        row.release_at,
-        row.released_at,
-        row.created_at,
-        row.updated_at,
-    )
-
-
-def _share_params(share: Share) -> dict[str, Any]:
-    return {
-        "id": share.id,
-        "order_id": share.order_id,
-        "marketplace_id": share.marketplace_id,
-        "seller_id": share.seller_id,
-        "currency": share.currency,
-        "amount_minor": share.amount_minor,
-        "commission_minor": share.commission_minor,
-        "tcs_minor": share.tcs_minor,
-        "tds_minor": share.tds_minor,
-        "net_minor": share.net_minor,
-        "lines": json.dumps([_line_doc(x) for x in share.lines]),
-        "status": share.status.value,
-        "refunded_minor": share.refunded_minor,
-        "held_minor": share.held_minor,
-        "release_at": share.release_at,
-        "released_at": share.released_at,
-        "created_at": share.created_at,
-        "updated_at": share.updated_at,
-    }
-
-
 class MarketplaceStore:
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
+        self._staged: dict[str, StagedOrder] = {}
+        """Orders being created in this unit of work (one store per unit of work)."""
+
+    def stage(self, payment_id: str, staged: StagedOrder) -> None:
+        self._staged[payment_id] = staged
+
+    def staged(self, payment_id: str) -> StagedOrder | None:
+        return self._staged.get(payment_id)
 
     def _run(self, sql: str, params: dict[str, Any] | list[dict[str, Any]]) -> Any:
         return self._connection.execute(sa.text(sql), params)
@@ -174,7 +75,7 @@ class MarketplaceStore:
         row = self._run(
             "SELECT * FROM marketplaces WHERE merchant_id = :id", {"id": merchant_id}
         ).one_or_none()
-        return None if row is None else _marketplace(row)
+        return None if row is None else marketplace_of(row)
 
     def insert_seller(self, seller: Seller) -> None:
         self._run(
@@ -193,7 +94,7 @@ class MarketplaceStore:
         row = self._run(
             f"{_SELLER_SELECT} WHERE s.merchant_id = :id", {"id": merchant_id}
         ).one_or_none()
-        return None if row is None else _seller(row)
+        return None if row is None else seller_of(row)
 
     def save_seller_kyc(self, seller: Seller) -> None:
         self._run(
@@ -225,7 +126,7 @@ class MarketplaceStore:
             f"{self._LINK_SELECT} WHERE marketplace_id = :m AND seller_id = :s",
             {"m": marketplace_id, "s": seller_id},
         ).one_or_none()
-        return None if row is None else _link(row)
+        return None if row is None else link_of(row)
 
     def linked_sellers(
         self, marketplace_id: str, seller_ids: Sequence[str]
@@ -238,14 +139,27 @@ class MarketplaceStore:
             " JOIN merchants m ON m.id = s.merchant_id"
             " WHERE l.marketplace_id = :m AND l.seller_id = ANY(CAST(:ids AS text[]))",
             {"m": marketplace_id, "ids": list(seller_ids)})
-        return {r.seller_id: (_seller(r), _link(r)) for r in rows}
+        return {r.seller_id: (seller_of(r), link_of(r)) for r in rows}
 
-    def hold_accounts(self, seller_ids: Sequence[str], currency: str) -> dict[str, str]:
+    def hold_accounts(
+        self, seller_ids: Sequence[str], currency: str, ledger_ids: Sequence[str] = ()
+    ) -> tuple[dict[str, str], set[str]]:
         rows = self._run(
             "SELECT merchant_id, account_id FROM merchant_accounts WHERE purpose = 'escrow'"
-            " AND currency = :c AND merchant_id = ANY(CAST(:ids AS text[]))",
-            {"c": currency, "ids": list(seller_ids)})
-        return {r.merchant_id: r.account_id for r in rows}
+            " AND currency = :c AND merchant_id = ANY(CAST(:ids AS text[]))"
+            " UNION ALL SELECT NULL, id FROM ledger_accounts"
+            " WHERE id = ANY(CAST(:ledger AS text[]))",
+            {"c": currency, "ids": list(seller_ids), "ledger": list(ledger_ids)}).all()
+        return ({r.merchant_id: r.account_id for r in rows if r.merchant_id is not None},
+                {r.account_id for r in rows if r.merchant_id is None})
+
+    def owed_recoveries(self, accounts: Sequence[str]) -> dict[str, int]:
+        """What each of these recovery accounts is owed (debit balance > 0), one query."""
+        rows = self._run(
+            "SELECT id, debits_posted - credits_posted AS owed FROM ledger_accounts"
+            " WHERE id = ANY(CAST(:ids AS text[])) AND debits_posted > credits_posted",
+            {"ids": list(accounts)})
+        return {r.id: int(r.owed) for r in rows}
 
     def list_sellers(
         self, marketplace_id: str, page: PageRequest
@@ -262,26 +176,32 @@ class MarketplaceStore:
             page,
             id_column="seller_id",
         )
-        return [(_seller(r), _link(r)) for r in rows], has_more
+        return [(seller_of(r), link_of(r)) for r in rows], has_more
 
     def insert_order(self, order: Order, shares: Sequence[Share]) -> None:
+        """The order and all its shares in one statement (one round trip, however many)."""
         self._run(
-            "INSERT INTO marketplace_orders (id, marketplace_id, amount_minor, currency, status,"
-            " payment_id, checkout_session_id, split_entry_id, description, metadata, paid_at,"
-            " created_at, updated_at) VALUES (:id, :m, :amount, :currency, :status, :payment,"
-            " :session, :entry, :description, CAST(:metadata AS jsonb), :paid_at, :created,"
-            " :updated)",
-            self._order_params(order),
-        )
-        self._run(
-            "INSERT INTO marketplace_shares (id, order_id, marketplace_id, seller_id, currency,"
+            "WITH o AS (INSERT INTO marketplace_orders (id, marketplace_id, amount_minor,"
+            " currency, status, payment_id, checkout_session_id, split_entry_id, description,"
+            " metadata, paid_at, created_at, updated_at) VALUES (:id, :m, :amount, :currency,"
+            " :status, :payment, :session, :entry, :description, CAST(:metadata AS jsonb),"
+            " :paid_at, :created, :updated) RETURNING id)"
+            " INSERT INTO marketplace_shares (id, order_id, marketplace_id, seller_id, currency,"
             " amount_minor, commission_minor, tcs_minor, tds_minor, net_minor, lines, status,"
-            " refunded_minor, held_minor, release_at, released_at, created_at, updated_at)"
-            " VALUES (:id, :order_id, :marketplace_id, :seller_id, :currency, :amount_minor,"
-            " :commission_minor, :tcs_minor, :tds_minor, :net_minor, CAST(:lines AS jsonb),"
-            " :status, :refunded_minor, :held_minor, :release_at, :released_at, :created_at,"
-            " :updated_at)",
-            [_share_params(s) for s in shares],
+            " refunded_minor, held_minor, release_at, released_at, created_at, updated_at,"
+            " payout_currency, payout_net_minor, fx_rate)"
+            " SELECT r.id, o.id, r.marketplace_id, r.seller_id, r.currency, r.amount_minor,"
+            " r.commission_minor, r.tcs_minor, r.tds_minor, r.net_minor, r.lines, r.status,"
+            " r.refunded_minor, r.held_minor, r.release_at, r.released_at, r.created_at,"
+            " r.updated_at, r.payout_currency, r.payout_net_minor, r.fx_rate"
+            " FROM o, jsonb_to_recordset(CAST(:shares AS jsonb)) AS r(id text,"
+            " marketplace_id text, seller_id text, currency text, amount_minor bigint,"
+            " commission_minor bigint, tcs_minor bigint, tds_minor bigint, net_minor bigint,"
+            " lines jsonb, status text, refunded_minor bigint, held_minor bigint,"
+            " release_at timestamptz, released_at timestamptz, created_at timestamptz,"
+            " updated_at timestamptz, payout_currency text, payout_net_minor bigint,"
+            " fx_rate numeric)",
+            {**self._order_params(order), "shares": json.dumps([share_doc(x) for x in shares])},
         )
 
     @staticmethod
@@ -307,7 +227,7 @@ class MarketplaceStore:
         row = self._run(
             f"SELECT * FROM marketplace_orders WHERE id = :id{lock}", {"id": order_id}
         ).one_or_none()
-        return None if row is None else _order(row)
+        return None if row is None else order_of(row)
 
     def order_for_session(self, session_id: str, *, lock: bool) -> Order | None:
         suffix = " FOR NO KEY UPDATE" if lock else ""
@@ -315,7 +235,7 @@ class MarketplaceStore:
             f"SELECT * FROM marketplace_orders WHERE checkout_session_id = :s{suffix}",
             {"s": session_id},
         ).one_or_none()
-        return None if row is None else _order(row)
+        return None if row is None else order_of(row)
 
     def save_order(self, order: Order) -> None:
         self._run(
@@ -323,6 +243,17 @@ class MarketplaceStore:
             " checkout_session_id = :session, split_entry_id = :entry, paid_at = :paid_at,"
             " updated_at = :updated WHERE id = :id",
             self._order_params(order),
+        )
+
+    def save_paid(self, order: Order, shares: Sequence[Share]) -> None:
+        """An order just paid and its shares held: two statements, however many shares."""
+        self.save_order(order)
+        self._run(
+            "UPDATE marketplace_shares SET status = :status, refunded_minor = :refunded_minor,"
+            " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
+            " payout_net_minor = :payout_net_minor, fx_rate = :fx_rate,"
+            " updated_at = :updated_at WHERE id = :id",
+            [share_params(s) for s in shares],
         )
 
     def list_orders(
@@ -335,7 +266,7 @@ class MarketplaceStore:
             {"m": marketplace_id},
             page,
         )
-        return [_order(r) for r in rows], has_more
+        return [order_of(r) for r in rows], has_more
 
     def shares_of(self, order_id: str, *, for_update: bool = False) -> list[Share]:
         lock = " FOR NO KEY UPDATE" if for_update else ""
@@ -343,21 +274,21 @@ class MarketplaceStore:
             f"SELECT * FROM marketplace_shares WHERE order_id = :o ORDER BY id{lock}",
             {"o": order_id},
         )
-        return [_share(r) for r in rows]
+        return [share_of(r) for r in rows]
 
     def get_share(self, share_id: str, *, for_update: bool = False) -> Share | None:
         lock = " FOR NO KEY UPDATE" if for_update else ""
         row = self._run(
             f"SELECT * FROM marketplace_shares WHERE id = :id{lock}", {"id": share_id}
         ).one_or_none()
-        return None if row is None else _share(row)
+        return None if row is None else share_of(row)
 
     def save_share(self, share: Share) -> None:
         self._run(
             "UPDATE marketplace_shares SET status = :status, refunded_minor = :refunded_minor,"
             " held_minor = :held_minor, release_at = :release_at, released_at = :released_at,"
             " updated_at = :updated_at WHERE id = :id",
-            _share_params(share),
+            share_params(share),
         )
 
     def list_shares(
@@ -371,7 +302,7 @@ class MarketplaceStore:
             {"m": marketplace_id, "s": seller_id},
             page,
         )
-        return [_share(r) for r in rows], has_more
+        return [share_of(r) for r in rows], has_more
 
     def due_shares(self, now: datetime, limit: int) -> list[Share]:
         rows = self._run(
@@ -379,18 +310,26 @@ class MarketplaceStore:
             " ORDER BY release_at, id LIMIT :limit FOR NO KEY UPDATE SKIP LOCKED",
             {"now": now, "limit": limit},
         )
-        return [_share(r) for r in rows]
+        return [share_of(r) for r in rows]
 
     def share_totals(self, marketplace_id: str | None, seller_id: str | None) -> list[ShareTotals]:
+        """Commission and tax per order currency; what holds keep per payout currency."""
         rows = self._run(
-            "SELECT currency, count(*) AS shares,"
+            "WITH s AS (SELECT * FROM marketplace_shares WHERE status <> 'pending'"
+            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
+            " AND (CAST(:s AS text) IS NULL OR seller_id = :s)),"
+            " a AS (SELECT currency, count(*) AS shares, sum(commission_minor) AS commission,"
+            " sum(tcs_minor) AS tcs, sum(tds_minor) AS tds FROM s GROUP BY currency),"
+            " h AS (SELECT payout_currency AS currency,"
             " count(*) FILTER (WHERE status IN ('held', 'disputed')) AS held_count,"
             " coalesce(sum(held_minor) FILTER (WHERE status = 'held'), 0) AS held,"
-            " coalesce(sum(held_minor) FILTER (WHERE status = 'disputed'), 0) AS disputed,"
-            " sum(commission_minor) AS commission, sum(tcs_minor) AS tcs, sum(tds_minor) AS tds"
-            " FROM marketplace_shares WHERE status <> 'pending'"
-            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
-            " AND (CAST(:s AS text) IS NULL OR seller_id = :s) GROUP BY currency ORDER BY 1",
+            " coalesce(sum(held_minor) FILTER (WHERE status = 'disputed'), 0) AS disputed"
+            " FROM s GROUP BY payout_currency)"
+            " SELECT currency, coalesce(a.shares, 0) AS shares,"
+            " coalesce(h.held_count, 0) AS held_count, coalesce(h.held, 0) AS held,"
+            " coalesce(h.disputed, 0) AS disputed, coalesce(a.commission, 0) AS commission,"
+            " coalesce(a.tcs, 0) AS tcs, coalesce(a.tds, 0) AS tds"
+            " FROM a FULL JOIN h USING (currency) ORDER BY 1",
             {"m": marketplace_id, "s": seller_id})
         return [ShareTotals(r.currency.strip(), int(r.shares), int(r.held_count), int(r.held),
                             int(r.disputed), int(r.commission), int(r.tcs), int(r.tds))

@@ -8,23 +8,30 @@ marketplace's GST TCS and TDS withheld are liability accounts of the marketplace
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.marketplace.rules.entries import MarketplaceAccounts, SellerAccounts
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
 from paysetu.payments.usecases.merchants import merchant_accounts
 
 
-def marketplace_accounts(
-    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, marketplace_id: str, currency: str
-) -> MarketplaceAccounts:
+def tax_account_ids(marketplace_id: str, currency: str) -> tuple[str, str]:
+    """The marketplace's GST TCS and TDS liability accounts in ``currency``."""
     base = f"acct_{marketplace_id}_{currency}"
+    return f"{base}_gst_tcs", f"{base}_income_tax_tds"
+
+
+def marketplace_accounts(
+    ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, marketplace_id: str, currency: str,
+    opened: Collection[str] = (),
+) -> MarketplaceAccounts:
+    """The marketplace's accounts, its tax accounts opened unless ``opened`` names them."""
     accounts = MarketplaceAccounts(
         merchant_accounts(ctx, uow, marketplace_id, currency).available,
-        f"{base}_gst_tcs",
-        f"{base}_income_tax_tds",
+        *tax_account_ids(marketplace_id, currency),
     )
-    uow.ledger.create_accounts(
-        [
+    missing = [
             NewAccount(
                 account,
                 currency,
@@ -37,9 +44,10 @@ def marketplace_accounts(
                 (accounts.gst_tcs, "gst_tcs"),
                 (accounts.income_tax_tds, "income_tax_tds"),
             )
-        ],
-        ctx.clock.now(),
-    )
+            if account not in opened
+    ]
+    if missing:
+        uow.ledger.create_accounts(missing, ctx.clock.now())
     return accounts
 
 
@@ -71,6 +79,8 @@ def available_minor(ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, account
 
 
 def owed_minor(ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, account: str) -> int:
-    """What a seller owes on its recovery (asset) account."""
+    """What a seller owes on its recovery (asset) account (never below 0: a settlement's
+    recovery sweep racing a release could repay a little too much, which is then simply a
+    credit the seller's next return draws on)."""
     balance = uow.ledger.get_account(account, ctx.clock.now()).balance
-    return balance.debits_posted - balance.credits_posted
+    return max(0, balance.debits_posted - balance.credits_posted)

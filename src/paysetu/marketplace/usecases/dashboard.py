@@ -45,7 +45,7 @@ def marketplace_page(
         return MarketplacePage(
             "marketplace", repo.share_totals(merchant_id, None),
             sellers=list_sellers(uow, caller, None, page)[0],
-            orders=list_orders(uow, caller, None, page)[0],
+            orders=list_orders(ctx, uow, caller, None, page)[0],
             tax=tax_report(uow, caller, None, month))
     if repo.get_seller(merchant_id) is not None:
         return MarketplacePage(

@@ -20,7 +20,7 @@ from paysetu.marketplace.rules.errors import MarketplaceRejected, MarketplaceSta
 from paysetu.marketplace.rules.records import Share, ShareState
 from paysetu.marketplace.usecases.accounts import owed_minor, seller_accounts
 from paysetu.marketplace.usecases.objects import order_object, share_object
-from paysetu.marketplace.usecases.orders import share_is_visible, visible_order
+from paysetu.marketplace.usecases.orders import awaited_payment, share_is_visible, visible_order
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
 from paysetu.payments.usecases.checks import storable
 
@@ -38,13 +38,13 @@ def release(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, share: Share, now: datetime
 ) -> Share:
     """Move a locked share's hold to its seller (the caller checked it may be released)."""
-    accounts = seller_accounts(ctx, uow, share.seller_id, share.currency)
+    accounts = seller_accounts(ctx, uow, share.seller_id, share.payout_currency)
     entry = release_entry(
         ctx.ids.new_id("je"),
         accounts,
         share.held_minor,
         owed_minor(ctx, uow, accounts.recovery),
-        share.currency,
+        share.payout_currency,
         {"kind": "marketplace_release", "order": share.order_id, "share": share.id},
     )
     if entry is not None:
@@ -142,7 +142,7 @@ def get_order(
 ) -> dict[str, Any]:
     order = visible_order(uow, caller, order_id)
     shares = [release_if_due(ctx, uow, s) for s in uow.marketplace.shares_of(order.id)]
-    return order_object(order, shares, None)
+    return order_object(order, shares, None, awaited_payment(ctx, uow, order))
 
 
 def get_share(

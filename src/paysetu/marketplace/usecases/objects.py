@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from paysetu.kernel.timestamps import timestamp
 from paysetu.marketplace.rules.records import (
     Marketplace,
     Order,
+    OrderState,
     Seller,
     SellerLink,
     Share,
     ShareRefund,
 )
 from paysetu.marketplace.usecases.ports import TaxReportRow
+
+_WAITING = {"requires_action": "requires_action", "failed": "canceled", "canceled": "canceled"}
+"""An unpaid wallet order's status, by its payment's."""
 
 
 def marketplace_object(marketplace: Marketplace) -> dict[str, Any]:
@@ -62,6 +67,9 @@ def share_object(share: Share) -> dict[str, Any]:
         "tcs_minor": share.tcs_minor,
         "tds_minor": share.tds_minor,
         "net_minor": share.net_minor,
+        "payout_currency": share.payout_currency,
+        "payout_net_minor": share.payout_net_minor,
+        "fx_rate": None if share.fx_rate is None else format(share.fx_rate.normalize(), "f"),
         "status": share.status.value,
         "refunded_minor": share.refunded_minor,
         "held_minor": share.held_minor,
@@ -75,14 +83,25 @@ def share_object(share: Share) -> dict[str, Any]:
     }
 
 
-def order_object(order: Order, shares: list[Share], checkout_url: str | None) -> dict[str, Any]:
+def order_object(
+    order: Order, shares: list[Share], checkout_url: str | None,
+    payment: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """An order; ``payment`` (its payment's object) while a wallet order waits for it: the
+    order then shows the payment's ``requires_action`` and ``next_action`` (the customer's
+    approval), or ``canceled`` once the customer refused or the approval expired."""
+    status = order.status.value
+    waiting = payment is not None and order.status is OrderState.REQUIRES_PAYMENT
+    if waiting and payment is not None:
+        status = _WAITING.get(str(payment["status"]), status)
     return {
         "id": order.id,
         "object": "marketplace_order",
         "marketplace": order.marketplace_id,
         "amount_minor": order.amount_minor,
         "currency": order.currency,
-        "status": order.status.value,
+        "status": status,
+        "next_action": payment["next_action"] if waiting and payment is not None else None,
         "payment": order.payment_id,
         "checkout_session": order.checkout_session_id,
         "checkout_url": checkout_url,

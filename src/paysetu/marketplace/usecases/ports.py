@@ -51,6 +51,18 @@ class ShareTotals:
     tds_minor: int
 
 
+@dataclass(slots=True)
+class StagedOrder:
+    """A wallet order being created in this unit of work, not yet written: the charge of its
+    payment (the split hook) writes it already paid, in one insert, without reading it back;
+    ``paid`` is what it wrote (None: the payment did not charge, the order waits)."""
+
+    marketplace: Marketplace
+    order: Order
+    shares: list[Share]
+    paid: tuple[Order, list[Share]] | None = None
+
+
 class MarketplaceRepository(Protocol):
     def insert_marketplace(self, marketplace: Marketplace) -> None: ...
     def get_marketplace(self, merchant_id: str) -> Marketplace | None: ...
@@ -64,16 +76,29 @@ class MarketplaceRepository(Protocol):
     ) -> dict[str, tuple[Seller, SellerLink]]:
         """Those of ``seller_ids`` in the marketplace, with their links (one query)."""
         ...
-    def hold_accounts(self, seller_ids: Sequence[str], currency: str) -> dict[str, str]:
-        """The sellers' escrow (hold) accounts in ``currency`` that exist (one query)."""
+    def hold_accounts(
+        self, seller_ids: Sequence[str], currency: str, ledger_ids: Sequence[str] = ()
+    ) -> tuple[dict[str, str], set[str]]:
+        """The sellers' escrow (hold) accounts in ``currency`` that exist, and which of the
+        ledger accounts ``ledger_ids`` exist (one query)."""
+        ...
+    def owed_recoveries(self, accounts: Sequence[str]) -> dict[str, int]:
+        """What each of these recovery accounts is owed, those owed anything (one query)."""
         ...
     def list_sellers(
         self, marketplace_id: str, page: PageRequest
     ) -> tuple[list[tuple[Seller, SellerLink]], bool]: ...
     def insert_order(self, order: Order, shares: Sequence[Share]) -> None: ...
+    def stage(self, payment_id: str, staged: StagedOrder) -> None:
+        """Remember, for this unit of work only, the order ``payment_id`` is about to pay."""
+        ...
+    def staged(self, payment_id: str) -> StagedOrder | None: ...
     def get_order(self, order_id: str, *, for_update: bool = False) -> Order | None: ...
     def order_for_session(self, session_id: str, *, lock: bool) -> Order | None: ...
     def save_order(self, order: Order) -> None: ...
+    def save_paid(self, order: Order, shares: Sequence[Share]) -> None:
+        """An order just paid and its shares (held), in as few statements as it takes."""
+        ...
     def list_orders(
         self, marketplace_id: str | None, page: PageRequest
     ) -> tuple[list[Order], bool]: ...

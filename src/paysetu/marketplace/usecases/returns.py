@@ -30,7 +30,9 @@ from paysetu.marketplace.usecases.accounts import (
 from paysetu.marketplace.usecases.holds import locked_share
 from paysetu.marketplace.usecases.objects import share_object, share_return_object
 from paysetu.marketplace.usecases.ports import MarketplaceContext, MarketplaceUnitOfWork
+from paysetu.payments.rules.fx_quotes import buy_for_sell
 from paysetu.payments.usecases.checks import check_amount, check_text
+from paysetu.payments.usecases.fx_payments import open_fx_accounts
 from paysetu.payments.usecases.refunds import create_refund
 
 _HELD = (ShareState.HELD, ShareState.DISPUTED)
@@ -61,12 +63,19 @@ def _parts(
     borne = share.net_minor + (0 if refund_commission else share.commission_minor)
     seller_part, back = return_split(
         share.amount_minor, borne, parts, given, share.refunded_minor, amount)
-    accounts = seller_accounts(ctx, uow, share.seller_id, share.currency)
-    from_hold = min(seller_part, share.held_minor if share.status in _HELD else 0)
-    from_balance = min(seller_part - from_hold,
+    payout_part = seller_part
+    if share.fx_rate is not None:  # a seller abroad: at the rate locked on the share
+        before = borne * share.refunded_minor // share.amount_minor
+        payout_part = (
+            buy_for_sell(before + seller_part, share.fx_rate, share.currency,
+                         share.payout_currency)
+            - buy_for_sell(before, share.fx_rate, share.currency, share.payout_currency))
+    accounts = seller_accounts(ctx, uow, share.seller_id, share.payout_currency)
+    from_hold = min(payout_part, share.held_minor if share.status in _HELD else 0)
+    from_balance = min(payout_part - from_hold,
                        max(0, available_minor(ctx, uow, accounts.available)))
-    return ReturnParts(from_hold, from_balance, seller_part - from_hold - from_balance,
-                       back[0], back[1]), back[2] if refund_commission else 0
+    return ReturnParts(from_hold, from_balance, payout_part - from_hold - from_balance,
+                       back[0], back[1], seller_part), back[2] if refund_commission else 0
 
 
 def return_share(
@@ -89,9 +98,12 @@ def return_share(
     now = ctx.clock.now()
     entry = return_entry(
         ctx.ids.new_id("je"), marketplace_accounts(ctx, uow, share.marketplace_id, share.currency),
-        seller_accounts(ctx, uow, share.seller_id, share.currency), parts, share.currency,
+        seller_accounts(ctx, uow, share.seller_id, share.payout_currency), parts,
+        share.currency, share.payout_currency,
         {"kind": "marketplace_return", "order": share.order_id, "share": share.id})
     if entry is not None:
+        if share.abroad:
+            open_fx_accounts(ctx, uow, [share.currency, share.payout_currency])
         uow.ledger.apply([entry], now)
     refund = create_refund(ctx, uow, caller, order.payment_id, amount, reason,
                            {"marketplace_share": share.id})

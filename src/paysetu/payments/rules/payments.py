@@ -229,6 +229,31 @@ def charge_entry(
     return NewEntry(entry_id, tuple(postings), meta)
 
 
+@dataclass(frozen=True, slots=True)
+class ChargeSplit:
+    """Postings a charge carries on for its payee in the same entry (a marketplace order's
+    split: the payee's balance pays the sellers' holds and the tax withheld), and what the
+    entry's metadata adds. Balanced per currency on their own."""
+
+    postings: tuple[Posting, ...]
+    metadata: Mapping[str, str]
+
+
+def with_split(entry: NewEntry, split: ChargeSplit) -> NewEntry:
+    """``entry`` and ``split`` as one entry, netted per account and currency (an account the
+    charge credits and the split debits gets one posting of the difference, none if zero)."""
+    net: dict[tuple[str, str], int] = {}
+    for p in (*entry.postings, *split.postings):
+        signed = p.amount_minor if p.direction is Direction.CREDIT else -p.amount_minor
+        net[(p.account_id, p.currency)] = net.get((p.account_id, p.currency), 0) + signed
+    postings = tuple(
+        Posting(account, Direction.CREDIT if amount > 0 else Direction.DEBIT, abs(amount),
+                currency)
+        for (account, currency), amount in net.items() if amount
+    )
+    return NewEntry(entry.id, postings, {**entry.metadata, **split.metadata})
+
+
 def authorization_entry(
     entry_id: str,
     wallet_account: str,

@@ -22,6 +22,8 @@ def _merchant(row: sa.Row[Any]) -> Merchant:
 class MerchantStore:
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
+        self._accounts: dict[tuple[str, str], MerchantAccounts] = {}
+        """Account ids read in this unit of work (they never change once registered)."""
 
     def insert(self, merchant: Merchant) -> None:
         self._connection.execute(
@@ -52,6 +54,9 @@ class MerchantStore:
         return [_merchant(r) for r in rows], has_more
 
     def accounts(self, merchant_id: str, currency: str) -> MerchantAccounts | None:
+        known = self._accounts.get((merchant_id, currency))
+        if known is not None:
+            return known
         rows = {
             row.purpose: row.account_id
             for row in self._connection.execute(
@@ -64,7 +69,9 @@ class MerchantStore:
         }
         if not rows:
             return None
-        return MerchantAccounts(rows["available"], rows["escrow"], rows["fees"])
+        found = MerchantAccounts(rows["available"], rows["escrow"], rows["fees"])
+        self._accounts[merchant_id, currency] = found
+        return found
 
     def add_accounts(self, merchant_id: str, currency: str, accounts: MerchantAccounts) -> None:
         self._connection.execute(

@@ -33,6 +33,19 @@ def approval_lapsed(payment: Payment, now: datetime) -> bool:
     )
 
 
+def authorization_lapsed(payment: Payment, now: datetime) -> bool:
+    return (
+        payment.status is PaymentState.REQUIRES_CAPTURE
+        and payment.authorization_expires_at is not None
+        and payment.authorization_expires_at <= now
+    )
+
+
+def lapsed(payment: Payment, now: datetime) -> bool:
+    """An authorisation or an unanswered approval whose time is up."""
+    return authorization_lapsed(payment, now) or approval_lapsed(payment, now)
+
+
 def consent_metadata(payment: Payment) -> dict[str, str]:
     """What a debit's ledger entries record of its consent (the audit trail)."""
     meta = {} if payment.consent is None else {"consent": payment.consent.value}

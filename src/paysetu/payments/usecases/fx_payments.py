@@ -104,9 +104,10 @@ def with_quote(payment: Payment, quote: Quote) -> Payment:
     )
 
 
-def _open_accounts(
+def open_fx_accounts(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, currencies: Sequence[str]
 ) -> None:
+    """The platform's FX accounts in ``currencies``, opened if new (idempotent)."""
     uow.ledger.create_accounts(
         [a for c in currencies for a in new_fx_accounts(fx_accounts(c))], ctx.clock.now()
     )
@@ -138,7 +139,7 @@ def charge_entries(
     terms = quote.terms
     split = payment_split(terms)
     sell, buy = fx_accounts(terms.sell_currency), fx_accounts(terms.buy_currency)
-    _open_accounts(ctx, uow, (sell.currency, buy.currency))
+    open_fx_accounts(ctx, uow, (sell.currency, buy.currency))
     meta = entry_metadata(
         "payment", payment, fx_quote=quote.id, fx_customer_rate=_rate_text(terms.customer_rate),
         **consent_metadata(payment),
@@ -193,7 +194,7 @@ def refund_entries(
         value_in_sell(refund.amount_minor, rate.value, sell_currency, buy_currency),
     )
     sell, buy = fx_accounts(sell_currency), fx_accounts(buy_currency)
-    _open_accounts(ctx, uow, (sell_currency, buy_currency))
+    open_fx_accounts(ctx, uow, (sell_currency, buy_currency))
     meta = entry_metadata(
         "refund",
         payment,

@@ -61,13 +61,15 @@ from paysetu.payments.rules.payments import (
     destination_of,
     entry_metadata,
     fee_entry,
+    with_split,
 )
 from paysetu.payments.usecases import fx_payments
 from paysetu.payments.usecases.approvals_state import (
     EXPIRED,
-    approval_lapsed,
+    authorization_lapsed,
     consent_metadata,
     initial_consent,
+    lapsed,
     mandate_consent,
     require_action,
 )
@@ -281,11 +283,15 @@ def debit(
     entry_id = ctx.ids.new_id("je")
     if payment.capture_method is CaptureMethod.AUTOMATIC:
         fee = merchant.fee_plan.fee_for(payment.amount_minor)
-        entries: list[EntryRequest] = [*fx_payments.charge_entries(
+        charges = fx_payments.charge_entries(
             ctx, uow, payment, wallet.account_id, destination, accounts.fees, fee,
-        )] if payment.fx_quote_id else [charge_entry(
+        ) if payment.fx_quote_id else [charge_entry(
             entry_id, wallet.account_id, destination, accounts.fees, payment.amount_minor, fee,
             payment.currency, entry_metadata("payment", payment, **consent_metadata(payment)))]
+        # a marketplace order's split rides on the entry crediting the payee (FX: the buy leg)
+        split = ctx.charge_split(uow, payment, fee, charges[-1].id)
+        last = charges[-1] if split is None else with_split(charges[-1], split)
+        entries: list[EntryRequest] = [*charges[:-1], last]
         succeeded = replace(
             payment, status=PaymentState.SUCCEEDED, amount_captured_minor=payment.amount_minor,
             fee_minor=fee, updated_at=now, **escrow_hold(ctx, payment, now),
@@ -314,19 +320,6 @@ def debit(
     return obj
 
 
-def _authorization_lapsed(payment: Payment, now: datetime) -> bool:
-    return (
-        payment.status is PaymentState.REQUIRES_CAPTURE
-        and payment.authorization_expires_at is not None
-        and payment.authorization_expires_at <= now
-    )
-
-
-def _lapsed(payment: Payment, now: datetime) -> bool:
-    """An authorisation or an unanswered approval whose time is up."""
-    return _authorization_lapsed(payment, now) or approval_lapsed(payment, now)
-
-
 def capture_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, payment_id: str,
     amount_minor: int | None,
@@ -336,7 +329,7 @@ def capture_payment(
         check_amount(amount_minor)
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     now = ctx.clock.now()
-    if payment.cancellation_reason == EXPIRED or _authorization_lapsed(payment, now):
+    if payment.cancellation_reason == EXPIRED or authorization_lapsed(payment, now):
         raise PaymentRejected(PaymentStatus.AUTHORIZATION_EXPIRED, param="payment")
     authorization = payment.authorization_entry_id
     if payment.status is not PaymentState.REQUIRES_CAPTURE or authorization is None:
@@ -386,7 +379,7 @@ def cancel_payment(
         )
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     now = ctx.clock.now()
-    if _lapsed(payment, now):
+    if lapsed(payment, now):
         return _expire(ctx, uow, payment, now)
     if payment.status is PaymentState.REQUIRES_CAPTURE and payment.authorization_entry_id:
         uow.ledger.apply([PendingResolution(
@@ -425,7 +418,7 @@ def authorization_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id:
     """Whether the payment's authorisation or approval lapsed and is not yet expired (one
     read, no lock)."""
     payment = uow.payments.get(payment_id) if storable(payment_id) else None
-    return payment is not None and _lapsed(payment, ctx.clock.now())
+    return payment is not None and lapsed(payment, ctx.clock.now())
 
 
 def expire_if_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str) -> bool:
@@ -437,7 +430,7 @@ def expire_if_due(ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment_id: str
     if not authorization_due(ctx, uow, payment_id):
         return False
     payment = uow.payments.get(payment_id, for_update=True)
-    if payment is None or not _lapsed(payment, now):
+    if payment is None or not lapsed(payment, now):
         return False
     _expire(ctx, uow, payment, now)
     return True

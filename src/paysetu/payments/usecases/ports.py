@@ -18,6 +18,7 @@ from paysetu.payments.rules.fx_rate_file import RateRow
 from paysetu.payments.rules.mandates import Mandate, MandateNotice, MandatePolicy
 from paysetu.payments.rules.payments import (
     BalanceTransaction,
+    ChargeSplit,
     Merchant,
     MerchantAccounts,
     Payment,
@@ -235,6 +236,13 @@ class PaymentsContext(WalletsContext, Protocol):
     def reader(self) -> PaymentsUnitOfWork: ...
     @property
     def policy(self) -> PaymentsPolicy: ...
+    def charge_split(
+        self, uow: PaymentsUnitOfWork, payment: Payment, fee_minor: int, entry_id: str
+    ) -> ChargeSplit | None:
+        """The hook a charge calls as it builds its entry ``entry_id``: what the payee's
+        balance pays on in that entry (a marketplace order's split), or None for a plain
+        payment."""
+        ...
     @property
     def fx(self) -> FxPolicy: ...
     @property
