@@ -35,6 +35,9 @@ from .conflict_error_error_type import ConflictErrorErrorType
 from .consent import Consent
 from .create_reconciliation_json_statement_upload import CreateReconciliationJsonStatementUpload
 from .credit_line import CreditLine
+from .credit_line_application import CreditLineApplication
+from .credit_line_application_approve import CreditLineApplicationApprove
+from .credit_line_application_create import CreditLineApplicationCreate
 from .credit_line_create import CreditLineCreate
 from .credit_line_create_metadata import CreditLineCreateMetadata
 from .credit_line_draw import CreditLineDraw
@@ -50,6 +53,7 @@ from .customer_approval_reason import CustomerApprovalReason
 from .customer_create import CustomerCreate
 from .customer_create_metadata import CustomerCreateMetadata
 from .customer_metadata import CustomerMetadata
+from .customer_payment_create import CustomerPaymentCreate
 from .customer_session_object import CustomerSessionObject
 from .day_count import DayCount
 from .declined_error import DeclinedError
@@ -93,6 +97,8 @@ from .lending_close_day_summary import LendingCloseDaySummary
 from .lending_close_day_summary_class_changes import LendingCloseDaySummaryClassChanges
 from .lending_portfolio import LendingPortfolio
 from .lending_portfolio_history import LendingPortfolioHistory
+from .line_advice import LineAdvice
+from .line_advice_decision import LineAdviceDecision
 from .line_category import LineCategory
 from .line_classification import LineClassification
 from .line_ledger_accounts import LineLedgerAccounts
@@ -102,6 +108,7 @@ from .list_of_alipay_app import ListOfAlipayApp
 from .list_of_balance_transaction import ListOfBalanceTransaction
 from .list_of_checkout_session import ListOfCheckoutSession
 from .list_of_credit_line import ListOfCreditLine
+from .list_of_credit_line_application import ListOfCreditLineApplication
 from .list_of_credit_line_movement import ListOfCreditLineMovement
 from .list_of_customer import ListOfCustomer
 from .list_of_event import ListOfEvent
@@ -161,6 +168,7 @@ from .marketplace_order import MarketplaceOrder
 from .marketplace_order_create import MarketplaceOrderCreate
 from .marketplace_order_create_metadata import MarketplaceOrderCreateMetadata
 from .marketplace_order_metadata import MarketplaceOrderMetadata
+from .marketplace_order_status import MarketplaceOrderStatus
 from .marketplace_share import MarketplaceShare
 from .marketplace_share_return import MarketplaceShareReturn
 from .marketplace_tax_report import MarketplaceTaxReport
@@ -176,7 +184,6 @@ from .not_found_error_error_code import NotFoundErrorErrorCode
 from .not_found_error_error_type import NotFoundErrorErrorType
 from .order_line_in import OrderLineIn
 from .order_line_out import OrderLineOut
-from .order_state import OrderState
 from .outcome import Outcome
 from .overpayment_policy import OverpaymentPolicy
 from .payment import Payment
@@ -184,6 +191,7 @@ from .payment_approval import PaymentApproval
 from .payment_approval_list import PaymentApprovalList
 from .payment_cancel import PaymentCancel
 from .payment_capture import PaymentCapture
+from .payment_code_create import PaymentCodeCreate
 from .payment_create import PaymentCreate
 from .payment_create_metadata import PaymentCreateMetadata
 from .payment_metadata import PaymentMetadata
@@ -294,6 +302,9 @@ __all__ = (
     "Consent",
     "CreateReconciliationJsonStatementUpload",
     "CreditLine",
+    "CreditLineApplication",
+    "CreditLineApplicationApprove",
+    "CreditLineApplicationCreate",
     "CreditLineCreate",
     "CreditLineCreateMetadata",
     "CreditLineDraw",
@@ -309,6 +320,7 @@ __all__ = (
     "CustomerCreate",
     "CustomerCreateMetadata",
     "CustomerMetadata",
+    "CustomerPaymentCreate",
     "CustomerSessionObject",
     "DayCount",
     "DeclinedError",
@@ -352,6 +364,8 @@ __all__ = (
     "LendingCloseDaySummaryClassChanges",
     "LendingPortfolio",
     "LendingPortfolioHistory",
+    "LineAdvice",
+    "LineAdviceDecision",
     "LineCategory",
     "LineClassification",
     "LineLedgerAccounts",
@@ -361,6 +375,7 @@ __all__ = (
     "ListOfBalanceTransaction",
     "ListOfCheckoutSession",
     "ListOfCreditLine",
+    "ListOfCreditLineApplication",
     "ListOfCreditLineMovement",
     "ListOfCustomer",
     "ListOfEvent",
@@ -420,6 +435,7 @@ __all__ = (
     "MarketplaceOrderCreate",
     "MarketplaceOrderCreateMetadata",
     "MarketplaceOrderMetadata",
+    "MarketplaceOrderStatus",
     "MarketplaceShare",
     "MarketplaceShareReturn",
     "MarketplaceTaxReport",
@@ -435,7 +451,6 @@ __all__ = (
     "NotFoundErrorErrorType",
     "OrderLineIn",
     "OrderLineOut",
-    "OrderState",
     "Outcome",
     "OverpaymentPolicy",
     "Payment",
@@ -443,6 +458,7 @@ __all__ = (
     "PaymentApprovalList",
     "PaymentCancel",
     "PaymentCapture",
+    "PaymentCodeCreate",
     "PaymentCreate",
     "PaymentCreateMetadata",
     "PaymentMetadata",

@@ -19,6 +19,7 @@ class ConflictErrorErrorCode(StrEnum):
     CREDIT_ACCOUNT_ALREADY_CLOSED = "credit_account_already_closed"
     CREDIT_LINE_CLOSED = "credit_line_closed"
     CREDIT_LINE_EXISTS = "credit_line_exists"
+    CREDIT_LINE_NOT_NPA = "credit_line_not_npa"
     CREDIT_LINE_NOT_REPAID = "credit_line_not_repaid"
     CREDIT_LINE_SUSPENDED = "credit_line_suspended"
     DEBIT_ACCOUNT_ALREADY_CLOSED = "debit_account_already_closed"

@@ -66,6 +66,7 @@ class CreditLine:
             suspended_reason (CreditLineSuspendedReasonType0 | None):
             sweep_bps (int):
             utilisation_bps (int): Drawn over limit, half-up.
+            write_off_reason (None | str): Why the lender wrote the line off (status ``written_off``).
      """
 
     available_minor: int
@@ -98,6 +99,7 @@ class CreditLine:
     suspended_reason: CreditLineSuspendedReasonType0 | None
     sweep_bps: int
     utilisation_bps: int
+    write_off_reason: None | str
 
 
 
@@ -174,6 +176,9 @@ class CreditLine:
 
         utilisation_bps = self.utilisation_bps
 
+        write_off_reason: None | str
+        write_off_reason = self.write_off_reason
+
 
         field_dict: dict[str, Any] = {}
 
@@ -208,6 +213,7 @@ class CreditLine:
             "suspended_reason": suspended_reason,
             "sweep_bps": sweep_bps,
             "utilisation_bps": utilisation_bps,
+            "write_off_reason": write_off_reason,
         })
 
         return field_dict
@@ -331,6 +337,14 @@ class CreditLine:
 
         utilisation_bps = d.pop("utilisation_bps")
 
+        def _parse_write_off_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        write_off_reason = _parse_write_off_reason(d.pop("write_off_reason"))
+
+
         credit_line = cls(
             available_minor=available_minor,
             category=category,
@@ -362,6 +376,7 @@ class CreditLine:
             suspended_reason=suspended_reason,
             sweep_bps=sweep_bps,
             utilisation_bps=utilisation_bps,
+            write_off_reason=write_off_reason,
         )
 
         return credit_line

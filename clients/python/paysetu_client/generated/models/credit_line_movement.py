@@ -23,7 +23,7 @@ T = TypeVar("T", bound="CreditLineMovement")
 
 @_attrs_define
 class CreditLineMovement:
-    """ A statement line: a draw, repayment, sweep or monthly interest debit.
+    """ A statement line: a draw, repayment, sweep, monthly interest debit or write-off.
 
         Attributes:
             amount_minor (int):

@@ -5,6 +5,7 @@ class LineMovementKind(StrEnum):
     INTEREST_DEBIT = "interest_debit"
     REPAYMENT = "repayment"
     SWEEP = "sweep"
+    WRITE_OFF = "write_off"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -35,7 +35,7 @@ class Mandate:
             last_debit_at (int | None):
             merchant (str):
             object_ (Literal['mandate']):
-            payee (None | str): In the customer's view: the merchant, masked.
+            payee (str): The merchant as its customers see it (legal name masked).
             purpose (str):
             status (MandateState):
             valid_until (int):
@@ -51,7 +51,7 @@ class Mandate:
     last_debit_at: int | None
     merchant: str
     object_: Literal['mandate']
-    payee: None | str
+    payee: str
     purpose: str
     status: MandateState
     valid_until: int
@@ -81,7 +81,6 @@ class Mandate:
 
         object_ = self.object_
 
-        payee: None | str
         payee = self.payee
 
         purpose = self.purpose
@@ -148,13 +147,7 @@ class Mandate:
         if object_ != 'mandate':
             raise ValueError(f"object must match const 'mandate', got '{object_}'")
 
-        def _parse_payee(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
-
-        payee = _parse_payee(d.pop("payee"))
-
+        payee = d.pop("payee")
 
         purpose = d.pop("purpose")
 

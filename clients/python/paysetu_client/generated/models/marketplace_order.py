@@ -8,13 +8,14 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-from ..models.order_state import OrderState
+from ..models.marketplace_order_status import MarketplaceOrderStatus
 from typing import cast
 from typing import Literal, cast
 
 if TYPE_CHECKING:
   from ..models.marketplace_order_metadata import MarketplaceOrderMetadata
   from ..models.marketplace_share import MarketplaceShare
+  from ..models.next_action import NextAction
 
 
 
@@ -39,11 +40,13 @@ class MarketplaceOrder:
             journal_entry (None | str): The one entry that split the payment.
             marketplace (str):
             metadata (MarketplaceOrderMetadata):
+            next_action (NextAction | None): While `requires_action`: where and until when the customer approves.
             object_ (Literal['marketplace_order']):
             paid_at (int | None):
             payment (None | str): The buyer's payment to the marketplace.
             shares (list[MarketplaceShare]):
-            status (OrderState):
+            status (MarketplaceOrderStatus): `requires_action`: a wallet order's payment waits for its customer's approval
+                (`next_action`); `canceled`: the customer refused or the approval expired, nothing was split.
      """
 
     amount_minor: int
@@ -57,11 +60,12 @@ class MarketplaceOrder:
     journal_entry: None | str
     marketplace: str
     metadata: MarketplaceOrderMetadata
+    next_action: NextAction | None
     object_: Literal['marketplace_order']
     paid_at: int | None
     payment: None | str
     shares: list[MarketplaceShare]
-    status: OrderState
+    status: MarketplaceOrderStatus
 
 
 
@@ -70,6 +74,7 @@ class MarketplaceOrder:
     def to_dict(self) -> dict[str, Any]:
         from ..models.marketplace_order_metadata import MarketplaceOrderMetadata # noqa: PLC0415
         from ..models.marketplace_share import MarketplaceShare # noqa: PLC0415
+        from ..models.next_action import NextAction # noqa: PLC0415
         amount_minor = self.amount_minor
 
         checkout_session: None | str
@@ -95,6 +100,12 @@ class MarketplaceOrder:
         marketplace = self.marketplace
 
         metadata = self.metadata.to_dict()
+
+        next_action: dict[str, Any] | None
+        if isinstance(self.next_action, NextAction):
+            next_action = self.next_action.to_dict()
+        else:
+            next_action = self.next_action
 
         object_ = self.object_
 
@@ -128,6 +139,7 @@ class MarketplaceOrder:
             "journal_entry": journal_entry,
             "marketplace": marketplace,
             "metadata": metadata,
+            "next_action": next_action,
             "object": object_,
             "paid_at": paid_at,
             "payment": payment,
@@ -143,6 +155,7 @@ class MarketplaceOrder:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.marketplace_order_metadata import MarketplaceOrderMetadata # noqa: PLC0415
         from ..models.marketplace_share import MarketplaceShare # noqa: PLC0415
+        from ..models.next_action import NextAction # noqa: PLC0415
         d = dict(src_dict)
         amount_minor = d.pop("amount_minor")
 
@@ -193,6 +206,24 @@ class MarketplaceOrder:
 
 
 
+        def _parse_next_action(data: object) -> NextAction | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                next_action_type_0 = NextAction.from_dict(data)
+
+
+
+                return next_action_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(NextAction | None, data)
+
+        next_action = _parse_next_action(d.pop("next_action"))
+
+
         object_ = cast(Literal['marketplace_order'] , d.pop("object"))
         if object_ != 'marketplace_order':
             raise ValueError(f"object must match const 'marketplace_order', got '{object_}'")
@@ -223,7 +254,7 @@ class MarketplaceOrder:
             shares.append(shares_item)
 
 
-        status = OrderState(d.pop("status"))
+        status = MarketplaceOrderStatus(d.pop("status"))
 
 
 
@@ -240,6 +271,7 @@ class MarketplaceOrder:
             journal_entry=journal_entry,
             marketplace=marketplace,
             metadata=metadata,
+            next_action=next_action,
             object_=object_,
             paid_at=paid_at,
             payment=payment,

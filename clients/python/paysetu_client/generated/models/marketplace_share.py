@@ -32,13 +32,18 @@ class MarketplaceShare:
             commission_minor (int):
             created (int):
             currency (str):
-            held_minor (int): What the seller's hold still keeps for the share.
+            fx_rate (None | str): Payout-currency units per order-currency unit, the mid rate locked when the order was
+                paid; null when the seller is paid in the order's currency.
+            held_minor (int): What the seller's hold still keeps for the share, in payout_currency.
             id (str):
             lines (list[OrderLineOut]):
             marketplace (str):
-            net_minor (int): What the seller receives when released.
+            net_minor (int): What the seller receives when released (order currency).
             object_ (Literal['marketplace_share']):
             order (str):
+            payout_currency (str): The seller's own currency: its hold, balance and payouts.
+            payout_net_minor (int): The net in payout_currency (converted at fx_rate for a seller abroad; 0 until the order
+                is paid).
             refunded_minor (int):
             release_at (int | None): When it is released unless disputed.
             released_at (int | None):
@@ -53,6 +58,7 @@ class MarketplaceShare:
     commission_minor: int
     created: int
     currency: str
+    fx_rate: None | str
     held_minor: int
     id: str
     lines: list[OrderLineOut]
@@ -60,6 +66,8 @@ class MarketplaceShare:
     net_minor: int
     object_: Literal['marketplace_share']
     order: str
+    payout_currency: str
+    payout_net_minor: int
     refunded_minor: int
     release_at: int | None
     released_at: int | None
@@ -82,6 +90,9 @@ class MarketplaceShare:
 
         currency = self.currency
 
+        fx_rate: None | str
+        fx_rate = self.fx_rate
+
         held_minor = self.held_minor
 
         id = self.id
@@ -100,6 +111,10 @@ class MarketplaceShare:
         object_ = self.object_
 
         order = self.order
+
+        payout_currency = self.payout_currency
+
+        payout_net_minor = self.payout_net_minor
 
         refunded_minor = self.refunded_minor
 
@@ -125,6 +140,7 @@ class MarketplaceShare:
             "commission_minor": commission_minor,
             "created": created,
             "currency": currency,
+            "fx_rate": fx_rate,
             "held_minor": held_minor,
             "id": id,
             "lines": lines,
@@ -132,6 +148,8 @@ class MarketplaceShare:
             "net_minor": net_minor,
             "object": object_,
             "order": order,
+            "payout_currency": payout_currency,
+            "payout_net_minor": payout_net_minor,
             "refunded_minor": refunded_minor,
             "release_at": release_at,
             "released_at": released_at,
@@ -157,6 +175,14 @@ class MarketplaceShare:
 
         currency = d.pop("currency")
 
+        def _parse_fx_rate(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        fx_rate = _parse_fx_rate(d.pop("fx_rate"))
+
+
         held_minor = d.pop("held_minor")
 
         id = d.pop("id")
@@ -180,6 +206,10 @@ class MarketplaceShare:
             raise ValueError(f"object must match const 'marketplace_share', got '{object_}'")
 
         order = d.pop("order")
+
+        payout_currency = d.pop("payout_currency")
+
+        payout_net_minor = d.pop("payout_net_minor")
 
         refunded_minor = d.pop("refunded_minor")
 
@@ -215,6 +245,7 @@ class MarketplaceShare:
             commission_minor=commission_minor,
             created=created,
             currency=currency,
+            fx_rate=fx_rate,
             held_minor=held_minor,
             id=id,
             lines=lines,
@@ -222,6 +253,8 @@ class MarketplaceShare:
             net_minor=net_minor,
             object_=object_,
             order=order,
+            payout_currency=payout_currency,
+            payout_net_minor=payout_net_minor,
             refunded_minor=refunded_minor,
             release_at=release_at,
             released_at=released_at,

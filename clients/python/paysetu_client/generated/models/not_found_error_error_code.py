@@ -8,6 +8,7 @@ class NotFoundErrorErrorCode(StrEnum):
     BATCH_HAS_NO_PAYOUT = "batch_has_no_payout"
     CHECKOUT_SESSION_NOT_FOUND = "checkout_session_not_found"
     CREDIT_ACCOUNT_NOT_FOUND = "credit_account_not_found"
+    CREDIT_LINE_APPLICATION_NOT_FOUND = "credit_line_application_not_found"
     CREDIT_LINE_NOT_FOUND = "credit_line_not_found"
     CUSTOMER_NOT_FOUND = "customer_not_found"
     DEBIT_ACCOUNT_NOT_FOUND = "debit_account_not_found"

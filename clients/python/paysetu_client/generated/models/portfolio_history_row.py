@@ -24,6 +24,7 @@ class PortfolioHistoryRow:
     """ 
         Attributes:
             category (LoanCategory): PMMY categories (domain.md section 6); amounts come from the product table.
+            credit_lines (int): Credit lines in the figures (their drawn balances; ``loans`` counts the term loans).
             currency (str):
             date (str):
             lender (str):
@@ -41,6 +42,7 @@ class PortfolioHistoryRow:
      """
 
     category: LoanCategory
+    credit_lines: int
     currency: str
     date: str
     lender: str
@@ -62,6 +64,8 @@ class PortfolioHistoryRow:
 
     def to_dict(self) -> dict[str, Any]:
         category = self.category.value
+
+        credit_lines = self.credit_lines
 
         currency = self.currency
 
@@ -96,6 +100,7 @@ class PortfolioHistoryRow:
 
         field_dict.update({
             "category": category,
+            "credit_lines": credit_lines,
             "currency": currency,
             "date": date,
             "lender": lender,
@@ -123,6 +128,8 @@ class PortfolioHistoryRow:
 
 
 
+
+        credit_lines = d.pop("credit_lines")
 
         currency = d.pop("currency")
 
@@ -154,6 +161,7 @@ class PortfolioHistoryRow:
 
         portfolio_history_row = cls(
             category=category,
+            credit_lines=credit_lines,
             currency=currency,
             date=date,
             lender=lender,

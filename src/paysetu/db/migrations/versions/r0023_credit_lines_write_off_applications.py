@@ -2,7 +2,7 @@
 the portfolio history's credit_lines count; credit line applications.
 
 Revision ID: 0023
-Revises: 0021
+Revises: 0022
 """
 
 from alembic import op
@@ -10,7 +10,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0023"
-down_revision = "0021"
+down_revision = "0022"
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """Marketplace shares paid in the seller's own currency (a seller abroad).
 
 Revision ID: 0024
-Revises: 0021
+Revises: 0023
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0024"
-down_revision = "0021"
+down_revision = "0023"
 branch_labels = None
 depends_on = None
 

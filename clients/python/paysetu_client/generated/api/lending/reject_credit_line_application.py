@@ -8,11 +8,12 @@ from ...client import AuthenticatedClient, Client
 from ...types import Response, UNSET
 from ... import errors
 
-from ...models.alipay_payment_code import AlipayPaymentCode
 from ...models.authentication_error import AuthenticationError
 from ...models.conflict_error import ConflictError
+from ...models.credit_line_application import CreditLineApplication
 from ...models.declined_error import DeclinedError
 from ...models.invalid_request_error import InvalidRequestError
+from ...models.loan_application_reject import LoanApplicationReject
 from ...models.not_found_error import NotFoundError
 from ...types import UNSET, Unset
 from typing import cast
@@ -20,8 +21,9 @@ from typing import cast
 
 
 def _get_kwargs(
-    wallet_id: str,
+    application_id: str,
     *,
+    body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
 ) -> dict[str, Any]:
@@ -37,18 +39,21 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/v1/wallets/{wallet_id}/alipay_payment_codes".format(wallet_id=quote(str(wallet_id), safe=""),),
+        "url": "/v1/credit_line_applications/{application_id}/reject".format(application_id=quote(str(application_id), safe=""),),
     }
 
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
 
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError | None:
     if response.status_code == 200:
-        response_200 = AlipayPaymentCode.from_dict(response.json())
+        response_200 = CreditLineApplication.from_dict(response.json())
 
 
 
@@ -95,7 +100,7 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
         return None
 
 
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -105,31 +110,32 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 
 def sync_detailed(
-    wallet_id: str,
+    application_id: str,
     *,
     client: AuthenticatedClient,
+    body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
-    """ Issue Payment Code
-
-     A one-time payment code for the wallet (its barcode), valid for two minutes.
+) -> Response[AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError]:
+    """ Reject Credit Line Application
 
     Args:
-        wallet_id (str):
+        application_id (str):
         idempotency_key (None | str | Unset):
+        body (LoanApplicationReject):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
     kwargs = _get_kwargs(
-        wallet_id=wallet_id,
+        application_id=application_id,
+body=body,
 idempotency_key=idempotency_key,
 
     )
@@ -141,62 +147,64 @@ idempotency_key=idempotency_key,
     return _build_response(client=client, response=response)
 
 def sync(
-    wallet_id: str,
+    application_id: str,
     *,
     client: AuthenticatedClient,
+    body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
-    """ Issue Payment Code
-
-     A one-time payment code for the wallet (its barcode), valid for two minutes.
+) -> AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError | None:
+    """ Reject Credit Line Application
 
     Args:
-        wallet_id (str):
+        application_id (str):
         idempotency_key (None | str | Unset):
+        body (LoanApplicationReject):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 
     return sync_detailed(
-        wallet_id=wallet_id,
+        application_id=application_id,
 client=client,
+body=body,
 idempotency_key=idempotency_key,
 
     ).parsed
 
 async def asyncio_detailed(
-    wallet_id: str,
+    application_id: str,
     *,
     client: AuthenticatedClient,
+    body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]:
-    """ Issue Payment Code
-
-     A one-time payment code for the wallet (its barcode), valid for two minutes.
+) -> Response[AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError]:
+    """ Reject Credit Line Application
 
     Args:
-        wallet_id (str):
+        application_id (str):
         idempotency_key (None | str | Unset):
+        body (LoanApplicationReject):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError]
+        Response[AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError]
      """
 
 
     kwargs = _get_kwargs(
-        wallet_id=wallet_id,
+        application_id=application_id,
+body=body,
 idempotency_key=idempotency_key,
 
     )
@@ -208,32 +216,33 @@ idempotency_key=idempotency_key,
     return _build_response(client=client, response=response)
 
 async def asyncio(
-    wallet_id: str,
+    application_id: str,
     *,
     client: AuthenticatedClient,
+    body: LoanApplicationReject,
     idempotency_key: None | str | Unset = UNSET,
 
-) -> AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError | None:
-    """ Issue Payment Code
-
-     A one-time payment code for the wallet (its barcode), valid for two minutes.
+) -> AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError | None:
+    """ Reject Credit Line Application
 
     Args:
-        wallet_id (str):
+        application_id (str):
         idempotency_key (None | str | Unset):
+        body (LoanApplicationReject):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        AlipayPaymentCode | AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | NotFoundError
+        AuthenticationError | ConflictError | CreditLineApplication | DeclinedError | InvalidRequestError | NotFoundError
      """
 
 
     return (await asyncio_detailed(
-        wallet_id=wallet_id,
+        application_id=application_id,
 client=client,
+body=body,
 idempotency_key=idempotency_key,
 
     )).parsed

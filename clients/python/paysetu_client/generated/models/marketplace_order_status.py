@@ -1,7 +1,9 @@
 from enum import StrEnum
 
-class OrderState(StrEnum):
+class MarketplaceOrderStatus(StrEnum):
+    CANCELED = "canceled"
     PAID = "paid"
+    REQUIRES_ACTION = "requires_action"
     REQUIRES_PAYMENT = "requires_payment"
 
     def __str__(self) -> str:
