@@ -541,6 +541,10 @@ CASES.update({
         "/v1/customer/payments", {"merchant": w.a.merchant, "amount_minor": 1_00,
                                   "currency": "INR", "pin": PIN,
                                   "request_key": f"matrix-{next(_PHONE_NUMBERS)}"})),
+    ("GET", "/v1/customer/notifications"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/notifications", None)),
+    ("POST", "/v1/customer/notifications/seen"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/notifications/seen", None)),
     ("POST", "/v1/customer/session/delete"): (Access.CUSTOMER_SELF, lambda w: (
         "/v1/customer/session/delete", None)),
 })

@@ -20,7 +20,12 @@ from paysetu.access.rules.web_users import WebRole
 from paysetu.app.pages.install import PAGE_ROUTERS
 from paysetu.checkout.pages import wallet_top_up
 from paysetu.customers.api.deps import CUSTOMER_COOKIE
-from paysetu.customers.pages import history_pages, home_pages, mandates_pages
+from paysetu.customers.pages import (
+    history_pages,
+    home_pages,
+    mandates_pages,
+    notifications_pages,
+)
 from paysetu.customers.rules.movements import HistoryFilter
 from paysetu.customers.usecases import sign_in, wallet_app
 from paysetu.customers.usecases.sms import recent_messages
@@ -277,7 +282,7 @@ def test_each_visitor_sees_only_their_own_pages(live_server: LiveServer) -> None
 
 
 WALLET_ROUTERS = (home_pages.router, history_pages.router, mandates_pages.router,
-                  wallet_top_up.router)
+                  wallet_top_up.router, notifications_pages.router)
 """The wallet app's pages whose expectations are here (the sign-in, PIN and approvals pages
 of wallet_pages are covered by tests/browser/test_wallet_pages.py)."""
 WALLET_CALLERS = ("anonymous", "merchant", "ravi", "meera")
@@ -307,6 +312,9 @@ WALLET_CASES: dict[tuple[str, str], tuple[Holder, Callable[[dict[str, str]], str
         Holder.MEERA, lambda ids: f"/wallet/mandates/{ids['mandate']}"),
     ("GET", "/wallet/top-up"): (Holder.CUSTOMER, lambda ids: "/wallet/top-up"),
     ("POST", "/wallet/top-up"): (Holder.MEERA, lambda ids: "/wallet/top-up"),
+    ("GET", "/wallet/notifications"): (Holder.CUSTOMER, lambda ids: "/wallet/notifications"),
+    ("POST", "/wallet/notifications/seen"): (
+        Holder.CUSTOMER, lambda ids: "/wallet/notifications/seen"),
 }
 
 

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from paysetu.customers.rules.notifications import NotificationKind
 from paysetu.payments.rules.payments import PaymentState
 from paysetu.shell.http.objects import ApiObject, Timestamp
 from paysetu.shell.http.schemas import Body
@@ -59,6 +60,28 @@ class PaymentApproval(ApiObject):
     status: PaymentState
     expires_at: Timestamp | None
     created: Timestamp
+
+
+class CustomerNotification(ApiObject):
+    id: str = Field(description="The event it tells about (``evt_...``).")
+    object: Literal["customer_notification"]
+    kind: NotificationKind
+    amount_minor: int = Field(description="What leaves or reaches the customer's wallet, in "
+                              "its currency (a noticed debit: the noticed amount).")
+    currency: str
+    payee: str = Field(description="The merchant's legal name, masked.")
+    subject: str = Field(description="The payment (debit, approval, refund) or mandate "
+                         "(notice) it is about.")
+    unread: bool
+    due_at: Timestamp | None = Field(description="A noticed debit: not before this time.")
+    url: str = Field(description="The wallet app's page for it.")
+    created: Timestamp
+
+
+class CustomerNotificationList(ApiObject):
+    object: Literal["list"]
+    unread: int
+    data: list[CustomerNotification]
 
 
 class PaymentApprovalList(ApiObject):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from paysetu.customers.rules.identity import CustomerPolicy, CustomerSession, StoredCode
 from paysetu.customers.rules.movements import HistoryFilter, Movement
@@ -114,11 +114,35 @@ class WalletHistoryRepository(Protocol):
     def mandate_debits(self, customer_id: str) -> dict[str, list[MandateDebit]]: ...
 
 
+@dataclass(frozen=True, slots=True)
+class NotificationRow:
+    """One of the customer's events as stored: its object, the merchant's legal name, and for
+    a mandate's notice the noticed amount and the earliest debit time."""
+
+    event_id: str
+    event_type: str
+    created_at: datetime
+    obj: dict[str, Any]
+    merchant_legal_name: str | None
+    notice_minor: int | None
+    debit_after: datetime | None
+
+
+class NotificationsRepository(Protocol):
+    def recent(self, customer_id: str, limit: int) -> list[NotificationRow]:
+        """The customer's notifying events, newest first."""
+        ...
+    def seen_until(self, customer_id: str) -> datetime | None: ...
+    def mark_seen(self, customer_id: str, until: datetime) -> None: ...
+
+
 class CustomersUnitOfWork(PaymentsUnitOfWork, Protocol):
     @property
     def customer_auth(self) -> CustomerAuthRepository: ...
     @property
     def wallet_history(self) -> WalletHistoryRepository: ...
+    @property
+    def notifications(self) -> NotificationsRepository: ...
 
 
 class CustomersContext(PaymentsContext, Protocol):
