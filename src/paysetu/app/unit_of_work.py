@@ -16,6 +16,7 @@ from paysetu.alipay.stores.alipay_store import AlipayStore
 from paysetu.app.stats_store import StatsStore
 from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
 from paysetu.customers.stores.customer_auth_store import CustomerAuthStore
+from paysetu.customers.stores.transfers_store import CustomerTransferStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
 from paysetu.kernel.ports import TransientConflictError
@@ -197,6 +198,10 @@ class PostgresUnitOfWork:
     @cached_property
     def customer_auth(self) -> CustomerAuthStore:
         return CustomerAuthStore(self._connection)
+
+    @cached_property
+    def customer_transfers(self) -> CustomerTransferStore:
+        return CustomerTransferStore(self._connection)
 
     @cached_property
     def balance_transactions(self) -> BalanceTransactionStore:

@@ -30,7 +30,7 @@ from paysetu.app.pages.install import install_web
 from paysetu.app.pages.sign_in_gate import SignInGate
 from paysetu.app.read_routing import ReadRouting
 from paysetu.checkout.api import checkout_sessions
-from paysetu.customers.api import customer
+from paysetu.customers.api import customer, transfers
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
     credit_lines,
@@ -115,7 +115,8 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
 
     for router in (customers.router, wallets.router, merchants.router, webhooks.router,
                    events.router, payments.router, refunds.router,
-                   balance_transactions.router, fx.router, mandates.router, customer.router):
+                   balance_transactions.router, fx.router, mandates.router, customer.router,
+                   transfers.router):
         app.include_router(router, prefix="/v1")
     app.include_router(reconciliations.router, prefix="/v1")
     for router in (settlements.router, payout_accounts.router):

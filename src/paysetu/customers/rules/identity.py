@@ -36,6 +36,9 @@ class CustomerPolicy:
         session_ttl_s: How long a customer session lasts.
         pin_tries_max: Wrong PINs in a row before the PIN locks.
         pin_lock_s: How long a locked PIN stays locked.
+        lookup_window_s: The window payee look-ups (and sends) are counted in.
+        lookups_max: Payee numbers one customer may look up per window (against enumeration).
+        request_ttl_s: How long a money request waits for its payer (7 days).
     """
 
     code_ttl_s: int = 5 * 60
@@ -46,6 +49,9 @@ class CustomerPolicy:
     session_ttl_s: int = 30 * 60
     pin_tries_max: int = 3
     pin_lock_s: int = 30 * 60
+    lookup_window_s: int = 60 * 60
+    lookups_max: int = 30
+    request_ttl_s: int = 7 * 24 * 60 * 60
 
 
 @dataclass(frozen=True, slots=True)
