@@ -18,7 +18,7 @@ from paysetu.access.usecases.web_users import PasswordHasher
 from paysetu.alipay.pages import dashboard_alipay
 from paysetu.app.pages import admin
 from paysetu.checkout.pages import checkout_pages
-from paysetu.customers.pages import wallet_pages
+from paysetu.customers.pages import transfer_pages, wallet_pages
 from paysetu.lending.pages import credit_lines, dashboard_loans, lender
 from paysetu.marketplace.pages import dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
@@ -31,7 +31,7 @@ PAGE_ROUTERS: tuple[APIRouter, ...] = (
     login.router, dashboard.router, dashboard_payments.router, dashboard_settlements.router,
     dashboard_developers.router, dashboard_alipay.router, dashboard_loans.router, lender.router,
     credit_lines.router, admin.router, checkout_pages.router, wallet_pages.router,
-    dashboard_marketplace.router,
+    transfer_pages.router, dashboard_marketplace.router,
 )
 """Every router of pages, in the order their paths are matched."""
 

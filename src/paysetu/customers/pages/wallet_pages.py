@@ -37,8 +37,11 @@ HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
 MANDATE_ACTIONS = ("approve", "refuse", "pause", "resume", "revoke")
 
 
-def _page(request: Request, context: Context, template: str, values: dict[str, Any], *,
-          status_code: int = 200) -> Response:
+def wallet_page(
+    request: Request, context: Context, template: str, values: dict[str, Any], *,
+    status_code: int = 200,
+) -> Response:
+    """A ``templates/wallet`` page, uncached, with the pre-login CSRF cookie when new."""
     new_token = ensure_login_csrf(request, context)
     response = render(request, f"wallet/{template}", values, status_code=status_code)
     response.headers.update(HEADERS)
@@ -47,7 +50,8 @@ def _page(request: Request, context: Context, template: str, values: dict[str, A
     return response
 
 
-def _customer(request: Request, context: Context) -> CustomerSession | None:
+def customer_of(request: Request, context: Context) -> CustomerSession | None:
+    """The signed-in customer of the ``paysetu_customer`` cookie, or None."""
     try:
         return sign_in.current_session(context, request.cookies.get(CUSTOMER_COOKIE))
     except CustomerRejected:
@@ -56,9 +60,9 @@ def _customer(request: Request, context: Context) -> CustomerSession | None:
 
 @router.get("/wallet", response_class=HTMLResponse)
 def wallet_sign_in(request: Request, context: Context) -> Response:
-    if _customer(request, context) is not None:
+    if customer_of(request, context) is not None:
         return redirect("/wallet/approvals")
-    return _page(request, context, "sign_in.html", {"step": "phone"})
+    return wallet_page(request, context, "sign_in.html", {"step": "phone"})
 
 
 @router.post("/wallet/code", response_class=HTMLResponse)
@@ -67,9 +71,9 @@ def wallet_send_code(request: Request, context: Context, form: Form) -> Response
     try:
         sent = sign_in.request_code(context, phone, client_address(request))
     except PaysetuError as error:
-        return _page(request, context, "sign_in.html", {"step": "phone", "error": error},
+        return wallet_page(request, context, "sign_in.html", {"step": "phone", "error": error},
                      status_code=http_status(error))
-    return _page(request, context, "sign_in.html",
+    return wallet_page(request, context, "sign_in.html",
                  {"step": "code", "phone": phone, "masked": sent["phone"]})
 
 
@@ -79,7 +83,7 @@ def wallet_verify_code(request: Request, context: Context, form: Form) -> Respon
     try:
         token, session = sign_in.verify_code(context, phone, form.text("code"))
     except PaysetuError as error:
-        return _page(request, context, "sign_in.html",
+        return wallet_page(request, context, "sign_in.html",
                      {"step": "code", "phone": phone, "masked": phone, "error": error},
                      status_code=http_status(error))
     target = "/wallet/approvals" if pins.has_pin(context, session.customer_id) else "/wallet/pin"
@@ -92,23 +96,23 @@ def wallet_verify_code(request: Request, context: Context, form: Form) -> Respon
 
 @router.get("/wallet/pin", response_class=HTMLResponse)
 def wallet_pin(request: Request, context: Context) -> Response:
-    if _customer(request, context) is None:
+    if customer_of(request, context) is None:
         return redirect("/wallet")
-    return _page(request, context, "pin.html", {})
+    return wallet_page(request, context, "pin.html", {})
 
 
 @router.post("/wallet/pin", response_class=HTMLResponse)
 def wallet_set_pin(request: Request, context: Context, hasher: Pins, form: Form) -> Response:
-    customer = _customer(request, context)
+    customer = customer_of(request, context)
     if customer is None:
         return redirect("/wallet")
     if form.text("pin") != form.text("pin_again"):
-        return _page(request, context, "pin.html", {"mismatch": True}, status_code=400)
+        return wallet_page(request, context, "pin.html", {"mismatch": True}, status_code=400)
     try:
         pins.set_pin(context, hasher, customer.customer_id, form.text("pin"),
                      form.text("code") or None)
     except PaysetuError as error:
-        return _page(request, context, "pin.html", {"error": error},
+        return wallet_page(request, context, "pin.html", {"error": error},
                      status_code=http_status(error))
     return redirect("/wallet/approvals", flash="Your payment PIN is set.")
 
@@ -116,7 +120,7 @@ def wallet_set_pin(request: Request, context: Context, hasher: Pins, form: Form)
 def _approvals(request: Request, context: Context, customer: CustomerSession, *,
                error: PaysetuError | None = None, status_code: int = 200) -> Response:
     mandates, _ = approvals.list_mandates(context, customer.customer_id, PageRequest(limit=50))
-    return _page(request, context, "approvals.html", {
+    return wallet_page(request, context, "approvals.html", {
         "pending": approvals.pending(context, customer.customer_id), "mandates": mandates,
         "error": error}, status_code=status_code)
 
@@ -130,7 +134,7 @@ def wallet_approval(payment_id: str) -> Response:
 @router.get("/wallet/approvals", response_class=HTMLResponse)
 def wallet_approvals(request: Request, context: Context) -> Response:
     """Everything waiting for the customer."""
-    customer = _customer(request, context)
+    customer = customer_of(request, context)
     if customer is None:
         return redirect("/wallet")
     return _approvals(request, context, customer)
@@ -140,7 +144,7 @@ def wallet_approvals(request: Request, context: Context) -> Response:
 def wallet_answer_payment(
     request: Request, payment_id: str, context: Context, hasher: Pins, form: Form
 ) -> Response:
-    customer = _customer(request, context)
+    customer = customer_of(request, context)
     if customer is None:
         return redirect("/wallet")
     try:
@@ -161,7 +165,7 @@ def wallet_answer_payment(
 def wallet_answer_mandate(
     request: Request, mandate_id: str, context: Context, hasher: Pins, form: Form
 ) -> Response:
-    customer = _customer(request, context)
+    customer = customer_of(request, context)
     if customer is None:
         return redirect("/wallet")
     action = form.text("action")
@@ -192,4 +196,4 @@ def wallet_outbox(request: Request, context: Context) -> Response:
     if not getattr(request.app.state, "show_sms_outbox", False):
         return redirect("/wallet")
     messages = [(m.phone_e164, m.body) for m in sms.recent_messages(context)]
-    return _page(request, context, "outbox.html", {"messages": messages})
+    return wallet_page(request, context, "outbox.html", {"messages": messages})

@@ -16,3 +16,5 @@ def N_(text: str) -> str:  # noqa: N802 (gettext's own name for "mark, do not tr
 MANDATE_STATUSES = (N_("pending"), N_("active"), N_("paused"), N_("revoked"), N_("refused"),
                     N_("expired"))
 FREQUENCIES = (N_("as presented"), N_("daily"), N_("weekly"), N_("monthly"), N_("yearly"))
+REQUEST_STATUSES = (N_("paid"), N_("declined"), N_("canceled"))
+"""A money request's statuses (``pending`` and ``expired`` are the mandates' words too)."""
