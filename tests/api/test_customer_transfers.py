@@ -4,14 +4,19 @@ expire)."""
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from typing import Any
 
 import sqlalchemy as sa
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 
+from paysetu.access.stores.passwords import Argon2Passwords
 from paysetu.app import worker
 from paysetu.app.context import AppContext
+from paysetu.customers.usecases import pins, transfers
 from paysetu.kernel.clock import FixedClock
 from tests.api.conftest import Keys
 from tests.api.customer_setup import PIN, sign_in, signed_in_with_pin
@@ -120,6 +125,30 @@ def test_a_send_is_idempotent_per_key(
     assert "Idempotent-Replayed" not in first.headers
     assert error_code(_send(client, meera, RAVI, 200_00, key="rent-april"),
                       400) == "idempotency_key_reused"
+    assert wallet_balance(client, keys, meera_wallet) == (900_00, 0)
+    assert _counts(app_context)[0] == 1
+
+
+def test_parallel_sends_with_one_key_move_the_money_once(
+    client: TestClient, keys: Keys, app_context: AppContext
+) -> None:
+    """A double tap: the duplicate waits on the key's unique row, then answers the first."""
+    meera, meera_wallet = _person(client, keys, "Meera Sharma", MEERA, 1_000_00)
+    _person(client, keys, "Ravi Kumar", RAVI)
+    fast = Argon2Passwords(PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
+    pins.set_pin(app_context, fast, meera, PIN, None)
+    taps = app_context.customers.pin_tries_max  # more would lock the PIN, by design
+    barrier = threading.Barrier(taps)
+
+    def tap(_: int) -> tuple[dict[str, Any], bool]:
+        barrier.wait()
+        return transfers.send(app_context, fast, meera, RAVI, 100_00, "INR", None, PIN,
+                              "double-tap")
+
+    with ThreadPoolExecutor(max_workers=taps) as pool:
+        answers = list(pool.map(tap, range(taps)))
+    assert len({body["id"] for body, _ in answers}) == 1
+    assert sorted(replayed for _, replayed in answers) == [False] + [True] * (taps - 1)
     assert wallet_balance(client, keys, meera_wallet) == (900_00, 0)
     assert _counts(app_context)[0] == 1
 

@@ -132,6 +132,12 @@ def recent(ctx: CustomersContext, customer_id: str) -> list[dict[str, Any]]:
                 for r in uow.customer_transfers.requests_of(customer_id, RECENT_MAX)]
 
 
+def incoming_pending(ctx: CustomersContext, customer_id: str) -> list[dict[str, Any]]:
+    """The requests waiting for this customer's answer (the home page's list)."""
+    return [r for r in recent(ctx, customer_id)
+            if r["payer"] == customer_id and r["status"] == RequestState.PENDING]
+
+
 def pay(
     ctx: CustomersContext, hasher: PinHasher, customer_id: str, request_id: str, pin: str
 ) -> dict[str, Any]:
