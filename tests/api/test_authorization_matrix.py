@@ -42,6 +42,7 @@ from paysetu.access.rules.principals import Role
 from paysetu.access.usecases import api_keys as access
 from paysetu.app.context import AppContext
 from paysetu.customers.rules.identity import code_digest
+from paysetu.customers.usecases import money_requests, transfers
 from paysetu.kernel.clock import FixedClock
 from paysetu.lending.rules.classification import AssetClass
 from tests.api.alipay_setup import app_body, precreate_query, trade_no_of
@@ -516,6 +517,64 @@ CASES.update({
 their own wallet, PIN checked); paying a trade by API is the wallet operator's (platform).
 The gateway itself (``/gateway.do``) takes no API key: it is signed."""
 _TRADE_NUMBERS = itertools.count(1)
+
+_THIRD_PHONES = itertools.count(10)
+
+
+def _third(w: World) -> tuple[str, str]:
+    """A fresh funded customer C (neither A nor B): ``(customer, phone)``."""
+    phone = f"+9198765335{next(_THIRD_PHONES):02d}"
+    customer = w.post("/v1/customers", {"name": "Chitra Rao", "kyc_tier": "full",
+                                        "phone": phone})["id"]
+    wallet = w.post("/v1/wallets", {"customer": customer, "currency": "INR"})["id"]
+    w.post(f"/v1/wallets/{wallet}/top_ups", {"amount_minor": 100_00, "currency": "INR"})
+    return str(customer), phone
+
+
+def _transfer_of_a(w: World) -> str:
+    """A fresh transfer from A's customer to a third customer."""
+    context = _context(w)
+    third, _ = _third(w)
+    with context.uow_factory() as uow:
+        moved = transfers.move(context, uow, w.a.customer, third, 1_00, "INR", None, None)
+        uow.commit()
+    assert moved is not None
+    return moved.id
+
+
+def _request_between(w: World, a_pays: bool) -> str:
+    """A fresh money request: a third customer asks A (``a_pays``) or A asks a third one."""
+    context = _context(w)
+    third, phone = _third(w)
+    if a_pays:
+        asked = money_requests.create(context, third, PHONES["a"], 1_00, "INR", None)
+    else:
+        asked = money_requests.create(context, w.a.customer, phone, 1_00, "INR", None)
+    return str(asked["id"])
+
+
+CASES.update({
+    ("POST", "/v1/customer/payees"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/payees", {"phone": _third(w)[1]})),
+    ("POST", "/v1/customer/transfers"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/transfers", {"phone": _third(w)[1], "amount_minor": 1_00, "pin": PIN})),
+    ("GET", "/v1/customer/transfers"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/transfers", None)),
+    ("GET", "/v1/customer/transfers/{transfer_id}"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/transfers/{_transfer_of_a(w)}", None)),
+    ("POST", "/v1/customer/money_requests"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/money_requests", {"phone": _third(w)[1], "amount_minor": 1_00})),
+    ("GET", "/v1/customer/money_requests"): (Access.CUSTOMER_SELF, lambda w: (
+        "/v1/customer/money_requests", None)),
+    ("GET", "/v1/customer/money_requests/{request_id}"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/money_requests/{_request_between(w, a_pays=False)}", None)),
+    ("POST", "/v1/customer/money_requests/{request_id}/pay"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/money_requests/{_request_between(w, a_pays=True)}/pay", {"pin": PIN})),
+    ("POST", "/v1/customer/money_requests/{request_id}/{action}"): (Access.CUSTOMER, lambda w: (
+        f"/v1/customer/money_requests/{_request_between(w, a_pays=True)}/decline", None)),
+})
+"""Person-to-person money: the customer's own transfers and requests (sent or received; a
+customer who is neither party: 404), with a third customer as the other party."""
 
 CASES.update({
     ("POST", "/v1/customer/sign_in_codes"): (Access.PUBLIC, lambda w: (

@@ -19,7 +19,7 @@ from tests.api.customer_setup import (
     live_mandate,
     signed_in_with_pin,
 )
-from tests.api.payment_setup import merchant, ok
+from tests.api.payment_setup import merchant, ok, top_up
 
 MEERA, RAVI = "+919876533301", "+919876533302"
 
@@ -72,3 +72,27 @@ def test_each_event_of_the_customers_money_is_told_to_them_alone(
     first = body["data"][0]
     assert (body["unread"], first["kind"], first["unread"], first["amount_minor"]) == (
         1, "approval", True, 20_00)
+
+
+def test_money_from_and_requests_by_another_customer_are_told_with_their_masked_name(
+    client: TestClient, keys: Keys, app_context: AppContext, clock: FixedClock
+) -> None:
+    for name, phone in (("Meera Sharma", MEERA), ("Ravi Kumar", RAVI)):
+        customer = ok(client.post("/v1/customers", headers=keys.platform, json={
+            "name": name, "kyc_tier": "full", "phone": phone}))
+        wallet = ok(client.post("/v1/wallets", headers=keys.platform,
+                                json={"customer": customer["id"], "currency": "INR"}))
+        top_up(client, keys, wallet["id"], 1_000_00)
+    meera = signed_in_with_pin(client, app_context, MEERA)
+    ravi = signed_in_with_pin(client, app_context, RAVI)
+    sent = ok(client.post("/v1/customer/transfers", headers=ravi, json={
+        "phone": MEERA, "amount_minor": 120_00, "currency": "INR", "pin": PIN}))
+    clock.advance(timedelta(seconds=1))
+    asked = ok(client.post("/v1/customer/money_requests", headers=ravi, json={
+        "phone": MEERA, "amount_minor": 75_00, "currency": "INR", "note": "Auto fare"}))
+    told = ok(client.get("/v1/customer/notifications", headers=meera))["data"]
+    assert [(n["kind"], n["amount_minor"], n["subject"], n["url"]) for n in told] == [
+        ("money_request", 75_00, asked["id"], "/wallet/requests"),
+        ("money_received", 120_00, sent["id"], "/wallet/history?kind=transfer")]
+    assert {n["payee"] for n in told} == {"Ravi K***"}
+    assert ok(client.get("/v1/customer/notifications", headers=ravi))["data"] == []

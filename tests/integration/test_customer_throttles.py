@@ -22,7 +22,7 @@ from paysetu.app.context import AppContext
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.customers.rules.errors import CustomerRejected, CustomerStatus
 from paysetu.customers.rules.identity import CustomerPolicy
-from paysetu.customers.usecases import pins, sign_in
+from paysetu.customers.usecases import pins, sign_in, transfers
 from paysetu.kernel.clock import FixedClock
 from paysetu.kernel.ids import UlidIds
 from paysetu.kernel.secrets import SystemSecrets
@@ -38,7 +38,8 @@ FAST = Argon2Passwords(PasswordHasher(time_cost=1, memory_cost=8192, parallelism
 @pytest.fixture
 def context(engine: sa.Engine, clock: FixedClock) -> AppContext:
     return AppContext(lambda: PostgresUnitOfWork(engine), clock, UlidIds(), SystemSecrets(),
-                      customers=CustomerPolicy(codes_per_address_max=7))
+                      customers=CustomerPolicy(codes_per_address_max=7,
+                                                lookups_max=6))
 
 
 def _customer(context: AppContext, phone: str = PHONE) -> str:
@@ -118,3 +119,13 @@ def test_a_right_pin_resets_the_count(context: AppContext) -> None:
         with context.uow_factory() as uow:
             pins.clear_failures(context, uow, customer)
             uow.commit()
+
+
+def test_payee_lookups_per_customer_let_exactly_the_limit_through(context: AppContext) -> None:
+    """Against enumerating numbers: parallel look-ups of different numbers count one by one."""
+    customer = _customer(context)
+    for i in range(ATTEMPTS):
+        _customer(context, f"+9198765446{i:02d}")
+    outcomes = _at_once(lambda i: transfers.find_payee(context, customer, f"+9198765446{i:02d}"))
+    allowed = context.customers.lookups_max
+    assert outcomes == {"ok": allowed, "payee_lookup_throttled": ATTEMPTS - allowed}

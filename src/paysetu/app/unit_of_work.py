@@ -17,6 +17,7 @@ from paysetu.app.stats_store import StatsStore
 from paysetu.checkout.stores.checkout_store import CheckoutSessionStore
 from paysetu.customers.stores.customer_auth_store import CustomerAuthStore
 from paysetu.customers.stores.notifications_store import NotificationsStore
+from paysetu.customers.stores.transfers_store import CustomerTransferStore
 from paysetu.customers.stores.wallet_history_store import WalletHistoryStore
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
@@ -207,6 +208,10 @@ class PostgresUnitOfWork:
     @cached_property
     def notifications(self) -> NotificationsStore:
         return NotificationsStore(self._connection)
+
+    @cached_property
+    def customer_transfers(self) -> CustomerTransferStore:
+        return CustomerTransferStore(self._connection)
 
     @cached_property
     def balance_transactions(self) -> BalanceTransactionStore:

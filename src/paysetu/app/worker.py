@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from paysetu.alipay.usecases import alipay_notifications
 from paysetu.app.context import AppContext
 from paysetu.app.ports import AppUnitOfWork
+from paysetu.customers.usecases import money_requests
 from paysetu.events.usecases.delivery import DeliveryReport, DeliverySettings, deliver_due
 from paysetu.events.usecases.ports import WebhookSender
 from paysetu.lending.usecases import loan_repayments
@@ -56,6 +57,11 @@ def expire_approvals(ctx: AppContext) -> int:
         ctx, uow, ctx.clock.now(), SWEEP_BATCH))
 
 
+def expire_money_requests(ctx: AppContext) -> int:
+    """Expire customers' money requests that waited their time unanswered."""
+    return _sweep(ctx, lambda uow: money_requests.expire_due(ctx, uow, SWEEP_BATCH))
+
+
 def release_due_escrows(ctx: AppContext) -> int:
     """Release escrowed funds whose release time passed without a dispute."""
     return _sweep(ctx, lambda uow: escrow.release_due_escrows(
@@ -87,6 +93,7 @@ def collect_loan_installments(ctx: AppContext) -> int:
 MAINTENANCE_JOBS: tuple[tuple[str, MaintenanceJob], ...] = (
     ("expire_authorizations", expire_authorizations),
     ("expire_approvals", expire_approvals),
+    ("expire_money_requests", expire_money_requests),
     ("release_due_escrows", release_due_escrows),
     ("release_due_shares", release_due_shares),
     ("retry_pending_refunds", retry_pending_refunds),

@@ -59,3 +59,7 @@ def main() -> None:
         where = f" ({error.param})" if error.param else ""
         errors.print(f"[red]error[/red] {error.code}{where}: {error.message}")
         raise SystemExit(1) from None
+
+
+if __name__ == "__main__":  # ``python -m paysetu.cli.app ...`` runs the command, not nothing
+    main()

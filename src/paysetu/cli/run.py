@@ -22,6 +22,7 @@ from paysetu.cli.serve import base_url, listen, serve_until_stopped
 from paysetu.config import Settings
 from paysetu.demo.checkout import ensure_demo_checkout, print_demo_checkout
 from paysetu.demo.customers import ensure_demo_customer, print_demo_customer, texts_relayed
+from paysetu.demo.friends import ensure_demo_friend, print_demo_friend
 from paysetu.demo.fx import load_fx_demo
 from paysetu.demo.history import ensure_demo_history, print_demo_history
 from paysetu.demo.lending import ensure_demo_lending, print_demo_lending
@@ -99,12 +100,14 @@ def run() -> None:
                                                            history.merchant_ids[:2]))
         reconcile_demo(rt, None)  # keep after the history: books its last week's payouts
         logins = ensure_demo_web_users(rt.context, [shop.merchant_id, *history.merchant_ids])
-        ensure_demo_customer(rt.context, settings.data_dir, shop)
+        meera = ensure_demo_customer(rt.context, settings.data_dir, shop)
+        ensure_demo_friend(rt.context, settings.data_dir, meera)
         keys = issue_demo_keys(rt.context, shop)
         lines = banner(base_url(sock), keys, shop, embedded=rt.embedded is not None,
                        checkout_session=checkouts.open_session_id)
         lines[-1:-1] = web_banner(base_url(sock), logins)  # the sign-ins, before "Ctrl-C"
         lines[-1:-1] = print_demo_customer(base_url(sock))
+        lines[-1:-1] = print_demo_friend(base_url(sock))
         app = create_app(rt.context, rate_limit.from_settings(settings))
         app.state.show_sms_outbox = True  # the demo shows its texts (a deployment never does)
         with texts_relayed(rt.context):

@@ -30,7 +30,7 @@ from paysetu.app.pages.install import install_web
 from paysetu.app.pages.sign_in_gate import SignInGate
 from paysetu.app.read_routing import ReadRouting
 from paysetu.checkout.api import checkout_sessions
-from paysetu.customers.api import customer, customer_notifications, customer_payments
+from paysetu.customers.api import customer, customer_notifications, customer_payments, transfers
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.lending.api import (
     credit_line_applications,
@@ -117,7 +117,7 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
     for router in (customers.router, wallets.router, merchants.router, webhooks.router,
                    events.router, payments.router, refunds.router,
                    balance_transactions.router, fx.router, mandates.router, customer.router,
-                   customer_payments.router, customer_notifications.router):
+                   customer_payments.router, customer_notifications.router, transfers.router):
         app.include_router(router, prefix="/v1")
     app.include_router(reconciliations.router, prefix="/v1")
     for router in (settlements.router, payout_accounts.router):

@@ -24,6 +24,7 @@ from paysetu.customers.pages import (
     mandates_pages,
     notifications_pages,
     pay_pages,
+    transfer_pages,
     wallet_pages,
 )
 from paysetu.lending.pages import (
@@ -45,7 +46,7 @@ PAGE_ROUTERS: tuple[APIRouter, ...] = (
     credit_line_applications.router, credit_lines.router, admin.router, checkout_pages.router,
     wallet_pages.router, pay_pages.router, checkout_wallet_pages.router,
     alipay_wallet_pages.router, home_pages.router, mandates_pages.router, history_pages.router,
-    wallet_top_up.router, notifications_pages.router,
+    wallet_top_up.router, notifications_pages.router, transfer_pages.router,
     dashboard_marketplace.router,
 )
 """Every router of pages, in the order their paths are matched."""

@@ -22,7 +22,7 @@ def _object(notification: Notification) -> dict[str, Any]:
     return {
         "id": notification.id, "object": "customer_notification",
         "kind": notification.kind.value, "amount_minor": notification.amount_minor,
-        "currency": notification.currency, "payee": notification.payee,
+        "currency": notification.currency, "payee": notification.counterparty,
         "subject": notification.subject, "unread": notification.unread,
         "due_at": None if notification.due_at is None else timestamp(notification.due_at),
         "url": link(notification), "created": timestamp(notification.created_at),

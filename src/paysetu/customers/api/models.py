@@ -69,9 +69,10 @@ class CustomerNotification(ApiObject):
     amount_minor: int = Field(description="What leaves or reaches the customer's wallet, in "
                               "its currency (a noticed debit: the noticed amount).")
     currency: str
-    payee: str = Field(description="The merchant's legal name, masked.")
-    subject: str = Field(description="The payment (debit, approval, refund) or mandate "
-                         "(notice) it is about.")
+    payee: str = Field(description="The other party, masked: the merchant's legal name, or "
+                       "the customer who sent the money or asks for it.")
+    subject: str = Field(description="The payment (debit, approval, refund), mandate "
+                         "(notice), transfer or money request it is about.")
     unread: bool
     due_at: Timestamp | None = Field(description="A noticed debit: not before this time.")
     url: str = Field(description="The wallet app's page for it.")
@@ -87,3 +88,71 @@ class CustomerNotificationList(ApiObject):
 class PaymentApprovalList(ApiObject):
     object: Literal["list"]
     data: list[PaymentApproval]
+
+
+class PayeeLookup(Body):
+    phone: str = Field(description="The payee's mobile number (as at sign-in).")
+
+
+class TransferCreate(Body):
+    phone: str = Field(description="The payee's mobile number (as at sign-in).")
+    amount_minor: int
+    currency: str = "INR"
+    note: str | None = Field(default=None, description="Up to 140 characters.")
+    pin: str = Field(description="The payment PIN.")
+
+
+class MoneyRequestCreate(Body):
+    phone: str = Field(description="The mobile number asked to pay.")
+    amount_minor: int
+    currency: str = "INR"
+    note: str | None = Field(default=None, description="Up to 140 characters.")
+
+
+class Payee(ApiObject):
+    object: Literal["payee"]
+    name: str = Field(description="The customer's name, masked.", examples=["Meera S***"])
+    phone: str = Field(description="The number, masked.", examples=["+91*******01"])
+
+
+class CustomerTransfer(ApiObject):
+    id: str
+    object: Literal["customer_transfer"]
+    payer: str
+    payee: str
+    payee_view: Payee
+    payer_wallet: str
+    payee_wallet: str
+    amount_minor: int
+    currency: str
+    note: str | None
+    money_request: str | None
+    journal_entry: str
+    consent: Literal["customer"]
+    created: Timestamp
+
+
+class CustomerTransferList(ApiObject):
+    object: Literal["list"]
+    data: list[CustomerTransfer]
+
+
+class MoneyRequest(ApiObject):
+    id: str
+    object: Literal["money_request"]
+    requester: str
+    payer: str
+    requester_view: Payee
+    payer_view: Payee
+    amount_minor: int
+    currency: str
+    note: str | None
+    status: Literal["pending", "paid", "declined", "canceled", "expired"]
+    transfer: str | None
+    expires_at: Timestamp
+    created: Timestamp
+
+
+class MoneyRequestList(ApiObject):
+    object: Literal["list"]
+    data: list[MoneyRequest]

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from paysetu.customers.api.deps import Context
 from paysetu.customers.pages.wallet_kit import page, signed_in
-from paysetu.customers.usecases import wallet_app
+from paysetu.customers.usecases import money_requests, notifications, wallet_app
 from paysetu.shell.pages.rendering import STATIC_DIR, redirect
 
 router = APIRouter(include_in_schema=False)
@@ -38,8 +38,10 @@ def wallet_home(request: Request, context: Context) -> Response:
     customer = signed_in(request, context)
     if customer is None:
         return redirect("/wallet")
-    return page(request, context, "home.html",
-                {"home": wallet_app.home(context, customer.customer_id)})
+    return page(request, context, "home.html", {
+        "home": wallet_app.home(context, customer.customer_id),
+        "incoming_requests": money_requests.incoming_pending(context, customer.customer_id),
+        "unread_notifications": notifications.inbox(context, customer.customer_id).unread})
 
 
 @router.get("/wallet/manifest.webmanifest")

@@ -1,4 +1,4 @@
-"""Why a customer's sign-in, PIN or approval was refused: one closed enum, precedence order.
+"""Why a customer's sign-in, PIN, approval or transfer was refused: one closed enum, in order.
 
 Exception tree::
 
@@ -16,6 +16,7 @@ _I = ErrorCategory.INVALID
 _C = ErrorCategory.CONFLICT
 _A = ErrorCategory.UNAUTHENTICATED
 _R = ErrorCategory.RATE_LIMITED
+_N = ErrorCategory.NOT_FOUND
 
 
 class CustomerStatus(ErrorCode):
@@ -59,6 +60,34 @@ class CustomerStatus(ErrorCode):
         False,
         _C,
         "Changing the PIN needs a new one-time code: ask for one and give it with the new PIN.",
+    )
+
+
+    PAYEE_LOOKUP_THROTTLED = (
+        "payee_lookup_throttled",
+        True,
+        _R,
+        "Too many payee numbers looked up; retry after the time given.",
+    )
+    NOTE_INVALID = ("note_invalid", False, _I, "A note is 1 to 140 printable characters.")
+    PAYEE_NOT_FOUND = ("payee_not_found", False, _N, "No wallet customer has this number.")
+    PAYEE_IS_SELF = (
+        "payee_is_self", False, _I, "This is your own number: send to someone else.")
+    PAYER_WALLET_MISSING = (
+        "payer_wallet_missing", True, _C, "You have no wallet in this currency.")
+    PAYEE_WALLET_MISSING = (
+        "payee_wallet_missing", True, _C, "The payee has no wallet in this currency.")
+    TRANSFER_NOT_FOUND = (
+        "transfer_not_found", False, _N, "No such transfer of yours.")
+    MONEY_REQUEST_NOT_FOUND = (
+        "money_request_not_found", False, _N, "No such money request of yours.")
+    MONEY_REQUEST_EXPIRED = (
+        "money_request_expired", False, _C, "The money request expired before it was paid.")
+    MONEY_REQUEST_NOT_PENDING = (
+        "money_request_not_pending",
+        False,
+        _C,
+        "The money request was already paid, declined, canceled or expired.",
     )
 
 

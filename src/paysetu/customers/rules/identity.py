@@ -40,6 +40,9 @@ class CustomerPolicy:
         pin_lock_s: How long a locked PIN stays locked.
         public_base_url: This server's public origin (``PAYSETU_PUBLIC_BASE_URL``), the
             address in the scan-to-pay QR codes; None: the request's own.
+        lookup_window_s: The window payee look-ups (and sends) are counted in.
+        lookups_max: Payee numbers one customer may look up per window (against enumeration).
+        request_ttl_s: How long a money request waits for its payer (7 days).
     """
 
     code_ttl_s: int = 5 * 60
@@ -52,6 +55,9 @@ class CustomerPolicy:
     pin_tries_max: int = 3
     pin_lock_s: int = 30 * 60
     public_base_url: str | None = None
+    lookup_window_s: int = 60 * 60
+    lookups_max: int = 30
+    request_ttl_s: int = 7 * 24 * 60 * 60
 
 
 @dataclass(frozen=True, slots=True)

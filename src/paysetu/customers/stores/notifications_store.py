@@ -1,6 +1,6 @@
 """A customer's notifications in PostgreSQL: their own events (``events`` rows whose object
-names them, or refunds of their payments) through the partial indexes of migration 0025, and the
-seen-until mark.
+names them, refunds of their payments, transfers and money requests to them) through the partial
+indexes of migration 0025, and the seen-until mark.
 
 The event types are written out in the SQL (not bound) so that the planner can use the partial
 indexes; :data:`~paysetu.customers.rules.notifications.EVENT_KINDS` names the same ones.
@@ -16,9 +16,14 @@ import sqlalchemy as sa
 from paysetu.customers.usecases.ports import NotificationRow
 
 _COLUMNS = (
-    "e.id, e.type, e.created_at, e.data->'object' AS obj, m.legal_name,"
+    "e.id, e.type, e.created_at, e.data->'object' AS obj, m.legal_name AS name,"
     " n.amount_minor AS notice_minor, n.debit_after"
 )
+_PEER = (
+    "e.id, e.type, e.created_at, e.data->'object' AS obj, c.name AS name,"
+    " NULL::bigint AS notice_minor, NULL::timestamptz AS debit_after"
+)
+"""A transfer to the customer (the sender's name) or a request to them (the requester's)."""
 _NOTICE = (
     " LEFT JOIN LATERAL (SELECT mn.amount_minor, mn.debit_after FROM mandate_notices mn"
     "  WHERE e.type = 'mandate.notice_sent' AND mn.mandate_id = e.data->'object'->>'id'"
@@ -27,7 +32,7 @@ _NOTICE = (
 
 
 def _row(row: Any) -> NotificationRow:
-    return NotificationRow(row.id, row.type, row.created_at, dict(row.obj), row.legal_name,
+    return NotificationRow(row.id, row.type, row.created_at, dict(row.obj), row.name,
                            row.notice_minor, row.debit_after)
 
 
@@ -49,6 +54,14 @@ class NotificationsStore:
             " LEFT JOIN merchants m ON m.id = e.data->'object'->>'merchant'"
             f" {_NOTICE}"
             " WHERE pay.customer_id = :c"
+            " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit)"
+            f" UNION ALL (SELECT {_PEER} FROM events e JOIN customers c"
+            "  ON c.id = e.data->'object'->>'payer'"
+            " WHERE e.type = 'customer_transfer.created' AND e.data->'object'->>'payee' = :c"
+            " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit)"
+            f" UNION ALL (SELECT {_PEER} FROM events e JOIN customers c"
+            "  ON c.id = e.data->'object'->>'requester'"
+            " WHERE e.type = 'money_request.created' AND e.data->'object'->>'payer' = :c"
             " ORDER BY e.created_at DESC, e.id DESC LIMIT :limit)"
             " ORDER BY created_at DESC, id DESC LIMIT :limit"),
             {"c": customer_id, "limit": limit})

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from paysetu.customers.rules.notifications import EVENT_KINDS, Notification, is_unread
+from paysetu.customers.rules.notifications import (
+    EVENT_KINDS,
+    PEER_KINDS,
+    Notification,
+    is_unread,
+)
+from paysetu.customers.rules.transfers import masked_name
 from paysetu.customers.usecases.ports import CustomersContext, NotificationRow
 from paysetu.payments.rules.mandates import masked_payee
 
@@ -31,9 +37,12 @@ def _notification(row: NotificationRow, unread: bool) -> Notification:
     else:
         amount, currency = int(obj["amount_minor"]), str(obj["currency"])
     subject = str(obj["payment"] if row.event_type == "refund.succeeded" else obj["id"])
-    payee = "?" if row.merchant_legal_name is None else masked_payee(row.merchant_legal_name)
-    return Notification(row.event_id, EVENT_KINDS[row.event_type], amount, currency, payee,
-                        subject, row.created_at, unread, row.debit_after)
+    kind = EVENT_KINDS[row.event_type]
+    name = row.counterparty_name
+    mask = masked_name if kind in PEER_KINDS else masked_payee
+    return Notification(row.event_id, kind, amount, currency,
+                        "?" if name is None else mask(name), subject, row.created_at, unread,
+                        row.debit_after)
 
 
 def inbox(ctx: CustomersContext, customer_id: str) -> Inbox:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from paysetu.customers.rules.identity import CustomerPolicy, CustomerSession, StoredCode
 from paysetu.customers.rules.movements import HistoryFilter, Movement
+from paysetu.customers.rules.transfers import CustomerTransfer, MoneyRequest, RequestState
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 
@@ -116,14 +117,15 @@ class WalletHistoryRepository(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class NotificationRow:
-    """One of the customer's events as stored: its object, the merchant's legal name, and for
-    a mandate's notice the noticed amount and the earliest debit time."""
+    """One of the customer's events as stored: its object, the other party's name (the
+    merchant's legal name, or the other customer's), and for a mandate's notice the noticed
+    amount and the earliest debit time."""
 
     event_id: str
     event_type: str
     created_at: datetime
     obj: dict[str, Any]
-    merchant_legal_name: str | None
+    counterparty_name: str | None
     notice_minor: int | None
     debit_after: datetime | None
 
@@ -134,6 +136,25 @@ class NotificationsRepository(Protocol):
         ...
     def seen_until(self, customer_id: str) -> datetime | None: ...
     def mark_seen(self, customer_id: str, until: datetime) -> None: ...
+class CustomerTransferRepository(Protocol):
+    def wallet_for(self, customer_id: str, currency: str) -> str | None: ...
+    def insert_transfer(self, transfer: CustomerTransfer) -> bool:
+        """False when the payer already used the transfer's idempotency key."""
+        ...
+    def transfer_by_key(self, payer_customer_id: str, key: str) -> CustomerTransfer | None: ...
+    def get_transfer(self, transfer_id: str) -> CustomerTransfer | None: ...
+    def transfers_of(self, customer_id: str, limit: int) -> list[CustomerTransfer]: ...
+    def insert_request(self, request: MoneyRequest) -> None: ...
+    def get_request(
+        self, request_id: str, *, for_update: bool = False
+    ) -> MoneyRequest | None: ...
+    def requests_of(self, customer_id: str, limit: int) -> list[MoneyRequest]: ...
+    def set_request_status(
+        self, request_id: str, status: RequestState, transfer_id: str | None, now: datetime
+    ) -> None: ...
+    def due_requests(self, now: datetime, limit: int) -> list[MoneyRequest]:
+        """Pending requests past their time, locked (``SKIP LOCKED``)."""
+        ...
 
 
 class CustomersUnitOfWork(PaymentsUnitOfWork, Protocol):
@@ -143,6 +164,8 @@ class CustomersUnitOfWork(PaymentsUnitOfWork, Protocol):
     def wallet_history(self) -> WalletHistoryRepository: ...
     @property
     def notifications(self) -> NotificationsRepository: ...
+    @property
+    def customer_transfers(self) -> CustomerTransferRepository: ...
 
 
 class CustomersContext(PaymentsContext, Protocol):

@@ -59,3 +59,5 @@ CHECKOUT_SOURCE_MESSAGES = (
 )
 """The hosted checkout's refusals of a simulated source (checkout.rules.sessions), which its
 page shows next to the field; any other refusal shows its message in English."""
+REQUEST_STATUSES = (N_("paid"), N_("declined"), N_("canceled"))
+"""A money request's statuses (``pending`` and ``expired`` are the mandates' words too)."""

@@ -48,13 +48,18 @@ from .credit_line_repayment import CreditLineRepayment
 from .credit_line_suspended_reason_type_0 import CreditLineSuspendedReasonType0
 from .customer import Customer
 from .customer_act_on_mandate_action import CustomerActOnMandateAction
+from .customer_answer_money_request_action import CustomerAnswerMoneyRequestAction
 from .customer_approval import CustomerApproval
 from .customer_approval_reason import CustomerApprovalReason
 from .customer_create import CustomerCreate
 from .customer_create_metadata import CustomerCreateMetadata
 from .customer_metadata import CustomerMetadata
+from .customer_notification import CustomerNotification
+from .customer_notification_list import CustomerNotificationList
 from .customer_payment_create import CustomerPaymentCreate
 from .customer_session_object import CustomerSessionObject
+from .customer_transfer import CustomerTransfer
+from .customer_transfer_list import CustomerTransferList
 from .day_count import DayCount
 from .declined_error import DeclinedError
 from .declined_error_error import DeclinedErrorError
@@ -177,15 +182,22 @@ from .merchant_balance import MerchantBalance
 from .merchant_create import MerchantCreate
 from .merchant_create_metadata import MerchantCreateMetadata
 from .merchant_metadata import MerchantMetadata
+from .money_request import MoneyRequest
+from .money_request_create import MoneyRequestCreate
+from .money_request_list import MoneyRequestList
+from .money_request_status import MoneyRequestStatus
 from .next_action import NextAction
 from .not_found_error import NotFoundError
 from .not_found_error_error import NotFoundErrorError
 from .not_found_error_error_code import NotFoundErrorErrorCode
 from .not_found_error_error_type import NotFoundErrorErrorType
+from .notification_kind import NotificationKind
 from .order_line_in import OrderLineIn
 from .order_line_out import OrderLineOut
 from .outcome import Outcome
 from .overpayment_policy import OverpaymentPolicy
+from .payee import Payee
+from .payee_lookup import PayeeLookup
 from .payment import Payment
 from .payment_approval import PaymentApproval
 from .payment_approval_list import PaymentApprovalList
@@ -246,6 +258,7 @@ from .sign_in_code_create import SignInCodeCreate
 from .source_kind import SourceKind
 from .statement_format import StatementFormat
 from .tax_report_line import TaxReportLine
+from .transfer_create import TransferCreate
 from .underwriting import Underwriting
 from .underwriting_features import UnderwritingFeatures
 from .underwriting_inputs import UnderwritingInputs
@@ -315,13 +328,18 @@ __all__ = (
     "CreditLineSuspendedReasonType0",
     "Customer",
     "CustomerActOnMandateAction",
+    "CustomerAnswerMoneyRequestAction",
     "CustomerApproval",
     "CustomerApprovalReason",
     "CustomerCreate",
     "CustomerCreateMetadata",
     "CustomerMetadata",
+    "CustomerNotification",
+    "CustomerNotificationList",
     "CustomerPaymentCreate",
     "CustomerSessionObject",
+    "CustomerTransfer",
+    "CustomerTransferList",
     "DayCount",
     "DeclinedError",
     "DeclinedErrorError",
@@ -444,15 +462,22 @@ __all__ = (
     "MerchantCreate",
     "MerchantCreateMetadata",
     "MerchantMetadata",
+    "MoneyRequest",
+    "MoneyRequestCreate",
+    "MoneyRequestList",
+    "MoneyRequestStatus",
     "NextAction",
     "NotFoundError",
     "NotFoundErrorError",
     "NotFoundErrorErrorCode",
     "NotFoundErrorErrorType",
+    "NotificationKind",
     "OrderLineIn",
     "OrderLineOut",
     "Outcome",
     "OverpaymentPolicy",
+    "Payee",
+    "PayeeLookup",
     "Payment",
     "PaymentApproval",
     "PaymentApprovalList",
@@ -513,6 +538,7 @@ __all__ = (
     "SourceKind",
     "StatementFormat",
     "TaxReportLine",
+    "TransferCreate",
     "Underwriting",
     "UnderwritingFeatures",
     "UnderwritingInputs",

@@ -18,6 +18,7 @@ class NotFoundErrorErrorCode(StrEnum):
     MANDATE_NOT_FOUND = "mandate_not_found"
     MARKETPLACE_NOT_FOUND = "marketplace_not_found"
     MERCHANT_NOT_FOUND = "merchant_not_found"
+    MONEY_REQUEST_NOT_FOUND = "money_request_not_found"
     ORDER_NOT_FOUND = "order_not_found"
     PAYEE_NOT_FOUND = "payee_not_found"
     PAYMENT_NOT_FOUND = "payment_not_found"
@@ -33,6 +34,7 @@ class NotFoundErrorErrorCode(StrEnum):
     SELLER_NOT_FOUND = "seller_not_found"
     SETTLEMENT_NOT_FOUND = "settlement_not_found"
     SHARE_NOT_FOUND = "share_not_found"
+    TRANSFER_NOT_FOUND = "transfer_not_found"
     WALLET_NOT_FOUND = "wallet_not_found"
     WEBHOOK_ENDPOINT_NOT_FOUND = "webhook_endpoint_not_found"
 

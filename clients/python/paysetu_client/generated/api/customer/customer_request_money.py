@@ -1,0 +1,226 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from ...client import AuthenticatedClient, Client
+from ...types import Response, UNSET
+from ... import errors
+
+from ...models.authentication_error import AuthenticationError
+from ...models.conflict_error import ConflictError
+from ...models.declined_error import DeclinedError
+from ...models.invalid_request_error import InvalidRequestError
+from ...models.money_request import MoneyRequest
+from ...models.money_request_create import MoneyRequestCreate
+from ...models.not_found_error import NotFoundError
+from typing import cast
+
+
+
+def _get_kwargs(
+    *,
+    body: MoneyRequestCreate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/v1/customer/money_requests",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError | None:
+    if response.status_code == 200:
+        response_200 = MoneyRequest.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = InvalidRequestError.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = AuthenticationError.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = DeclinedError.from_dict(response.json())
+
+
+
+        return response_402
+
+    if response.status_code == 404:
+        response_404 = NotFoundError.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ConflictError.from_dict(response.json())
+
+
+
+        return response_409
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MoneyRequestCreate,
+
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError]:
+    """ Customer Request Money
+
+     Ask the number for an amount; it waits 7 days for the payer's answer.
+
+    Args:
+        body (MoneyRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: MoneyRequestCreate,
+
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError | None:
+    """ Customer Request Money
+
+     Ask the number for an amount; it waits 7 days for the payer's answer.
+
+    Args:
+        body (MoneyRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError
+     """
+
+
+    return sync_detailed(
+        client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: MoneyRequestCreate,
+
+) -> Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError]:
+    """ Customer Request Money
+
+     Ask the number for an amount; it waits 7 days for the payer's answer.
+
+    Args:
+        body (MoneyRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError]
+     """
+
+
+    kwargs = _get_kwargs(
+        body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: MoneyRequestCreate,
+
+) -> AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError | None:
+    """ Customer Request Money
+
+     Ask the number for an amount; it waits 7 days for the payer's answer.
+
+    Args:
+        body (MoneyRequestCreate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        AuthenticationError | ConflictError | DeclinedError | InvalidRequestError | MoneyRequest | NotFoundError
+     """
+
+
+    return (await asyncio_detailed(
+        client=client,
+body=body,
+
+    )).parsed
