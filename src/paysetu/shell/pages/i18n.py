@@ -29,7 +29,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "hi": "हिन्दी"}
 """Each language this site speaks, with its name written in itself (what the switch shows)."""
 DEFAULT_LANGUAGE = "en"
 LANGUAGE_COOKIE = "paysetu_lang"
-TRANSLATED_PREFIXES = ("/wallet", "/checkout", "/pay", "/gateway")
+TRANSLATED_PREFIXES = ("/wallet", "/checkout")
 """Paths whose pages are translated; every other page is English whatever the browser asks."""
 
 
