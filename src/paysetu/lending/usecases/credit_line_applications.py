@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from paysetu.access.rules.principals import Principal, Role
+from paysetu.access.rules.principals import Principal
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.money import currency_exponent, is_currency
@@ -49,11 +49,10 @@ from paysetu.lending.usecases.lending import (
     require_borrower_side,
     require_lender_side,
 )
-from paysetu.lending.usecases.loan_applications import merchant_history
+from paysetu.lending.usecases.loan_applications import applicant_and_lender, merchant_history
 from paysetu.lending.usecases.loans import today
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 from paysetu.payments.usecases.checks import check_cursors, storable
-from paysetu.payments.usecases.merchants import get_merchant
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,16 +114,7 @@ def apply_for_line(
         raise LendingRejected(LendingStatus.CURRENCY_INVALID, param="currency")
     if command.category not in {c.value for c in LoanCategory}:
         raise LendingRejected(LendingStatus.PRODUCT_NOT_FOUND, param="category")
-    if command.merchant is None and caller.role is Role.PLATFORM:
-        raise RequestRejected(RequestStatus.PARAMETER_MISSING,
-                              "merchant is required with a platform key.", "merchant")
-    merchant_id = command.merchant or caller.owner_id or ""
-    merchant = get_merchant(uow, caller, merchant_id if storable(merchant_id) else "")
-    lender = uow.lending.get_lender(command.lender) if storable(command.lender) else None
-    if lender is None:
-        raise LendingRejected(LendingStatus.LENDER_NOT_FOUND, param="lender")
-    if lender.apex:
-        raise LendingRejected(LendingStatus.APEX_LENDER_CANNOT_LEND, param="lender")
+    merchant, lender = applicant_and_lender(uow, caller, command.merchant, command.lender)
     product = credit_lines.line_product(uow, command.category, command.currency)
     if not limit_in_band(command.limit_minor, (product.amount_min_minor,
                                                product.amount_max_minor)):

@@ -26,6 +26,7 @@ from paysetu.ledger.rules.entries import AccountKind, NewAccount
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
 from paysetu.lending.rules.loans import (
     ApplicationState,
+    Lender,
     Loan,
     LoanApplication,
     LoanProduct,
@@ -47,6 +48,7 @@ from paysetu.lending.usecases.lending import (
 )
 from paysetu.lending.usecases.objects import application_object
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
+from paysetu.payments.rules.payments import Merchant
 from paysetu.payments.usecases.checks import check_cursors, storable
 from paysetu.payments.usecases.merchants import get_merchant
 
@@ -134,22 +136,31 @@ def _validated(command: ApplyForLoan) -> None:
     check_metadata(command.metadata or {})
 
 
+def applicant_and_lender(
+    uow: LendingUnitOfWork, caller: Principal, merchant_id: str | None, lender_id: str
+) -> tuple[Merchant, Lender]:
+    """Who applies (the merchant key's own merchant, or the one a platform key names) and to
+    which lender (never the apex refinancer): the same for a loan and a credit line."""
+    if merchant_id is None and caller.role is Role.PLATFORM:
+        raise RequestRejected(RequestStatus.PARAMETER_MISSING,
+                              "merchant is required with a platform key.", "merchant")
+    applicant = merchant_id or caller.owner_id or ""
+    merchant = get_merchant(uow, caller, applicant if storable(applicant) else "")
+    lender = uow.lending.get_lender(lender_id) if storable(lender_id) else None
+    if lender is None:
+        raise LendingRejected(LendingStatus.LENDER_NOT_FOUND, param="lender")
+    if lender.apex:
+        raise LendingRejected(LendingStatus.APEX_LENDER_CANNOT_LEND, param="lender")
+    return merchant, lender
+
+
 def apply_for_loan(
     ctx: LendingContext, uow: LendingUnitOfWork, caller: Principal, command: ApplyForLoan
 ) -> dict[str, Any]:
     """Submit an application; the underwriting policy's advice is computed and stored."""
     require_borrower_side(caller)
     _validated(command)
-    if command.merchant is None and caller.role is Role.PLATFORM:
-        raise RequestRejected(RequestStatus.PARAMETER_MISSING,
-                              "merchant is required with a platform key.", "merchant")
-    merchant_id = command.merchant or caller.owner_id or ""
-    merchant = get_merchant(uow, caller, merchant_id if storable(merchant_id) else "")
-    lender = uow.lending.get_lender(command.lender) if storable(command.lender) else None
-    if lender is None:
-        raise LendingRejected(LendingStatus.LENDER_NOT_FOUND, param="lender")
-    if lender.apex:
-        raise LendingRejected(LendingStatus.APEX_LENDER_CANNOT_LEND, param="lender")
+    merchant, lender = applicant_and_lender(uow, caller, command.merchant, command.lender)
     product = _product(uow, command.product)
     if not product.active:
         raise LendingRejected(LendingStatus.PRODUCT_INACTIVE, param="product")
