@@ -28,13 +28,20 @@ def test_quick_api_bench_reports_every_cell_and_a_clean_audit(
     cells = [(row["workload"], row["clients"]) for row in report["rows"]]
     assert cells == [("automatic", 1), ("automatic", 2), ("manual", 1), ("manual", 2)]
     for row in report["rows"]:
-        for channel in ("http", "direct"):
+        channels = ("http", "direct", "ledger") if row["workload"] == "automatic" else (
+            "http", "direct")
+        for channel in channels:
             measured = row[channel]
             assert measured["ops_per_s"] > 0, row
             assert measured["ops"] > 0, row
             assert 0 < measured["p50_ms"] <= measured["p99_ms"], row
+            assert measured["cpu_per_op"]["client_ms"] > 0, row
         assert row["ratio"] > 0
+        assert (row["ledger"] is None) == (row["workload"] == "manual"), row
         assert isinstance(row["passed"], bool)
+    counted = report["statements_per_op"]
+    # A payment is more than one ledger call, and HTTP adds the key and the idempotency record.
+    assert counted["http"] > counted["direct"] > counted["ledger"] >= 1, counted
     audit = report["audit"]
     assert audit["passed"], audit
     assert audit["payments_match"], audit

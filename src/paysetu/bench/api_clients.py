@@ -5,6 +5,9 @@ Both kinds of client complete the same payments on the same funded wallets:
 - an HTTP client is an ``httpx.Client`` with keep-alive, sending what a merchant's integration
   sends (the merchant's secret key, an ``Idempotency-Key`` on every POST, as Stripe's libraries
   do) to the real server over loopback;
+- a ledger client applies a bare ledger transfer (one two-posting entry from a payer's wallet
+  account to the merchant's account, through :class:`LedgerService`): the floor under any
+  payment;
 - a direct client calls the use cases the routes call, :func:`payments.create_payment` and
   :func:`payments.capture_payment`, each in its own unit of work, in a runtime wired by
   :func:`paysetu.bootstrap.build` (pool of one connection), without HTTP, authentication or
@@ -20,7 +23,7 @@ import random
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -42,6 +45,7 @@ class Workload(StrEnum):
 class Channel(StrEnum):
     HTTP = "http"
     DIRECT = "direct"
+    LEDGER = "ledger"
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,8 @@ class ClientTask:
     api_key_id: str
     wallets: tuple[str, ...]
     mandates: tuple[str, ...]
+    wallet_accounts: tuple[str, ...]
+    merchant_account: str
     seed: int
     start_at: float
     warmup_s: float
@@ -83,6 +89,9 @@ class ClientResult:
     elapsed_s: float
     applied: int
     """Every payment this client completed, warm-up included (checked against the database)."""
+    cpu_s: float = 0.0
+    """The client process's CPU over warm-up and window (``applied`` operations); with thread
+    clients, the whole bench process's."""
 
     @property
     def ops_per_s(self) -> float:
@@ -179,6 +188,32 @@ def direct_operation(task: ClientTask, context: Any, rng: random.Random) -> Oper
     return order if task.workload is Workload.MARKETPLACE else pay
 
 
+def ledger_transfer(ledger: Any, shop: Any, amount_minor: int = AMOUNT_MINOR_MIN
+                    ) -> Callable[[int], None]:
+    """``transfer(n)``: one bare entry from the n-th wallet's account to the merchant's
+    (``ledger`` is a ``LedgerService``, ``shop`` anything with ``wallet_accounts`` and
+    ``merchant_account``)."""
+    from paysetu.ledger.rules.entries import Direction, NewEntry, Posting  # noqa: PLC0415
+
+    accounts: tuple[str, ...] = shop.wallet_accounts
+
+    def transfer(number: int) -> None:
+        ledger.apply([NewEntry(ledger.new_entry_id(), (
+            Posting(accounts[number % len(accounts)], Direction.DEBIT, amount_minor, CURRENCY),
+            Posting(shop.merchant_account, Direction.CREDIT, amount_minor, CURRENCY),
+        ))])
+
+    return transfer
+
+
+def ledger_operation(task: ClientTask, ledger: Any, rng: random.Random) -> Operation:
+    """One bare ledger transfer of a random amount from a random payer to the merchant."""
+    def transfer() -> None:
+        ledger_transfer(ledger, task, _amount(rng))(rng.randrange(len(task.wallet_accounts)))
+
+    return transfer
+
+
 def timed(operation: Operation, warm_until: float, measure_until: float) -> ClientResult:
     """Run until ``measure_until``; time only operations begun after ``warm_until``."""
     applied = 0
@@ -199,7 +234,9 @@ def timed(operation: Operation, warm_until: float, measure_until: float) -> Clie
 def _wait_and_time(operation: Operation, task: ClientTask) -> ClientResult:
     time.sleep(max(0.0, task.start_at - time.monotonic()))
     warm_until = task.start_at + task.warmup_s
-    return timed(operation, warm_until, warm_until + task.duration_s)
+    cpu_before = time.process_time()
+    result = timed(operation, warm_until, warm_until + task.duration_s)
+    return replace(result, cpu_s=time.process_time() - cpu_before)
 
 
 def run_client(task: ClientTask) -> ClientResult:
@@ -218,6 +255,8 @@ def run_client(task: ClientTask) -> ClientResult:
                              mandate_pre_debit_notice_s=0),
                     migrate_schema=False)
     try:
+        if task.channel is Channel.LEDGER:
+            return _wait_and_time(ledger_operation(task, runtime.ledger, rng), task)
         return _wait_and_time(direct_operation(task, runtime.context, rng), task)
     finally:
         runtime.close()

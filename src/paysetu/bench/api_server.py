@@ -16,6 +16,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 STARTUP_TIMEOUT_S = 60.0
@@ -77,10 +78,18 @@ def _environment(database_url: str) -> dict[str, str]:
     return environment
 
 
+@dataclass(frozen=True, slots=True)
+class Served:
+    """A running server: the URL its clients use and its process (the parent of its workers)."""
+
+    url: str
+    pid: int
+
+
 @contextmanager
-def running_server(database_url: str, log: Path, *, workers: int = 1) -> Iterator[str]:
-    """Serve the API on the scratch database from ``workers`` processes; yields its base URL,
-    stops it afterwards.
+def running_server(database_url: str, log: Path, *, workers: int = 1) -> Iterator[Served]:
+    """Serve the API on the scratch database from ``workers`` processes; yields its base URL
+    and process id, stops it afterwards.
 
     Every other setting is the product's default (pool size, log level, ...), but the rate
     limit, which is off.
@@ -93,7 +102,7 @@ def running_server(database_url: str, log: Path, *, workers: int = 1) -> Iterato
         )
         reader = UrlReader(process)
         try:
-            yield reader.url(log)
+            yield Served(reader.url(log), process.pid)
         finally:
             process.send_signal(signal.SIGINT)
             try:

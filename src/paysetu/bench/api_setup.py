@@ -21,6 +21,8 @@ from paysetu.marketplace.rules.identity import gstin_check_character
 from paysetu.marketplace.rules.records import Commission
 from paysetu.marketplace.usecases import sellers as marketplace
 from paysetu.payments.usecases import mandates, merchants
+from paysetu.payments.usecases.merchants import merchant_accounts
+from paysetu.wallets.rules.wallets import Wallet
 from paysetu.wallets.usecases import wallets
 
 WALLET_FUNDS_MINOR = 2_00_000_00
@@ -59,6 +61,10 @@ class Shop:
     Attributes:
         api_key: The merchant's secret key (``sk_test_...``), for the HTTP clients.
         api_key_id: Its id, the principal of the direct clients.
+        wallet_accounts: The wallets' ledger accounts, in the same order (the bare transfers
+            of the ledger channel debit them).
+        merchant_account: The merchant's available INR account (a payment's credit, and the
+            ledger channel's).
     """
 
     merchant_id: str
@@ -67,8 +73,16 @@ class Shop:
     wallets: tuple[str, ...]
     mandates: tuple[str, ...]
     """Each wallet's live mandate (same order)."""
+    wallet_accounts: tuple[str, ...]
+    merchant_account: str
     sellers: tuple[str, ...] = ()
     """The merchant is also a marketplace with these verified sellers."""
+
+
+def _account_of(wallet: Wallet | None) -> str:
+    if wallet is None:
+        raise RuntimeError("a wallet just opened in this transaction is missing")
+    return wallet.account_id
 
 
 def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
@@ -82,6 +96,7 @@ def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
     caller = Principal(key.record.id, Role.MERCHANT, str(merchant["id"]), livemode=False)
     opened: list[str] = []
     mandated: list[str] = []
+    accounts: list[str] = []
     while len(opened) < wallet_count:
         with ctx.uow_factory() as uow:
             for _ in range(min(WALLETS_PER_TRANSACTION, wallet_count - len(opened))):
@@ -90,14 +105,18 @@ def open_shop(runtime: Runtime, wallet_count: int) -> Shop:
                 wallet = wallets.create_wallet(ctx, uow, customer["id"], "INR")
                 wallets.top_up(ctx, uow, wallet["id"], WALLET_FUNDS_MINOR, "INR", {})
                 opened.append(str(wallet["id"]))
+                accounts.append(_account_of(uow.wallets.get(str(wallet["id"]))))
                 mandated.append(_live_mandate(ctx, uow, caller, str(wallet["id"])))
             uow.commit()
+    with ctx.uow_factory() as uow:
+        available = merchant_accounts(ctx, uow, merchant["id"], "INR").available
+        uow.commit()
     sellers = _open_marketplace(runtime, str(merchant["id"]))
     with runtime.engine.connect() as connection:
         connection.exec_driver_sql("ANALYZE")
         connection.commit()  # ANALYZE in a rolled-back transaction keeps no statistics
     return Shop(str(merchant["id"]), key.secret, key.record.id, tuple(opened), tuple(mandated),
-                sellers)
+                tuple(accounts), available, sellers)
 
 
 def _live_mandate(ctx: AppContext, uow: AppUnitOfWork, caller: Principal, wallet_id: str) -> str:

@@ -4,8 +4,10 @@ Client and server share the machine's cores, so a transfer rate alone does not s
 to make cheaper. Linux accounts every process's user and system time in ``/proc/<pid>/stat``
 (in clock ticks); the bench reads it for a worker's own backend (server CPU per transfer), for
 every process of the server during a pgbench run, and takes the client's CPU from the worker
-process itself. Where ``/proc`` has no such process (a server on another machine) the figures
-are None.
+process itself. The API bench splits each payment's CPU between its clients, the API server's
+process tree and PostgreSQL's (:func:`tree_cpu_s`: a process, its reaped children and its live
+descendants, so a backend that closed during a cell still counts). Where ``/proc`` has no
+such process (a server on another machine) the figures are None.
 """
 
 from __future__ import annotations
@@ -89,3 +91,29 @@ def waited_children_cpu_s() -> float:
     """CPU seconds of this process's finished child processes (pgbench, once it has exited)."""
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
+
+
+def _children(pid: int) -> list[int]:
+    found: list[int] = []
+    try:
+        tasks = list((_PROC / str(pid) / "task").iterdir())
+    except OSError:
+        return found
+    for task in tasks:
+        try:
+            found += [int(c) for c in (task / "children").read_text(encoding="ascii").split()]
+        except OSError:
+            continue
+    return found
+
+
+def tree_cpu_s(pid: int) -> float | None:
+    """User + system CPU seconds of ``pid``, its reaped children and its live descendants."""
+    fields = _stat_fields(pid)
+    if fields is None:
+        return None
+    # After "pid (comm) ": state is field 0; utime, stime, cutime, cstime are fields 11-14.
+    ticks = sum(int(value) for value in fields[11:15])
+    for child in _children(pid):
+        ticks += round((tree_cpu_s(child) or 0.0) * _TICKS_PER_S)
+    return ticks / _TICKS_PER_S
