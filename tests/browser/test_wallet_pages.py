@@ -1,6 +1,7 @@
 """The customer's wallet pages in Chromium: sign in with the texted code, approve a merchant's
 payment with the PIN (a wrong PIN first), pause a mandate (on the mandates page); a new
-customer sets a PIN first, then lands on the home."""
+customer sets a PIN first, then lands on the home, or back on the pay page the sign-in
+started from."""
 
 from __future__ import annotations
 
@@ -69,3 +70,33 @@ def test_a_new_customer_sets_a_pin_after_the_first_sign_in(
     desktop.get_by_role("button", name="Save PIN").click()
     expect(desktop.get_by_test_id("flash")).to_have_text("Your payment PIN is set.")
     expect(desktop).to_have_url(f"{live_server.url}/wallet/home")
+
+
+def test_a_new_customer_signing_in_on_a_pay_page_sets_a_pin_and_comes_back_to_it(
+    live_server: LiveServer, desktop: Page
+) -> None:
+    shop = open_shop(live_server, "Chai Point", "owner@chai.example")
+    phone = "+919876577702"
+    with live_server.api() as api:
+        ok(api.post("/v1/customers", headers=live_server.platform_key(),
+                    json={"name": "Asha", "phone": phone}))
+    pay_page = f"{live_server.url}/wallet/pay/{shop.merchant_id}"
+    desktop.goto(pay_page)
+    desktop.get_by_label("Mobile number").fill(phone)
+    desktop.get_by_role("button", name="Send me a code").click()
+    expect(desktop.get_by_text("We sent a 6-digit code")).to_be_visible()
+    code = next(m for m in recent_messages(live_server.context) if m.phone_e164 == phone).body[:6]
+    desktop.get_by_label("Code").fill(code)
+    desktop.get_by_role("button", name="Sign in").click()
+    expect(desktop).to_have_url(
+        f"{live_server.url}/wallet/pin?next=%2Fwallet%2Fpay%2F{shop.merchant_id}")
+    desktop.get_by_label("PIN", exact=True).fill("135790")
+    desktop.get_by_label("PIN again").fill("246801")
+    desktop.get_by_role("button", name="Save PIN").click()
+    expect(desktop.get_by_test_id("error")).to_have_text("The two PINs differ.")
+    desktop.get_by_label("PIN", exact=True).fill("135790")
+    desktop.get_by_label("PIN again").fill("135790")
+    desktop.get_by_role("button", name="Save PIN").click()
+    expect(desktop.get_by_test_id("flash")).to_have_text("Your payment PIN is set.")
+    expect(desktop).to_have_url(pay_page)
+    expect(desktop.get_by_test_id("payee")).to_have_text("Pay Chai P***")

@@ -44,10 +44,14 @@ def wallet_sign_in(request: Request, context: Context) -> Response:
     return _page(request, context, "sign_in.html", {"step": "phone"})
 
 
-def _next(form: PostedForm) -> str:
+def _pay_page(value: str | None) -> str:
     """Where a sign-in started from a pay page goes back to (only a wallet pay page)."""
-    target = safe_next(form.text("next"), "")
+    target = safe_next(value, "")
     return target if target.startswith("/wallet/pay/") else ""
+
+
+def _next(form: PostedForm) -> str:
+    return _pay_page(form.text("next"))
 
 
 @router.post("/wallet/code", response_class=HTMLResponse)
@@ -76,7 +80,10 @@ def wallet_verify_code(request: Request, context: Context, form: Form) -> Respon
         return _page(request, context, "sign_in.html",
                      {"step": "code", "phone": phone, "masked": phone, "error": error,
                       "next": back}, status_code=http_status(error))
-    target = (back or HOME) if pins.has_pin(context, session.customer_id) else "/wallet/pin"
+    if pins.has_pin(context, session.customer_id):
+        target = back or HOME
+    else:  # the PIN first, then back to the pay page the sign-in started from
+        target = f"/wallet/pin?next={quote(back, safe='')}" if back else "/wallet/pin"
     response = redirect(target)
     response.set_cookie(CUSTOMER_COOKIE, token,
                         max_age=context.customers.remember_ttl_s if remember else None,
@@ -89,7 +96,8 @@ def wallet_verify_code(request: Request, context: Context, form: Form) -> Respon
 def wallet_pin(request: Request, context: Context) -> Response:
     if _customer(request, context) is None:
         return redirect("/wallet")
-    return _page(request, context, "pin.html", {})
+    return _page(request, context, "pin.html",
+                 {"next": _pay_page(request.query_params.get("next"))})
 
 
 @router.post("/wallet/pin", response_class=HTMLResponse)
@@ -97,15 +105,17 @@ def wallet_set_pin(request: Request, context: Context, hasher: Pins, form: Form)
     customer = _customer(request, context)
     if customer is None:
         return redirect("/wallet")
+    back = _next(form)
     if form.text("pin") != form.text("pin_again"):
-        return _page(request, context, "pin.html", {"mismatch": True}, status_code=400)
+        return _page(request, context, "pin.html", {"mismatch": True, "next": back},
+                     status_code=400)
     try:
         pins.set_pin(context, hasher, customer.customer_id, form.text("pin"),
                      form.text("code") or None)
     except PaysetuError as error:
-        return _page(request, context, "pin.html", {"error": error},
+        return _page(request, context, "pin.html", {"error": error, "next": back},
                      status_code=http_status(error))
-    return redirect(HOME, flash=N_("Your payment PIN is set."))
+    return redirect(back or HOME, flash=N_("Your payment PIN is set."))
 
 
 def _approvals(request: Request, context: Context, customer: CustomerSession, *,
