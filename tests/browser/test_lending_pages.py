@@ -87,3 +87,28 @@ def test_a_loan_applied_for_on_the_dashboard_is_approved_in_the_console(
     response = phone.goto("/dashboard")
     assert response is not None
     assert response.status == 404
+
+
+def test_the_lender_declines_an_application_with_a_reason_the_merchant_sees(
+    live_server: LiveServer, desktop: Page
+) -> None:
+    shop = open_shop(live_server, "Chai Point", "owner@chai.example")
+    lender = _lender(live_server, "credit@bharat.example")
+    with live_server.api() as api:
+        application = ok(api.post("/v1/loan_applications", headers=shop.merchant_key, json={
+            "lender": lender, "product": "lpr_pmmy_shishu", "amount_minor": 40_000_00,
+            "tenure_periods": 12, "purpose": "Working capital for stock"}))
+    sign_in(desktop, "credit@bharat.example")
+    desktop.goto(f"/lender/applications/{application['id']}")
+    desktop.get_by_role("button", name="Reject").click()
+    reason = desktop.get_by_label("Reason given to the merchant")
+    expect(reason).to_have_attribute("aria-invalid", "true")
+    expect(desktop.locator("#reject_reason-error")).to_have_attribute(
+        "data-code", "reason_invalid")
+    reason.fill("Too little payment history yet")
+    desktop.get_by_role("button", name="Reject").click()
+    expect(desktop.get_by_test_id("flash")).to_have_text(f"Rejected {application['id']}.")
+    desktop.goto(f"/lender/applications/{application['id']}")
+    expect(desktop.get_by_test_id("application-status")).to_have_text("rejected")
+    expect(desktop.get_by_text("Too little payment history yet")).to_be_visible()
+    expect(desktop.get_by_role("button", name="Reject")).to_have_count(0)
