@@ -30,7 +30,7 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/wallet/history", response_class=HTMLResponse)
 def wallet_history(request: Request, context: Context, since: str = "", until: str = "",
-                   merchant: str = "", kind: str = "") -> Response:
+                   merchant: str = "", kind: str = "", before: str = "") -> Response:
     customer = signed_in(request, context)
     if customer is None:
         return redirect("/wallet")
@@ -38,7 +38,8 @@ def wallet_history(request: Request, context: Context, since: str = "", until: s
     where = HistoryFilter(
         since=None if first is None else day_start(first),
         until=None if last is None else day_start(last) + timedelta(days=1),
-        merchant_id=merchant or None, kind=kind if kind in KINDS else None)
+        merchant_id=merchant or None, kind=kind if kind in KINDS else None,
+        before_posting=int(before) if before.isdigit() and len(before) <= 18 else None)
     shown = {"since": "" if first is None else first.isoformat(),
              "until": "" if last is None else last.isoformat(),
              "merchant": merchant, "kind": where.kind or ""}

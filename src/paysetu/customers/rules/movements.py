@@ -53,12 +53,14 @@ class Movement:
 
 @dataclass(frozen=True, slots=True)
 class HistoryFilter:
-    """The history page's filters (None: any). ``until`` is exclusive."""
+    """The history page's filters (None: any). ``until`` is exclusive; ``before_posting``
+    pages back: only movements older than that posting (the last one of the page before)."""
 
     since: datetime | None = None
     until: datetime | None = None
     merchant_id: str | None = None
     kind: str | None = None
+    before_posting: int | None = None
 
 
 def day_start(day: date) -> datetime:

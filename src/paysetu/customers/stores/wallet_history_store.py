@@ -32,7 +32,7 @@ class WalletHistoryStore:
         self._connection = connection
 
     def movements(
-        self, customer_id: str, where: HistoryFilter, limit: int
+        self, customer_id: str, where: HistoryFilter, limit: int | None
     ) -> list[Movement]:
         clauses = ["w.customer_id = :c", "NOT p.pending"]
         params: dict[str, Any] = {"c": customer_id, "limit": limit}
@@ -48,6 +48,9 @@ class WalletHistoryStore:
         if where.kind is not None:
             clauses.append("e.metadata->>'kind' = ANY(:kinds)")
             params["kinds"] = list(_KIND_ENTRIES.get(where.kind, (where.kind,)))
+        if where.before_posting is not None:
+            clauses.append("p.id < :before")
+            params["before"] = where.before_posting
         rows = self._connection.execute(sa.text(
             f"SELECT p.id AS posting_id, p.entry_id, w.id AS wallet_id, p.currency,"
             f" p.created_at, {_SIGNED} AS signed_minor, e.metadata->>'kind' AS kind,"

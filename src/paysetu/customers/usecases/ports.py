@@ -106,8 +106,10 @@ class MandateDebit:
 class WalletHistoryRepository(Protocol):
     """The wallet app's reads, always of one customer's own wallets."""
 
-    def movements(self, customer_id: str, where: HistoryFilter, limit: int) -> list[Movement]:
-        """Posted movements, newest first."""
+    def movements(
+        self, customer_id: str, where: HistoryFilter, limit: int | None
+    ) -> list[Movement]:
+        """Posted movements, newest first (``limit`` None: all of them)."""
         ...
     def merchants_paid(self, customer_id: str) -> list[tuple[str, str]]: ...
     def balances_before(self, customer_id: str, at: datetime) -> dict[str, int]: ...

@@ -78,14 +78,22 @@ def wallet_cards(ctx: CustomersContext, customer_id: str) -> tuple[KycTier, list
 
 @dataclass(frozen=True, slots=True)
 class History:
+    """A page of movements, newest first; ``older`` is the ``before_posting`` of the next
+    page back (None: this page reaches the oldest movement the filters allow)."""
+
     movements: list[Movement]
     merchants: list[tuple[str, str]]
+    older: int | None = None
 
 
-def history(ctx: CustomersContext, customer_id: str, where: HistoryFilter) -> History:
+def history(ctx: CustomersContext, customer_id: str, where: HistoryFilter,
+            page_size: int = HISTORY_MAX) -> History:
     with ctx.reader() as uow:
-        return History(uow.wallet_history.movements(customer_id, where, HISTORY_MAX),
-                       uow.wallet_history.merchants_paid(customer_id))
+        moved = uow.wallet_history.movements(customer_id, where, page_size + 1)
+        merchants = uow.wallet_history.merchants_paid(customer_id)
+    shown = moved[:page_size]
+    older = shown[-1].posting_id if len(moved) > page_size else None
+    return History(shown, merchants, older)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,18 +142,16 @@ class Statement:
     wallets: list[WalletStatement]
 
 
-STATEMENT_LINES_MAX = 5000
-
-
 def statement(ctx: CustomersContext, customer_id: str, first: datetime,
               following: datetime) -> Statement:
-    """The month ``[first, following)`` of each of the customer's wallets."""
+    """The month ``[first, following)`` of each of the customer's wallets, every movement of
+    it (a cut-off list would make the running balances and the closing balance wrong)."""
     with ctx.reader() as uow:
         customer = get_customer(uow, customer_id)
         wallets, _ = uow.wallets.list_page(customer_id, PageRequest(limit=WALLETS_MAX))
         opening = uow.wallet_history.balances_before(customer_id, first)
         moved = uow.wallet_history.movements(
-            customer_id, HistoryFilter(since=first, until=following), STATEMENT_LINES_MAX)
+            customer_id, HistoryFilter(since=first, until=following), None)
     return Statement(customer, first, following, [
         WalletStatement(w.id, w.currency, opening.get(w.id, 0),
                         statement_lines(opening.get(w.id, 0),
