@@ -2,7 +2,7 @@
 and pays it; the marketplace's dashboard shows sellers, orders, holds, commission and the tax
 report, and acts on holds (dispute, mark delivered, return, resolve a dispute by a return,
 confirm an order's delivery; a refusal shown with its code); a seller's page shows only its
-own shares and holds."""
+own shares and holds; the platform's admin ends disputes from its queue, either way."""
 
 from __future__ import annotations
 
@@ -119,3 +119,37 @@ def test_cart_from_two_sellers_on_the_hosted_checkout_and_both_dashboards(
     expect(desktop.get_by_test_id("held-INR")).to_have_text("₹0.00")  # released, returned
     expect(desktop.get_by_test_id("payouts-table")).to_contain_text("No payouts yet.")
     shot(desktop, "marketplace-seller")
+
+
+def test_the_platform_admin_ends_disputes_in_the_sellers_or_the_buyers_favour(
+    live_server: LiveServer, desktop: Page
+) -> None:
+    key, sellers, wallet, host = _market(live_server)
+    order = _order(live_server, live_server.platform_key(), sellers, wallet=wallet,
+                   marketplace=host, operator_reason="Paid at the counter on the buyer's behalf")
+    asha, bharat = (x["id"] for x in order["shares"])
+    with live_server.api() as api:
+        for share in (asha, bharat):
+            ok(api.post(f"/v1/marketplace_shares/{share}/dispute", headers=key))
+        # the marketplace may not end a dispute in its seller's favour: the platform decides
+        refused = api.post(f"/v1/marketplace_shares/{asha}/release", headers=key)
+        assert refused.json()["error"]["code"] == "share_disputed"
+    live_server.add_user("ops@paysetu.example", WebRole.ADMIN)
+    sign_in(desktop, "ops@paysetu.example")
+    desktop.get_by_role("link", name="Disputes").click()
+    queue = desktop.get_by_test_id("disputes-table")
+    expect(queue.get_by_test_id(f"dispute-{asha}")).to_contain_text("Asha Books")
+    expect(queue.get_by_test_id(f"dispute-{bharat}")).to_contain_text("₹400.00")
+    desktop.get_by_test_id(f"release-{asha}").click()
+    expect(desktop.get_by_test_id("flash")).to_have_text(
+        f"Share {asha}: dispute ended, released to the seller.")
+    expect(desktop.get_by_test_id(f"dispute-{asha}")).to_have_count(0)
+    desktop.get_by_label("Reason for the return (optional)").fill("Arrived broken")
+    desktop.get_by_test_id(f"return-{bharat}").click()
+    expect(desktop.get_by_test_id("flash")).to_have_text(
+        f"Share {bharat}: dispute ended, returned in full to the buyer.")
+    expect(desktop.get_by_test_id("no-disputes")).to_be_visible()
+    with live_server.api() as api:
+        after = ok(api.get(f"/v1/marketplace_orders/{order['id']}", headers=key))
+    assert [(x["status"], x["refunded_minor"]) for x in after["shares"]] == [
+        ("released", 0), ("refunded", 400_00)]

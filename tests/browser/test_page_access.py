@@ -151,6 +151,11 @@ CASES: dict[tuple[str, str], Case] = {
     ("GET", "/admin"): (Owner.ADMIN, lambda w: "/admin"),
     ("GET", "/admin/rates"): (Owner.ADMIN, lambda w: "/admin/rates"),
     ("GET", "/admin/reconciliations"): (Owner.ADMIN, lambda w: "/admin/reconciliations"),
+    ("GET", "/admin/disputes"): (Owner.ADMIN, lambda w: "/admin/disputes"),
+    ("POST", "/admin/disputes/{share_id}/release"): (
+        Owner.ADMIN, lambda w: f"/admin/disputes/{w.ids['share']}/release"),
+    ("POST", "/admin/disputes/{share_id}/return"): (
+        Owner.ADMIN, lambda w: f"/admin/disputes/{w.ids['share']}/return"),
     ("GET", "/admin/reconciliations/{run_id}"): (
         Owner.ADMIN, lambda w: f"/admin/reconciliations/{w.ids['run']}"),
 }

@@ -33,7 +33,7 @@ from paysetu.lending.pages import (
     dashboard_loans,
     lender,
 )
-from paysetu.marketplace.pages import dashboard_marketplace
+from paysetu.marketplace.pages import admin_disputes, dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
 from paysetu.shell.pages import login
@@ -47,7 +47,7 @@ PAGE_ROUTERS: tuple[APIRouter, ...] = (
     wallet_pages.router, pay_pages.router, checkout_wallet_pages.router,
     alipay_wallet_pages.router, home_pages.router, mandates_pages.router, history_pages.router,
     wallet_top_up.router, notifications_pages.router, transfer_pages.router,
-    dashboard_marketplace.router,
+    dashboard_marketplace.router, admin_disputes.router,
 )
 """Every router of pages, in the order their paths are matched."""
 

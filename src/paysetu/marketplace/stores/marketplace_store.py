@@ -304,6 +304,15 @@ class MarketplaceStore:
         )
         return [share_of(r) for r in rows], has_more
 
+    def disputed_shares(self, marketplace_id: str | None, limit: int) -> list[Share]:
+        rows = self._run(
+            "SELECT * FROM marketplace_shares WHERE status = 'disputed'"
+            " AND (CAST(:m AS text) IS NULL OR marketplace_id = :m)"
+            " ORDER BY updated_at, id LIMIT :limit",
+            {"m": marketplace_id, "limit": limit},
+        )
+        return [share_of(r) for r in rows]
+
     def due_shares(self, now: datetime, limit: int) -> list[Share]:
         rows = self._run(
             "SELECT * FROM marketplace_shares WHERE status = 'held' AND release_at <= :now"

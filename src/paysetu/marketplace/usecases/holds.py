@@ -94,6 +94,13 @@ def confirm_delivery(
     return order_object(order, shares, None)
 
 
+def disputed(uow: MarketplaceUnitOfWork, caller: Principal, limit: int) -> list[Share]:
+    """The disputes waiting for a decision, longest frozen first: every marketplace's for the
+    platform (which alone may end one in the seller's favour), a marketplace's own else."""
+    scope = None if caller.role is Role.PLATFORM else caller.owner_id or ""
+    return uow.marketplace.disputed_shares(scope, limit)
+
+
 def dispute_share(
     ctx: MarketplaceContext, uow: MarketplaceUnitOfWork, caller: Principal, share_id: str
 ) -> dict[str, Any]:

@@ -108,6 +108,9 @@ class MarketplaceRepository(Protocol):
     def list_shares(
         self, marketplace_id: str | None, seller_id: str | None, page: PageRequest
     ) -> tuple[list[Share], bool]: ...
+    def disputed_shares(self, marketplace_id: str | None, limit: int) -> list[Share]:
+        """Disputed shares (of one marketplace, or all), longest frozen first."""
+        ...
     def due_shares(self, now: datetime, limit: int) -> list[Share]:
         """Held shares whose release time passed, locked (``SKIP LOCKED``)."""
         ...

@@ -68,7 +68,7 @@ NAV: dict[WebRole | None, tuple[tuple[str, str], ...]] = {
     ),
     WebRole.ADMIN: (
         ("/admin", "Merchants"), ("/admin/rates", "Rates"),
-        ("/admin/reconciliations", "Reconciliation"),
+        ("/admin/reconciliations", "Reconciliation"), ("/admin/disputes", "Disputes"),
     ),
 }
 """The navigation of each role: ``(path, label)``; the current page is marked for screen readers."""
