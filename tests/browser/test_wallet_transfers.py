@@ -100,6 +100,11 @@ def _journey(live_server: LiveServer, meera: Page, ravi: Page) -> None:
     _fits(ravi)
 
     ravi.goto("/wallet/send")
+    ravi.get_by_label(_("Mobile number of the person")).fill("9000000002")  # his own
+    ravi.get_by_label(_("Amount in rupees")).fill("50")
+    ravi.get_by_role("button", name=_("Continue")).click()
+    expect(ravi.get_by_test_id("error")).to_have_text(
+        _("This is your own number: send to someone else.") + " (payee_is_self)")
     ravi.get_by_label(_("Mobile number of the person")).fill("9000000001")
     ravi.get_by_label(_("Amount in rupees")).fill("50")
     ravi.get_by_role("button", name=_("Continue")).click()

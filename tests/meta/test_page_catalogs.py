@@ -1,6 +1,7 @@
 """The page catalogs are complete: every text the customer's pages mark for translation is in
 ``messages.pot`` and has a Hindi translation with the same placeholders (so a Hindi page never
-falls back to English, and a ``%(amount)s`` is never lost in translation)."""
+falls back to English, and a ``%(amount)s`` is never lost in translation), and every refusal of
+the customer's own capability and of the hosted checkout has its words on the pages."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from pathlib import Path
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from paysetu.checkout.rules.errors import CheckoutStatus
+from paysetu.customers.rules.errors import CustomerStatus
 from paysetu.shell.pages.i18n import LANGUAGES, LOCALES_DIR
+from paysetu.shell.pages.page_terms import ERROR_WORDS
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None}
@@ -55,3 +59,14 @@ def test_every_language_translates_every_text_with_its_placeholders() -> None:
         for text in template:
             assert sorted(PLACEHOLDER.findall(translated[text])) == sorted(
                 PLACEHOLDER.findall(text)), (language, text)
+
+
+MERCHANT_ONLY = {CheckoutStatus.RETURN_URL_INVALID, CheckoutStatus.CLIENT_REFERENCE_INVALID,
+                 CheckoutStatus.EXPIRES_AT_INVALID, CheckoutStatus.CHECKOUT_STATUS_INVALID}
+"""Refusals of the merchant's API call that creates or lists sessions: never on a buyer's page."""
+
+
+def test_every_customer_and_checkout_refusal_has_words_on_the_pages() -> None:
+    codes = {str(code) for enum in (CustomerStatus, CheckoutStatus) for code in enum
+             if code not in MERCHANT_ONLY}
+    assert sorted(codes - set(ERROR_WORDS)) == []

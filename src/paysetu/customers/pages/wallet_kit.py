@@ -21,7 +21,7 @@ from paysetu.customers.usecases.ports import CustomersContext
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import retry_after
 from paysetu.shell.pages.auth import ensure_login_csrf, set_login_csrf_cookie
-from paysetu.shell.pages.page_terms import ERROR_WORDS, KIND_WORDS, KYC_TIERS
+from paysetu.shell.pages.page_terms import KIND_WORDS, KYC_TIERS
 from paysetu.shell.pages.rendering import render
 
 HEADERS = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin"}
@@ -32,7 +32,7 @@ def page(request: Request, context: CustomersContext, template: str, values: dic
     """``wallet/<template>`` with ``values``; sets the form token cookie when it is new."""
     new_token = ensure_login_csrf(request, context)
     response = render(request, f"wallet/{template}", {
-        "error_words": ERROR_WORDS, "kind_words": KIND_WORDS, "kyc_words": KYC_TIERS, **values},
+        "kind_words": KIND_WORDS, "kyc_words": KYC_TIERS, **values},
         status_code=status_code)
     response.headers.update(HEADERS)
     error = values.get("error")

@@ -49,6 +49,24 @@ ERROR_WORDS = {
     "mandate_not_found": N_("No such mandate."),
     "wallet_not_found": N_("No such wallet."),
     "parameter_invalid": N_("Something in the form is not valid."),
+    "customer_session_invalid": N_("Your session ended. Sign in again."),
+    "payee_lookup_throttled": N_("Too many numbers looked up. Try again later."),
+    "note_invalid": N_("A note is 1 to 140 characters."),
+    "payee_not_found": N_("No wallet customer has this number."),
+    "payee_is_self": N_("This is your own number: send to someone else."),
+    "payer_wallet_missing": N_("You have no wallet in this currency."),
+    "payee_wallet_missing": N_("They have no wallet in this currency."),
+    "transfer_not_found": N_("No such transfer."),
+    "money_request_not_found": N_("No such money request."),
+    "money_request_expired": N_("This request expired before it was paid."),
+    "money_request_not_pending": N_(
+        "This request was already paid, declined, canceled or expired."),
+    "currency_mismatch": N_("The currency does not match the wallet's."),
+    "checkout_session_not_found": N_("No such checkout."),
+    "presentment_currency_unsupported": N_("This shop does not take that currency."),
+    "checkout_session_complete": N_("This checkout is already paid."),
+    "checkout_session_expired": N_("This checkout expired: nothing was paid."),
+    "checkout_quote_stale": N_("The exchange rate changed: check the new amount and pay again."),
 }
 """Refusals in words, by code (the pages show the code too); any other code shows its
 message in English."""

@@ -36,6 +36,7 @@ from paysetu.shell.pages.i18n import (
     translations,
 )
 from paysetu.shell.pages.money_format import install_filters
+from paysetu.shell.pages.page_terms import ERROR_WORDS
 
 WEB_DIR = Path(__file__).parent
 TEMPLATES = Jinja2Templates(directory=WEB_DIR / "templates")
@@ -135,6 +136,7 @@ def render(
         "nav": NAV[session.user.role if session is not None else None],
         "current_path": request.url.path,
         "flash": flash,
+        "error_words": ERROR_WORDS,
         **(values or {}),
     }
     response = TEMPLATES.TemplateResponse(request, template, context, status_code=status_code)
