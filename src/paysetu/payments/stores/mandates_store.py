@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.db.deferred import DeferredWrites, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.mandates import (
@@ -28,7 +29,7 @@ _COLUMNS = (
 )
 
 
-def _mandate(row: sa.Row[Any]) -> Mandate:
+def _mandate(row: Any) -> Mandate:
     return Mandate(
         id=row.id, merchant_id=row.merchant_id, customer_id=row.customer_id,
         wallet_id=row.wallet_id, currency=row.currency, amount_max_minor=row.amount_max_minor,
@@ -55,9 +56,14 @@ def _notice(row: sa.Row[Any]) -> MandateNotice:
                          row.created_at, row.payment_id)
 
 
+def _get_sql(for_update: bool) -> str:
+    return "SELECT * FROM mandates WHERE id = %(id)s" + (" FOR NO KEY UPDATE" if for_update else "")
+
+
 class MandateStore:
-    def __init__(self, connection: sa.Connection) -> None:
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
 
     def insert(self, mandate: Mandate) -> None:
         self._connection.execute(
@@ -66,12 +72,16 @@ class MandateStore:
             _params(mandate),
         )
 
+    def read_ahead(self, mandate_id: str, *, for_update: bool = False) -> None:
+        """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`); a lock is
+        taken when the queue is sent."""
+        self._ahead.want((mandate_id, for_update), _get_sql(for_update), {"id": mandate_id})
+
     def get(self, mandate_id: str, *, for_update: bool = False) -> Mandate | None:
-        lock = " FOR NO KEY UPDATE" if for_update else ""
-        row = self._connection.execute(
-            sa.text(f"SELECT * FROM mandates WHERE id = :id{lock}"), {"id": mandate_id}
-        ).one_or_none()
-        return None if row is None else _mandate(row)
+        rows = self._ahead.take((mandate_id, for_update))
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_get_sql(for_update), {"id": mandate_id}))
+        return _mandate(rows[0]) if rows else None
 
     def save(self, mandate: Mandate) -> None:
         self._connection.execute(

@@ -16,7 +16,7 @@ from paysetu.access.rules.principals import Role
 from paysetu.events.usecases.events import emit
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
-from paysetu.payments.rules.mandates import PERIOD, mandate_debit
+from paysetu.payments.rules.mandates import PERIOD, Mandate, mandate_debit
 from paysetu.payments.rules.payments import Consent, Payment, PaymentState
 from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
@@ -87,13 +87,16 @@ def require_action(
 
 
 def mandate_consent(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, mandate_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, mandate_id: str, *,
+    locked: Mandate | None = None,
 ) -> Payment | None:
     """The payment with the mandate's consent if the mandate covers it (its notice used up);
     None above the extra-approval threshold (the customer approves it too); anything else is
     refused with the mandate's rule. The mandate stays locked to COMMIT, so a pause or a
-    revoke waits for this debit or wins."""
-    mandate = uow.mandates.get(mandate_id, for_update=True)
+    revoke waits for this debit or wins. ``locked``: the mandate, when the caller already read
+    it ``for_update`` in this transaction (no second read)."""
+    mandate = locked if locked is not None and locked.id == mandate_id else uow.mandates.get(
+        mandate_id, for_update=True)
     if mandate is None:
         raise InvariantViolation("a payment's mandate exists (foreign key)")
     now = ctx.clock.now()
