@@ -1,5 +1,6 @@
 """Queued writes (paysetu.db.deferred) keep a transaction's meaning: a read sees them, a
-savepoint rolled back drops them, a rollback drops them, a failing one fails the transaction.
+savepoint rolled back drops them, a rollback drops them, a failing one fails the transaction;
+reads queued ahead see the writes queued before them and serve only the get that follows.
 
 Events are the writes queued here: an event without a merchant needs no other row.
 """
@@ -12,6 +13,7 @@ import pytest
 import sqlalchemy as sa
 
 from paysetu.app.unit_of_work import PostgresUnitOfWork
+from paysetu.db.deferred import DeferredWrites, ReadAhead
 from paysetu.events.rules.events import Event
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
@@ -98,9 +100,13 @@ def test_a_failing_queued_write_fails_the_commit_and_nothing_is_kept(engine: sa.
         uow.events.insert_with_deliveries(_event("evt_kept_not"), "whd_")
         uow.events.insert_with_deliveries(_event("evt_orphan", "mer_missing"), "whd_")
         with pytest.raises(sa.exc.IntegrityError):
-            uow.commit()
+            uow.commit()  # the writes and the COMMIT went in one pipeline
     assert not _stored(engine, "evt_kept_not")
     assert not _stored(engine, "evt_orphan")
+    with PostgresUnitOfWork(engine) as uow:  # the connection went back to the pool usable
+        uow.events.insert_with_deliveries(_event("evt_after_commit"), "whd_")
+        uow.commit()
+    assert _stored(engine, "evt_after_commit")
 
 
 def test_a_failing_queued_write_fails_the_next_read(engine: sa.Engine) -> None:
@@ -126,3 +132,53 @@ def test_a_failing_queued_write_fails_the_ledger_call_it_travels_with(engine: sa
         uow.events.insert_with_deliveries(_event("evt_after_ledger"), "whd_")
         uow.commit()
     assert _stored(engine, "evt_after_ledger")
+
+
+_EVENT_BY_ID = "SELECT id, type FROM events WHERE id = %(id)s"
+_INSERT_EVENT = (
+    "INSERT INTO events (id, merchant_id, type, data, created_at)"
+    " VALUES (%(id)s, NULL, 'payment.created', '{}', now())"
+)
+
+
+def test_reads_ahead_travel_together_and_see_the_writes_queued_before(engine: sa.Engine) -> None:
+    with engine.connect() as connection, connection.begin():
+        writes = DeferredWrites(connection)
+        ahead: ReadAhead[str] = ReadAhead(writes)
+        try:
+            writes.add(_INSERT_EVENT, {"id": "evt_ahead"})
+            ahead.want("queued", _EVENT_BY_ID, {"id": "evt_ahead"})
+            ahead.want("missing", _EVENT_BY_ID, {"id": "evt_missing"})
+            generation = writes.generation
+            found = ahead.take("queued")
+            assert writes.generation == generation + 1  # one send carried all three
+            assert ahead.take("missing") == []  # the same send: fresh, and nothing found
+            assert ahead.take("queued") is None  # handed out once
+        finally:
+            writes.close()
+    assert found is not None
+    assert [(row.id, row.type) for row in found] == [("evt_ahead", "payment.created")]
+
+
+def test_rows_read_ahead_are_not_served_after_another_statement(engine: sa.Engine) -> None:
+    with engine.connect() as connection, connection.begin():
+        writes = DeferredWrites(connection)
+        ahead: ReadAhead[str] = ReadAhead(writes)
+        try:
+            ahead.want("event", _EVENT_BY_ID, {"id": "evt_later"})
+            connection.exec_driver_sql(_INSERT_EVENT, {"id": "evt_later"})  # sends the read
+            assert ahead.take("event") is None  # stale: the caller reads for itself
+        finally:
+            writes.close()
+
+
+def test_a_dropped_queue_drops_its_reads_ahead(engine: sa.Engine) -> None:
+    with engine.connect() as connection, connection.begin():
+        writes = DeferredWrites(connection)
+        ahead: ReadAhead[str] = ReadAhead(writes)
+        try:
+            ahead.want("event", _EVENT_BY_ID, {"id": "evt_dropped_read"})
+            writes.discard()
+            assert ahead.take("event") is None
+        finally:
+            writes.close()

@@ -63,6 +63,7 @@ def _get_sql(for_update: bool) -> str:
 class MandateStore:
     def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._writes = writes
         self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
 
     def insert(self, mandate: Mandate) -> None:
@@ -84,9 +85,11 @@ class MandateStore:
         return _mandate(rows[0]) if rows else None
 
     def save(self, mandate: Mandate) -> None:
-        self._connection.execute(
-            sa.text("UPDATE mandates SET status = :status, last_debit_at = :last_debit_at,"
-                    " updated_at = :updated_at WHERE id = :id"),
+        """Queued (:class:`~paysetu.db.deferred.DeferredWrites`): the caller holds the row's
+        lock, and the update can only fail on a bug."""
+        self._writes.add(
+            "UPDATE mandates SET status = %(status)s, last_debit_at = %(last_debit_at)s,"
+            " updated_at = %(updated_at)s WHERE id = %(id)s",
             {k: v for k, v in _params(mandate).items()
              if k in ("id", "status", "last_debit_at", "updated_at")},
         )
@@ -126,7 +129,6 @@ class MandateStore:
         return None if row is None else _notice(row)
 
     def use_notice(self, notice_id: str, payment_id: str) -> None:
-        self._connection.execute(
-            sa.text("UPDATE mandate_notices SET payment_id = :payment WHERE id = :id"),
-            {"id": notice_id, "payment": payment_id},
-        )
+        """Queued, like :meth:`save` (the notice is locked by :meth:`usable_notice`)."""
+        self._writes.add("UPDATE mandate_notices SET payment_id = %(payment)s WHERE id = %(id)s",
+                         {"id": notice_id, "payment": payment_id})
