@@ -43,19 +43,17 @@ from typing import Any
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
-from paysetu.kernel.invariants import InvariantViolation, invariant
+from paysetu.kernel.invariants import invariant
 from paysetu.kernel.money import is_currency
 from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.entries import EntryRequest, PendingResolution
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
-from paysetu.payments.rules.mandates import Mandate
 from paysetu.payments.rules.payments import (
     CaptureMethod,
     Consent,
     EscrowState,
-    Merchant,
     Payment,
     PaymentState,
     authorization_entry,
@@ -86,8 +84,13 @@ from paysetu.payments.usecases.checks import (
 )
 from paysetu.payments.usecases.merchants import get_merchant, merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
+from paysetu.payments.usecases.payer_rows import (
+    PayerRows,
+    payer_of,
+    read_ahead_payer,
+    read_for_create,
+)
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
-from paysetu.wallets.rules.wallets import Wallet
 
 CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
 OPERATOR_REASON_LENGTH_MAX = 500
@@ -141,17 +144,6 @@ def _validated_create(command: CreatePayment) -> None:
         raise PaymentRejected(PaymentStatus.OPERATOR_REASON_INVALID, param="operator_reason")
 
 
-def _read_ahead(uow: PaymentsUnitOfWork, merchant_id: str, wallet_id: str,
-                mandate_id: str | None, *, lock_mandate: bool) -> None:
-    """Ask for the rows a create reads (merchant, wallet, mandate) at once: the first read
-    sends all of them, one round trip instead of three."""
-    uow.merchants.read_ahead(merchant_id)
-    if storable(wallet_id):
-        uow.wallets.read_ahead(wallet_id)
-    if mandate_id is not None and storable(mandate_id):
-        uow.mandates.read_ahead(mandate_id, for_update=lock_mandate)
-
-
 def create_payment(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, command: CreatePayment
 ) -> dict[str, Any]:
@@ -169,20 +161,11 @@ def create_payment(
                               buyer_present=command.buyer_present,
                               customer_approved=command.customer_approved)
     merchant_id = merchant_id or caller.owner_id or ""
-    # A confirm under the mandate locks it anyway (mandate_consent): lock it at this read, but
-    # never one of a merchant the caller may not see.
+    # a confirm under the mandate locks it (mandate_consent): at this read, if the caller's
     lock = command.confirm and consent is None and caller.owns_merchant(merchant_id)
-    _read_ahead(uow, merchant_id, command.wallet, command.mandate, lock_mandate=lock)
-    merchant = get_merchant(uow, caller, merchant_id)
-    wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
-    if wallet is None:
-        raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
-    mandate = None
-    if command.mandate is not None:
-        mandate = uow.mandates.get(command.mandate, for_update=lock) if storable(
-            command.mandate) else None
-    if command.mandate is not None and (mandate is None or mandate.merchant_id != merchant.id):
-        raise PaymentRejected(PaymentStatus.MANDATE_NOT_FOUND, param="mandate")
+    rows = read_for_create(uow, caller, merchant_id, command.wallet, command.mandate,
+                           lock_mandate=lock)
+    merchant, wallet, mandate = rows.merchant, rows.wallet, rows.mandate
     quote = None
     if command.fx_quote is not None:
         quote = fx_payments.take_quote(
@@ -212,7 +195,7 @@ def create_payment(
     obj = payment_object(payment)
     emit(ctx, uow, merchant.id, "payment.created", obj)
     if command.confirm:
-        return _confirm(ctx, uow, payment, created_here=True, read=_Read(merchant, wallet, mandate))
+        return _confirm(ctx, uow, payment, created_here=True, read=rows)
     return obj
 
 
@@ -274,26 +257,18 @@ def escrow_hold(ctx: PaymentsContext, payment: Payment, captured_at: datetime) -
     return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at}
 
 
-@dataclass(frozen=True, slots=True)
-class _Read:
-    """What a create with ``confirm`` has just read in this transaction, so that its confirm
-    does not read it again: the merchant, the wallet, and the mandate (locked when it is the
-    payment's consent)."""
-
-    merchant: Merchant
-    wallet: Wallet
-    mandate: Mandate | None
-
-
 def _confirm(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False,
-    read: _Read | None = None,
+    read: PayerRows | None = None,
 ) -> dict[str, Any]:
     """Debit with the consent the payment carries, under its mandate, or ask the customer."""
     if payment.consent is not None:
         return debit(ctx, uow, payment, created_here=created_here, read=read)
     if payment.mandate_id is None:
         return require_action(ctx, uow, payment, "no_mandate")
+    if read is None:  # the mandate, and what a debit under it reads, in one round trip
+        uow.mandates.read_ahead(payment.mandate_id, for_update=True)
+        read_ahead_payer(uow, payment)
     mandated = mandate_consent(ctx, uow, payment, payment.mandate_id,
                                locked=None if read is None else read.mandate)
     if mandated is None:
@@ -303,17 +278,12 @@ def _confirm(
 
 def debit(
     ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False,
-    read: _Read | None = None,
+    read: PayerRows | None = None,
 ) -> dict[str, Any]:
-    """Charge (automatic) or authorise (manual) the wallet: ``payment.consent`` says why.
-
-    ``read``: the payment's merchant and wallet when the caller read them in this transaction
-    (a create with ``confirm``): two round trips fewer."""
+    """Charge (automatic) or authorise (manual) the wallet: ``payment.consent`` says why;
+    ``read``: what a create with ``confirm`` read (:mod:`.payer_rows`)."""
     invariant(payment.consent is not None, "a wallet is debited only with the payer's consent")
-    merchant, wallet = (read.merchant, read.wallet) if read is not None else (
-        uow.merchants.get(payment.merchant_id), uow.wallets.get(payment.wallet_id))
-    if merchant is None or wallet is None:
-        raise InvariantViolation("a payment's merchant and wallet exist (foreign keys)")
+    merchant, wallet = payer_of(uow, payment, read)
     accounts = merchant_accounts(ctx, uow, merchant.id, payment.currency)
     destination = destination_of(payment, accounts)
     now = ctx.clock.now()

@@ -1,0 +1,81 @@
+"""The rows a payment's create and confirm read (merchant, wallet, mandate), asked for at once.
+
+Each is a read the use case cannot do without, and each used to be a round trip of its own.
+Asked for ahead (``read_ahead`` on the stores, :mod:`paysetu.db.deferred`), they travel to the
+server together when the first of them is needed: one round trip instead of three. A create
+with ``confirm`` then hands what it read to the confirm (:class:`PayerRows`), which reads none
+of it again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from paysetu.access.rules.principals import Principal
+from paysetu.kernel.invariants import InvariantViolation
+from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
+from paysetu.payments.rules.mandates import Mandate
+from paysetu.payments.rules.payments import Merchant, Payment
+from paysetu.payments.usecases.checks import storable
+from paysetu.payments.usecases.merchants import get_merchant
+from paysetu.payments.usecases.ports import PaymentsUnitOfWork
+from paysetu.wallets.rules.wallets import Wallet
+
+
+@dataclass(frozen=True, slots=True)
+class PayerRows:
+    """What a create with ``confirm`` has just read in this transaction: the merchant, the
+    wallet, and the mandate (locked when it is the payment's consent)."""
+
+    merchant: Merchant
+    wallet: Wallet
+    mandate: Mandate | None
+
+
+def read_ahead(uow: PaymentsUnitOfWork, merchant_id: str, wallet_id: str,
+               mandate_id: str | None, *, lock_mandate: bool) -> None:
+    """Ask for the rows a create reads; the first of them read sends all."""
+    uow.merchants.read_ahead(merchant_id)
+    if storable(wallet_id):
+        uow.wallets.read_ahead(wallet_id)
+    if mandate_id is not None and storable(mandate_id):
+        uow.mandates.read_ahead(mandate_id, for_update=lock_mandate)
+
+
+def read_for_create(
+    uow: PaymentsUnitOfWork, caller: Principal, merchant_id: str, wallet_id: str,
+    mandate_id: str | None, *, lock_mandate: bool,
+) -> PayerRows:
+    """The merchant (404 unless the caller's), the wallet and the mandate (the merchant's) a
+    create names, in one round trip; ``lock_mandate`` when a confirm will debit under it."""
+    read_ahead(uow, merchant_id, wallet_id, mandate_id, lock_mandate=lock_mandate)
+    merchant = get_merchant(uow, caller, merchant_id)
+    wallet = uow.wallets.get(wallet_id) if storable(wallet_id) else None
+    if wallet is None:
+        raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
+    mandate = None
+    if mandate_id is not None:
+        mandate = uow.mandates.get(mandate_id, for_update=lock_mandate) if storable(
+            mandate_id) else None
+        if mandate is None or mandate.merchant_id != merchant.id:
+            raise PaymentRejected(PaymentStatus.MANDATE_NOT_FOUND, param="mandate")
+    return PayerRows(merchant, wallet, mandate)
+
+
+def read_ahead_payer(uow: PaymentsUnitOfWork, payment: Payment) -> None:
+    """Ask for the payment's merchant and wallet together (a debit reads both)."""
+    uow.merchants.read_ahead(payment.merchant_id)
+    uow.wallets.read_ahead(payment.wallet_id)
+
+
+def payer_of(uow: PaymentsUnitOfWork, payment: Payment, read: PayerRows | None
+             ) -> tuple[Merchant, Wallet]:
+    """The payment's merchant and wallet: ``read`` when the caller read them in this
+    transaction (a create with ``confirm``), otherwise both in one round trip."""
+    if read is not None:
+        return read.merchant, read.wallet
+    read_ahead_payer(uow, payment)
+    merchant, wallet = uow.merchants.get(payment.merchant_id), uow.wallets.get(payment.wallet_id)
+    if merchant is None or wallet is None:
+        raise InvariantViolation("a payment's merchant and wallet exist (foreign keys)")
+    return merchant, wallet
