@@ -51,9 +51,23 @@ def _params(mandate: Mandate) -> dict[str, Any]:
     }
 
 
-def _notice(row: sa.Row[Any]) -> MandateNotice:
+def _notice(row: Any) -> MandateNotice:
     return MandateNotice(row.id, row.mandate_id, row.amount_minor, row.debit_after,
                          row.created_at, row.payment_id)
+
+
+_USABLE_NOTICE = (
+    "SELECT * FROM mandate_notices WHERE mandate_id = %(mandate)s"
+    " AND payment_id IS NULL AND amount_minor = %(amount)s"
+    " AND created_at <= %(sent_before)s AND debit_after <= %(now)s"
+    " ORDER BY created_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"
+)
+
+
+def _notice_params(mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
+                   ) -> dict[str, Any]:
+    return {"mandate": mandate_id, "amount": amount_minor, "sent_before": sent_before,
+            "now": now}
 
 
 def _get_sql(for_update: bool) -> str:
@@ -65,6 +79,7 @@ class MandateStore:
         self._connection = connection
         self._writes = writes
         self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
+        self._notices: ReadAhead[tuple[str, int, datetime, datetime]] = ReadAhead(writes)
 
     def insert(self, mandate: Mandate) -> None:
         self._connection.execute(
@@ -115,18 +130,21 @@ class MandateStore:
              "debit_after": notice.debit_after, "created_at": notice.created_at},
         )
 
+    def read_ahead_notice(
+        self, mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
+    ) -> None:
+        """Queue the read (and lock) of :meth:`usable_notice` with the same arguments."""
+        key = (mandate_id, amount_minor, sent_before, now)
+        self._notices.want(key, _USABLE_NOTICE, _notice_params(*key))
+
     def usable_notice(
         self, mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
     ) -> MandateNotice | None:
-        row = self._connection.execute(
-            sa.text("SELECT * FROM mandate_notices WHERE mandate_id = :mandate"
-                    " AND payment_id IS NULL AND amount_minor = :amount"
-                    " AND created_at <= :sent_before AND debit_after <= :now"
-                    " ORDER BY created_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"),
-            {"mandate": mandate_id, "amount": amount_minor, "sent_before": sent_before,
-             "now": now},
-        ).one_or_none()
-        return None if row is None else _notice(row)
+        key = (mandate_id, amount_minor, sent_before, now)
+        rows = self._notices.take(key)
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_USABLE_NOTICE, _notice_params(*key)))
+        return _notice(rows[0]) if rows else None
 
     def use_notice(self, notice_id: str, payment_id: str) -> None:
         """Queued, like :meth:`save` (the notice is locked by :meth:`usable_notice`)."""

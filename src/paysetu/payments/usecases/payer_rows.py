@@ -10,6 +10,7 @@ of it again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 
 from paysetu.access.rules.principals import Principal
 from paysetu.kernel.invariants import InvariantViolation
@@ -18,7 +19,7 @@ from paysetu.payments.rules.mandates import Mandate
 from paysetu.payments.rules.payments import Merchant, Payment
 from paysetu.payments.usecases.checks import storable
 from paysetu.payments.usecases.merchants import get_merchant
-from paysetu.payments.usecases.ports import PaymentsUnitOfWork
+from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 from paysetu.wallets.rules.wallets import Wallet
 
 
@@ -30,6 +31,8 @@ class PayerRows:
     merchant: Merchant
     wallet: Wallet
     mandate: Mandate | None
+    at: datetime
+    """When they were asked for (the pre-debit notice, if any, was looked up at this time)."""
 
 
 def read_ahead(uow: PaymentsUnitOfWork, merchant_id: str, wallet_id: str,
@@ -43,12 +46,20 @@ def read_ahead(uow: PaymentsUnitOfWork, merchant_id: str, wallet_id: str,
 
 
 def read_for_create(
-    uow: PaymentsUnitOfWork, caller: Principal, merchant_id: str, wallet_id: str,
-    mandate_id: str | None, *, lock_mandate: bool,
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, caller: Principal, merchant_id: str,
+    wallet_id: str, mandate_id: str | None, *, debit_minor: int | None,
 ) -> PayerRows:
     """The merchant (404 unless the caller's), the wallet and the mandate (the merchant's) a
-    create names, in one round trip; ``lock_mandate`` when a confirm will debit under it."""
+    create names, in one round trip. ``debit_minor``: the amount a confirm will debit under
+    the mandate; the mandate is then locked at this read, and its pre-debit notice for that
+    amount read (and locked) with it."""
+    at = ctx.clock.now()
+    lock_mandate = debit_minor is not None
     read_ahead(uow, merchant_id, wallet_id, mandate_id, lock_mandate=lock_mandate)
+    notice_s = ctx.policy.mandates.pre_debit_notice_s
+    if debit_minor is not None and mandate_id is not None and storable(mandate_id) and notice_s:
+        uow.mandates.read_ahead_notice(mandate_id, debit_minor,
+                                       at - timedelta(seconds=notice_s), at)
     merchant = get_merchant(uow, caller, merchant_id)
     wallet = uow.wallets.get(wallet_id) if storable(wallet_id) else None
     if wallet is None:
@@ -59,7 +70,7 @@ def read_for_create(
             mandate_id) else None
         if mandate is None or mandate.merchant_id != merchant.id:
             raise PaymentRejected(PaymentStatus.MANDATE_NOT_FOUND, param="mandate")
-    return PayerRows(merchant, wallet, mandate)
+    return PayerRows(merchant, wallet, mandate, at)
 
 
 def read_ahead_payer(uow: PaymentsUnitOfWork, payment: Payment) -> None:

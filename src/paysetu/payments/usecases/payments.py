@@ -163,8 +163,8 @@ def create_payment(
     merchant_id = merchant_id or caller.owner_id or ""
     # a confirm under the mandate locks it (mandate_consent): at this read, if the caller's
     lock = command.confirm and consent is None and caller.owns_merchant(merchant_id)
-    rows = read_for_create(uow, caller, merchant_id, command.wallet, command.mandate,
-                           lock_mandate=lock)
+    rows = read_for_create(ctx, uow, caller, merchant_id, command.wallet, command.mandate,
+                           debit_minor=command.amount_minor if lock else None)
     merchant, wallet, mandate = rows.merchant, rows.wallet, rows.mandate
     quote = None
     if command.fx_quote is not None:
@@ -269,8 +269,7 @@ def _confirm(
     if read is None:  # the mandate, and what a debit under it reads, in one round trip
         uow.mandates.read_ahead(payment.mandate_id, for_update=True)
         read_ahead_payer(uow, payment)
-    mandated = mandate_consent(ctx, uow, payment, payment.mandate_id,
-                               locked=None if read is None else read.mandate)
+    mandated = mandate_consent(ctx, uow, payment, payment.mandate_id, read=read)
     if mandated is None:
         return require_action(ctx, uow, payment, "above_mandate_threshold")
     return debit(ctx, uow, mandated, created_here=created_here, read=read)
