@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.db.deferred import DeferredWrites
+from paysetu.db.deferred import DeferredWrites, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.payments import (
@@ -35,7 +35,7 @@ _PAYMENT_MUTABLE = (
 )
 
 
-def _payment(row: sa.Row[Any]) -> Payment:
+def _payment(row: Any) -> Payment:
     return Payment(
         id=row.id, merchant_id=row.merchant_id, customer_id=row.customer_id,
         wallet_id=row.wallet_id, amount_minor=row.amount_minor, currency=row.currency,
@@ -96,6 +96,11 @@ _SAMPLE = Payment(
     metadata={}, created_at=datetime.min, updated_at=datetime.min,
 )
 _INSERT_SQL = _insert_sql()
+
+
+def _get_sql(for_update: bool) -> str:
+    return "SELECT * FROM payments WHERE id = %(id)s" + (" FOR NO KEY UPDATE" if for_update else "")
+
 _SAVE_SQL = (
     "UPDATE payments SET "
     + ", ".join(f"{name} = %({name})s" for name in _PAYMENT_MUTABLE) + " WHERE id = %(id)s"
@@ -110,17 +115,22 @@ class PaymentStore:
     def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
         self._writes = writes
+        self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
 
     def insert(self, payment: Payment) -> None:
         self._writes.add(_INSERT_SQL, _payment_params(payment))
 
+    def read_ahead(self, payment_id: str, *, for_update: bool = False) -> None:
+        """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`); a lock is
+        taken when the queue is sent."""
+        self._ahead.want((payment_id, for_update), _get_sql(for_update), {"id": payment_id})
+
     def get(self, payment_id: str, *, for_update: bool = False) -> Payment | None:
         """The payment; ``for_update`` locks its row until the transaction ends."""
-        lock = " FOR NO KEY UPDATE" if for_update else ""
-        row = self._connection.execute(
-            sa.text(f"SELECT * FROM payments WHERE id = :id{lock}"), {"id": payment_id}
-        ).one_or_none()
-        return None if row is None else _payment(row)
+        rows = self._ahead.take((payment_id, for_update))
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_get_sql(for_update), {"id": payment_id}))
+        return _payment(rows[0]) if rows else None
 
     def save(self, payment: Payment) -> None:
         """Write the fields a transition may change (the rest never change); queued."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from paysetu.access.rules.principals import Principal
+from paysetu.access.rules.principals import Principal, Role
 from paysetu.kernel.invariants import InvariantViolation
 from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.mandates import Mandate
@@ -77,6 +77,15 @@ def read_ahead_payer(uow: PaymentsUnitOfWork, payment: Payment) -> None:
     """Ask for the payment's merchant and wallet together (a debit reads both)."""
     uow.merchants.read_ahead(payment.merchant_id)
     uow.wallets.read_ahead(payment.wallet_id)
+
+
+def read_ahead_capture(uow: PaymentsUnitOfWork, caller: Principal, payment_id: str) -> None:
+    """A capture reads its payment (locked), then the payment's merchant; a merchant key sees
+    only its own merchant's payments, so for one both are asked for at once."""
+    if storable(payment_id):
+        uow.payments.read_ahead(payment_id, for_update=True)
+    if caller.role is Role.MERCHANT and caller.owner_id:
+        uow.merchants.read_ahead(caller.owner_id)
 
 
 def payer_of(uow: PaymentsUnitOfWork, payment: Payment, read: PayerRows | None

@@ -87,6 +87,7 @@ from paysetu.payments.usecases.objects import payment_object
 from paysetu.payments.usecases.payer_rows import (
     PayerRows,
     payer_of,
+    read_ahead_capture,
     read_ahead_payer,
     read_for_create,
 )
@@ -251,10 +252,9 @@ def _apply_for_payer(
 
 def escrow_hold(ctx: PaymentsContext, payment: Payment, captured_at: datetime) -> dict[str, Any]:
     """The escrow fields of a payment just captured (none for a direct payment)."""
-    if not payment.escrow:
-        return {}
     release_at = captured_at + timedelta(seconds=ctx.policy.escrow_release_s)
-    return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at}
+    return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at} if (
+        payment.escrow) else {}
 
 
 def _confirm(
@@ -333,6 +333,7 @@ def capture_payment(
     """Post the authorisation (all of it, or ``amount_minor``; the rest goes back) and the fee."""
     if amount_minor is not None:
         check_amount(amount_minor)
+    read_ahead_capture(uow, caller, payment_id)
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     now = ctx.clock.now()
     if payment.cancellation_reason == EXPIRED or authorization_lapsed(payment, now):
