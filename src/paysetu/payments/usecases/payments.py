@@ -162,7 +162,7 @@ def create_payment(
                               buyer_present=command.buyer_present,
                               customer_approved=command.customer_approved)
     merchant_id = merchant_id or caller.owner_id or ""
-    # a confirm under the mandate locks it (mandate_consent): at this read, if the caller's
+    # a confirm under the mandate will lock it: lock it at this read (the caller's own only)
     lock = command.confirm and consent is None and caller.owns_merchant(merchant_id)
     rows = read_for_create(ctx, uow, caller, merchant_id, command.wallet, command.mandate,
                            debit_minor=command.amount_minor if lock else None)
