@@ -13,8 +13,8 @@ mode, in order, in the same round trip as the next statement whose result is nee
   failed statement;
 - any other statement on the connection (a read through SQLAlchemy, a savepoint, a release):
   the queue is sent first (one round trip for all of it), through a ``before_cursor_execute``
-  hook installed once per engine; code that talks to psycopg directly calls
-  :func:`flush_pending` first;
+  hook installed once per engine; code that talks to psycopg directly on a unit of work's
+  connection sends the queue first (:meth:`DeferredWrites.sending`, as the ledger call does);
 - a read can be queued too (:meth:`DeferredWrites.read_ahead`): a use case that knows the
   rows it will need (a payment's merchant, wallet and mandate) asks for them all first, and
   they travel in one round trip when the first of them is needed;
@@ -147,14 +147,6 @@ class DeferredWrites:
         finally:
             for cursor, _ in reads:
                 cursor.close()
-
-
-def flush_pending(connection: sa.Connection) -> None:
-    """Send the writes a unit of work queued on ``connection`` (if any): for code that talks
-    to psycopg directly, out of sight of the hook."""
-    writes = connection.info.get(_INFO_KEY)
-    if isinstance(writes, DeferredWrites):
-        writes.flush()
 
 
 def _before_statement(connection: sa.Connection, _cursor: Any, statement: str,
