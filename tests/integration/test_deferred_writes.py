@@ -182,3 +182,20 @@ def test_a_dropped_queue_drops_its_reads_ahead(engine: sa.Engine) -> None:
             assert ahead.take("event") is None
         finally:
             writes.close()
+
+
+def test_a_write_still_queued_can_be_replaced_and_one_sent_cannot(engine: sa.Engine) -> None:
+    with engine.connect() as connection, connection.begin():
+        writes = DeferredWrites(connection)
+        try:
+            first = writes.add(_INSERT_EVENT, {"id": "evt_first_form"})
+            replaced = writes.replace(first, _INSERT_EVENT, {"id": "evt_final_form"})
+            assert replaced is not None
+            assert writes.replace(first, _INSERT_EVENT, {"id": "evt_stale"}) is None
+            writes.flush()
+            assert writes.replace(replaced, _INSERT_EVENT, {"id": "evt_too_late"}) is None
+            stored = {row.id for row in connection.exec_driver_sql("SELECT id FROM events")}
+        finally:
+            writes.close()
+    assert stored == {"evt_final_form"}
+

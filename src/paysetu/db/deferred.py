@@ -47,6 +47,8 @@ _hooked: weakref.WeakSet[sa.Engine] = weakref.WeakSet()
 K = TypeVar("K")
 Receiver = Callable[[list[Any]], None]
 """Takes the rows of a queued read (named tuples: ``row.column`` as with SQLAlchemy rows)."""
+Queued = tuple[str, Mapping[str, Any], Receiver | None]
+"""A statement waiting in the queue: its text, its parameters, who takes its rows (a read)."""
 
 
 class DeferredWrites:
@@ -54,7 +56,7 @@ class DeferredWrites:
 
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
-        self._queue: list[tuple[str, Mapping[str, Any], Receiver | None]] = []
+        self._queue: list[Queued] = []
         self._sent = 0
         """Statements of this queue that went to the server (positions before the queue's)."""
         self._savepoints = 0
@@ -66,8 +68,21 @@ class DeferredWrites:
             _hooked.add(engine)
         connection.info[_INFO_KEY] = self
 
-    def add(self, statement: str, params: Mapping[str, Any]) -> None:
-        self._queue.append((statement, params, None))
+    def add(self, statement: str, params: Mapping[str, Any]) -> Queued:
+        """Queue a write; the answer names it for :meth:`replace`."""
+        queued: Queued = (statement, params, None)
+        self._queue.append(queued)
+        return queued
+
+    def replace(self, queued: Queued, statement: str, params: Mapping[str, Any]
+                ) -> Queued | None:
+        """Put another write in the place of ``queued`` if it is still waiting (not sent, not
+        dropped) and name it; None otherwise, and nothing changes."""
+        for position, waiting in enumerate(self._queue):
+            if waiting is queued:
+                self._queue[position] = replacement = (statement, params, None)
+                return replacement
+        return None
 
     def read_ahead(self, statement: str, params: Mapping[str, Any], receive: Receiver) -> None:
         """Queue a read: ``receive`` gets its rows when the queue is sent (in order with the

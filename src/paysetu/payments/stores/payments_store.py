@@ -14,7 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from paysetu.db.deferred import DeferredWrites, ReadAhead
+from paysetu.db.deferred import DeferredWrites, Queued, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.payments import (
@@ -116,9 +116,10 @@ class PaymentStore:
         self._connection = connection
         self._writes = writes
         self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
+        self._inserts: dict[str, Queued] = {}
 
     def insert(self, payment: Payment) -> None:
-        self._writes.add(_INSERT_SQL, _payment_params(payment))
+        self._inserts[payment.id] = self._writes.add(_INSERT_SQL, _payment_params(payment))
 
     def read_ahead(self, payment_id: str, *, for_update: bool = False) -> None:
         """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`); a lock is
@@ -133,8 +134,15 @@ class PaymentStore:
         return _payment(rows[0]) if rows else None
 
     def save(self, payment: Payment) -> None:
-        """Write the fields a transition may change (the rest never change); queued."""
+        """Write the fields a transition may change (the rest never change); queued. A payment
+        whose insert is still queued (a create with ``confirm``) is inserted in its new state
+        instead: one statement where there were two."""
         params = _payment_params(payment)
+        inserted = self._inserts.pop(payment.id, None)
+        replaced = None if inserted is None else self._writes.replace(inserted, _INSERT_SQL, params)
+        if replaced is not None:
+            self._inserts[payment.id] = replaced
+            return
         self._writes.add(_SAVE_SQL, {name: params[name] for name in (*_PAYMENT_MUTABLE, "id")})
 
     def by_customer_request(self, customer_id: str, request_key: str) -> Payment | None:
