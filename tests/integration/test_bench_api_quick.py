@@ -42,6 +42,11 @@ def test_quick_api_bench_reports_every_cell_and_a_clean_audit(
     counted = report["statements_per_op"]
     # A payment is more than one ledger call, and HTTP adds the key and the idempotency record.
     assert counted["http"] > counted["direct"] > counted["ledger"] >= 1, counted
+    trips = report["round_trips_per_op"]
+    assert trips["http"] > trips["direct"] > trips["ledger"] >= 1, trips
+    assert all(trips[channel] <= counted[channel] for channel in trips), (trips, counted)
+    # BEGIN with the reads, the writes with the ledger call, the COMMIT (paysetu.db.deferred)
+    assert trips["direct"] <= 3, trips
     audit = report["audit"]
     assert audit["passed"], audit
     assert audit["payments_match"], audit

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from contextlib import AbstractContextManager
 from datetime import datetime
 from functools import cached_property
 from types import TracebackType
@@ -19,6 +20,7 @@ from paysetu.customers.stores.customer_auth_store import CustomerAuthStore
 from paysetu.customers.stores.notifications_store import NotificationsStore
 from paysetu.customers.stores.transfers_store import CustomerTransferStore
 from paysetu.customers.stores.wallet_history_store import WalletHistoryStore
+from paysetu.db.deferred import DeferredWrites
 from paysetu.events.stores.events_store import EventStore
 from paysetu.events.stores.webhooks_store import WebhookStore
 from paysetu.kernel.ports import TransientConflictError
@@ -45,15 +47,23 @@ _RETRYABLE_SQLSTATES = frozenset({"40001", "40P01"})
 
 
 class PostgresLedgerRepository:
-    """:class:`~paysetu.ledger.usecases.ports.LedgerRepository` over one SQLAlchemy connection."""
+    """:class:`~paysetu.ledger.usecases.ports.LedgerRepository` over one SQLAlchemy connection.
 
-    def __init__(self, connection: sa.Connection) -> None:
+    The ledger's hot path talks to psycopg directly, out of sight of SQLAlchemy's hook that
+    sends the unit of work's queued writes (:mod:`paysetu.db.deferred`): :meth:`apply` sends
+    them in the same round trip as its call; the other methods go through SQLAlchemy, whose
+    hook sends them first.
+    """
+
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._writes = writes
 
     def apply(
         self, entries: Sequence[EntryRequest], now: datetime
     ) -> list[ledger_store.AppliedEntry]:
-        return ledger_store.apply_entries(self._connection, entries, now)
+        with self._writes.sending():
+            return ledger_store.apply_entries(self._connection, entries, now)
 
     def create_accounts(
         self, accounts: Sequence[NewAccount], now: datetime
@@ -155,11 +165,17 @@ class PostgresUnitOfWork:
             # while no transaction is open, so SQLAlchemy's own calls stay harmless.
             ledger_store.driver_connection(self._connection).autocommit = True
         self._transaction = self._connection.begin()
-        self.ledger = PostgresLedgerRepository(self._connection)
+        self._writes = DeferredWrites(self._connection)
+        self.ledger = PostgresLedgerRepository(self._connection, self._writes)
         return self
 
-    def savepoint(self) -> sa.NestedTransaction:
-        return self._connection.begin_nested()
+    def savepoint(self) -> AbstractContextManager[None]:
+        """``with uow.savepoint(): ...``: an exception in the block undoes the block's writes.
+
+        Queued with the deferred writes (:mod:`paysetu.db.deferred`), so ``SAVEPOINT`` costs
+        no round trip of its own and needs no ``RELEASE``.
+        """
+        return self._writes.savepoint()
 
     @cached_property
     def api_keys(self) -> ApiKeyStore:
@@ -167,7 +183,7 @@ class PostgresUnitOfWork:
 
     @cached_property
     def idempotency(self) -> IdempotencyStore:
-        return IdempotencyStore(self._connection)
+        return IdempotencyStore(self._connection, self._writes)
 
     @cached_property
     def customers(self) -> CustomerStore:
@@ -175,19 +191,19 @@ class PostgresUnitOfWork:
 
     @cached_property
     def wallets(self) -> WalletStore:
-        return WalletStore(self._connection)
+        return WalletStore(self._connection, self._writes)
 
     @cached_property
     def events(self) -> EventStore:
-        return EventStore(self._connection)
+        return EventStore(self._connection, self._writes)
 
     @cached_property
     def merchants(self) -> MerchantStore:
-        return MerchantStore(self._connection)
+        return MerchantStore(self._connection, self._writes)
 
     @cached_property
     def payments(self) -> PaymentStore:
-        return PaymentStore(self._connection)
+        return PaymentStore(self._connection, self._writes)
 
     @cached_property
     def refunds(self) -> RefundStore:
@@ -195,7 +211,7 @@ class PostgresUnitOfWork:
 
     @cached_property
     def mandates(self) -> MandateStore:
-        return MandateStore(self._connection)
+        return MandateStore(self._connection, self._writes)
 
     @cached_property
     def customer_auth(self) -> CustomerAuthStore:
@@ -280,11 +296,13 @@ class PostgresUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         try:
+            self._writes.discard()
             if self._transaction.is_active:
                 self._transaction.rollback()
             if self._autocommit:
                 self._return_to_transactions()
         finally:
+            self._writes.close()
             self._connection.close()
         if isinstance(exc, sa.exc.DBAPIError):
             # Whatever statement (or the commit) the server aborted for a deadlock or a
@@ -294,6 +312,9 @@ class PostgresUnitOfWork:
                 raise TransientConflictError(str(sqlstate)) from exc
 
     def commit(self) -> None:
+        """Send the queued writes and ``COMMIT`` in one round trip, then close SQLAlchemy's
+        transaction (psycopg sends nothing more: the server's is already committed)."""
+        self._writes.commit()
         self._transaction.commit()
 
     def _return_to_transactions(self) -> None:

@@ -79,6 +79,11 @@ def result_json(result: ApiBenchResult) -> dict[str, Any]:
             "http": result.statements.http, "direct": result.statements.direct,
             "ledger": result.statements.ledger,
         },
+        "round_trips_per_op": None if result.statements is None else {
+            "http": result.statements.http_round_trips,
+            "direct": result.statements.direct_round_trips,
+            "ledger": result.statements.ledger_round_trips,
+        },
         "audit": None if audit is None else {
             "passed": audit.passed,
             "findings": audit.findings,
@@ -102,8 +107,10 @@ def result_table(result: ApiBenchResult) -> Table:
     clients = result.environment.get("client_model", "?")
     statements = result.statements
     counted = "" if statements is None else (
-        f"; round trips per op: HTTP {statements.http:.1f}, direct {statements.direct:.1f},"
-        f" ledger {statements.ledger:.1f}")
+        f"; statements (round trips) per op: HTTP {statements.http:.1f}"
+        f" ({statements.http_round_trips:.1f}), direct {statements.direct:.1f}"
+        f" ({statements.direct_round_trips:.1f}), ledger {statements.ledger:.1f}"
+        f" ({statements.ledger_round_trips:.1f})")
     table = Table(
         title=f"paysetu bench api: HTTP vs direct vs ledger ({result.server}, {clients} clients)",
         box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True, show_edge=False,

@@ -10,6 +10,9 @@ connections count what they send:
 - the ``BEGIN`` psycopg sends before the first statement of a transaction;
 - the ``COMMIT`` or ``ROLLBACK`` of a transaction that is open on the server.
 
+Round trips are the same, except that what is sent together in psycopg's pipeline mode
+(``paysetu.db.deferred``) counts once.
+
 HTTP requests go through the real application (``create_app``, every middleware) in-process;
 the counts are the server's, not the client's.
 """
@@ -17,7 +20,8 @@ the counts are the server's, not the client's.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +44,9 @@ class StatementCounts:
     http: float
     direct: float
     ledger: float
+    http_round_trips: float
+    direct_round_trips: float
+    ledger_round_trips: float
     payments: int
     """Succeeded payments the counting run made (the audit expects them)."""
 
@@ -49,36 +56,54 @@ class StatementCounter:
 
     def __init__(self, engine: sa.Engine) -> None:
         self.count = 0
+        self.round_trips = 0
         counter = self
+
+        def sent(connection: psycopg.Connection[Any], statements: int) -> None:
+            counter.count += statements
+            if connection.info.pipeline_status is pq.PipelineStatus.OFF:
+                counter.round_trips += statements
 
         class CountingCursor(psycopg.Cursor[Any]):
             def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
                 connection = self.connection
-                if (not connection.autocommit
-                        and connection.info.transaction_status is pq.TransactionStatus.IDLE):
-                    counter.count += 1  # the BEGIN psycopg sends first
-                counter.count += 1
+                begins = (not connection.autocommit
+                          and connection.info.transaction_status is pq.TransactionStatus.IDLE)
+                sent(connection, 2 if begins else 1)  # with the BEGIN psycopg sends first
                 return super().execute(query, params, **kwargs)
 
+        class CountingConnection(psycopg.Connection[Any]):
+            @contextmanager
+            def pipeline(self) -> Iterator[Any]:
+                outermost = self.info.pipeline_status is pq.PipelineStatus.OFF
+                with super().pipeline() as pipeline:
+                    yield pipeline
+                counter.round_trips += 1 if outermost else 0
+
+            def commit(self) -> None:
+                if self.info.transaction_status in _OPEN:
+                    sent(self, 1)
+                super().commit()
+
+            def rollback(self) -> None:
+                if self.info.transaction_status in _OPEN:
+                    sent(self, 1)
+                super().rollback()
+
         def connected(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.__class__ = CountingConnection
             dbapi_connection.cursor_factory = CountingCursor
 
-        def ended(connection: sa.Connection) -> None:
-            driver = connection.connection.driver_connection
-            if isinstance(driver, psycopg.Connection) and driver.info.transaction_status in _OPEN:
-                counter.count += 1
-
         sa.event.listen(engine, "connect", connected)
-        sa.event.listen(engine, "commit", ended)
-        sa.event.listen(engine, "rollback", ended)
 
-    def per_call(self, operation: Callable[[int], None], calls: int) -> float:
-        """Average round trips of ``operation(i)`` over ``calls`` calls (after one warm-up)."""
+    def per_call(self, operation: Callable[[int], None], calls: int) -> tuple[float, float]:
+        """Average statements and round trips of ``operation(i)`` over ``calls`` calls (after
+        one warm-up)."""
         operation(-1)
-        before = self.count
+        before, trips_before = self.count, self.round_trips
         for number in range(calls):
             operation(number)
-        return (self.count - before) / calls
+        return (self.count - before) / calls, (self.round_trips - trips_before) / calls
 
 
 def count_statements(database_url: str, shop: Shop, calls: int = SAMPLE_PAYMENTS
@@ -128,4 +153,5 @@ def count_statements(database_url: str, shop: Shop, calls: int = SAMPLE_PAYMENTS
         ledger_count = counter.per_call(transfer, calls)
     finally:
         runtime.close()
-    return StatementCounts(http_count, direct_count, ledger_count, 2 * (calls + 1))
+    return StatementCounts(http_count[0], direct_count[0], ledger_count[0], http_count[1],
+                           direct_count[1], ledger_count[1], 2 * (calls + 1))

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+import psycopg
 import sqlalchemy as sa
 
 from paysetu.access.rules.principals import ApiKeyRecord, Role
+from paysetu.db.deferred import DeferredWrites
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,46 +75,53 @@ class ApiKeyStore:
         return result.rowcount == 1
 
 
+_LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtextextended(%s, 7))"
+_GET_SQL = (
+    "SELECT request_method, request_path, request_hash, response_status, response_body"
+    " FROM idempotency_keys WHERE api_key_id = %s AND key = %s"
+)
+_SAVE_SQL = (
+    "INSERT INTO idempotency_keys (api_key_id, key, request_method, request_path,"
+    " request_hash, response_status, response_body, created_at) VALUES (%(a)s, %(k)s,"
+    " %(m)s, %(p)s, %(h)s, %(s)s, CAST(%(b)s AS jsonb), %(now)s)"
+)
+
+
 class IdempotencyStore:
-    def __init__(self, connection: sa.Connection) -> None:
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._writes = writes
 
-    def try_lock(self, api_key_id: str, key: str) -> bool:
-        """Transaction-scoped advisory lock; False when a concurrent request holds it."""
-        return bool(
-            self._connection.execute(
-                sa.text("SELECT pg_try_advisory_xact_lock(hashtextextended(:k, 7))"),
-                {"k": f"{api_key_id}\x1f{key}"},
-            ).scalar_one()
-        )
+    def lock_and_get(self, api_key_id: str, key: str) -> tuple[bool, StoredResponse | None]:
+        """Take the key's transaction-scoped advisory lock (False: a concurrent request holds
+        it) and read its stored response, in one round trip.
 
-    def get(self, api_key_id: str, key: str) -> StoredResponse | None:
-        row = self._connection.execute(
-            sa.text(
-                "SELECT request_method, request_path, request_hash, response_status,"
-                " response_body FROM idempotency_keys WHERE api_key_id = :a AND key = :k"
-            ),
-            {"a": api_key_id, "k": key},
-        ).one_or_none()
-        if row is None:
-            return None
-        return StoredResponse(
-            row.request_method, row.request_path, row.request_hash, row.response_status,
-            row.response_body,
-        )
+        Two statements, so the read's snapshot is taken after the lock is held (a response
+        committed by the previous holder is seen), sent together in psycopg's pipeline mode
+        with the transaction's ``BEGIN``: one round trip where there were three.
+        """
+        with self._writes.sending() as driver:
+            try:
+                with driver.cursor() as lock, driver.cursor() as read:
+                    with driver.pipeline():
+                        lock.execute(_LOCK_SQL, (f"{api_key_id}\x1f{key}",))
+                        read.execute(_GET_SQL, (api_key_id, key))
+                    locked, row = lock.fetchone(), read.fetchone()
+            except psycopg.Error as error:
+                if driver.broken:
+                    self._connection.invalidate()
+                raise sa.exc.DBAPIError.instance(_GET_SQL, None, error, psycopg.Error) from error
+        if locked is None or not locked[0]:
+            return False, None
+        return True, None if row is None else StoredResponse(*row)
 
     def save(
         self, api_key_id: str, key: str, response: StoredResponse, now: datetime
     ) -> None:
-        self._connection.execute(
-            sa.text(
-                "INSERT INTO idempotency_keys (api_key_id, key, request_method, request_path,"
-                " request_hash, response_status, response_body, created_at) VALUES (:a, :k, :m,"
-                " :p, :h, :s, CAST(:b AS jsonb), :now)"
-            ),
-            {
-                "a": api_key_id, "k": key, "m": response.request_method,
-                "p": response.request_path, "h": response.request_hash, "s": response.status,
-                "b": json.dumps(response.body), "now": now,
-            },
-        )
+        """Queue the response (:class:`~paysetu.db.deferred.DeferredWrites`): it reaches the
+        server with the ``COMMIT``, with any other queued write."""
+        self._writes.add(_SAVE_SQL, {
+            "a": api_key_id, "k": key, "m": response.request_method,
+            "p": response.request_path, "h": response.request_hash, "s": response.status,
+            "b": json.dumps(response.body), "now": now,
+        })

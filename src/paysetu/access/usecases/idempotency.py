@@ -53,9 +53,9 @@ class _Stored:
 def _replay_or_refuse(
     uow: AccessUnitOfWork, principal: Principal, key: str, request: RequestFingerprint
 ) -> ApiResponse | None:
-    if not uow.idempotency.try_lock(principal.api_key_id, key):
+    locked, stored = uow.idempotency.lock_and_get(principal.api_key_id, key)
+    if not locked:
         raise RequestRejected(RequestStatus.IDEMPOTENCY_KEY_IN_USE, param="Idempotency-Key")
-    stored = uow.idempotency.get(principal.api_key_id, key)
     if stored is None:
         return None
     if (stored.request_method, stored.request_path, stored.request_hash) != (

@@ -41,8 +41,11 @@ class ApiKeyRepository(Protocol):
 
 
 class IdempotencyRepository(Protocol):
-    def try_lock(self, api_key_id: str, key: str) -> bool: ...
-    def get(self, api_key_id: str, key: str) -> StoredResponseLike | None: ...
+    def lock_and_get(self, api_key_id: str, key: str
+                     ) -> tuple[bool, StoredResponseLike | None]:
+        """Try the key's transaction-scoped lock (False: held elsewhere), then read its stored
+        response (None when the lock was not taken)."""
+        ...
     def save(self, api_key_id: str, key: str, response: Any, now: datetime) -> None: ...
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.db.deferred import DeferredWrites
 from paysetu.db.pagination import fetch_page
 from paysetu.events.rules.events import Event
 from paysetu.kernel.pagination import PageRequest
@@ -19,39 +20,43 @@ def _event(row: sa.Row[Any]) -> Event:
     return Event(row.id, row.merchant_id, row.type, row.data, row.created_at)
 
 
-class EventStore:
-    def __init__(self, connection: sa.Connection) -> None:
-        self._connection = connection
+_INSERT_EVENT = (
+    "INSERT INTO events (id, merchant_id, type, data, created_at)"
+    " VALUES (%(id)s, %(merchant_id)s, %(type)s, CAST(%(data)s AS jsonb), %(created_at)s)"
+)
+_INSERT_EVENT_WITH_DELIVERIES = (
+    f"WITH new_event AS ({_INSERT_EVENT} RETURNING id)"
+    " INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status,"
+    " next_attempt_at, created_at)"
+    " SELECT %(prefix)s || e.id || '_' || new_event.id, new_event.id, e.id, 'pending',"
+    " %(created_at)s, %(created_at)s FROM new_event CROSS JOIN webhook_endpoints e"
+    " WHERE e.merchant_id = %(merchant_id)s AND NOT e.disabled"
+    " AND (%(type)s = ANY(e.enabled_events) OR '*' = ANY(e.enabled_events))"
+)
 
-    def insert_with_deliveries(self, event: Event, delivery_id_prefix: str) -> int:
-        """Store the event and queue one delivery per subscribed endpoint; returns how many."""
-        self._connection.execute(
-            sa.text(
-                "INSERT INTO events (id, merchant_id, type, data, created_at)"
-                " VALUES (:id, :merchant_id, :type, CAST(:data AS jsonb), :created_at)"
-            ),
-            {
-                "id": event.id, "merchant_id": event.merchant_id, "type": event.type,
-                "data": json.dumps(event.data), "created_at": event.created_at,
-            },
-        )
+
+class EventStore:
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
+        self._connection = connection
+        self._writes = writes
+
+    def insert_with_deliveries(self, event: Event, delivery_id_prefix: str) -> None:
+        """Store the event and queue one delivery per subscribed endpoint.
+
+        One statement: the event is inserted by a data-modifying ``WITH`` whose row the
+        deliveries' ``SELECT`` joins (their foreign key is checked at its end). It is queued
+        (:class:`~paysetu.db.deferred.DeferredWrites`) and reaches the server with the next
+        statement that needs an answer.
+        """
+        params = {
+            "id": event.id, "merchant_id": event.merchant_id, "type": event.type,
+            "data": json.dumps(event.data), "created_at": event.created_at,
+        }
         if event.merchant_id is None:
-            return 0
-        result = self._connection.execute(
-            sa.text(
-                "INSERT INTO webhook_deliveries (id, event_id, endpoint_id, status,"
-                " next_attempt_at, created_at)"
-                " SELECT :prefix || e.id || '_' || :event_id, :event_id, e.id, 'pending',"
-                " :created_at, :created_at FROM webhook_endpoints e"
-                " WHERE e.merchant_id = :merchant_id AND NOT e.disabled"
-                " AND (:type = ANY(e.enabled_events) OR '*' = ANY(e.enabled_events))"
-            ),
-            {
-                "prefix": delivery_id_prefix, "event_id": event.id, "type": event.type,
-                "merchant_id": event.merchant_id, "created_at": event.created_at,
-            },
-        )
-        return result.rowcount
+            self._writes.add(_INSERT_EVENT, params)
+        else:
+            self._writes.add(_INSERT_EVENT_WITH_DELIVERIES,
+                             {**params, "prefix": delivery_id_prefix})
 
     def insert_many_with_deliveries(self, events: Sequence[Event], delivery_id_prefix: str) -> int:
         """:meth:`insert_with_deliveries` for many events in two statements (batch jobs)."""

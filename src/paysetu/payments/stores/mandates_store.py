@@ -12,6 +12,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.db.deferred import DeferredWrites, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.mandates import (
@@ -28,7 +29,7 @@ _COLUMNS = (
 )
 
 
-def _mandate(row: sa.Row[Any]) -> Mandate:
+def _mandate(row: Any) -> Mandate:
     return Mandate(
         id=row.id, merchant_id=row.merchant_id, customer_id=row.customer_id,
         wallet_id=row.wallet_id, currency=row.currency, amount_max_minor=row.amount_max_minor,
@@ -50,14 +51,35 @@ def _params(mandate: Mandate) -> dict[str, Any]:
     }
 
 
-def _notice(row: sa.Row[Any]) -> MandateNotice:
+def _notice(row: Any) -> MandateNotice:
     return MandateNotice(row.id, row.mandate_id, row.amount_minor, row.debit_after,
                          row.created_at, row.payment_id)
 
 
+_USABLE_NOTICE = (
+    "SELECT * FROM mandate_notices WHERE mandate_id = %(mandate)s"
+    " AND payment_id IS NULL AND amount_minor = %(amount)s"
+    " AND created_at <= %(sent_before)s AND debit_after <= %(now)s"
+    " ORDER BY created_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"
+)
+
+
+def _notice_params(mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
+                   ) -> dict[str, Any]:
+    return {"mandate": mandate_id, "amount": amount_minor, "sent_before": sent_before,
+            "now": now}
+
+
+def _get_sql(for_update: bool) -> str:
+    return "SELECT * FROM mandates WHERE id = %(id)s" + (" FOR NO KEY UPDATE" if for_update else "")
+
+
 class MandateStore:
-    def __init__(self, connection: sa.Connection) -> None:
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._writes = writes
+        self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
+        self._notices: ReadAhead[tuple[str, int, datetime, datetime]] = ReadAhead(writes)
 
     def insert(self, mandate: Mandate) -> None:
         self._connection.execute(
@@ -66,17 +88,23 @@ class MandateStore:
             _params(mandate),
         )
 
+    def read_ahead(self, mandate_id: str, *, for_update: bool = False) -> None:
+        """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`); a lock is
+        taken when the queue is sent."""
+        self._ahead.want((mandate_id, for_update), _get_sql(for_update), {"id": mandate_id})
+
     def get(self, mandate_id: str, *, for_update: bool = False) -> Mandate | None:
-        lock = " FOR NO KEY UPDATE" if for_update else ""
-        row = self._connection.execute(
-            sa.text(f"SELECT * FROM mandates WHERE id = :id{lock}"), {"id": mandate_id}
-        ).one_or_none()
-        return None if row is None else _mandate(row)
+        rows = self._ahead.take((mandate_id, for_update))
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_get_sql(for_update), {"id": mandate_id}))
+        return _mandate(rows[0]) if rows else None
 
     def save(self, mandate: Mandate) -> None:
-        self._connection.execute(
-            sa.text("UPDATE mandates SET status = :status, last_debit_at = :last_debit_at,"
-                    " updated_at = :updated_at WHERE id = :id"),
+        """Queued (:class:`~paysetu.db.deferred.DeferredWrites`): the caller holds the row's
+        lock, and the update can only fail on a bug."""
+        self._writes.add(
+            "UPDATE mandates SET status = %(status)s, last_debit_at = %(last_debit_at)s,"
+            " updated_at = %(updated_at)s WHERE id = %(id)s",
             {k: v for k, v in _params(mandate).items()
              if k in ("id", "status", "last_debit_at", "updated_at")},
         )
@@ -102,21 +130,23 @@ class MandateStore:
              "debit_after": notice.debit_after, "created_at": notice.created_at},
         )
 
+    def read_ahead_notice(
+        self, mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
+    ) -> None:
+        """Queue the read (and lock) of :meth:`usable_notice` with the same arguments."""
+        key = (mandate_id, amount_minor, sent_before, now)
+        self._notices.want(key, _USABLE_NOTICE, _notice_params(*key))
+
     def usable_notice(
         self, mandate_id: str, amount_minor: int, sent_before: datetime, now: datetime
     ) -> MandateNotice | None:
-        row = self._connection.execute(
-            sa.text("SELECT * FROM mandate_notices WHERE mandate_id = :mandate"
-                    " AND payment_id IS NULL AND amount_minor = :amount"
-                    " AND created_at <= :sent_before AND debit_after <= :now"
-                    " ORDER BY created_at, id LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED"),
-            {"mandate": mandate_id, "amount": amount_minor, "sent_before": sent_before,
-             "now": now},
-        ).one_or_none()
-        return None if row is None else _notice(row)
+        key = (mandate_id, amount_minor, sent_before, now)
+        rows = self._notices.take(key)
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_USABLE_NOTICE, _notice_params(*key)))
+        return _notice(rows[0]) if rows else None
 
     def use_notice(self, notice_id: str, payment_id: str) -> None:
-        self._connection.execute(
-            sa.text("UPDATE mandate_notices SET payment_id = :payment WHERE id = :id"),
-            {"id": notice_id, "payment": payment_id},
-        )
+        """Queued, like :meth:`save` (the notice is locked by :meth:`usable_notice`)."""
+        self._writes.add("UPDATE mandate_notices SET payment_id = %(payment)s WHERE id = %(id)s",
+                         {"id": notice_id, "payment": payment_id})

@@ -7,21 +7,39 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.db.deferred import DeferredWrites, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.payments import FeePlan, Merchant, MerchantAccounts
 
 
-def _merchant(row: sa.Row[Any]) -> Merchant:
+def _merchant(row: Any) -> Merchant:
     return Merchant(
         row.id, row.legal_name, row.country, row.settlement_currency,
         FeePlan(row.fee_bps, row.fee_fixed_minor), row.metadata, row.created_at,
     )
 
 
+_PURPOSES = ("available", "escrow", "fees")
+_GET_WITH_ACCOUNTS = (
+    "SELECT m.*, (SELECT jsonb_object_agg(ma.currency || ' ' || ma.purpose, ma.account_id)"
+    " FROM merchant_accounts ma WHERE ma.merchant_id = m.id) AS account_ids"
+    " FROM merchants m WHERE m.id = %(id)s"
+)
+
+
 class MerchantStore:
-    def __init__(self, connection: sa.Connection) -> None:
+    """Merchants; one store per unit of work.
+
+    :meth:`get` reads the merchant's ledger accounts with it and keeps the complete sets, so a
+    payment's later :meth:`accounts` costs no round trip. Keeping them is safe: a merchant's
+    accounts in a currency, once all three exist, never change (rows are only ever inserted,
+    ``ON CONFLICT DO NOTHING``); a set still incomplete is asked for again.
+    """
+
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._ahead: ReadAhead[str] = ReadAhead(writes)
         self._accounts: dict[tuple[str, str], MerchantAccounts] = {}
         """Account ids read in this unit of work (they never change once registered)."""
 
@@ -40,11 +58,23 @@ class MerchantStore:
             },
         )
 
+    def read_ahead(self, merchant_id: str) -> None:
+        """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`)."""
+        self._ahead.want(merchant_id, _GET_WITH_ACCOUNTS, {"id": merchant_id})
+
     def get(self, merchant_id: str) -> Merchant | None:
-        row = self._connection.execute(
-            sa.text("SELECT * FROM merchants WHERE id = :id"), {"id": merchant_id}
-        ).one_or_none()
-        return None if row is None else _merchant(row)
+        rows = self._ahead.take(merchant_id)
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_GET_WITH_ACCOUNTS, {"id": merchant_id}))
+        if not rows:
+            return None
+        row = rows[0]
+        ids: dict[str, str] = row.account_ids or {}
+        for currency in {name.split(" ", 1)[0] for name in ids}:
+            found = [ids.get(f"{currency} {purpose}") for purpose in _PURPOSES]
+            if all(found):
+                self._accounts[(merchant_id, currency)] = MerchantAccounts(*map(str, found))
+        return _merchant(row)
 
     def list_page(self, only_id: str | None, page: PageRequest) -> tuple[list[Merchant], bool]:
         rows, has_more = fetch_page(

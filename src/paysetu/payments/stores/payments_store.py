@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.db.deferred import DeferredWrites, Queued, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.rules.payments import (
@@ -34,7 +35,7 @@ _PAYMENT_MUTABLE = (
 )
 
 
-def _payment(row: sa.Row[Any]) -> Payment:
+def _payment(row: Any) -> Payment:
     return Payment(
         id=row.id, merchant_id=row.merchant_id, customer_id=row.customer_id,
         wallet_id=row.wallet_id, amount_minor=row.amount_minor, currency=row.currency,
@@ -78,36 +79,71 @@ def _payment_params(payment: Payment) -> dict[str, Any]:
     }
 
 
+def _insert_sql() -> str:
+    names = list(_payment_params(_SAMPLE))
+    values = ", ".join(
+        "CAST(%(metadata)s AS jsonb)" if name == "metadata" else f"%({name})s" for name in names
+    )
+    return f"INSERT INTO payments ({', '.join(names)}) VALUES ({values})"
+
+
+_SAMPLE = Payment(
+    id="", merchant_id="", customer_id="", wallet_id="", amount_minor=0, currency="",
+    capture_method=CaptureMethod.AUTOMATIC, escrow=False,
+    status=PaymentState.REQUIRES_CONFIRMATION, amount_captured_minor=0, amount_refunded_minor=0,
+    fee_minor=0, authorization_entry_id=None, authorization_expires_at=None, escrow_status=None,
+    escrow_release_at=None, failure_code=None, cancellation_reason=None, description=None,
+    metadata={}, created_at=datetime.min, updated_at=datetime.min,
+)
+_INSERT_SQL = _insert_sql()
+
+
+def _get_sql(for_update: bool) -> str:
+    return "SELECT * FROM payments WHERE id = %(id)s" + (" FOR NO KEY UPDATE" if for_update else "")
+
+_SAVE_SQL = (
+    "UPDATE payments SET "
+    + ", ".join(f"{name} = %({name})s" for name in _PAYMENT_MUTABLE) + " WHERE id = %(id)s"
+)
+
+
 class PaymentStore:
-    def __init__(self, connection: sa.Connection) -> None:
+    """Payments on the unit of work's connection; :meth:`insert` and :meth:`save` are queued
+    (:class:`~paysetu.db.deferred.DeferredWrites`) and reach the server with the next
+    statement that needs an answer, usually the ledger call or the ``COMMIT``."""
+
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._writes = writes
+        self._ahead: ReadAhead[tuple[str, bool]] = ReadAhead(writes)
+        self._inserts: dict[str, Queued] = {}
 
     def insert(self, payment: Payment) -> None:
-        params = _payment_params(payment)
-        columns = ", ".join(params)
-        values = ", ".join(
-            "CAST(:metadata AS jsonb)" if name == "metadata" else f":{name}" for name in params
-        )
-        self._connection.execute(
-            sa.text(f"INSERT INTO payments ({columns}) VALUES ({values})"), params
-        )
+        self._inserts[payment.id] = self._writes.add(_INSERT_SQL, _payment_params(payment))
+
+    def read_ahead(self, payment_id: str, *, for_update: bool = False) -> None:
+        """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`); a lock is
+        taken when the queue is sent."""
+        self._ahead.want((payment_id, for_update), _get_sql(for_update), {"id": payment_id})
 
     def get(self, payment_id: str, *, for_update: bool = False) -> Payment | None:
         """The payment; ``for_update`` locks its row until the transaction ends."""
-        lock = " FOR NO KEY UPDATE" if for_update else ""
-        row = self._connection.execute(
-            sa.text(f"SELECT * FROM payments WHERE id = :id{lock}"), {"id": payment_id}
-        ).one_or_none()
-        return None if row is None else _payment(row)
+        rows = self._ahead.take((payment_id, for_update))
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_get_sql(for_update), {"id": payment_id}))
+        return _payment(rows[0]) if rows else None
 
     def save(self, payment: Payment) -> None:
-        """Write the fields a transition may change (the rest never change)."""
+        """Write the fields a transition may change (the rest never change); queued. A payment
+        whose insert is still queued (a create with ``confirm``) is inserted in its new state
+        instead: one statement where there were two."""
         params = _payment_params(payment)
-        assignments = ", ".join(f"{name} = :{name}" for name in _PAYMENT_MUTABLE)
-        self._connection.execute(
-            sa.text(f"UPDATE payments SET {assignments} WHERE id = :id"),
-            {name: params[name] for name in (*_PAYMENT_MUTABLE, "id")},
-        )
+        inserted = self._inserts.pop(payment.id, None)
+        replaced = None if inserted is None else self._writes.replace(inserted, _INSERT_SQL, params)
+        if replaced is not None:
+            self._inserts[payment.id] = replaced
+            return
+        self._writes.add(_SAVE_SQL, {name: params[name] for name in (*_PAYMENT_MUTABLE, "id")})
 
     def by_customer_request(self, customer_id: str, request_key: str) -> Payment | None:
         """The customer's payment made with ``request_key``, after taking a transaction lock

@@ -19,6 +19,7 @@ from paysetu.payments.rules.errors import PaymentRejected, PaymentStatus
 from paysetu.payments.rules.mandates import PERIOD, mandate_debit
 from paysetu.payments.rules.payments import Consent, Payment, PaymentState
 from paysetu.payments.usecases.objects import payment_object
+from paysetu.payments.usecases.payer_rows import PayerRows
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 EXPIRED = "expired"
@@ -87,16 +88,21 @@ def require_action(
 
 
 def mandate_consent(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, mandate_id: str
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, mandate_id: str, *,
+    read: PayerRows | None = None,
 ) -> Payment | None:
     """The payment with the mandate's consent if the mandate covers it (its notice used up);
     None above the extra-approval threshold (the customer approves it too); anything else is
     refused with the mandate's rule. The mandate stays locked to COMMIT, so a pause or a
-    revoke waits for this debit or wins."""
-    mandate = uow.mandates.get(mandate_id, for_update=True)
+    revoke waits for this debit or wins. ``read``: what a create with ``confirm`` read
+    (:mod:`.payer_rows`): the mandate, locked, is not read again, and the decision is taken at
+    the time of that read (its pre-debit notice was looked up ahead for that time)."""
+    locked = None if read is None else read.mandate
+    mandate = locked if locked is not None and locked.id == mandate_id else uow.mandates.get(
+        mandate_id, for_update=True)
     if mandate is None:
         raise InvariantViolation("a payment's mandate exists (foreign key)")
-    now = ctx.clock.now()
+    now = ctx.clock.now() if locked is None or read is None else read.at
     policy = ctx.policy.mandates
     notice = uow.mandates.usable_notice(
         mandate.id, payment.amount_minor, now - timedelta(seconds=policy.pre_debit_notice_s), now,

@@ -43,7 +43,7 @@ from typing import Any
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.events.usecases.events import emit
-from paysetu.kernel.invariants import InvariantViolation, invariant
+from paysetu.kernel.invariants import invariant
 from paysetu.kernel.money import is_currency
 from paysetu.kernel.money_display import shown
 from paysetu.kernel.pagination import PageRequest
@@ -84,6 +84,13 @@ from paysetu.payments.usecases.checks import (
 )
 from paysetu.payments.usecases.merchants import get_merchant, merchant_accounts
 from paysetu.payments.usecases.objects import payment_object
+from paysetu.payments.usecases.payer_rows import (
+    PayerRows,
+    payer_of,
+    read_ahead_capture,
+    read_ahead_payer,
+    read_for_create,
+)
 from paysetu.payments.usecases.ports import PaymentsContext, PaymentsUnitOfWork
 
 CANCELLATION_REASONS = frozenset({"duplicate", "fraudulent", "requested_by_customer", "abandoned"})
@@ -154,15 +161,12 @@ def create_payment(
     consent = initial_consent(caller.role, command.operator_reason,
                               buyer_present=command.buyer_present,
                               customer_approved=command.customer_approved)
-    merchant = get_merchant(uow, caller, merchant_id or caller.owner_id or "")
-    wallet = uow.wallets.get(command.wallet) if storable(command.wallet) else None
-    if wallet is None:
-        raise PaymentRejected(PaymentStatus.WALLET_NOT_FOUND, param="wallet")
-    mandate = None
-    if command.mandate is not None:
-        mandate = uow.mandates.get(command.mandate) if storable(command.mandate) else None
-    if command.mandate is not None and (mandate is None or mandate.merchant_id != merchant.id):
-        raise PaymentRejected(PaymentStatus.MANDATE_NOT_FOUND, param="mandate")
+    merchant_id = merchant_id or caller.owner_id or ""
+    # a confirm under the mandate will lock it: lock it at this read (the caller's own only)
+    lock = command.confirm and consent is None and caller.owns_merchant(merchant_id)
+    rows = read_for_create(ctx, uow, caller, merchant_id, command.wallet, command.mandate,
+                           debit_minor=command.amount_minor if lock else None)
+    merchant, wallet, mandate = rows.merchant, rows.wallet, rows.mandate
     quote = None
     if command.fx_quote is not None:
         quote = fx_payments.take_quote(
@@ -192,7 +196,7 @@ def create_payment(
     obj = payment_object(payment)
     emit(ctx, uow, merchant.id, "payment.created", obj)
     if command.confirm:
-        return _confirm(ctx, uow, payment, created_here=True)
+        return _confirm(ctx, uow, payment, created_here=True, read=rows)
     return obj
 
 
@@ -248,35 +252,37 @@ def _apply_for_payer(
 
 def escrow_hold(ctx: PaymentsContext, payment: Payment, captured_at: datetime) -> dict[str, Any]:
     """The escrow fields of a payment just captured (none for a direct payment)."""
-    if not payment.escrow:
-        return {}
     release_at = captured_at + timedelta(seconds=ctx.policy.escrow_release_s)
-    return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at}
+    return {"escrow_status": EscrowState.HELD, "escrow_release_at": release_at} if (
+        payment.escrow) else {}
 
 
 def _confirm(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False,
+    read: PayerRows | None = None,
 ) -> dict[str, Any]:
     """Debit with the consent the payment carries, under its mandate, or ask the customer."""
     if payment.consent is not None:
-        return debit(ctx, uow, payment, created_here=created_here)
+        return debit(ctx, uow, payment, created_here=created_here, read=read)
     if payment.mandate_id is None:
         return require_action(ctx, uow, payment, "no_mandate")
-    mandated = mandate_consent(ctx, uow, payment, payment.mandate_id)
+    if read is None:  # the mandate, and what a debit under it reads, in one round trip
+        uow.mandates.read_ahead(payment.mandate_id, for_update=True)
+        read_ahead_payer(uow, payment)
+    mandated = mandate_consent(ctx, uow, payment, payment.mandate_id, read=read)
     if mandated is None:
         return require_action(ctx, uow, payment, "above_mandate_threshold")
-    return debit(ctx, uow, mandated, created_here=created_here)
+    return debit(ctx, uow, mandated, created_here=created_here, read=read)
 
 
 def debit(
-    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False
+    ctx: PaymentsContext, uow: PaymentsUnitOfWork, payment: Payment, *, created_here: bool = False,
+    read: PayerRows | None = None,
 ) -> dict[str, Any]:
-    """Charge (automatic) or authorise (manual) the wallet: ``payment.consent`` says why."""
+    """Charge (automatic) or authorise (manual) the wallet: ``payment.consent`` says why;
+    ``read``: what a create with ``confirm`` read (:mod:`.payer_rows`)."""
     invariant(payment.consent is not None, "a wallet is debited only with the payer's consent")
-    merchant = uow.merchants.get(payment.merchant_id)
-    wallet = uow.wallets.get(payment.wallet_id)
-    if merchant is None or wallet is None:
-        raise InvariantViolation("a payment's merchant and wallet exist (foreign keys)")
+    merchant, wallet = payer_of(uow, payment, read)
     accounts = merchant_accounts(ctx, uow, merchant.id, payment.currency)
     destination = destination_of(payment, accounts)
     now = ctx.clock.now()
@@ -327,6 +333,7 @@ def capture_payment(
     """Post the authorisation (all of it, or ``amount_minor``; the rest goes back) and the fee."""
     if amount_minor is not None:
         check_amount(amount_minor)
+    read_ahead_capture(uow, caller, payment_id)
     payment = visible_payment(uow, caller, payment_id, for_update=True)
     now = ctx.clock.now()
     if payment.cancellation_reason == EXPIRED or authorization_lapsed(payment, now):

@@ -8,6 +8,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from paysetu.db.deferred import DeferredWrites, ReadAhead
 from paysetu.db.pagination import fetch_page
 from paysetu.kernel.pagination import PageRequest
 from paysetu.wallets.rules.wallets import Customer, KycTier, Wallet
@@ -26,7 +27,7 @@ def _customer(row: sa.Row[Any]) -> Customer:
     )
 
 
-def _wallet(row: sa.Row[Any]) -> Wallet:
+def _wallet(row: Any) -> Wallet:
     return Wallet(
         row.id, row.customer_id, row.currency, row.account_id, row.created_at,
         int(row.balance_minor), int(row.pending_minor),
@@ -65,9 +66,13 @@ class CustomerStore:
         return [_customer(r) for r in rows], has_more
 
 
+_GET_WALLET = f"{_WALLET_SELECT} WHERE w.id = %(id)s"
+
+
 class WalletStore:
-    def __init__(self, connection: sa.Connection) -> None:
+    def __init__(self, connection: sa.Connection, writes: DeferredWrites) -> None:
         self._connection = connection
+        self._ahead: ReadAhead[str] = ReadAhead(writes)
 
     def insert(self, wallet: Wallet) -> bool:
         """False when the customer already has a wallet in that currency."""
@@ -84,11 +89,15 @@ class WalletStore:
         )
         return result.rowcount == 1
 
+    def read_ahead(self, wallet_id: str) -> None:
+        """Queue the read of :meth:`get` (:class:`~paysetu.db.deferred.ReadAhead`)."""
+        self._ahead.want(wallet_id, _GET_WALLET, {"id": wallet_id})
+
     def get(self, wallet_id: str) -> Wallet | None:
-        row = self._connection.execute(
-            sa.text(f"{_WALLET_SELECT} WHERE w.id = :id"), {"id": wallet_id}
-        ).one_or_none()
-        return None if row is None else _wallet(row)
+        rows = self._ahead.take(wallet_id)
+        if rows is None:
+            rows = list(self._connection.exec_driver_sql(_GET_WALLET, {"id": wallet_id}))
+        return _wallet(rows[0]) if rows else None
 
     def list_page(self, customer_id: str | None, page: PageRequest) -> tuple[list[Wallet], bool]:
         rows, has_more = fetch_page(

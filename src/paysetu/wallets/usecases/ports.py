@@ -22,6 +22,9 @@ class CustomerRepository(Protocol):
 
 class WalletRepository(Protocol):
     def insert(self, wallet: Wallet) -> bool: ...
+    def read_ahead(self, wallet_id: str) -> None:
+        """Queue the read of :meth:`get`: it travels with the next round trip."""
+        ...
     def get(self, wallet_id: str) -> Wallet | None: ...
     def list_page(
         self, customer_id: str | None, page: PageRequest
