@@ -17,8 +17,9 @@ from fastapi.testclient import TestClient
 from paysetu.access.rules.principals import ApiKeyRecord, Role, parse_key
 from paysetu.access.rules.request_errors import RequestRejected
 from paysetu.access.usecases import api_keys as access
-from paysetu.access.usecases.api_key_cache import PROCESS_CACHE, TTL_S, ApiKeyCache
+from paysetu.access.usecases.api_key_cache import TTL_S, ApiKeyCache
 from paysetu.app.context import AppContext
+from paysetu.shell.http.context import API_KEY_CACHE
 from tests.api.conftest import Keys
 from tests.api.payment_setup import error_code, merchant, ok
 
@@ -44,7 +45,7 @@ def test_a_key_revoked_here_is_refused_on_its_next_request(
     issued = access.create_key(app_context, Role.MERCHANT, shop, livemode=False)
     headers = {"Authorization": f"Bearer {issued.secret}"}
     ok(client.get(f"/v1/merchants/{shop}", headers=headers))
-    assert PROCESS_CACHE.get(issued.record.id) is not None  # the next request would not read it
+    assert API_KEY_CACHE.get(issued.record.id) is not None  # the next request would not read it
     assert access.revoke_key(app_context, issued.record.id)
     assert error_code(client.get(f"/v1/merchants/{shop}", headers=headers),
                       401) == "api_key_revoked"
@@ -54,7 +55,7 @@ def test_a_key_revoked_by_another_process_is_refused_within_the_lifetime(
     app_context: AppContext,
 ) -> None:
     ticks = Ticks()
-    cache = ApiKeyCache(clock=ticks)
+    cache = ApiKeyCache(ticks)
     issued = access.create_key(app_context, Role.PLATFORM, None, livemode=False)
     assert access.authenticate(app_context, issued.secret, cache).role is Role.PLATFORM
     with app_context.uow_factory() as uow:  # what another process's revoke_key does here
@@ -68,7 +69,7 @@ def test_a_key_revoked_by_another_process_is_refused_within_the_lifetime(
 
 
 def test_a_cached_key_still_needs_its_secret_and_its_mode(app_context: AppContext) -> None:
-    cache = ApiKeyCache(clock=Ticks())
+    cache = ApiKeyCache(Ticks())
     issued = access.create_key(app_context, Role.PLATFORM, None, livemode=False)
     access.authenticate(app_context, issued.secret, cache)
     assert cache.get(issued.record.id) is not None
@@ -106,7 +107,7 @@ def _record(key_id: str, revoked: bool = False) -> ApiKeyRecord:
 
 
 def test_the_cache_is_bounded_and_keeps_nothing_read_before_a_revocation() -> None:
-    cache = ApiKeyCache(size_max=2, clock=Ticks())
+    cache = ApiKeyCache(Ticks(), size_max=2)
     for key_id in ("key_1", "key_2"):
         cache.keep(_record(key_id), cache.drops)
     assert cache.get("key_1") is not None  # key_1 is now the most recently used

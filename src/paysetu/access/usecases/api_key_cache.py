@@ -12,7 +12,8 @@ Safety:
 - Only live records are kept (not revoked when read); an unknown, malformed or wrong key is
   never kept, so every refusal is decided by the database as before.
 - Revocation through :func:`~paysetu.access.usecases.api_keys.revoke_key` (the dashboard, the
-  CLI) drops the key's record from this process's cache at once. Another process (a second
+  CLI) drops the key's record from every cache of this process at once
+  (:func:`forget_everywhere`). Another process (a second
   server worker, the CLI revoking a key the server holds) reads the row again within
   :data:`TTL_S` seconds: that is the documented bound for a revocation made elsewhere.
 - The cache is bounded (:data:`SIZE_MAX` keys, least recently used dropped first) and
@@ -24,7 +25,7 @@ Safety:
 from __future__ import annotations
 
 import threading
-import time
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
@@ -39,14 +40,16 @@ SIZE_MAX = 10_000
 class ApiKeyCache:
     """Live API key records by key id, each for at most ``ttl_s`` seconds."""
 
-    def __init__(self, ttl_s: float = TTL_S, size_max: int = SIZE_MAX,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float], ttl_s: float = TTL_S,
+                 size_max: int = SIZE_MAX) -> None:
+        """``clock``: a monotonic clock in seconds (``time.monotonic``; tests drive their own)."""
         if ttl_s < 0 or size_max < 1:
             raise ValueError("a cache needs a non-negative lifetime and room for one key")
         self._ttl_s, self._size_max, self._clock = ttl_s, size_max, clock
         self._records: OrderedDict[str, tuple[float, ApiKeyRecord]] = OrderedDict()
         self._lock = threading.Lock()
         self._drops = 0
+        _CACHES.add(self)
 
     @property
     def drops(self) -> int:
@@ -92,6 +95,10 @@ class ApiKeyCache:
             return len(self._records)
 
 
-PROCESS_CACHE = ApiKeyCache()
-"""This process's cache: every context of the process shares it, so that a revocation through
-any of them reaches every request this process authenticates."""
+_CACHES: weakref.WeakSet[ApiKeyCache] = weakref.WeakSet()
+
+
+def forget_everywhere(key_id: str) -> None:
+    """Every cache of this process forgets ``key_id`` (it was just revoked)."""
+    for cache in list(_CACHES):
+        cache.drop(key_id)

@@ -13,7 +13,7 @@ from paysetu.access.rules.principals import (
     secret_matches,
 )
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
-from paysetu.access.usecases.api_key_cache import PROCESS_CACHE, ApiKeyCache
+from paysetu.access.usecases.api_key_cache import ApiKeyCache, forget_everywhere
 from paysetu.access.usecases.ports import AccessContext
 
 
@@ -57,9 +57,7 @@ def _principal(record: ApiKeyRecord | None, livemode: bool, secret: str) -> Prin
     return Principal(record.id, record.role, record.owner_id, record.livemode)
 
 
-def authenticate_cached(
-    presented: str | None, cache: ApiKeyCache = PROCESS_CACHE
-) -> Principal | None:
+def authenticate_cached(presented: str | None, cache: ApiKeyCache) -> Principal | None:
     """The principal behind a presented key from ``cache`` alone (no I/O), or
     :class:`RequestRejected` (401); None when the key's record is not kept: then
     :func:`authenticate` reads it."""
@@ -68,9 +66,7 @@ def authenticate_cached(
     return None if record is None else _principal(record, livemode, secret)
 
 
-def authenticate(
-    ctx: AccessContext, presented: str | None, cache: ApiKeyCache = PROCESS_CACHE
-) -> Principal:
+def authenticate(ctx: AccessContext, presented: str | None, cache: ApiKeyCache) -> Principal:
     """The principal behind a presented key, or :class:`RequestRejected` (401).
 
     A live key's record is kept in ``cache`` for a moment (:mod:`.api_key_cache`: revocation
@@ -92,11 +88,11 @@ def list_keys(ctx: AccessContext, owner_id: str | None) -> list[ApiKeyRecord]:
         return uow.api_keys.list_page(owner_id)
 
 
-def revoke_key(ctx: AccessContext, key_id: str, cache: ApiKeyCache = PROCESS_CACHE) -> bool:
+def revoke_key(ctx: AccessContext, key_id: str) -> bool:
     """Revoke ``key_id``: refused from the commit on in this process, and by other processes
     once their kept record expires (:data:`.api_key_cache.TTL_S`)."""
     with ctx.uow_factory() as uow:
         revoked = uow.api_keys.revoke(key_id, ctx.clock.now())
         uow.commit()
-    cache.drop(key_id)
+    forget_everywhere(key_id)
     return revoked

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -15,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.access.usecases import api_keys as access
+from paysetu.access.usecases.api_key_cache import ApiKeyCache
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
 from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
@@ -72,6 +74,11 @@ API_KEY = HTTPBearer(
 Stripe's ``curl -u sk_...:`` (Basic) form works too."""
 
 
+API_KEY_CACHE = ApiKeyCache(time.monotonic)
+"""This process's API key records (:mod:`paysetu.access.usecases.api_key_cache`): a key
+revoked here is refused at once, one revoked by another process within ``TTL_S``."""
+
+
 async def principal(
     request: Request,
     context: Annotated[AccessContext, Depends(app_context)],
@@ -80,12 +87,12 @@ async def principal(
     """The authenticated caller (``Authorization: Bearer sk_...``), or 401; past its key's
     rate limit, 429 (:mod:`.rate_limit`).
 
-    A key whose record this process holds (:mod:`paysetu.access.usecases.api_key_cache`) is
-    checked on the event loop; only a lookup in the database goes to the thread pool."""
+    A key whose record this process holds (:data:`API_KEY_CACHE`) is checked on the event
+    loop; only a lookup in the database goes to the thread pool."""
     presented = presented_key(request.headers.get("authorization"))
-    caller = access.authenticate_cached(presented)
+    caller = access.authenticate_cached(presented, API_KEY_CACHE)
     if caller is None:
-        caller = await run_in_threadpool(access.authenticate, context, presented)
+        caller = await run_in_threadpool(access.authenticate, context, presented, API_KEY_CACHE)
     limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if limiter is not None:
         limiter.take(caller.api_key_id)
