@@ -11,7 +11,9 @@ connections count what they send:
 - the ``COMMIT`` or ``ROLLBACK`` of a transaction that is open on the server.
 
 HTTP requests go through the real application (``create_app``, every middleware) in-process;
-the counts are the server's, not the client's.
+the counts are the server's, not the client's. The API key's row is read once per
+``api_key_cache.TTL_S`` (2 s) per process, by the uncounted warm-up call here, so the count is a
+busy key's: a key idle for longer costs one round trip more on its next request.
 """
 
 from __future__ import annotations
