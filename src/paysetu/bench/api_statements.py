@@ -14,7 +14,9 @@ Round trips are the same, except that what is sent together in psycopg's pipelin
 (``paysetu.db.deferred``) counts once.
 
 HTTP requests go through the real application (``create_app``, every middleware) in-process;
-the counts are the server's, not the client's.
+the counts are the server's, not the client's. The API key's row is read once per
+``api_key_cache.TTL_S`` (2 s) per process, by the uncounted warm-up call here, so the count is a
+busy key's: a key idle for longer costs one round trip more on its next request.
 """
 
 from __future__ import annotations

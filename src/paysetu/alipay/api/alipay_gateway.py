@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from paysetu.alipay.rules.gateway import BROWSER_METHODS
 from paysetu.alipay.usecases import alipay_gateway, alipay_pages
 from paysetu.alipay.usecases.alipay_apps import gateway_policy
-from paysetu.shell.http.context import app_context
+from paysetu.shell.http.context import context_of
 from paysetu.shell.pages.rendering import render
 
 router = APIRouter()
@@ -44,7 +44,7 @@ async def _params(request: Request) -> dict[str, str]:
 @router.api_route(PATH, methods=["GET", "POST"], include_in_schema=False)
 async def gateway(request: Request) -> Response:
     """Verify, run and sign one Alipay OpenAPI call (errors are Alipay's, signed)."""
-    context = app_context(request)
+    context = context_of(request)
     policy = gateway_policy(context)
     params = await _params(request)
     answered = await run_in_threadpool(
@@ -63,7 +63,7 @@ async def gateway(request: Request) -> Response:
 @router.get(f"/{alipay_pages.RETURN_PATH}{{trade_no}}", include_in_schema=False)
 def browser_return(trade_no: str, request: Request) -> RedirectResponse:
     """Back from the hosted checkout: on to the merchant's return_url, signed."""
-    context = app_context(request)
+    context = context_of(request)
     policy = gateway_policy(context)
     with context.uow_factory() as uow:
         url = alipay_pages.browser_return(context, uow, policy, trade_no, str(request.base_url))

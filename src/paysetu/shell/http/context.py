@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from typing import Annotated, Any, Generic, TypeVar
 
@@ -10,10 +11,12 @@ from fastapi import Depends, Header, Request, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.access.usecases import api_keys as access
+from paysetu.access.usecases.api_key_cache import ApiKeyCache
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
 from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
 from paysetu.kernel.invariants import InvariantViolation
@@ -25,10 +28,19 @@ ContextT = TypeVar("ContextT", bound=AccessContext)
 """The context a capability's routes see: its own Protocol, extending access's."""
 
 
-def app_context(request: Request) -> Any:
-    """The assembly's context (``AppContext``); each capability's routes declare the part they
-    use (``Annotated[PaymentsContext, Depends(app_context)]``, see ``<capability>/api/deps.py``)."""
+def context_of(request: Request) -> Any:
+    """The assembly's context (``AppContext``) serving ``request``."""
     return request.app.state.context
+
+
+async def app_context(request: Request) -> Any:
+    """The assembly's context (``AppContext``); each capability's routes declare the part they
+    use (``Annotated[PaymentsContext, Depends(app_context)]``, see ``<capability>/api/deps.py``).
+
+    The dependencies here that do no I/O are ``async``: FastAPI runs a plain ``def``
+    dependency in its thread pool, a hop to another thread and back for each one on every
+    request, and these run on the event loop instead."""
+    return context_of(request)
 
 
 def request_id(request: Request) -> str:
@@ -62,21 +74,32 @@ API_KEY = HTTPBearer(
 Stripe's ``curl -u sk_...:`` (Basic) form works too."""
 
 
-def principal(
+API_KEY_CACHE = ApiKeyCache(time.monotonic)
+"""This process's API key records (:mod:`paysetu.access.usecases.api_key_cache`): a key
+revoked here is refused at once, one revoked by another process within ``TTL_S``."""
+
+
+async def principal(
     request: Request,
     context: Annotated[AccessContext, Depends(app_context)],
     _declared: Annotated[HTTPAuthorizationCredentials | None, Security(API_KEY)],
 ) -> Principal:
     """The authenticated caller (``Authorization: Bearer sk_...``), or 401; past its key's
-    rate limit, 429 (:mod:`.rate_limit`)."""
-    caller = access.authenticate(context, presented_key(request.headers.get("authorization")))
+    rate limit, 429 (:mod:`.rate_limit`).
+
+    A key whose record this process holds (:data:`API_KEY_CACHE`) is checked on the event
+    loop; only a lookup in the database goes to the thread pool."""
+    presented = presented_key(request.headers.get("authorization"))
+    caller = access.authenticate_cached(presented, API_KEY_CACHE)
+    if caller is None:
+        caller = await run_in_threadpool(access.authenticate, context, presented, API_KEY_CACHE)
     limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if limiter is not None:
         limiter.take(caller.api_key_id)
     return caller
 
 
-def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Principal:
+async def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Principal:
     """Routes that operate the platform: other roles get 404, as for an object they can't see."""
     if caller.role is not Role.PLATFORM:
         raise RequestRejected(RequestStatus.RESOURCE_MISSING)
@@ -128,7 +151,7 @@ class WriteRequest(Generic[ContextT]):
         return JSONResponse(response.body, status_code=response.status, headers=headers)
 
 
-def write_request(
+async def write_request(
     request: Request,
     context: Annotated[Any, Depends(app_context)],
     caller: Annotated[Principal, Depends(principal)],
