@@ -18,8 +18,8 @@
 --   One entry is applied whole (its totals per account), so its final balances are exactly
 --   what the entry-by-entry path checks; only batches need running sums.
 --
--- Any of these rolls back the block (a subtransaction, so the account locks taken before it
--- stay) and the exact path, ledger_apply_each, runs from the same state and gives the refusal
+-- Any of these rolls back the block (a subtransaction, with the account locks it took) and the
+-- exact path, ledger_apply_each, locks them again and runs from the same state and gives the refusal
 -- with its code, entry and field, or the replay of an entry stored with the same fields. No
 -- refusal is decided here, so the set-based path cannot disagree with the reference on one:
 -- tests/integration/test_ledger_set_based_differential.py runs both on the same random entries.
@@ -56,10 +56,14 @@ BEGIN
         -- checks the debits against the credits stored before the entry, the row's CHECK
         -- against those after it (NewEntry refuses such an entry before it gets here).
         IF v_accounts = v_sides AND v_accounts > 0 THEN
-            -- An index scan by an array visits each key once, in order: locks in id order.
-            PERFORM 1 FROM ledger_accounts a WHERE a.id = ANY(v_a) ORDER BY a.id
-            FOR NO KEY UPDATE;
             BEGIN
+                -- An index scan by an array visits each key once, in order: locks in id order.
+                -- Taken inside the block, by the subtransaction that updates the rows: a row
+                -- locked by the transaction and updated by its subtransaction gets a MultiXact
+                -- (the lock must outlive a rollback of the update), which made every transfer
+                -- slower and the hot account's waiters much slower.
+                PERFORM 1 FROM ledger_accounts a WHERE a.id = ANY(v_a) ORDER BY a.id
+                FOR NO KEY UPDATE;
                 WITH entry AS (
                     INSERT INTO ledger_entries (id, kind, metadata, created_at, code)
                     SELECT v_doc->>'id', 'single_phase', coalesce(v_doc->'metadata', '{}'::jsonb),
