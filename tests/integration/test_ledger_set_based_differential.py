@@ -10,6 +10,12 @@ decides: ids stored, failed or repeated; accounts missing, closed or in another 
 broken before a later entry restores them (an account both debited and credited in a batch);
 64-bit totals; zero amounts. The old check (``ledger_plain_batch_refused``, 0017) must give the
 new one's (``ledger_plain_refused``) answer on every batch too.
+
+Migration 0028 writes a single plain entry in one statement and lets the constraints detect a
+refusal (then the exact path runs); its own test below sends single entries only, with the
+shapes that path must hand over: an account both debited and credited, several postings to
+one account, a reservation that brings an account's 64-bit total over the top, keys that make
+an entry not plain.
 """
 
 from __future__ import annotations
@@ -215,4 +221,81 @@ def test_set_based_path_agrees_with_entry_by_entry_on_random_batches(
     # the random batches exercised both outcomes, and the ledger still audits clean
     assert applied > 20, (applied, refused)
     assert refused > 20, (applied, refused)
+    assert ledger.audit().passed
+
+
+def random_single(
+    rng: random.Random, accounts: list[str], serial: list[int], stored: list[str]
+) -> dict[str, Any]:
+    """One entry document, valid or not, in shapes NewEntry alone would not build."""
+    doc = random_batch(rng, accounts, serial, stored)[0]
+    roll = rng.random()
+    postings = doc["postings"]
+    if roll < 0.1:  # one account on both sides (NewEntry refuses it; the SQL must too)
+        postings[1]["a"] = postings[0]["a"]
+    elif roll < 0.2:  # three postings, two debits from one account
+        half = postings[0]["m"] // 2
+        postings[0]["m"] -= half
+        postings.insert(1, {**postings[0], "m": half})
+    elif roll < 0.25:  # not plain: the exact path applies it
+        doc["timeout_s"] = 60
+    elif roll < 0.3:
+        doc["code"] = rng.choice([7, 0])
+    return doc
+
+
+def test_single_entry_path_agrees_with_entry_by_entry(
+    ledger: LedgerService, engine: sa.Engine
+) -> None:
+    accounts = open_accounts(ledger)
+    # A reservation on acct_full: its pending debits plus posted ones now near the 64-bit top.
+    ledger.apply(
+        [
+            NewEntry(
+                "je_reserve_full",
+                (
+                    Posting("acct_full", Direction.DEBIT, 5, "INR"),
+                    Posting("acct_free_1", Direction.CREDIT, 5, "INR"),
+                ),
+                pending=True,
+            )
+        ]
+    )
+    rng = random.Random(28)
+    serial = [0]
+    stored: list[str] = []
+    outcomes: set[str] = set()
+    with engine.connect() as connection:
+        driver = driver_connection(connection)
+        driver.commit()
+        driver.execute(
+            "INSERT INTO ledger_failed_entries (id, code, failed_at)"
+            " VALUES ('je_failed_once', 'exceeds_credits', %s)",
+            (NOW,),
+        )
+        driver.commit()
+        for _ in range(120):
+            doc = random_single(rng, accounts, serial, stored)
+            payload = json.dumps([doc])
+            each = outcome(driver, "ledger_apply_each", payload)
+            driver.rollback()
+            together = outcome(driver, "ledger_apply", payload)
+            assert together == each, payload
+            outcomes.add(str(together[0]) if together[0] == "applied" else str(together[2]))
+            if together[0] == "applied":
+                driver.commit()
+                stored.append(doc["id"])
+            else:
+                driver.rollback()
+    # applied, and refused for reasons the constraints detect and for the others
+    assert {
+        "applied",
+        "id_already_failed",
+        "exists_with_different_postings",
+        "debit_account_not_found",
+        "credit_account_already_closed",
+        "currency_must_match_account",
+        "exceeds_credits",
+        "overflows_debits",
+    } <= outcomes, outcomes
     assert ledger.audit().passed

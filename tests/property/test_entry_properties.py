@@ -8,6 +8,7 @@ currencies, several rules broken at once) against an independent model of the ru
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ from paysetu.kernel.invariants import InvariantViolation
 from paysetu.kernel.money import AMOUNT_MINOR_MAX, AmountFormatError, Money
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 from paysetu.ledger.rules.errors import CreateEntryStatus, EntryRejected
+from paysetu.ledger.rules.postings import posting_failure, rules_failure
+from paysetu.ledger.stores.entry_documents import entries_payload, entry_document
 
 S = CreateEntryStatus
 PURE = settings(max_examples=200, database=None)
@@ -223,3 +226,37 @@ def test_an_extra_decimal_place_is_refused_never_rounded(m: Money, digit: int) -
     except AmountFormatError:
         return
     raise AssertionError(f"{longer!r} parsed as {parsed} instead of being refused")
+
+
+pairs = st.one_of(
+    balanced_postings(),
+    st.tuples(postings, postings),
+    balanced_postings().map(lambda pair: (pair[1], pair[0])),
+    st.tuples(balanced_postings(), postings).map(lambda t: (t[0][0], t[1])),
+    st.tuples(balanced_postings(), st.sampled_from(["acct_a\n", "USD", "", "XAU"])).map(
+        lambda t: (t[0][0], Posting(t[1], Direction.CREDIT, t[0][0].amount_minor, "INR"))
+    ),
+)
+
+
+@PURE
+@given(pairs)
+def test_the_two_posting_shortcut_agrees_with_every_rule(pair: tuple[Posting, ...]) -> None:
+    # posting_failure answers two postings in one pass; rules_failure is every rule in order.
+    assert posting_failure(pair) == rules_failure(pair)
+
+
+@PURE
+@given(st.lists(requests, min_size=1, max_size=4), st.lists(st.integers(1, 65535), max_size=4))
+def test_the_payload_decodes_to_each_entry_document(rs: list[Request], codes: list[int]) -> None:
+    # entries_payload writes plain transfers straight into the text; json.dumps the rest.
+    entries = []
+    for i, r in enumerate(rs):
+        try:
+            entry = r.build()
+        except EntryRejected:
+            continue
+        if i < len(codes) and codes[i] % 2:
+            entry = NewEntry(entry.id, entry.postings, entry.metadata, code=codes[i])
+        entries.append(entry)
+    assert json.loads(entries_payload(entries)) == [entry_document(e) for e in entries]

@@ -62,6 +62,45 @@ _POSTING_RULES: tuple[tuple[CreateEntryStatus, str, Callable[[Posting], bool]], 
 
 
 def posting_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
+    """The first rule the postings break, with the field at fault; None when they are valid."""
+    if _valid_transfer(postings):
+        return None
+    return rules_failure(postings)
+
+
+def _valid_transfer(postings: tuple[Posting, ...]) -> bool:
+    """A shortcut for the common entry, one debit and one credit of the same amount: True only
+    where :func:`rules_failure` finds nothing (False says nothing). It checks the same rules in
+    one pass over two postings instead of a pass per rule (a fifth of the time; it was most of
+    a transfer's validation). tests/property/test_entry_properties.py proves the two agree."""
+    if len(postings) != 2:
+        return False
+    first, second = postings
+    if type(first) is not Posting or type(second) is not Posting:
+        return False
+    amount = first.amount_minor
+    return (
+        type(first.direction) is Direction
+        and type(second.direction) is Direction
+        and first.direction is not second.direction  # one debit, one credit
+        and type(amount) is int
+        and type(second.amount_minor) is int
+        and 0 <= amount <= AMOUNT_MINOR_MAX
+        and second.amount_minor == amount
+        and type(first.account_id) is str
+        and type(second.account_id) is str
+        and first.account_id != second.account_id
+        and ACCOUNT_ID_PATTERN.match(first.account_id) is not None
+        and ACCOUNT_ID_PATTERN.match(second.account_id) is not None
+        and type(first.currency) is str
+        and first.currency == second.currency
+        and is_currency(first.currency)
+    )
+
+
+def rules_failure(postings: tuple[Posting, ...]) -> tuple[CreateEntryStatus, str] | None:
+    """Every rule on postings, in precedence order: the reference :func:`posting_failure`
+    answers with (its shortcut aside)."""
     for status, field_suffix, broken in _POSTING_RULES:
         for index, posting in enumerate(postings):
             if broken(posting):

@@ -9,6 +9,9 @@ written, so the SQL can test ``doc ? key``.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Sequence
+from json.encoder import encode_basestring
 from typing import Any
 
 from paysetu.ledger.rules.entries import EntryRequest, NewEntry
@@ -59,3 +62,39 @@ def entry_document(entry: EntryRequest) -> dict[str, Any]:
         if named is not None:
             doc[key] = named
     return doc
+
+
+def entries_payload(entries: Sequence[EntryRequest]) -> str:
+    """The JSON array ``ledger_apply`` reads: :func:`entry_document` of each entry, encoded.
+
+    A plain transfer (single-phase, no flags, timeout, reversal or code) is written straight
+    into the text, skipping the dictionaries: a third of the time, which counts 8,190 times in
+    a batch. Strings go through the json module's own escaping; the property test in
+    tests/property/test_entry_properties.py proves the text decodes to :func:`entry_document`.
+    """
+    return "[" + ",".join([_encoded(entry) for entry in entries]) + "]"
+
+
+def _encoded(entry: EntryRequest) -> str:
+    if (
+        type(entry) is not NewEntry
+        or entry.pending
+        or entry.balancing_debit
+        or entry.balancing_credit
+        or entry.closing_debit
+        or entry.closing_credit
+        or entry.timeout_s is not None
+        or entry.reverses_id is not None
+        or entry.code is not None
+    ):
+        return json.dumps(entry_document(entry), separators=(",", ":"))
+    postings = ",".join([
+        f'{{"a":{encode_basestring(p.account_id)},"d":"{p.direction.value}",'
+        f'"m":{int(p.amount_minor)},"c":{encode_basestring(p.currency)}}}'
+        for p in entry.postings
+    ])
+    metadata = json.dumps(dict(entry.metadata), separators=(",", ":")) if entry.metadata else "{}"
+    return (
+        f'{{"id":{encode_basestring(entry.id)},"kind":"single_phase","postings":[{postings}],'
+        f'"metadata":{metadata}}}'
+    )

@@ -37,7 +37,7 @@ from paysetu.ledger.rules.errors import (
     QueryRejected,
     QueryStatus,
 )
-from paysetu.ledger.stores.entry_documents import entry_document
+from paysetu.ledger.stores.entry_documents import entries_payload
 from paysetu.ledger.stores.lapsed_holds import closing_entries, without_lapsed_holds
 
 REFUSAL_SQLSTATE = "PSL01"
@@ -101,7 +101,7 @@ def apply_entries(
     the client's CPU per call. Errors that are not refusals are wrapped as SQLAlchemy wraps
     them, and a connection the error broke is invalidated as SQLAlchemy would.
     """
-    payload = json.dumps([entry_document(e) for e in entries], separators=(",", ":"))
+    payload = entries_payload(entries)
     driver = driver_connection(connection)
     try:
         with driver.cursor() as cursor:
