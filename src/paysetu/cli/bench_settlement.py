@@ -41,7 +41,8 @@ def result_json(result: BenchResult) -> dict[str, Any]:
 def result_table(result: BenchResult) -> Table:
     table = Table(title=f"paysetu bench settlement: {result.server}")
     columns = ("payments", "postings", "GROUP BY s", "classified s", "settle s", "ratio",
-               "vs classified", "peak RSS MB", "chunks", "batches", "items", "payouts", "checks", "result")
+               "vs classified", "peak RSS MB", "chunks", "batches", "items", "payouts", "checks",
+               "result")
     for column in columns:
         table.add_column(column, justify="right")
     for row in result.rows:
