@@ -63,24 +63,21 @@ FOR NO KEY UPDATE OF a
 
 _INSERT_WINDOW_ITEMS = f"""
 WITH w AS (SELECT * FROM {_WINDOWS}),
-scanned AS MATERIALIZED (
-    SELECT p.id, p.account_id, p.entry_id, p.created_at, p.direction, p.amount_minor
-    FROM ledger_postings p
-    WHERE p.account_id = ANY(CAST(:scan_accounts AS text[]))
-      AND p.created_at >= :scan_start AND p.created_at < :scan_end AND NOT p.pending
-),
-fees AS (
-    SELECT w.batch_id, p.entry_id, sum(p.amount_minor) AS fee
-    FROM scanned p JOIN w ON p.account_id = w.fee_account
-      AND p.created_at >= w.window_start AND p.created_at < w.window_end
-    WHERE p.direction = 'credit'
-    GROUP BY w.batch_id, p.entry_id
-),
 moves AS MATERIALIZED (
-    SELECT w.batch_id, p.id AS posting_id, p.entry_id, p.created_at, {_SIGNED} AS net, f.fee
-    FROM scanned p JOIN w ON p.account_id = w.account_id
-      AND p.created_at >= w.window_start AND p.created_at < w.window_end
-    LEFT JOIN fees f ON f.batch_id = w.batch_id AND f.entry_id = p.entry_id
+    SELECT w.batch_id, m.posting_id, m.entry_id, m.created_at, m.net, m.fee
+    FROM w CROSS JOIN LATERAL (
+        SELECT x.* FROM (
+            SELECT p.id AS posting_id, p.account_id, p.entry_id, p.created_at,
+                   {_SIGNED} AS net,
+                   sum(p.amount_minor) FILTER (
+                       WHERE p.account_id = w.fee_account AND p.direction = 'credit')
+                       OVER (PARTITION BY p.entry_id) AS fee
+            FROM ledger_postings p
+            WHERE p.account_id = ANY(ARRAY[w.account_id, w.fee_account])
+              AND p.created_at >= w.window_start AND p.created_at < w.window_end
+              AND NOT p.pending) x
+        WHERE x.account_id = w.account_id
+        OFFSET 0) m
 ),
 kinds AS MATERIALIZED (
     SELECT e.id, e.metadata->>'kind' AS kind,
@@ -121,28 +118,18 @@ FROM inserted GROUP BY batch_id
 """
 """Insert every window item of a group of windows and sum them per batch, in one statement.
 
-The group's postings (its available and fee accounts, between the earliest window start and the
-latest window end) are read in one scan, which PostgreSQL may run as a bitmap scan that visits
-each heap page once and in order, instead of one index range scan per window jumping across the
-heap; each posting is then placed in its own window, and a payment's fee is the credit to the
-window's fee account in the same entry. The entries (for the kind that types each line) are
-looked up once, with one scan of the primary key over the sorted, distinct entry ids, and
-hash-joined back; the lines go in ordered by their key, so its index grows at the right edge of
-each batch."""
+The group's postings are read first (one index range scan per window); their entries are then
+looked up once, with one index scan over the sorted, distinct entry ids (a single pass over the
+primary key's leaves instead of a descent per posting), hash-joined back; the lines go in
+ordered by their key, so the key's index grows at its right edge of each batch."""
 
 _WINDOW_TYPES = tuple(t.value for t in list(ItemType)[:5])
 
 _WINDOW_CHECKS = f"""
-WITH w AS (SELECT * FROM {_WINDOWS}),
-ledger AS (
-    SELECT w.batch_id, sum({_SIGNED}) AS net
-    FROM ledger_postings p JOIN w ON p.account_id = w.account_id
-      AND p.created_at >= w.window_start AND p.created_at < w.window_end
-    WHERE p.account_id = ANY(CAST(:scan_accounts AS text[]))
-      AND p.created_at >= :scan_start AND p.created_at < :scan_end AND NOT p.pending
-    GROUP BY w.batch_id
-)
-SELECT w.batch_id, coalesce(l.net, 0) AS ledger_net_minor,
+SELECT w.batch_id,
+  (SELECT coalesce(sum({_SIGNED}), 0) FROM ledger_postings p
+   WHERE p.account_id = w.account_id AND p.created_at >= w.window_start
+     AND p.created_at < w.window_end AND NOT p.pending) AS ledger_net_minor,
   (SELECT coalesce(sum(i.net_minor), 0) FROM settlement_items i
    WHERE i.batch_id = w.batch_id AND i.type = ANY(CAST(:window_types AS text[])))
      AS items_net_minor,
@@ -151,7 +138,7 @@ SELECT w.batch_id, coalesce(l.net, 0) AS ledger_net_minor,
    FROM settlement_batches b WHERE b.merchant_id = w.merchant_id AND b.currency = w.currency
      AND b.id <> w.batch_id AND b.created_at >= w.window_start AND b.created_at < w.window_end)
      AS earlier_batches_minor
-FROM w LEFT JOIN ledger l ON l.batch_id = w.batch_id
+FROM {_WINDOWS}
 """
 
 _BATCH_COLUMNS = (
@@ -214,17 +201,6 @@ def _batch_row(batch: SettlementBatch) -> dict[str, Any]:
         "reserve_release_at": batch.reserve_release_at,
         "payout_account_id": batch.payout_account_id, "payout_id": batch.payout_id,
         "created_at": batch.created_at,
-    }
-
-
-def _scan_params(windows: Sequence[NewWindow], fees: bool) -> dict[str, Any]:
-    """The one range every window of the group lies in: its available (and fee) accounts,
-    earliest start, latest end (each posting read is then placed in its own window)."""
-    return {
-        "scan_accounts": [w.available_account for w in windows]
-        + ([w.fees_account for w in windows] if fees else []),
-        "scan_start": min(w.window_start for w in windows),
-        "scan_end": max(w.window_end for w in windows),
     }
 
 
@@ -292,7 +268,7 @@ class SettlementRunStore:
         if not windows:
             return {}
         rows = self._connection.execute(sa.text(_INSERT_WINDOW_ITEMS), {
-            **_window_params(windows), **_scan_params(windows, fees=True),
+            **_window_params(windows),
             "settlement_kinds": SETTLEMENT_KIND_PREFIX.replace("_", "\\_") + "%",
         })
         return {
@@ -361,10 +337,7 @@ class SettlementRunStore:
         invariant(updated == len(pairs), "each reserve is released exactly once")
 
     def window_checks(self, windows: Sequence[NewWindow]) -> list[WindowCheck]:
-        if not windows:
-            return []
-        params: dict[str, Any] = {**_window_params(windows), **_scan_params(windows, fees=False),
-                                  "window_types": list(_WINDOW_TYPES)}
+        params: dict[str, Any] = {**_window_params(windows), "window_types": list(_WINDOW_TYPES)}
         rows = self._connection.execute(sa.text(_WINDOW_CHECKS), params)
         return [WindowCheck(r.batch_id, int(r.ledger_net_minor), int(r.items_net_minor),
                             int(r.earlier_batches_minor)) for r in rows]
