@@ -83,7 +83,7 @@ kinds AS MATERIALIZED (
     SELECT e.id, e.metadata->>'kind' AS kind,
            coalesce(e.metadata->>'refund', e.metadata->>'payment') AS source_id
     FROM ledger_entries e
-    WHERE e.id = ANY(ARRAY(SELECT DISTINCT entry_id FROM moves ORDER BY entry_id))
+    WHERE e.id = ANY(ARRAY(SELECT entry_id FROM moves))
 ),
 classified AS (
     SELECT m.*, e.kind, e.source_id
@@ -105,7 +105,6 @@ inserted AS (
         CASE WHEN c.kind = 'payment' AND c.net > 0 THEN coalesce(c.fee, 0)
              WHEN c.kind = 'fee' AND c.net < 0 THEN -c.net
              ELSE 0 END AS fee) t
-    ORDER BY c.batch_id, c.posting_id
     RETURNING batch_id, type, gross_minor, fee_minor, net_minor
 )
 SELECT batch_id, count(*) AS item_count,
@@ -119,9 +118,9 @@ FROM inserted GROUP BY batch_id
 """Insert every window item of a group of windows and sum them per batch, in one statement.
 
 The group's postings are read first (one index range scan per window); their entries are then
-looked up once, with one index scan over the sorted, distinct entry ids (a single pass over the
-primary key's leaves instead of a descent per posting), hash-joined back; the lines go in
-ordered by their key, so the key's index grows at its right edge of each batch."""
+looked up once, with one index scan over the array of their ids (the btree sorts and dedups the
+array itself and walks its leaves once, instead of one descent per posting), hash-joined back.
+"""
 
 _WINDOW_TYPES = tuple(t.value for t in list(ItemType)[:5])
 
