@@ -33,6 +33,7 @@ def test_a_small_bench_reports_every_measurement(databases: conftest.TestDatabas
     assert row.classified_s > 0
     assert row.settle_s > 0
     assert 0 < row.peak_rss_mb < 1_000
+    assert row.groups == 1  # 100 pairs, one chunk of pairs_per_transaction (500)
     assert row.ratio == row.settle_s / row.baseline_s
     assert result.scaling() is None
     assert result.server.startswith("PostgreSQL")

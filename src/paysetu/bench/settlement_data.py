@@ -31,6 +31,9 @@ CURRENCIES = ("INR", "USD", "EUR", "JPY", "CNY")
 FEE_BPS = 200
 REFUND_EVERY = 20
 """One payment in 20 (5%) is refunded, half of its amount."""
+FEE_SQL = "(amount_minor * :fee_bps + 5000) / 10000"
+"""A payment's fee, as :meth:`paysetu.payments.rules.payments.FeePlan.fee_for` computes it
+(half up to the minor unit; no fixed part; tests/property/test_settlement_bench_fee_sql.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,7 @@ FROM ledger_accounts WHERE owner_type = 'customer' AND id LIKE 'acct_cus_bench%'
 """
 
 
-_PAYMENT_ROWS = """
+_PAYMENT_ROWS = f"""
 CREATE TEMP TABLE bench_payments ON COMMIT DROP AS
 SELECT i,
        'pay_bench' || lpad(i::text, 10, '0') AS id,
@@ -124,7 +127,7 @@ SELECT i,
        :day_start + ((i * 40503) % 86400000) * interval '1 millisecond' AS created_at
 FROM generate_series(0::bigint, :payments - 1) i;
 ALTER TABLE bench_payments ADD COLUMN fee_minor bigint;
-UPDATE bench_payments SET fee_minor = (amount_minor * :fee_bps + 5000) / 10000;
+UPDATE bench_payments SET fee_minor = {FEE_SQL};
 """
 
 

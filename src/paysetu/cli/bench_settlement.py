@@ -41,14 +41,16 @@ def result_json(result: BenchResult) -> dict[str, Any]:
 def result_table(result: BenchResult) -> Table:
     table = Table(title=f"paysetu bench settlement: {result.server}")
     columns = ("payments", "postings", "GROUP BY s", "classified s", "settle s", "ratio",
-               "vs classified", "peak RSS MB", "batches", "items", "payouts", "checks", "result")
+               "vs classified", "peak RSS MB", "chunks", "batches", "items", "payouts", "checks",
+               "result")
     for column in columns:
         table.add_column(column, justify="right")
     for row in result.rows:
         table.add_row(
             f"{row.payments:,}", f"{row.postings:,}", f"{row.baseline_s:.2f}",
             f"{row.classified_s:.2f}", f"{row.settle_s:.2f}", f"{row.ratio:.2f}x",
-            f"{row.classified_ratio:.2f}x", f"{row.peak_rss_mb:.0f}", f"{row.batches:,}",
+            f"{row.classified_ratio:.2f}x", f"{row.peak_rss_mb:.0f}", f"{row.groups}",
+            f"{row.batches:,}",
             f"{row.items:,}", f"{row.payouts:,}",
             "ok" if row.nets_match and row.audit_passed else "[red]FAILED[/red]",
             "[green]pass[/green]" if row.passed else "[red]miss[/red]",

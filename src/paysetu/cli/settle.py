@@ -17,13 +17,14 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.cli.runtime import console, errors, runtime
 from paysetu.kernel.money import Money
 from paysetu.kernel.money_display import format_money
-from paysetu.settlement.rules.records import RunOutcome
+from paysetu.settlement.rules.records import BatchResult, RunOutcome
 from paysetu.settlement.stores.pain001 import pain001_xml
 from paysetu.settlement.stores.payout_csv import payout_csv, report_csv
 from paysetu.settlement.usecases import queries as settlement_queries
@@ -48,8 +49,14 @@ def settle(
 ) -> None:
     """Build the settlement batches of DATE: net per merchant and currency, paid or carried."""
     day = settlement_queries.parse_date(date)
-    with runtime() as rt:
-        results = settlement.settle(rt.context, day, merchant)
+    results: list[BatchResult] = []
+    columns = (TextColumn("settling {task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("pairs"), TimeElapsedColumn())
+    with runtime() as rt, Progress(*columns, console=errors, transient=True) as progress:
+        task = progress.add_task(day.isoformat(), total=settlement.pair_count(rt.context, merchant))
+        for group in settlement.settle_groups(rt.context, day, merchant):
+            results += group
+            progress.advance(task, len(group))
     created = [r for r in results if r.outcome is RunOutcome.CREATED]
     table = Table(title=f"settlement {day.isoformat()}: {len(created)} batch(es) created")
     for column in ("merchant", "currency", "outcome", "batch", "net", "payout", "carried"):

@@ -63,7 +63,7 @@ FOR NO KEY UPDATE OF a
 
 _INSERT_WINDOW_ITEMS = f"""
 WITH w AS (SELECT * FROM {_WINDOWS}),
-moves AS (
+moves AS MATERIALIZED (
     SELECT w.batch_id, m.posting_id, m.entry_id, m.created_at, m.net, m.fee
     FROM w CROSS JOIN LATERAL (
         SELECT x.* FROM (
@@ -79,12 +79,15 @@ moves AS (
         WHERE x.account_id = w.account_id
         OFFSET 0) m
 ),
+kinds AS MATERIALIZED (
+    SELECT e.id, e.metadata->>'kind' AS kind,
+           coalesce(e.metadata->>'refund', e.metadata->>'payment') AS source_id
+    FROM ledger_entries e
+    WHERE e.id = ANY(ARRAY(SELECT entry_id FROM moves))
+),
 classified AS (
     SELECT m.*, e.kind, e.source_id
-    FROM moves m CROSS JOIN LATERAL (
-        SELECT e.metadata->>'kind' AS kind,
-               coalesce(e.metadata->>'refund', e.metadata->>'payment') AS source_id
-        FROM ledger_entries e WHERE e.id = m.entry_id LIMIT 1) e
+    FROM moves m JOIN kinds e ON e.id = m.entry_id
     WHERE coalesce(e.kind, '') NOT LIKE :settlement_kinds
 ),
 inserted AS (
@@ -112,7 +115,12 @@ SELECT batch_id, count(*) AS item_count,
        coalesce(sum(net_minor) FILTER (WHERE type = 'adjustment'), 0) AS adjustments_minor
 FROM inserted GROUP BY batch_id
 """
-"""Insert every window item of a group of windows and sum them per batch, in one statement."""
+"""Insert every window item of a group of windows and sum them per batch, in one statement.
+
+The group's postings are read first (one index range scan per window); their entries are then
+looked up once, with one index scan over the array of their ids (the btree sorts and dedups the
+array itself and walks its leaves once, instead of one descent per posting), hash-joined back.
+"""
 
 _WINDOW_TYPES = tuple(t.value for t in list(ItemType)[:5])
 
@@ -239,6 +247,12 @@ class SettlementRunStore:
             )
             for r in rows
         ]
+
+    def pair_count(self, merchant_id: str | None) -> int:
+        return int(self._connection.execute(sa.text(
+            "SELECT count(*) FROM merchant_accounts WHERE purpose = 'available'"
+            " AND (CAST(:only AS text) IS NULL OR merchant_id = :only)"),
+            {"only": merchant_id}).scalar_one())
 
     def batch_at(self, merchant_id: str, currency: str, window_end: datetime) -> str | None:
         found = self._connection.execute(

@@ -365,6 +365,12 @@ def _settle_group(
     return results, following
 
 
+def pair_count(ctx: SettlementContext, merchant_id: str | None = None) -> int:
+    """How many merchant-currency pairs :func:`settle_groups` will report on (one result each)."""
+    with ctx.reader() as uow:
+        return uow.settlements.pair_count(merchant_id)
+
+
 def settle_groups(
     ctx: SettlementContext, day: date, merchant_id: str | None = None
 ) -> Iterator[list[BatchResult]]:
