@@ -5,11 +5,18 @@ table ``cob_loans`` (dropped at commit) receives, one ``INSERT ... SELECT`` per 
 :data:`LOANS_PER_CHUNK` loans in id order, each loan locked (before the credit lines, the lock
 order of every loan operation) with its figures: the oldest due date with principal or interest
 unpaid, the schedule's interest earned to the day, the principal outstanding, the interest
-received. Then, per chunk, one statement each: the day's penal interest on the overdue
-installments, the accrual, provision and suspense; one statement classifies every borrower
-(its loans and its credit lines in ``cob_lines`` together); one ``UPDATE ... FROM cob_loans``
-per chunk writes the loans back. Python reads only the accrual legs (for the ledger's batch
-API), sums per lender and currency and the summary.
+received. Then one statement per chunk charges the day's penal interest on the overdue
+installments (``cob_penalties``); one statement classifies every borrower (its loans and its
+credit lines in ``cob_lines`` together: ``cob_borrowers``); one ``INSERT ... SELECT`` per chunk
+computes each loan's class, accrual, provision and suspense (``cob_loan_days``; the temporary
+rows are written once, never updated); one ``UPDATE ... FROM cob_loan_days`` per chunk writes
+the loans back. Python reads only the accrual legs (for the ledger's batch API), the sums per
+lender and currency, and the summary.
+
+Chunks bound each statement's memory and the rows Python holds at once; the locks last the
+transaction (all or nothing). Migration 0030 leaves room on the pages of ``loans``,
+``loan_installments`` and ``credit_lines``, so the daily rewrite of a row stays on its page
+and skips the indexes (a HOT update) when no indexed column changes.
 
 The rules are those of :mod:`paysetu.lending.rules.classification` (days past due, classes,
 NPA age, provisions, penal interest) and :func:`paysetu.lending.rules.loans.accrual_increase`,
@@ -49,12 +56,24 @@ CREATE TEMP TABLE IF NOT EXISTS cob_loans (
     interest_account_id text NOT NULL, accrued0 bigint NOT NULL, through0 date,
     asset_class0 text NOT NULL, npa_since0 date, provision0 bigint NOT NULL,
     suspense0 bigint NOT NULL, penalty_rate_bps integer NOT NULL, oldest_overdue date,
-    target bigint NOT NULL, outstanding bigint NOT NULL, interest_paid bigint NOT NULL,
-    penalty bigint NOT NULL DEFAULT 0,
-    asset_class text, npa_since date, dpd integer, npa boolean, increase bigint,
-    accrued bigint, through date, provision bigint, suspense bigint
+    target bigint NOT NULL, outstanding bigint NOT NULL, interest_paid bigint NOT NULL
+) ON COMMIT DROP;
+CREATE TEMP TABLE IF NOT EXISTS cob_penalties (
+    loan_id text PRIMARY KEY, amount bigint NOT NULL
+) ON COMMIT DROP;
+CREATE TEMP TABLE IF NOT EXISTS cob_loan_days (
+    id text PRIMARY KEY, active boolean NOT NULL, lender_id text NOT NULL,
+    category text NOT NULL, currency text NOT NULL, interest_account_id text NOT NULL,
+    asset_class0 text NOT NULL, provision0 bigint NOT NULL, suspense0 bigint NOT NULL,
+    outstanding bigint NOT NULL, penalty bigint NOT NULL,
+    asset_class text NOT NULL, npa_since date, dpd integer NOT NULL, npa boolean NOT NULL,
+    increase bigint, accrued bigint NOT NULL, through date, provision bigint NOT NULL,
+    suspense bigint NOT NULL
 ) ON COMMIT DROP
 """
+"""``cob_loans``: what each loan's day starts from (written once per chunk, never updated);
+``cob_penalties``: the day's penal interest per loan; ``cob_loan_days``: what the day leaves
+(one ``INSERT ... SELECT`` per chunk; inserting is cheaper than updating the rows)."""
 
 _FIGURES_SQL = """
 WITH locked AS (
@@ -106,9 +125,8 @@ WITH charged AS (
     WHERE c.amount > 0 AND i.loan_id = c.loan_id AND i.number = c.number
     RETURNING i.loan_id, c.amount
 )
-UPDATE cob_loans l SET penalty = s.total
-FROM (SELECT loan_id, sum(amount) AS total FROM added GROUP BY loan_id) s
-WHERE l.id = s.loan_id
+INSERT INTO cob_penalties (loan_id, amount)
+SELECT loan_id, sum(amount) FROM added GROUP BY loan_id
 """
 """Chunk ``(after, upto]``: a day's penal interest on each installment overdue before the day
 (:func:`~paysetu.lending.rules.classification.daily_penalty`), summed per loan."""
@@ -158,39 +176,46 @@ def class_sql(worst: str, since: str, dpd: str) -> str:
     ELSE '{AssetClass.SMA_2.value}' END"""
 
 
-_CLASSIFY_LOANS_SQL = f"""
-UPDATE cob_loans c SET
-    asset_class = {class_sql("b.worst", "b.since", _DPD.format(t="c"))},
-    npa_since = b.since,
-    dpd = coalesce({_DPD.format(t="c")}, 0)
-FROM cob_borrowers b
-WHERE c.active AND b.merchant_id = c.merchant_id AND b.lender_id = c.lender_id
-"""
-
 _NPA = ", ".join(f"'{c.value}'" for c in sorted(NPA_CLASSES))
 _PROVISION_BPS = " ".join(f"WHEN '{c.value}' THEN {bps}"
                           for c, bps in PROVISION_BPS_UNSECURED.items())
 
 _DAY_SQL = f"""
-UPDATE cob_loans SET
-    npa = active AND asset_class IN ({_NPA}),
-    increase = CASE WHEN NOT active OR (through0 IS NOT NULL AND :on <= through0) THEN NULL
-                    ELSE greatest(0, target - accrued0) END,
-    asset_class = CASE WHEN active THEN asset_class ELSE asset_class0 END,
-    npa_since = CASE WHEN active THEN npa_since ELSE npa_since0 END,
-    dpd = CASE WHEN active THEN dpd ELSE 0 END
-WHERE id > :after AND id <= :upto;
-UPDATE cob_loans SET
-    accrued = accrued0 + coalesce(increase, 0),
-    through = CASE WHEN increase IS NOT NULL THEN CAST(:on AS date) ELSE through0 END,
-    provision = CASE WHEN active
-        THEN (outstanding * (CASE asset_class {_PROVISION_BPS} END) + 5000) / 10000 ELSE 0 END,
-    suspense = CASE WHEN npa THEN accrued0 + coalesce(increase, 0) - interest_paid ELSE 0 END
-WHERE id > :after AND id <= :upto
+INSERT INTO cob_loan_days (id, active, lender_id, category, currency, interest_account_id,
+    asset_class0, provision0, suspense0, outstanding, penalty, asset_class, npa_since, dpd,
+    npa, increase, accrued, through, provision, suspense)
+SELECT c.id, c.active, c.lender_id, c.category, c.currency, c.interest_account_id,
+    c.asset_class0, c.provision0, c.suspense0, c.outstanding, coalesce(p.amount, 0),
+    k.asset_class, k.npa_since, k.dpd, k.npa, a.increase, c.accrued0 + coalesce(a.increase, 0),
+    CASE WHEN a.increase IS NOT NULL THEN CAST(:on AS date) ELSE c.through0 END,
+    CASE WHEN c.active
+         THEN (c.outstanding * (CASE k.asset_class {_PROVISION_BPS} END) + 5000) / 10000
+         ELSE 0 END,
+    CASE WHEN k.npa THEN c.accrued0 + coalesce(a.increase, 0) - c.interest_paid ELSE 0 END
+FROM cob_loans c
+    LEFT JOIN cob_borrowers b
+        ON c.active AND b.merchant_id = c.merchant_id AND b.lender_id = c.lender_id
+    LEFT JOIN cob_penalties p ON p.loan_id = c.id
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN c.active THEN {class_sql("b.worst", "b.since", _DPD.format(t="c"))}
+                    ELSE c.asset_class0 END AS asset_class,
+            CASE WHEN c.active THEN b.since ELSE c.npa_since0 END AS npa_since,
+            CASE WHEN c.active THEN coalesce({_DPD.format(t="c")}, 0) ELSE 0 END AS dpd
+    ) k0
+    CROSS JOIN LATERAL (
+        SELECT k0.*, c.active AND k0.asset_class IN ({_NPA}) AS npa
+    ) k
+    CROSS JOIN LATERAL (
+        SELECT CASE WHEN NOT c.active OR (c.through0 IS NOT NULL AND :on <= c.through0)
+                    THEN NULL ELSE greatest(0, c.target - c.accrued0) END AS increase
+    ) a
+WHERE c.id > :after AND c.id <= :upto
+ORDER BY c.id
 """
-"""Chunk ``(after, upto]``: the accrual (``increase`` NULL when already accrued through the
-day), the provision on the principal outstanding, the suspense (an NPA's whole receivable);
-a loan closed since keeps its class and releases its provision and suspense."""
+"""Chunk ``(after, upto]``'s day: the class from its borrower's (an active loan), the accrual
+(``increase`` NULL when already accrued through the day), the provision on the principal
+outstanding, the suspense (an NPA's whole receivable); a loan closed since keeps its class
+and releases its provision and suspense."""
 
 _PORTFOLIO_SQL = """
 SELECT lender_id, category, currency, count(*) AS loans, sum(outstanding) AS outstanding,
@@ -202,7 +227,7 @@ SELECT lender_id, category, currency, count(*) AS loans, sum(outstanding) AS out
         AS par_90,
     coalesce(sum(outstanding) FILTER (WHERE npa_since IS NOT NULL), 0) AS npa,
     sum(provision) AS provisions
-FROM cob_loans WHERE active
+FROM cob_loan_days WHERE active
 GROUP BY lender_id, currency, category ORDER BY lender_id, currency, category
 """
 
@@ -211,7 +236,7 @@ UPDATE loans l SET interest_accrued_minor = x.accrued, interest_accrued_through 
     days_past_due = x.dpd, asset_class = x.asset_class, npa_since = x.npa_since,
     provision_minor = x.provision, interest_suspense_minor = x.suspense,
     classified_on = :on, updated_at = :now
-FROM cob_loans x WHERE l.id = x.id AND x.id > :after AND x.id <= :upto
+FROM cob_loan_days x WHERE l.id = x.id AND x.id > :after AND x.id <= :upto
 """
 
 
@@ -224,8 +249,9 @@ class LoanCloseDaySetQueries:
         """Lock the day's loans (active and disbursed by ``on``, or closed still holding a
         provision or suspense) chunk by chunk in id order and compute their figures into
         ``cob_loans``; the last id of each chunk."""
-        self._connection.execute(sa.text(_CREATE_SQL))
-        self._connection.execute(sa.text("TRUNCATE cob_loans"))
+        for statement in _CREATE_SQL.split(";"):
+            self._connection.execute(sa.text(statement))
+        self._connection.execute(sa.text("TRUNCATE cob_loans, cob_penalties, cob_loan_days"))
         bounds: list[str] = []
         after = ""
         while True:
@@ -248,24 +274,22 @@ class LoanCloseDaySetQueries:
                                                            "upto": upto})
 
     def close_day_classify(self, on: date) -> None:
-        """Every borrower's classification of the day, for its loans (in ``cob_loans``) and
-        credit lines (``cob_lines``, whose own figures are computed already)."""
+        """Every borrower's classification of the day (``cob_borrowers``), from its loans
+        (``cob_loans``) and credit lines (``cob_lines``, whose figures are computed)."""
         self._connection.execute(sa.text("DROP TABLE IF EXISTS cob_borrowers"))
         self._connection.execute(sa.text(_BORROWERS_SQL), {"on": on})
         self._connection.execute(
-            sa.text("CREATE INDEX ON cob_borrowers (merchant_id, lender_id)"))
-        self._connection.execute(sa.text("ANALYZE cob_borrowers"))
-        self._connection.execute(sa.text(_CLASSIFY_LOANS_SQL), {"on": on})
+            sa.text("ALTER TABLE cob_borrowers ADD PRIMARY KEY (merchant_id, lender_id)"))
+        self._connection.execute(sa.text("ANALYZE cob_borrowers, cob_penalties"))
 
     def close_day_loan_day(self, on: date, after: str, upto: str) -> list[tuple[str, str, bool,
                                                                                str, int]]:
-        """Chunk ``(after, upto]``'s accrual, provision and suspense; its accrual legs
-        ``(lender, currency, npa, interest receivable, amount)`` in id order."""
+        """Chunk ``(after, upto]``'s day (class, accrual, provision, suspense); its accrual
+        legs ``(lender, currency, npa, interest receivable, amount)`` in id order."""
         params = {"on": on, "after": after, "upto": upto}
-        for statement in _DAY_SQL.split(";"):
-            self._connection.execute(sa.text(statement), params)
+        self._connection.execute(sa.text(_DAY_SQL), params)
         rows = self._connection.execute(sa.text(
-            "SELECT lender_id, currency, npa, interest_account_id, increase FROM cob_loans"
+            "SELECT lender_id, currency, npa, interest_account_id, increase FROM cob_loan_days"
             " WHERE increase > 0 AND id > :after AND id <= :upto ORDER BY id"), params)
         return [(r[0], r[1], bool(r[2]), r[3], int(r[4])) for r in rows]
 
@@ -276,7 +300,7 @@ class LoanCloseDaySetQueries:
             "SELECT lender_id, currency,"
             " sum(suspense - suspense0 - CASE WHEN npa THEN coalesce(increase, 0) ELSE 0 END),"
             " sum(provision - provision0)"
-            " FROM cob_loans GROUP BY lender_id, currency ORDER BY lender_id, currency"))
+            " FROM cob_loan_days GROUP BY lender_id, currency ORDER BY lender_id, currency"))
         return [(r[0], r[1], int(r[2]), int(r[3])) for r in rows]
 
     def close_day_loan_totals(self) -> dict[str, Any]:
@@ -286,12 +310,14 @@ class LoanCloseDaySetQueries:
             "SELECT currency, count(*) FILTER (WHERE increase > 0) AS accruing,"
             " coalesce(sum(increase) FILTER (WHERE increase > 0), 0) AS accrued,"
             " count(*) FILTER (WHERE penalty > 0) AS penalised, sum(penalty) AS penalties,"
-            " sum(provision) AS provisions FROM cob_loans GROUP BY currency ORDER BY currency"
+            " sum(provision) AS provisions FROM cob_loan_days GROUP BY currency"
+            " ORDER BY currency"
         )).mappings().all()
         classes = self._connection.execute(sa.text(
-            "SELECT asset_class, count(*) FROM cob_loans WHERE active GROUP BY asset_class")).all()
+            "SELECT asset_class, count(*) FROM cob_loan_days WHERE active"
+            " GROUP BY asset_class")).all()
         changes = self._connection.execute(sa.text(
-            "SELECT asset_class0 || '->' || asset_class, count(*) FROM cob_loans"
+            "SELECT asset_class0 || '->' || asset_class, count(*) FROM cob_loan_days"
             " WHERE active AND asset_class <> asset_class0 GROUP BY 1 ORDER BY 1")).all()
         return {"currencies": [dict(r) for r in per_currency],
                 "loans": sum(int(n) for _, n in classes),
