@@ -139,6 +139,10 @@ class CloseDayRun:
         """Steps 5 and 6: one entry per lender and currency for each kind of change."""
         for queue in sorted(self.accruals):
             self.post_accruals(queue)
+        # The accruals apart from the net moves: a batch that debits and credits one account
+        # with a limit (suspense: NPA accruals in, a release out) makes the ledger check the
+        # running balance posting by posting, over the whole batch.
+        self.flush()
         now_meta = {"through": self.on.isoformat()}
         for kind, moves in (("suspense", self.suspense_moves),
                             ("provision", self.provision_moves)):
