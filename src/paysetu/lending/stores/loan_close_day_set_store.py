@@ -77,7 +77,11 @@ CREATE TEMP TABLE IF NOT EXISTS cob_loan_days (
 
 _FIGURES_SQL = """
 WITH locked AS (
-    SELECT id FROM loans
+    SELECT id, status = 'active' AS active, merchant_id, lender_id, category,
+        rtrim(currency) AS currency, interest_account_id, interest_accrued_minor,
+        interest_accrued_through, asset_class, npa_since, provision_minor,
+        interest_suspense_minor, penalty_rate_bps
+    FROM loans
     WHERE id > :after AND ((status = 'active' AND disbursed_on <= :on)
         OR (status = 'closed' AND (provision_minor > 0 OR interest_suspense_minor > 0)))
     ORDER BY id LIMIT :chunk FOR NO KEY UPDATE
@@ -98,11 +102,11 @@ WITH locked AS (
 INSERT INTO cob_loans (id, active, merchant_id, lender_id, category, currency,
     interest_account_id, accrued0, through0, asset_class0, npa_since0, provision0, suspense0,
     penalty_rate_bps, oldest_overdue, target, outstanding, interest_paid)
-SELECT l.id, l.status = 'active', l.merchant_id, l.lender_id, l.category, rtrim(l.currency),
+SELECT l.id, l.active, l.merchant_id, l.lender_id, l.category, l.currency,
     l.interest_account_id, l.interest_accrued_minor, l.interest_accrued_through,
     l.asset_class, l.npa_since, l.provision_minor, l.interest_suspense_minor,
     l.penalty_rate_bps, s.oldest_overdue, s.target, s.outstanding, s.interest_paid
-FROM loans l JOIN schedule s ON s.loan_id = l.id
+FROM locked l JOIN schedule s ON s.loan_id = l.id
 ORDER BY l.id
 """
 
@@ -292,6 +296,11 @@ class LoanCloseDaySetQueries:
             "SELECT lender_id, currency, npa, interest_account_id, increase FROM cob_loan_days"
             " WHERE increase > 0 AND id > :after AND id <= :upto ORDER BY id"), params)
         return [(r[0], r[1], bool(r[2]), r[3], int(r[4])) for r in rows]
+
+    def close_day_loans_computed(self) -> None:
+        """Every chunk's day is in ``cob_loan_days``: statistics for the plans that read it
+        (the write-back joins it to ``loans`` by id)."""
+        self._connection.execute(sa.text("ANALYZE cob_loan_days"))
 
     def close_day_loan_moves(self) -> list[tuple[str, str, int, int]]:
         """Per lender and currency: the day's suspense change (the accruals of NPAs went to

@@ -5,10 +5,12 @@ The lines' day is computed in SQL, set-based and chunk by chunk
 (:mod:`paysetu.lending.stores.credit_line_close_day_store`: drawing power, accrual, month-end
 debit, penal charge, out-of-order runs); this module orchestrates it and books the result:
 
-* :meth:`LinesDay.prepare` locks the lines (after the loans) and computes their figures; the
-  lines' arrears join the loans' in the borrower-level classification (Python, with the loans);
-* :meth:`LinesDay.apply` sends each chunk's classes back (class, provision, suspense, closing
-  follow in SQL), queues the day's accruals on the loans' accrual entries (up to 63 receivables
+* :meth:`LinesDay.compute` locks the lines (after the loans) and computes their figures; the
+  borrower-level classification then reads them with the loans' (in SQL; the per-loan
+  reference path reads them with :meth:`LinesDay.prepare` and classifies in Python);
+* :meth:`LinesDay.apply_classified` sets each chunk's classes from the borrowers' (class,
+  provision, suspense, closing follow in SQL; :meth:`LinesDay.apply` sends classes decided in
+  Python), queues the day's accruals on the loans' accrual entries (up to 63 receivables
   per entry, to interest income or, for an NPA, to suspense) and adds the lines' suspense and
   provision changes to the loans' net entries per lender and currency;
 * :meth:`LinesDay.post_debits`: on a month's last day, the interest receivable is debited to

@@ -214,6 +214,7 @@ def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date,
             run.accrue(lender_id, cur, run.income_account(lender_id, cur, npa), (account, amount))
         if progress is not None:
             progress(done, len(chunks) + len(lines.chunks))
+    loans.close_day_loans_computed()
     lines.apply_classified(run)
     for lender_id, cur, suspense, provision in loans.close_day_loan_moves():
         run.suspense_moves.append((f"{lender_id}:{cur}", suspense))
