@@ -6,7 +6,7 @@ product writes them:
 
 * one member lender with its accounts, funded (capital -> funding) for every loan;
 * one merchant per two loans (so borrowers have two loans, and NPA is borrower-wide), each with
-  an available account;
+  its accounts (available, escrow, fees: the use cases can repay its loans);
 * per loan: an approved application, the loan (Kishore, 12 monthly installments of equal
   principal with daily interest on actual/365, 12-24%), disbursed on one of the 180 days
   before the day closed, its principal and interest receivable accounts and the disbursal
@@ -72,13 +72,20 @@ SELECT 'mer_bench' || lpad(m::text, 7, '0'), 'Bench borrower ' || m, 'IN', 'INR'
 FROM generate_series(0, :merchants - 1) m;
 
 INSERT INTO ledger_accounts (id, currency, kind, debits_must_not_exceed_credits, owner_type,
-                             owner_id, created_at)
-SELECT 'acct_' || id || '_INR_available', 'INR', 'liability', true, 'merchant', id, :opened
-FROM merchants WHERE id LIKE 'mer_bench%';
+                             owner_id, metadata, created_at)
+SELECT 'acct_' || m.id || '_INR_' || a.purpose, 'INR', a.kind, a.purpose <> 'fees',
+       CASE a.purpose WHEN 'fees' THEN 'platform' ELSE 'merchant' END,
+       CASE a.purpose WHEN 'fees' THEN 'paysetu' ELSE m.id END,
+       CASE a.purpose WHEN 'fees' THEN jsonb_build_object('merchant', m.id) ELSE '{}' END,
+       :opened
+FROM merchants m, (VALUES ('available', 'liability'), ('escrow', 'liability'),
+                          ('fees', 'income')) AS a(purpose, kind)
+WHERE m.id LIKE 'mer_bench%';
 
 INSERT INTO merchant_accounts (merchant_id, currency, purpose, account_id)
-SELECT id, 'INR', 'available', 'acct_' || id || '_INR_available' FROM merchants
-WHERE id LIKE 'mer_bench%';
+SELECT m.id, 'INR', a.purpose, 'acct_' || m.id || '_INR_' || a.purpose
+FROM merchants m, unnest(ARRAY['available', 'escrow', 'fees']) AS a(purpose)
+WHERE m.id LIKE 'mer_bench%';
 """
 
 # The series is bigint: i * 104729 passes 2^31 after 20,505 loans (int4 overflowed there).

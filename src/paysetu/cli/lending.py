@@ -215,9 +215,10 @@ def close_day(
     """Close of business for a day: accrual, penalties, classes, provisions (in order, once
     per day; the last day again replays its summary)."""
     day = loan_close_day.parse_business_date(on)
-    with Progress(TextColumn("credit lines"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=errors, transient=True) as bar:
-        task = bar.add_task("credit lines", total=None)
+    with Progress(TextColumn("loans and credit lines, chunks"), BarColumn(),
+                  MofNCompleteColumn(), TimeElapsedColumn(), console=errors,
+                  transient=True) as bar:
+        task = bar.add_task("close of business", total=None)
 
         def chunk_done(done: int, chunks: int) -> None:
             bar.update(task, completed=done, total=chunks)

@@ -33,6 +33,7 @@ from paysetu.lending.rules.credit_line_classification import REVIEW_GRACE_DAYS
 from paysetu.lending.rules.credit_line_close_day import LineAccrual, LineArrears, LineDebit
 from paysetu.lending.rules.credit_lines import DAYS_IN_YEAR, DrawingPowerPolicy
 from paysetu.lending.rules.portfolio_history import PortfolioDay
+from paysetu.lending.stores.loan_close_day_set_store import class_sql
 
 LINES_PER_CHUNK = 20_000
 """Lines per statement: bounds each statement's work and the rows read back at once."""
@@ -151,11 +152,30 @@ _NPA = ", ".join(f"'{c.value}'" for c in sorted(NPA_CLASSES))
 _PROVISION_BPS = " ".join(f"WHEN '{c.value}' THEN {bps}"
                           for c, bps in PROVISION_BPS_UNSECURED.items())
 
-_DECIDED_SQL = f"""
+_CLASSES_SQL = """
 UPDATE cob_lines l SET asset_class = x.c, npa_since = x.n, dpd = x.d
 FROM unnest(CAST(:ids AS text[]), CAST(:classes AS text[]), CAST(:npa AS date[]),
             CAST(:dpd AS integer[])) AS x(i, c, n, d)
-WHERE l.id = x.i;
+WHERE l.id = x.i
+"""
+
+_DPD = "CASE WHEN l.oldest_overdue <= :on THEN CAST(:on AS date) - l.oldest_overdue END"
+_BORROWER_CLASS = class_sql("b.worst", "b.since", _DPD)
+
+_CLASSIFIED_SQL = f"""
+UPDATE cob_lines l SET
+    asset_class = CASE WHEN {_BORROWER_CLASS} = '{AssetClass.SMA_0.value}'
+                       THEN '{AssetClass.STANDARD.value}' ELSE {_BORROWER_CLASS} END,
+    npa_since = b.since, dpd = coalesce({_DPD}, 0)
+FROM cob_borrowers b
+WHERE l.active AND l.id > :after AND l.id <= :upto
+    AND b.merchant_id = l.merchant_id AND b.lender_id = l.lender_id
+"""
+"""Chunk ``(after, upto]``'s classes from the borrowers' classification in SQL (loans and
+lines together, :mod:`~paysetu.lending.stores.loan_close_day_set_store`); a line has no SMA-0
+(:func:`~paysetu.lending.rules.credit_line_classification.line_class`)."""
+
+_AFTER_CLASSES_SQL = f"""
 UPDATE cob_lines SET
     closes = NOT active OR (CAST(:on AS date) > review_due AND drawn = 0
         AND (CASE WHEN debit > 0 THEN 0 ELSE receivable0 + accrual END) = 0
@@ -255,7 +275,15 @@ class CreditLineCloseDayQueries:
         params = {"on": on, "after": after, "upto": upto,
                   "ids": [d[0] for d in decided], "classes": [d[1].value for d in decided],
                   "npa": [d[2] for d in decided], "dpd": [d[3] for d in decided]}
-        for statement in _DECIDED_SQL.split(";"):
+        self._connection.execute(sa.text(_CLASSES_SQL), params)
+        for statement in _AFTER_CLASSES_SQL.split(";"):
+            self._connection.execute(sa.text(statement), params)
+
+    def close_day_classified(self, on: date, after: str, upto: str) -> None:
+        """Chunk ``(after, upto]``'s classes from the borrowers' classification computed in
+        SQL (``cob_borrowers``), then each line's class, provision, suspense and closing."""
+        params = {"on": on, "after": after, "upto": upto}
+        for statement in (_CLASSIFIED_SQL, *_AFTER_CLASSES_SQL.split(";")):
             self._connection.execute(sa.text(statement), params)
 
     def close_day_accruals(self, after: str, upto: str) -> list[LineAccrual]:

@@ -30,6 +30,7 @@ from paysetu.lending.rules.loans import (
 )
 from paysetu.lending.rules.schedule import DayCount, Frequency, InterestPeriod, ScheduleType
 from paysetu.lending.stores.lending_store import SCOPE_SQL, scope_params
+from paysetu.lending.stores.loan_close_day_set_store import LoanCloseDaySetQueries
 from paysetu.lending.stores.loan_close_day_store import CloseDayQueries
 from paysetu.lending.stores.loan_portfolio_history_store import PortfolioHistoryQueries
 from paysetu.lending.stores.loan_portfolio_store import PortfolioQueries
@@ -76,7 +77,8 @@ def _repayment(row: sa.Row[Any]) -> LoanRepayment:
     return LoanRepayment(**values)
 
 
-class LoanStore(CloseDayQueries, RefinanceQueries, PortfolioQueries, PortfolioHistoryQueries):
+class LoanStore(CloseDayQueries, LoanCloseDaySetQueries, RefinanceQueries, PortfolioQueries,
+                PortfolioHistoryQueries):
     def __init__(self, connection: sa.Connection) -> None:
         self._connection = connection
 

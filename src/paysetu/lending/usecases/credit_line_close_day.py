@@ -5,10 +5,12 @@ The lines' day is computed in SQL, set-based and chunk by chunk
 (:mod:`paysetu.lending.stores.credit_line_close_day_store`: drawing power, accrual, month-end
 debit, penal charge, out-of-order runs); this module orchestrates it and books the result:
 
-* :meth:`LinesDay.prepare` locks the lines (after the loans) and computes their figures; the
-  lines' arrears join the loans' in the borrower-level classification (Python, with the loans);
-* :meth:`LinesDay.apply` sends each chunk's classes back (class, provision, suspense, closing
-  follow in SQL), queues the day's accruals on the loans' accrual entries (up to 63 receivables
+* :meth:`LinesDay.compute` locks the lines (after the loans) and computes their figures; the
+  borrower-level classification then reads them with the loans' (in SQL; the per-loan
+  reference path reads them with :meth:`LinesDay.prepare` and classifies in Python);
+* :meth:`LinesDay.apply_classified` sets each chunk's classes from the borrowers' (class,
+  provision, suspense, closing follow in SQL; :meth:`LinesDay.apply` sends classes decided in
+  Python), queues the day's accruals on the loans' accrual entries (up to 63 receivables
   per entry, to interest income or, for an NPA, to suspense) and adds the lines' suspense and
   provision changes to the loans' net entries per lender and currency;
 * :meth:`LinesDay.post_debits`: on a month's last day, the interest receivable is debited to
@@ -63,12 +65,16 @@ class LinesDay:
         self.chunks: list[tuple[str, str]] = []
         self.ids: list[list[str]] = []
 
-    def prepare(self) -> list[LoanArrears]:
-        """Lock the lines and compute their day in SQL; what classification needs of the
-        active ones."""
+    def compute(self) -> None:
+        """Lock the lines and compute their day in SQL."""
         bounds = self.uow.credit_lines.close_day_figures(
             self.on, dp_window(POLICY, self.on)[0], is_month_end(self.on), POLICY)
         self.chunks = chunk_pairs(bounds)
+
+    def prepare(self) -> list[LoanArrears]:
+        """:meth:`compute`, and what the classification in Python needs of the active lines
+        (the per-loan path)."""
+        self.compute()
         arrears: list[LoanArrears] = []
         for after, upto in self.chunks:
             chunk = self.uow.credit_lines.close_day_arrears(after, upto)
@@ -78,13 +84,24 @@ class LinesDay:
         return arrears
 
     def apply(self, run: DayRun, decided: dict[str, Classification]) -> None:
-        """Book every line's day on ``run``'s batches (before its net moves are posted)."""
-        lines = self.uow.credit_lines
-        for done, ((after, upto), ids) in enumerate(zip(self.chunks, self.ids, strict=True),
-                                                     start=1):
-            lines.close_day_decided(self.on, after, upto, [
+        """Book every line's day on ``run``'s batches (before its net moves are posted), the
+        classes decided in Python (the per-loan path)."""
+        def classify(index: int, after: str, upto: str) -> None:
+            self.uow.credit_lines.close_day_decided(self.on, after, upto, [
                 (i, line_class(decided[i]), decided[i].npa_since, decided[i].days_past_due)
-                for i in ids])
+                for i in self.ids[index]])
+        self._book(run, classify)
+
+    def apply_classified(self, run: DayRun) -> None:
+        """Book every line's day on ``run``'s batches (before its net moves are posted), the
+        borrowers classified in SQL already."""
+        self._book(run, lambda _, after, upto: self.uow.credit_lines.close_day_classified(
+            self.on, after, upto))
+
+    def _book(self, run: DayRun, classify: Callable[[int, str, str], None]) -> None:
+        lines = self.uow.credit_lines
+        for done, (after, upto) in enumerate(self.chunks, start=1):
+            classify(done - 1, after, upto)
             for a in lines.close_day_accruals(after, upto):
                 run.accrue(a.lender_id, a.currency,
                            run.income_account(a.lender_id, a.currency, a.npa),

@@ -6,28 +6,31 @@ to today; after that only the day after the last one closed (``close_day_skips_d
 closing the last day again replays its summary (idempotent per date); an earlier day is
 refused (``close_day_before_last``), so is a day after today (``close_day_in_future``).
 
-Steps, each set-based (one SQL statement for all loans, one ``UPDATE ... FROM unnest``):
+Steps, set-based in SQL (:mod:`paysetu.lending.stores.loan_close_day_set_store`), chunk by
+chunk of loans in id order, Python orchestrating:
 
-1. snapshot: every active loan locked (loans first, then installments and ledger accounts, the
-   lock order of every loan operation) with its oldest overdue due date, the interest the
-   schedule has earned to the day, its outstanding principal and the interest received;
+1. figures: every loan locked (loans first, then the credit lines: the lock order of every loan
+   operation) with its oldest overdue due date, the interest the schedule has earned to the
+   day, its outstanding principal and the interest received, into a temporary table;
 2. penal interest: every installment overdue before ``on`` is charged a day's penalty on its
    unpaid principal and interest (no entry: penalties are income when received; they do not
-   make an installment overdue, so the snapshot's figures stand);
-3. classification (:func:`~paysetu.lending.rules.classification.classify`, per borrower);
-4. accrual: the interest earned and not yet booked, as :func:`paysetu.lending.usecases.loans.
-   accrue_interest` books it (the same :func:`~paysetu.lending.rules.loans.accrual_increase`), to
-   interest income or, for an NPA, to interest suspense; up to 63 loans per entry (one debit
-   to each loan's interest receivable, one credit), which the ledger applies much faster than
-   one entry per loan;
+   make an installment overdue, so the figures stand);
+3. classification per borrower, its loans and credit lines together (one statement; the rules
+   of :func:`~paysetu.lending.rules.classification.classify`);
+4. accrual: the interest earned and not yet booked (the rule of
+   :func:`~paysetu.lending.rules.loans.accrual_increase`), to interest income or, for an NPA,
+   to interest suspense; up to 63 loans per entry (one debit to each loan's interest
+   receivable, one credit), through the ledger's batch API;
 5. suspense: an NPA's whole receivable is in suspense; a performing loan's none. The day's
    change, net per lender and currency, moves between interest income and suspense;
 6. provisions: each loan's outstanding principal x its class's rate; the day's change, net per
    lender and currency, is posted between provision expense and the provision account;
 7. history: the day's book per lender, category and currency (outstanding, PAR 30/60/90, NPA,
-   provisions: :func:`~paysetu.lending.rules.portfolio_history.portfolio_day`), the credit
-   lines' summed in SQL and added to the loans' rows, one insert.
+   provisions: the rules of :func:`~paysetu.lending.rules.portfolio_history.portfolio_day`),
+   summed in SQL for the loans and the lines, one insert.
 
+The per-loan path (:mod:`paysetu.lending.usecases.loan_close_day_per_loan`, the rules in
+Python) gives the same loans, summary and entries; the differential test keeps them equal.
 Loans closed since the last run release their provision and suspense. Entries go to the
 ledger in batches (one statement per :data:`ENTRY_BATCH` entries).
 """
@@ -35,27 +38,16 @@ ledger in batches (one statement per :data:`ENTRY_BATCH` entries).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from paysetu.ledger.rules.entries import POSTINGS_PER_ENTRY_MAX, NewEntry
-from paysetu.lending.rules.classification import (
-    AssetClass,
-    Classification,
-    LoanArrears,
-    classify,
-    daily_penalty,
-    is_npa,
-    net_by_key,
-    provision_for,
-)
-from paysetu.lending.rules.close_day import ActiveLoanDay, LoanDayUpdate
+from paysetu.lending.rules.classification import AssetClass, net_by_key
 from paysetu.lending.rules.errors import LendingRejected, LendingStatus
-from paysetu.lending.rules.loans import accrual_increase, accruals_entry
-from paysetu.lending.rules.portfolio_history import LoanStanding, merge_days, portfolio_day
+from paysetu.lending.rules.loans import accruals_entry
+from paysetu.lending.rules.portfolio_history import merge_days
 from paysetu.lending.rules.provisions import provision_change_entry, suspense_change_entry
-from paysetu.lending.usecases.credit_line_close_day import LinesDay, Progress
+from paysetu.lending.usecases.credit_line_close_day import LinesDay, Progress, chunk_pairs
 from paysetu.lending.usecases.lending import close_day_accounts, lender_accounts
 from paysetu.lending.usecases.ports import LendingContext, LendingUnitOfWork
 
@@ -89,20 +81,9 @@ def check_order(on: date, today: date, last: date | None) -> None:
                               f"The next business day to close is {nxt}.", "date")
 
 
-def _charge_penalties(uow: LendingUnitOfWork, on: date) -> dict[str, int]:
-    """Step 2; the penalties charged, per loan."""
-    charged = [(i.loan_id, i.number, daily_penalty(i.overdue_minor, i.penalty_rate_bps))
-               for i in uow.loans.overdue_installments(on)]
-    charged = [c for c in charged if c[2]]
-    uow.loans.add_penalties(charged)
-    per_loan: Counter[str] = Counter()
-    for loan_id, _, amount in charged:
-        per_loan[loan_id] += amount
-    return dict(per_loan)
-
-
-class _Day:
-    """One run's entries and figures, built loan by loan."""
+class CloseDayRun:
+    """One run's entries and figures: the accrual batches, the net moves, the summary's
+    counters."""
 
     def __init__(self, ctx: LendingContext, uow: LendingUnitOfWork, on: date) -> None:
         self.ctx, self.uow, self.on = ctx, uow, on
@@ -154,39 +135,14 @@ class _Day:
             self.entry_count += len(self.entries)
             self.entries = []
 
-    def loan(self, day: ActiveLoanDay, decided: Classification | None) -> LoanDayUpdate:
-        """Steps 4-6 for one loan; ``decided`` is None for a closed loan (released)."""
-        cur = day.currency
-        increase = (accrual_increase(day.interest_accrued_minor, day.interest_accrued_through,
-                                     day.accrual_target_minor, self.on) if decided else None)
-        npa = decided is not None and is_npa(decided.asset_class)
-        if increase:
-            self.accrue(day.lender_id, cur, self.income_account(day.lender_id, cur, npa),
-                        (day.interest_account_id, increase))
-            self.totals[f"{cur}:interest_accrued_minor"] += increase
-        accrued = day.interest_accrued_minor + (increase or 0)
-        suspense_before = day.interest_suspense_minor + ((increase or 0) if npa else 0)
-        suspense = accrued - day.interest_paid_minor if npa else 0
-        provision = provision_for(day.outstanding_minor, decided.asset_class) if decided else 0
-        key = f"{day.lender_id}:{cur}"
-        self.suspense_moves.append((key, suspense - suspense_before))
-        self.provision_moves.append((key, provision - day.provision_minor))
-        self.totals[f"{cur}:provisions_minor"] += provision
-        if decided is None:
-            return LoanDayUpdate(day.loan_id, day.interest_accrued_minor,
-                                 day.interest_accrued_through, 0, day.asset_class,
-                                 day.npa_since, 0, 0)
-        self.classes[decided.asset_class.value] += 1
-        if decided.asset_class is not day.asset_class:
-            self.changes[f"{day.asset_class.value}->{decided.asset_class.value}"] += 1
-        through = self.on if increase is not None else day.interest_accrued_through
-        return LoanDayUpdate(day.loan_id, accrued, through, decided.days_past_due,
-                             decided.asset_class, decided.npa_since, provision, suspense)
-
     def post_net_moves(self) -> None:
         """Steps 5 and 6: one entry per lender and currency for each kind of change."""
         for queue in sorted(self.accruals):
             self.post_accruals(queue)
+        # The accruals apart from the net moves: a batch that debits and credits one account
+        # with a limit (suspense: NPA accruals in, a release out) makes the ledger check the
+        # running balance posting by posting, over the whole batch.
+        self.flush()
         now_meta = {"through": self.on.isoformat()}
         for kind, moves in (("suspense", self.suspense_moves),
                             ("provision", self.provision_moves)):
@@ -204,25 +160,9 @@ class _Day:
         self.flush()
 
 
-def _arrears(days: Iterable[ActiveLoanDay]) -> list[LoanArrears]:
-    return [LoanArrears(d.loan_id, (d.merchant_id, d.lender_id), d.oldest_overdue, d.npa_since)
-            for d in days if d.active]
 
-
-def _standings(
-    days: Sequence[ActiveLoanDay], updates: Sequence[LoanDayUpdate]
-) -> Iterable[LoanStanding]:
-    """The active loans as the day left them (``updates`` are ``days``' in order)."""
-    return (LoanStanding(d.lender_id, d.category, d.currency, d.outstanding_minor,
-                         u.days_past_due, u.asset_class, u.npa_since is not None,
-                         u.provision_minor)
-            for d, u in zip(days, updates, strict=True) if d.active)
-
-
-def _summary(on: date, run: _Day, loans: int, penalties: dict[str, int],
-             currencies: dict[str, str]) -> dict[str, Any]:
-    for loan_id, amount in penalties.items():
-        run.totals[f"{currencies[loan_id]}:penalties_minor"] += amount
+def summary(on: date, run: CloseDayRun, loans: int) -> dict[str, Any]:
+    """The run's summary (``run.totals`` hold ``CUR:figure`` amounts)."""
     by_currency: dict[str, dict[str, Any]] = {}
     for key, amount in sorted(run.totals.items()):
         cur, name = key.split(":")
@@ -238,29 +178,57 @@ def _summary(on: date, run: _Day, loans: int, penalties: dict[str, int],
             "replayed": False}
 
 
+def _counted(run: CloseDayRun, totals: dict[str, Any]) -> None:
+    """The loans' figures summed in SQL, into ``run``'s summary counters."""
+    for row in totals["currencies"]:
+        cur = row["currency"]
+        run.totals[f"{cur}:provisions_minor"] += int(row["provisions"])
+        if row["accruing"]:
+            run.totals[f"{cur}:interest_accrued_minor"] += int(row["accrued"])
+        if row["penalised"]:
+            run.totals[f"{cur}:penalties_minor"] += int(row["penalties"])
+    run.classes.update(totals["classes"])
+    run.changes.update(totals["changes"])
+
+
 def close_day(ctx: LendingContext, uow: LendingUnitOfWork, on: date,
               progress: Progress | None = None) -> dict[str, Any]:
-    """Close business day ``on`` (module docstring); the run's summary, ``progress`` told of
-    the credit lines' chunks. The caller commits."""
+    """Close business day ``on`` (module docstring); the run's summary, ``progress`` told
+    ``(chunks done, chunks)`` over the loans' chunks and then the credit lines'. The caller
+    commits."""
     last = uow.loans.lock_close_days()
     if last is not None and on == last:
         return {**(uow.loans.close_day_summary(on) or {}), "replayed": True}
     check_order(on, ctx.clock.now().date(), last)
-    days = uow.loans.close_day_snapshot(on)  # locks the loans first, as every loan operation
-    lines = LinesDay(ctx, uow, on, progress)
-    line_arrears = lines.prepare()  # then the credit lines, their day computed in SQL
-    penalties = _charge_penalties(uow, on)
-    decided = classify([*_arrears(days), *line_arrears], on)  # per borrower: loans and lines
-    run = _Day(ctx, uow, on)
-    updates: Sequence[LoanDayUpdate] = [run.loan(d, decided.get(d.loan_id)) for d in days]
-    lines.apply(run, decided)
+    loans = uow.loans
+    chunks = chunk_pairs(loans.close_day_loan_figures(on))  # the loans locked first
+    lines = LinesDay(ctx, uow, on, None if progress is None else (
+        lambda done, total: progress(len(chunks) + done, len(chunks) + total)))
+    lines.compute()  # then the credit lines, their day computed in SQL
+    for after, upto in chunks:
+        loans.close_day_loan_penalties(on, after, upto)
+    loans.close_day_classify(on)  # per borrower: loans and lines
+    run = CloseDayRun(ctx, uow, on)
+    for done, (after, upto) in enumerate(chunks, start=1):
+        for lender_id, cur, npa, account, amount in loans.close_day_loan_day(on, after, upto):
+            run.accrue(lender_id, cur, run.income_account(lender_id, cur, npa), (account, amount))
+        if progress is not None:
+            progress(done, len(chunks) + len(lines.chunks))
+    loans.close_day_loans_computed()
+    lines.apply_classified(run)
+    for lender_id, cur, suspense, provision in loans.close_day_loan_moves():
+        run.suspense_moves.append((f"{lender_id}:{cur}", suspense))
+        run.provision_moves.append((f"{lender_id}:{cur}", provision))
+    totals = loans.close_day_loan_totals()
+    _counted(run, totals)
     run.post_net_moves()
     lines.post_debits(run)
-    uow.loans.save_day(updates, on, ctx.clock.now())
-    active = sum(1 for d in days if d.active)
-    summary = _summary(on, run, active, penalties, {d.loan_id: d.currency for d in days})
-    summary["credit_lines"] = lines.summary()
-    uow.loans.insert_close_day(on, summary, ctx.clock.now())
-    uow.loans.insert_portfolio_day(merge_days(portfolio_day(on, _standings(days, updates)),
-                                              lines.portfolio_day()))
-    return summary
+    now = ctx.clock.now()
+    for after, upto in chunks:
+        loans.close_day_loan_save(on, now, after, upto)
+    result = summary(on, run, totals["loans"])
+    result["credit_lines"] = lines.summary()
+    loans.insert_close_day(on, result, now)
+    loans.insert_portfolio_day(merge_days(loans.close_day_loan_portfolio(on),
+                                          lines.portfolio_day()))
+    return result
