@@ -1,7 +1,7 @@
 """Room on the pages of the tables close of business rewrites daily (heap-only updates).
 
 Revision ID: 0030
-Revises: 0026
+Revises: 0028
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0030"
-down_revision = "0026"
+down_revision = "0028"
 branch_labels = None
 depends_on = None
 

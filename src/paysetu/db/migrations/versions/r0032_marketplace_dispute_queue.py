@@ -1,7 +1,7 @@
 """The platform's dispute queue: a partial index on the disputed marketplace shares.
 
 Revision ID: 0032
-Revises: 0028
+Revises: 0030
 """
 
 from alembic import op
@@ -9,7 +9,7 @@ from alembic import op
 from paysetu.db.migrate import run_sql_file
 
 revision = "0032"
-down_revision = "0028"
+down_revision = "0030"
 branch_labels = None
 depends_on = None
 
