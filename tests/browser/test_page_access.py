@@ -381,6 +381,14 @@ def test_each_customer_sees_only_their_own_wallet_pages(
             if got.status_code != want or (want == 303 and got.headers["location"] != "/wallet"):
                 problems.append(f"{caller} {method} {build(ids)}: {got.status_code}, "
                                 f"wanted {want}")
+    history = clients["meera"][0]
+    for cursor in ("%C2%B2", "-1", "9" * 40, "x"):  # not a posting id: the first page
+        got = history.get(f"/wallet/history?before={cursor}")
+        if got.status_code != 200 or 'data-testid="no-movements"' in got.text:
+            problems.append(f"meera GET /wallet/history?before={cursor}: {got.status_code}")
+    oldest = history.get("/wallet/history?before=1")  # nothing older than the first posting
+    assert oldest.status_code == 200
+    assert 'data-testid="no-movements"' in oldest.text
     for client, _csrf in clients.values():
         client.close()
     assert problems == [], "\n".join(problems)

@@ -39,7 +39,8 @@ def wallet_history(request: Request, context: Context, since: str = "", until: s
         since=None if first is None else day_start(first),
         until=None if last is None else day_start(last) + timedelta(days=1),
         merchant_id=merchant or None, kind=kind if kind in KINDS else None,
-        before_posting=int(before) if before.isdigit() and len(before) <= 18 else None)
+        before_posting=int(before) if before.isascii() and before.isdigit() and len(before) <= 18
+        else None)
     shown = {"since": "" if first is None else first.isoformat(),
              "until": "" if last is None else last.isoformat(),
              "merchant": merchant, "kind": where.kind or ""}
