@@ -8,7 +8,9 @@ parameter or a JSON string (values and keys, at any depth), and nothing is writt
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Iterator, MutableMapping
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -139,3 +141,33 @@ def test_a_query_parameter_not_taken_or_given_twice_is_refused(
     assert twice.status_code == 400, twice.text
     assert (twice.json()["error"]["code"], twice.json()["error"]["param"]) == (
         "parameter_invalid", "status")
+
+
+def test_a_content_length_that_is_not_an_ascii_number_is_refused(
+    client: TestClient, keys: Keys
+) -> None:
+    """A superscript two (latin-1 0xB2) passes ``str.isdigit`` but not ``int``: it once made
+    the guard fail with a 500. Sent straight to the ASGI app, as no HTTP client would."""
+    answer: list[MutableMapping[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request", "body": b"{}", "more_body": False}
+
+    async def send(message: MutableMapping[str, Any]) -> None:
+        answer.append(message)
+
+    async def call() -> None:
+        await client.app(scope, receive, send)
+
+    headers = [(name.lower().encode(), value.encode()) for name, value in keys.platform.items()]
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": "/v1/customers", "raw_path":
+             b"/v1/customers", "query_string": b"", "root_path": "", "server": ("t", 80),
+             "client": ("127.0.0.1", 1), "headers": [
+                 *headers, (b"content-type", b"application/json"),
+                 (b"content-length", "\u00b2".encode("latin-1"))]}
+    with ThreadPoolExecutor(1) as thread:  # its own event loop, off the main thread
+        thread.submit(asyncio.run, call()).result()
+    start = next(m for m in answer if m["type"] == "http.response.start")
+    assert start["status"] == 400
+    assert client.get("/v1/customers", headers=keys.platform).json()["data"] == []

@@ -128,7 +128,8 @@ class RequestGuard:
     ) -> tuple[RequestRejected | None, Receive]:
         declared = _content_length(scope)
         limit = body_size_max(scope)
-        if declared is not None and (not declared.isdigit() or int(declared) > limit):
+        if declared is not None and (not (declared.isascii() and declared.isdigit())
+                                     or int(declared) > limit):
             return _too_large(limit), receive
         if scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return None, receive
