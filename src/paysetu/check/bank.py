@@ -38,6 +38,7 @@ from paysetu.bench.api_server import ServerProcess
 from paysetu.bench.database import scratch_database, wheel_pgbench
 from paysetu.check import faults, verify
 from paysetu.check.clients import Client, Traffic
+from paysetu.check.horizon import RECOVERY_LIMIT_S, Horizon
 from paysetu.check.receiver import running_receiver
 from paysetu.check.worker_process import SupervisedWorker
 from paysetu.check.world import open_world
@@ -76,6 +77,9 @@ class BankReport:
     """Figures of the run and every violation found (the goal: none)."""
 
     config: BankConfig
+    traffic_s: float = 0.0
+    """How long the clients sent new operations: at least ``duration_s``, longer when the
+    faults left some kind of operation unapplied (:mod:`.horizon`)."""
     operations: Counter[str] = field(default_factory=Counter)
     traffic: Traffic = field(default_factory=Traffic)
     server_crashes: int = 0
@@ -170,8 +174,9 @@ class DatabaseFault:
 
 
 def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: ServerProcess,
-             database: DatabaseFault | None, clients: list[Client]) -> None:
-    """The clients, the reader and the faults, until the clients' deadline."""
+             database: DatabaseFault | None, clients: list[Client], horizon: Horizon) -> None:
+    """The clients, the reader and the faults, until the clients' horizon: the faults run,
+    then every kind of operation applied once more."""
     stop = threading.Event()
     rng = random.Random(config.seed)  # noqa: S311 - when to crash, not a secret
     expected = _outside_cash_in(engine)
@@ -185,20 +190,29 @@ def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: 
             report.database_crashes = faults.inject(database.moments, database.fault, stop)
 
     workers = [threading.Thread(target=c.run) for c in clients]
-    helpers = [threading.Thread(target=_read_totals, args=(engine, expected, report, stop)),
-               threading.Thread(target=crash_server), threading.Thread(target=crash_database)]
-    for thread in workers + helpers:
+    reader = threading.Thread(target=_read_totals, args=(engine, expected, report, stop))
+    faulters = [threading.Thread(target=crash_server), threading.Thread(target=crash_database)]
+    started = time.monotonic()
+    for thread in [*workers, reader, *faulters]:
         thread.start()
+    for thread in faulters:
+        thread.join()
+    horizon.faults_done.set()
     for thread in workers:
         thread.join()
+    report.traffic_s = time.monotonic() - started
     stop.set()
-    for thread in helpers:
-        thread.join()
+    reader.join()
+    missing = horizon.missing()
+    if missing:
+        report.violations.append(
+            f"no {', '.join(missing)} applied after the faults within {RECOVERY_LIMIT_S:g} s "
+            "past the run's duration: the system did not recover")
     engine.dispose()  # connections a database crash broke: the checks after use fresh ones
 
 
 def run(config: BankConfig, progress: Callable[[str], None] = lambda _: None) -> BankReport:
-    """Set up, run the clients (and crashes) for ``duration_s``, drain, verify."""
+    """Set up, run the clients (and crashes) for at least ``duration_s``, drain, verify."""
     with _database(config) as (url, database):
         crashes = None if database is None else DatabaseFault(
             database.crash_and_restart,
@@ -223,11 +237,12 @@ def exercise(config: BankConfig, url: str, database: DatabaseFault | None,
             worker = SupervisedWorker(url, Path(directory) / "worker.log")
             worker.start()
             try:
-                deadline = time.monotonic() + config.duration_s
-                clients = [Client(config.seed * 1000 + i, world, server, report.traffic, deadline)
+                horizon = Horizon(config.duration_s)
+                clients = [Client(config.seed * 1000 + i, world, server, report.traffic, horizon)
                            for i in range(config.clients)]
-                progress(f"{config.clients} clients for {config.duration_s:g} s")
-                _traffic(config, report, engine, server, database, clients)
+                progress(f"{config.clients} clients for {config.duration_s:g} s, then until "
+                         "every kind of operation has applied after the faults")
+                _traffic(config, report, engine, server, database, clients, horizon)
                 progress("answering the operations still open, canceling open holds")
                 until = time.monotonic() + FINISH_TIMEOUT_S
                 for client in clients:

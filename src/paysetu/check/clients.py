@@ -26,6 +26,7 @@ from typing import Any
 import httpx
 
 from paysetu.bench.api_server import ServerProcess
+from paysetu.check.horizon import Deadline, FixedDeadline, Horizon
 from paysetu.check.world import CURRENCY, PAYMENT_MAX_MINOR, World
 
 RETRY_PAUSE_S = 0.05
@@ -126,13 +127,13 @@ def _retryable(status: int) -> bool:
 
 
 class Client:
-    """One client thread: operations until the deadline, then :meth:`finish` answers the rest."""
+    """One client thread: operations until the horizon, then :meth:`finish` answers the rest."""
 
     def __init__(self, seed: int, world: World, server: ServerProcess, traffic: Traffic,
-                 deadline: float) -> None:
+                 horizon: Horizon) -> None:
         self._rng = random.Random(seed)  # noqa: S311 - a workload, not a secret
         self._world, self._server, self._traffic = world, server, traffic
-        self._deadline = deadline
+        self._horizon = horizon
         self.operations: list[Operation] = []
 
     def _next(self) -> Operation:
@@ -163,10 +164,10 @@ class Client:
             return None
 
     def _answer(self, client: httpx.Client, request: tuple[str, str, dict[str, Any]],
-                idempotency_key: str, until: float) -> httpx.Response | None:
+                idempotency_key: str, until: Deadline) -> httpx.Response | None:
         """Send until a final answer (None if ``until`` passes first)."""
         first_sent = time.monotonic()
-        while time.monotonic() < until:
+        while not until.passed():
             response = self._send(client, *request, idempotency_key)
             if response is not None and not _retryable(response.status_code):
                 if response.is_success:
@@ -179,7 +180,7 @@ class Client:
             time.sleep(RETRY_PAUSE_S)
         return None
 
-    def _start(self, client: httpx.Client, op: Operation, until: float) -> None:
+    def _start(self, client: httpx.Client, op: Operation, until: Deadline) -> None:
         request = _request(op, self._world)
         response = self._answer(client, request, op.key, until)
         if response is None:
@@ -188,12 +189,14 @@ class Client:
         op.answer = "applied" if op.object_id else "refused"
         if op.kind == "charge" and response.is_success and not op.object_id:
             op.answer = "waiting"  # for the customer: what a mandate-less charge must get
+        if op.answer == "applied":
+            self._horizon.applied(op.kind)
         # A transient refusal (insufficient funds) is not stored, so only answers that
         # applied something must come back the same.
         if op.answer == "applied" and self._rng.random() < REPLAY_SHARE:
             self._replay(client, request, op.key, response)
 
-    def _resolve(self, client: httpx.Client, op: Operation, until: float,
+    def _resolve(self, client: httpx.Client, op: Operation, until: Deadline,
                  cancel: bool = False) -> None:
         """Capture (all or part) or cancel a held payment; the same request until answered."""
         if op.resolve_request is None:
@@ -230,16 +233,16 @@ class Client:
 
     def run(self) -> None:
         with httpx.Client() as client:
-            while time.monotonic() < self._deadline:
+            while not self._horizon.passed():
                 op = self._next()
                 self.operations.append(op)
-                self._start(client, op, self._deadline)
+                self._start(client, op, self._horizon)
                 if op.kind == "hold" and op.answer == "applied":
-                    self._resolve(client, op, self._deadline)
+                    self._resolve(client, op, self._horizon)
                 if op.kind == "order" and op.answer == "applied" and self._rng.random() < 0.5:
-                    self._deliver(client, op, self._deadline)
+                    self._deliver(client, op, self._horizon)
 
-    def _deliver(self, client: httpx.Client, op: Operation, until: float) -> None:
+    def _deliver(self, client: httpx.Client, op: Operation, until: Deadline) -> None:
         """The buyer confirms an order's delivery: its shares are released to the sellers."""
         if op.resolve_request is None:
             op.resolve_request = (f"/v1/marketplace_orders/{op.object_id}/confirm_delivery",
@@ -260,12 +263,13 @@ class Client:
         """After the traffic: learn the answer of every operation still open (the same
         request, the same key), and cancel every hold not yet captured or canceled, so that
         no reservation is left pending."""
+        deadline = FixedDeadline(until)
         with httpx.Client() as client:
             for op in self.operations:
                 if op.answer is None:
-                    self._start(client, op, until)
+                    self._start(client, op, deadline)
                 if op.kind == "hold" and op.answer == "applied" and op.resolution is None:
-                    self._resolve(client, op, until, cancel=True)
+                    self._resolve(client, op, deadline, cancel=True)
                 if op.kind == "order" and op.resolve_request is not None and (
                         op.resolution is None):
-                    self._deliver(client, op, until)
+                    self._deliver(client, op, deadline)

@@ -34,7 +34,8 @@ def _report_table(report: BankReport, title: str = "bank check",
                   database_faults: str = "PostgreSQL crashes (immediate)") -> Table:
     table = Table(title=title, show_header=False)
     config, traffic = report.config, report.traffic
-    table.add_row("clients x seconds", f"{config.clients} x {config.duration_s:g}")
+    table.add_row("clients x seconds (asked)",
+                  f"{config.clients} x {report.traffic_s:.1f} ({config.duration_s:g})")
     for name, count in sorted(report.operations.items()):
         table.add_row(f"operations {name}", str(count))
     table.add_row("HTTP attempts", str(traffic.attempts))
@@ -58,7 +59,9 @@ def _report_table(report: BankReport, title: str = "bank check",
 @app.command()
 def bank(
     clients: Annotated[int, typer.Option(min=1, max=64, help="Concurrent HTTP clients.")] = 8,
-    duration: Annotated[float, typer.Option(min=1, help="Seconds of traffic.")] = 60.0,
+    duration: Annotated[float, typer.Option(
+        min=1, help="Seconds of traffic, at least: it goes on until every kind of operation "
+                    "has applied after the faults (up to 120 s more).")] = 60.0,
     wallets: Annotated[int, typer.Option(min=2, help="Funded wallets.")] = 20,
     merchants: Annotated[int, typer.Option(min=1, help="Merchants paid.")] = 3,
     server_crashes: Annotated[int, typer.Option(

@@ -1,0 +1,50 @@
+"""The bank check's horizon: the traffic ends only once the system has shown it recovered.
+
+Why: a fixed window let one server crash and one database crash under load leave no time for a
+single payment, and the CI run then failed (or, worse, a check proved nothing about payments).
+"""
+
+from __future__ import annotations
+
+from paysetu.check.horizon import KINDS_THAT_APPLY, FixedDeadline, Horizon
+
+HOUR_S = 3600.0
+
+
+def test_the_traffic_goes_on_past_its_duration_until_the_faults_have_run() -> None:
+    horizon = Horizon(0.0, limit_s=HOUR_S)
+    for kind in KINDS_THAT_APPLY:
+        horizon.applied(kind)  # before the faults ran: proves nothing about recovery
+    assert not horizon.passed()
+    assert horizon.missing() == list(KINDS_THAT_APPLY)
+
+
+def test_the_traffic_ends_once_every_kind_applied_after_the_faults() -> None:
+    horizon = Horizon(0.0, limit_s=HOUR_S)
+    horizon.faults_done.set()
+    for kind in KINDS_THAT_APPLY[:-1]:
+        horizon.applied(kind)
+        horizon.applied("charge")  # never moves money: not one of the kinds awaited
+        assert not horizon.passed()
+    horizon.applied(KINDS_THAT_APPLY[-1])
+    assert horizon.missing() == []
+    assert horizon.passed()
+
+
+def test_the_minimum_duration_holds_even_when_everything_applied() -> None:
+    horizon = Horizon(HOUR_S)
+    horizon.faults_done.set()
+    for kind in KINDS_THAT_APPLY:
+        horizon.applied(kind)
+    assert not horizon.passed()
+
+
+def test_the_hard_limit_ends_the_traffic_with_kinds_still_missing() -> None:
+    horizon = Horizon(0.0, limit_s=0.0)
+    assert horizon.passed()
+    assert horizon.missing() == list(KINDS_THAT_APPLY)
+
+
+def test_a_fixed_deadline_passes_at_its_moment() -> None:
+    assert FixedDeadline(0.0).passed()
+    assert not FixedDeadline(float("inf")).passed()
