@@ -16,13 +16,12 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.marketplace.api.deps import Context
 from paysetu.marketplace.usecases import holds, returns
 from paysetu.marketplace.usecases.ports import MarketplaceUnitOfWork
-from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.actions import FieldError, act_then_return
 from paysetu.shell.pages.auth import AdminSession, Form, principal_of
-from paysetu.shell.pages.rendering import redirect, render
+from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)
 PAGE = "/admin/disputes"
@@ -52,12 +51,9 @@ def _decide(
     request: Request, context: Context, session: AdminSession,
     work: Callable[[MarketplaceUnitOfWork], Any], done: str,
 ) -> Response:
-    try:
-        with visible_or_404():
-            write(context, principal_of(session), f"POST {request.url.path}", work)
-    except PaysetuError as refusal:
-        return _queue(request, context, session, FieldError.of(refusal))
-    return redirect(PAGE, flash=done)
+    return act_then_return(context, principal_of(session), f"POST {request.url.path}", work,
+                           page=PAGE, done=done,
+                           refused=lambda error: _queue(request, context, session, error))
 
 
 @router.post(PAGE + "/{share_id}/release", response_class=HTMLResponse)

@@ -19,15 +19,14 @@ from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.kernel.money import AmountFormatError, Money
-from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.marketplace.api.deps import Context
 from paysetu.marketplace.usecases import holds, returns
 from paysetu.marketplace.usecases.dashboard import marketplace_page
 from paysetu.marketplace.usecases.ports import MarketplaceUnitOfWork
 from paysetu.payments.usecases.checks import storable
-from paysetu.shell.pages.actions import FieldError, visible_or_404, write
+from paysetu.shell.pages.actions import FieldError, act_then_return
 from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
-from paysetu.shell.pages.rendering import redirect, render
+from paysetu.shell.pages.rendering import render
 
 router = APIRouter(include_in_schema=False)
 PAGE = "/dashboard/marketplace"
@@ -52,12 +51,9 @@ def _act(
     request: Request, context: Context, session: MerchantSession,
     work: Callable[[MarketplaceUnitOfWork], Any], done: str,
 ) -> Response:
-    try:
-        with visible_or_404():
-            write(context, principal_of(session), f"POST {request.url.path}", work)
-    except PaysetuError as refusal:
-        return _page(request, context, session, FieldError.of(refusal))
-    return redirect(PAGE, flash=done)
+    return act_then_return(context, principal_of(session), f"POST {request.url.path}", work,
+                           page=PAGE, done=done,
+                           refused=lambda error: _page(request, context, session, error))
 
 
 @router.post(PAGE + "/orders/{order_id}/confirm_delivery", response_class=HTMLResponse)

@@ -6,6 +6,8 @@
 * :func:`visible_or_404` turns a "not found" refusal (someone else's object, or none) into the
   404 page: a page never tells another merchant's object from a missing one.
 * :class:`FieldError` is what a form template needs to show a refusal next to its field.
+* :func:`act_then_return` is a page button's whole action: the write, then back to the page
+  with a message, or the page again with the refusal.
 """
 
 from __future__ import annotations
@@ -15,12 +17,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from fastapi.responses import Response
+
 from paysetu.access.rules.principals import Principal
 from paysetu.access.usecases.idempotency import ApiResponse, RequestFingerprint, execute
 from paysetu.access.usecases.ports import AccessContext, AccessUnitOfWork
 from paysetu.ledger.rules.errors import ErrorCategory, PaysetuError
 from paysetu.shell.http.error_mapping import http_status
 from paysetu.shell.pages.auth import page_not_found
+from paysetu.shell.pages.rendering import redirect
 
 
 def write(
@@ -73,3 +78,18 @@ class FieldError:
         """``error`` with its ``param`` renamed through ``fields`` (API name -> form name)."""
         param = error.param if fields is None else fields.get(error.param or "", error.param)
         return cls(str(error.code), error.message, param, http_status(error))
+
+
+def act_then_return(
+    context: AccessContext, caller: Principal, what: str, work: Callable[[Any], Any], *,
+    page: str, done: str, refused: Callable[[FieldError], Response],
+) -> Response:
+    """``work`` committed by :func:`write` (someone else's object: the 404 page), then a
+    redirect to ``page`` flashing ``done``; a refusal is ``refused(its FieldError)``, the page
+    drawn again with it."""
+    try:
+        with visible_or_404():
+            write(context, caller, what, work)
+    except PaysetuError as refusal:
+        return refused(FieldError.of(refusal))
+    return redirect(page, flash=done)
