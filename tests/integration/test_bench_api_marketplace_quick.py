@@ -2,6 +2,8 @@
 single-merchant payments, both over HTTP in one run, with a clean audit.
 
 Only the structure is asserted (rows, positive rates, the ratio and its target), never a speed.
+This run's HTTP clients use httpx (``--http-client httpx``), the other quick run's the standard
+library's connection: both of the bench's client libraries stay in every CI run.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ def test_quick_marketplace_bench_compares_orders_with_payments(
 ) -> None:
     output = tmp_path / "api.json"
     result = CliRunner().invoke(cli, [
-        "bench", "api", "--quick", "--workload", "marketplace", "--database-url",
+        "bench", "api", "--quick", "--workload", "marketplace", "--http-client", "httpx",
+        "--database-url",
         databases.url("postgres"), "--output", str(output)])
     assert result.exit_code == 0, result.output
     report = json.loads(output.read_text(encoding="utf-8"))
@@ -34,3 +37,4 @@ def test_quick_marketplace_bench_compares_orders_with_payments(
     assert report["audit"]["passed"], report["audit"]
     assert report["audit"]["payments_match"], report["audit"]
     assert "marketplace" in result.output
+    assert "httpx" in result.output

@@ -53,3 +53,4 @@ def test_quick_api_bench_reports_every_cell_and_a_clean_audit(
     assert audit["payments"] > 0
     assert "HTTP/direct" in result.output
     assert "audit passed" in result.output
+    assert "stdlib" in result.output  # the HTTP clients' library, in the table's title

@@ -22,7 +22,7 @@ p99 under :data:`TAIL_TARGET` x p50; for automatic payments, direct throughput a
 :data:`P50_TARGET_MS`.
 
 Clients are processes by default: one HTTP client per process keeps the clients' own Python
-(JSON, httpx) off the server's measurement, as separate machines would; ``--client-model
+(JSON, HTTP) off the server's measurement, as separate machines would; ``--client-model
 thread`` runs them as threads of the bench process to show the difference.
 """
 
@@ -45,6 +45,7 @@ from pathlib import Path
 
 from paysetu.app import operations
 from paysetu.bench.api_clients import Channel, ClientResult, ClientTask, Workload, run_client
+from paysetu.bench.api_http import HttpLibrary
 from paysetu.bench.api_setup import Shop, open_shop
 from paysetu.bench.api_statements import StatementCounts, count_statements
 from paysetu.bench.cpu import parent_pid, tree_cpu_s
@@ -81,6 +82,8 @@ class ApiBenchConfig:
         warmup_s: Uncounted work before each window.
         wallets: Funded payer wallets (payments pick one at random).
         client_model: Client processes (default) or threads.
+        http_client: The HTTP clients' library: the standard library's (default, the lean
+            one) or httpx (as the bench was before; :mod:`.api_http`).
         server_workers: ``paysetu serve --workers``: one process per core, as a server runs
             (one Python process answers on one core at most).
         database_url: Use this server (a scratch database is created there) instead of a fresh
@@ -93,6 +96,7 @@ class ApiBenchConfig:
     warmup_s: float = 2.0
     wallets: int = 1000
     client_model: ClientModel = ClientModel.PROCESS
+    http_client: HttpLibrary = HttpLibrary.STDLIB
     server_workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     database_url: str | None = None
 
@@ -291,7 +295,7 @@ class _Cells:
                        self.shop.mandates,
                        self.shop.wallet_accounts, self.shop.merchant_account,
                        next(self._seeds), start_at, self.config.warmup_s,
-                       self.config.duration_s, self.shop.sellers)
+                       self.config.duration_s, self.shop.sellers, self.config.http_client)
             for _ in range(clients)
         ]
         server_before, database_before = self.probe.read()
@@ -379,6 +383,7 @@ def _environment(config: ApiBenchConfig) -> dict[str, str]:
         "platform": platform.platform(),
         "python": platform.python_version(),
         "client_model": config.client_model.value,
+        "http_client": config.http_client.value,
         "server": f"paysetu serve --workers {config.server_workers} (uvicorn), default settings",
         "server_origin": "given URL" if config.database_url else "fresh embedded server",
     }

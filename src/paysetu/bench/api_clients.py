@@ -2,9 +2,10 @@
 
 Both kinds of client complete the same payments on the same funded wallets:
 
-- an HTTP client is an ``httpx.Client`` with keep-alive, sending what a merchant's integration
-  sends (the merchant's secret key, an ``Idempotency-Key`` on every POST, as Stripe's libraries
-  do) to the real server over loopback;
+- an HTTP client is one keep-alive connection (:mod:`.api_http`: the standard library's by
+  default, or httpx), sending what a merchant's integration sends (the merchant's secret key,
+  an ``Idempotency-Key`` on every POST, as Stripe's libraries do) to the real server over
+  loopback;
 - a ledger client applies a bare ledger transfer (one two-posting entry from a payer's wallet
   account to the merchant's account, through :class:`LedgerService`): the floor under any
   payment;
@@ -19,6 +20,7 @@ exact rather than bucketed. Any unexpected answer stops the client with its body
 
 from __future__ import annotations
 
+import json
 import random
 import time
 import uuid
@@ -26,6 +28,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
+
+from paysetu.bench.api_http import HttpLibrary, Poster, poster
 
 CURRENCY = "INR"
 AMOUNT_MINOR_MIN = 1_00
@@ -79,6 +83,8 @@ class ClientTask:
     duration_s: float
     sellers: tuple[str, ...] = ()
     """The marketplace's sellers (the ``marketplace`` workload: one line for each)."""
+    http_client: HttpLibrary = HttpLibrary.STDLIB
+    """The HTTP channel's client library."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,24 +117,23 @@ def _payer(task: ClientTask, rng: random.Random) -> tuple[str, str]:
     return task.wallets[index], task.mandates[index]
 
 
-def _expect(response: Any, status: str) -> dict[str, Any]:
-    body: dict[str, Any] = response.json()
-    if response.status_code != 200 or body.get("status") != status:
-        raise RuntimeError(f"{response.request.method} {response.request.url.path}: "
-                           f"{response.status_code} {response.text[:500]}")
-    return body
+def _expect(post: Poster, path: str, body: dict[str, Any] | None, status: str
+            ) -> dict[str, Any]:
+    """POST with a fresh idempotency key; the answer's object, which must have ``status``."""
+    code, text = post(path, body, uuid.uuid4().hex)
+    answer: dict[str, Any] = json.loads(text)
+    if code != 200 or answer.get("status") != status:
+        raise RuntimeError(f"POST {path}: {code} {text[:500]}")
+    return answer
 
 
 def _lines(task: ClientTask, rng: random.Random) -> list[tuple[str, int]]:
     return [(seller, _amount(rng)) for seller in task.sellers]
 
 
-def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operation:
-    """One payment (or marketplace order) over HTTP (``client``: an ``httpx.Client``)."""
+def http_operation(task: ClientTask, post: Poster, rng: random.Random) -> Operation:
+    """One payment (or marketplace order) over HTTP."""
     manual = task.workload is Workload.MANUAL
-
-    def key() -> dict[str, str]:
-        return {"Idempotency-Key": uuid.uuid4().hex}
 
     def order() -> None:
         lines = _lines(task, rng)
@@ -136,18 +141,17 @@ def http_operation(task: ClientTask, client: Any, rng: random.Random) -> Operati
         body = {"amount_minor": sum(a for _, a in lines), "currency": CURRENCY,
                 "wallet": wallet, "mandate": mandate,
                 "lines": [{"seller": s, "amount_minor": a} for s, a in lines]}
-        _expect(client.post("/v1/marketplace_orders", json=body, headers=key()), "paid")
+        _expect(post, "/v1/marketplace_orders", body, "paid")
 
     def pay() -> None:
         wallet, mandate = _payer(task, rng)
         body = {"amount_minor": _amount(rng), "currency": CURRENCY, "wallet": wallet,
                 "mandate": mandate, "confirm": True,
                 "capture_method": "manual" if manual else "automatic"}
-        created = _expect(client.post("/v1/payments", json=body, headers=key()),
+        created = _expect(post, "/v1/payments", body,
                           "requires_capture" if manual else "succeeded")
         if manual:
-            _expect(client.post(f"/v1/payments/{created['id']}/capture", headers=key()),
-                    "succeeded")
+            _expect(post, f"/v1/payments/{created['id']}/capture", None, "succeeded")
 
     return order if task.workload is Workload.MARKETPLACE else pay
 
@@ -243,11 +247,8 @@ def run_client(task: ClientTask) -> ClientResult:
     """Entry point of a client process (or thread): connect, wait for the start, measure."""
     rng = random.Random(task.seed)  # noqa: S311 - workload shape, not secrets
     if task.channel is Channel.HTTP:
-        import httpx  # noqa: PLC0415
-
-        headers = {"Authorization": f"Bearer {task.api_key}"}
-        with httpx.Client(base_url=task.base_url, headers=headers, timeout=60.0) as client:
-            return _wait_and_time(http_operation(task, client, rng), task)
+        with poster(task.http_client, task.base_url, task.api_key) as post:
+            return _wait_and_time(http_operation(task, post, rng), task)
     from paysetu.bootstrap import build  # noqa: PLC0415 - in the worker process
     from paysetu.config import Settings  # noqa: PLC0415
 

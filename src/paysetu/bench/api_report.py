@@ -104,7 +104,8 @@ def _cpu_cell(cpu: CpuSplit) -> str:
 
 
 def result_table(result: ApiBenchResult) -> Table:
-    clients = result.environment.get("client_model", "?")
+    clients = (f'{result.environment.get("client_model", "?")}, '
+               f'{result.environment.get("http_client", "httpx")}')
     statements = result.statements
     counted = "" if statements is None else (
         f"; statements (round trips) per op: HTTP {statements.http:.1f}"

@@ -17,6 +17,7 @@ from paysetu.bench.api import (
     run,
 )
 from paysetu.bench.api_clients import Workload
+from paysetu.bench.api_http import HttpLibrary
 from paysetu.bench.api_report import result_table, write_json
 from paysetu.bench.results import results_path
 from paysetu.cli.runtime import console, errors
@@ -45,6 +46,7 @@ def _config(
     quick: bool, database_url: str | None, duration: float | None, warmup: float | None,
     clients: list[int] | None, wallets: int | None, client_model: ClientModel | None,
     workloads: list[Workload] | None, server_workers: int | None,
+    http_client: HttpLibrary | None = None,
 ) -> ApiBenchConfig:
     base = QUICK if quick else ApiBenchConfig()
     return ApiBenchConfig(
@@ -54,6 +56,7 @@ def _config(
         warmup_s=base.warmup_s if warmup is None else warmup,
         wallets=base.wallets if wallets is None else wallets,
         client_model=client_model or base.client_model,
+        http_client=http_client or base.http_client,
         server_workers=server_workers or base.server_workers,
         database_url=database_url,
     )
@@ -74,6 +77,9 @@ def api(
         min=2, help="Funded payer wallets (default 1000).")] = None,
     client_model: Annotated[ClientModel | None, typer.Option(
         help="One process per client (default) or one thread.")] = None,
+    http_client: Annotated[HttpLibrary | None, typer.Option(
+        help="The HTTP clients' library: stdlib (default: http.client, the lean one) or "
+             "httpx (the bench's client before; its CPU shares the server's cores).")] = None,
     workload: Annotated[list[Workload] | None, typer.Option(
         help="automatic, manual and/or marketplace (orders across 5 sellers vs payments),"
              " repeatable (default automatic and manual).")] = None,
@@ -84,7 +90,7 @@ def api(
 ) -> None:
     """Payments/s and latency over HTTP (paysetu serve) against the use cases called directly."""
     config = _config(quick, database_url, duration, warmup, clients, wallets, client_model,
-                     workload, server_workers)
+                     workload, server_workers, http_client)
     path = results_path("api", output)
     result = _run_with_progress(config)
     write_json(result, path)
