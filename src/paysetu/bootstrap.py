@@ -148,6 +148,7 @@ def settlement_policy_from(settings: Settings) -> SettlementPolicy:
     return SettlementPolicy(
         window_grace_s=settings.settlement_window_grace_s,
         pairs_per_transaction=settings.settlement_pairs_per_transaction,
+        workers=settings.settlement_workers,
         debtor_name=name, debtor_accounts=accounts,
     )
 
