@@ -400,7 +400,9 @@ def settle_groups(
     The run's own transaction holds the run lock (no other run starts) and cuts the pairs into
     groups of ``pairs_per_transaction``; the groups commit in transactions of their own, up to
     ``workers`` at a time (each on its own connection: groups share no merchant account, and
-    the few shared platform accounts are locked only for the group's last milliseconds)."""
+    the shared platform accounts, payout clearing per currency, are locked only from a group's
+    ledger entries to its commit). When a group fails, groups already running still commit
+    (each stands alone; a new run continues from them) and none starts after it."""
     workers = ctx.settlement.workers
     with ctx.uow_factory() as run:
         run.settlements.lock_runs()
