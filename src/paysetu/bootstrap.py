@@ -136,7 +136,8 @@ def fx_policy_from(settings: Settings) -> FxPolicy:
 
 
 def settlement_policy_from(settings: Settings) -> SettlementPolicy:
-    """Settlement grace, group size and the payout debtor (its accounts checked now)."""
+    """Settlement grace, group size, workers (as many as the pool can serve beside the run's
+    own connection) and the payout debtor (its accounts checked now)."""
     name = settings.settlement_debtor_name
     accounts = {
         currency: check_payout_account(
@@ -148,6 +149,9 @@ def settlement_policy_from(settings: Settings) -> SettlementPolicy:
     return SettlementPolicy(
         window_grace_s=settings.settlement_window_grace_s,
         pairs_per_transaction=settings.settlement_pairs_per_transaction,
+        # the run holds one connection; the pool opens at most 2 x db_pool_size (its overflow
+        # equals its size), so more workers would only wait for a connection
+        workers=min(settings.settlement_workers, 2 * settings.db_pool_size - 1),
         debtor_name=name, debtor_accounts=accounts,
     )
 

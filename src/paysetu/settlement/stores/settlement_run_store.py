@@ -56,10 +56,22 @@ LEFT JOIN merchant_payout_accounts pa ON pa.merchant_id = ma.merchant_id
 WHERE ma.purpose = 'available'
   AND (CAST(:only AS text) IS NULL OR ma.merchant_id = :only)
   AND (ma.merchant_id, ma.currency) > (:after_merchant, :after_currency)
+  AND (CAST(:until_merchant AS text) IS NULL
+       OR (ma.merchant_id, ma.currency) <= (:until_merchant, :until_currency))
 ORDER BY ma.merchant_id, ma.currency
-LIMIT :limit
 FOR NO KEY UPDATE OF a
 """
+
+_GROUP_BOUNDS = """
+SELECT merchant_id, currency FROM (
+    SELECT merchant_id, currency,
+           row_number() OVER (ORDER BY merchant_id, currency) AS n
+    FROM merchant_accounts
+    WHERE purpose = 'available' AND (CAST(:only AS text) IS NULL OR merchant_id = :only)) x
+WHERE n % :size = 0
+ORDER BY merchant_id, currency
+"""
+"""Every ``size``-th pair in key order: the last pair of each full group."""
 
 _INSERT_WINDOW_ITEMS = f"""
 WITH w AS (SELECT * FROM {_WINDOWS}),
@@ -224,17 +236,27 @@ class SettlementRunStore:
     def lock_runs(self) -> None:
         self._connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"),
                                  {"key": RUN_LOCK_KEY})
+
+    def prepare_group(self) -> None:
         self._connection.exec_driver_sql(f"SET LOCAL work_mem = '{RUN_WORK_MEM}'")
         # every entry id is looked up once: a memo of the lookups only costs memory
         self._connection.exec_driver_sql("SET LOCAL enable_memoize = off")
 
+    def group_bounds(self, size: int, merchant_id: str | None) -> list[tuple[str, str]]:
+        rows = self._connection.execute(sa.text(_GROUP_BOUNDS),
+                                        {"only": merchant_id, "size": size})
+        return [(r.merchant_id, r.currency) for r in rows]
+
     def candidates(
-        self, after: tuple[str, str] | None, limit: int, merchant_id: str | None
+        self, after: tuple[str, str] | None, until: tuple[str, str] | None,
+        merchant_id: str | None,
     ) -> list[SettlementCandidate]:
         after_merchant, after_currency = after or ("", "")
+        until_merchant, until_currency = until or (None, None)
         rows = self._connection.execute(sa.text(_CANDIDATES), {
             "only": merchant_id, "after_merchant": after_merchant,
-            "after_currency": after_currency, "limit": limit,
+            "after_currency": after_currency, "until_merchant": until_merchant,
+            "until_currency": until_currency,
         })
         return [
             SettlementCandidate(

@@ -19,6 +19,8 @@ class SettlementPolicy:
             request that read the clock just before the cutoff has committed its postings.
         pairs_per_transaction: Merchant-currency pairs settled per database transaction (the
             run streams through merchants; one failure rolls back one such group only).
+        workers: Groups settled at the same time, each in its own transaction and connection
+            (1: one after the other; ``PAYSETU_SETTLEMENT_WORKERS``, 2 by default there).
         debtor_name: The platform's name on payout instructions.
         debtor_accounts: Per currency, the platform's bank account payouts leave from
             (``PAYSETU_SETTLEMENT_DEBTOR_ACCOUNTS``).
@@ -27,6 +29,7 @@ class SettlementPolicy:
     default_schedule: SettlementSchedule = DEFAULT_SCHEDULE
     window_grace_s: int = 300
     pairs_per_transaction: int = 500
+    workers: int = 1
     debtor_name: str = "paysetu"
     debtor_accounts: Mapping[str, PayoutAccountDetails] = field(default_factory=dict)
 

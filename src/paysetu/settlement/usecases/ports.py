@@ -24,11 +24,22 @@ from paysetu.settlement.usecases.reconciliation_ports import ReconciliationRepos
 
 class SettlementRepository(Protocol):
     def lock_runs(self) -> None:
-        """Serialise settlement runs (a transaction-scoped lock)."""
+        """Serialise settlement runs (a transaction-scoped lock, held by a run's own
+        transaction while its groups commit in others)."""
+        ...
+    def prepare_group(self) -> None:
+        """Session settings of one group's transaction (sort and hash memory)."""
+        ...
+    def group_bounds(self, size: int, merchant_id: str | None) -> list[tuple[str, str]]:
+        """The last pair of every full group of ``size`` pairs, in key order."""
         ...
     def candidates(
-        self, after: tuple[str, str] | None, limit: int, merchant_id: str | None
-    ) -> list[SettlementCandidate]: ...
+        self, after: tuple[str, str] | None, until: tuple[str, str] | None,
+        merchant_id: str | None,
+    ) -> list[SettlementCandidate]:
+        """The pairs after ``after`` up to ``until`` included (None: unbounded), in key
+        order, their available accounts locked."""
+        ...
     def batch_at(self, merchant_id: str, currency: str, window_end: datetime) -> str | None: ...
     def pair_count(self, merchant_id: str | None) -> int:
         """How many merchant-currency pairs a run looks at (the progress bar's total)."""

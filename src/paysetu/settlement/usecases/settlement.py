@@ -1,8 +1,9 @@
 """Settlement runs: per merchant and currency, a batch for the window that closed on a date.
 
 ``settle(ctx, date)`` streams through the merchants' available accounts in groups of
-``pairs_per_transaction`` (keyset order, one database transaction per group, a group retried
-whole on a deadlock), so a run over a million payments never holds more than one group's batch
+``pairs_per_transaction`` (key ranges cut once under the run lock, one database transaction per
+group, a group retried whole on a deadlock, up to ``workers`` groups at a time on their own
+connections), so a run over a million payments never holds more than ``workers`` groups' batch
 rows in memory, and the payments themselves never leave PostgreSQL. Within a group:
 
 1. lock the group's available accounts, place each pair's window (:mod:`.settlement` rules);
@@ -23,6 +24,7 @@ and by the unique posting of every item.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
@@ -56,6 +58,10 @@ from paysetu.settlement.usecases.ports import (
 )
 
 RETRIES_MAX = 5
+
+_Span = tuple[tuple[str, str] | None, tuple[str, str] | None]
+"""A group's pairs: after the first key (None: from the start), up to the second included
+(None: to the end)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,14 +345,12 @@ def _settle_windows(
 
 
 def _settle_group(
-    ctx: SettlementContext, day: date, after: tuple[str, str] | None, merchant_id: str | None
-) -> tuple[list[BatchResult], tuple[str, str] | None]:
-    """One transaction: the next group of pairs after ``after``; returns its results and the
-    key to continue from (None when this was the last group)."""
-    limit = ctx.settlement.pairs_per_transaction
+    ctx: SettlementContext, day: date, span: _Span, merchant_id: str | None
+) -> list[BatchResult]:
+    """One transaction: the pairs of ``span`` (after its first key, up to its last)."""
     with ctx.uow_factory() as uow:
-        uow.settlements.lock_runs()
-        candidates = uow.settlements.candidates(after, limit, merchant_id)
+        uow.settlements.prepare_group()
+        candidates = uow.settlements.candidates(span[0], span[1], merchant_id)
         now = ctx.clock.now()
         results: list[BatchResult] = []
         windows: list[tuple[NewWindow, SettlementCandidate]] = []
@@ -359,10 +363,27 @@ def _settle_group(
         if windows:
             results += _settle_windows(ctx, uow, windows, day, now)
         uow.commit()
-    following = None
-    if len(candidates) == limit:
-        following = (candidates[-1].merchant_id, candidates[-1].currency)
-    return results, following
+    return results
+
+
+def _settle_group_retrying(
+    ctx: SettlementContext, day: date, span: _Span, merchant_id: str | None
+) -> list[BatchResult]:
+    """:func:`_settle_group`, retried whole on a deadlock or serialisation failure."""
+    for attempt in range(RETRIES_MAX):
+        try:
+            return _settle_group(ctx, day, span, merchant_id)
+        except TransientConflictError:
+            if attempt == RETRIES_MAX - 1:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _spans(bounds: Sequence[tuple[str, str]]) -> list[_Span]:
+    """Consecutive key ranges ending at each bound, and the open one after the last."""
+    starts: list[tuple[str, str] | None] = [None, *bounds]
+    ends: list[tuple[str, str] | None] = [*bounds, None]
+    return list(zip(starts, ends, strict=True))
 
 
 def pair_count(ctx: SettlementContext, merchant_id: str | None = None) -> int:
@@ -374,20 +395,31 @@ def pair_count(ctx: SettlementContext, merchant_id: str | None = None) -> int:
 def settle_groups(
     ctx: SettlementContext, day: date, merchant_id: str | None = None
 ) -> Iterator[list[BatchResult]]:
-    """Settle ``day`` group by group, yielding each committed group's results."""
-    after: tuple[str, str] | None = None
-    while True:
-        for attempt in range(RETRIES_MAX):
-            try:
-                results, following = _settle_group(ctx, day, after, merchant_id)
-                break
-            except TransientConflictError:
-                if attempt == RETRIES_MAX - 1:
-                    raise
-        yield results
-        if following is None:
+    """Settle ``day`` group by group, yielding each committed group's results in key order.
+
+    The run's own transaction holds the run lock (no other run starts) and cuts the pairs into
+    groups of ``pairs_per_transaction``; the groups commit in transactions of their own, up to
+    ``workers`` at a time (each on its own connection: groups share no merchant account, and
+    the shared platform accounts, payout clearing per currency, are locked only from a group's
+    ledger entries to its commit). When a group fails, groups already running still commit
+    (each stands alone; a new run continues from them) and none starts after it."""
+    workers = ctx.settlement.workers
+    with ctx.uow_factory() as run:
+        run.settlements.lock_runs()
+        spans = _spans(run.settlements.group_bounds(ctx.settlement.pairs_per_transaction,
+                                                    merchant_id))
+        if workers == 1 or len(spans) == 1:
+            for span in spans:
+                yield _settle_group_retrying(ctx, day, span, merchant_id)
             return
-        after = following
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="settle")
+        futures = [pool.submit(_settle_group_retrying, ctx, day, span, merchant_id)
+                   for span in spans]
+        try:
+            for future in futures:
+                yield future.result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def settle(ctx: SettlementContext, day: date, merchant_id: str | None = None) -> list[BatchResult]:
