@@ -175,8 +175,8 @@ class DatabaseFault:
 
 def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: ServerProcess,
              database: DatabaseFault | None, clients: list[Client], horizon: Horizon) -> None:
-    """The clients, the reader and the faults, until the clients' horizon: the faults run,
-    then every kind of operation applied once more."""
+    """The clients, the reader and the faults, until the clients' horizon (:mod:`.horizon`):
+    the faults run, every kind of operation applied, an answer after the faults."""
     stop = threading.Event()
     rng = random.Random(config.seed)  # noqa: S311 - when to crash, not a secret
     expected = _outside_cash_in(engine)
@@ -206,8 +206,8 @@ def _traffic(config: BankConfig, report: BankReport, engine: sa.Engine, server: 
     missing = horizon.missing()
     if missing:
         report.violations.append(
-            f"no {', '.join(missing)} applied after the faults within {RECOVERY_LIMIT_S:g} s "
-            "past the run's duration: the system did not recover")
+            f"still no {', '.join(missing)} {RECOVERY_LIMIT_S:g} s past the run's duration: "
+            "the system did not recover")
     engine.dispose()  # connections a database crash broke: the checks after use fresh ones
 
 
@@ -241,7 +241,8 @@ def exercise(config: BankConfig, url: str, database: DatabaseFault | None,
                 clients = [Client(config.seed * 1000 + i, world, server, report.traffic, horizon)
                            for i in range(config.clients)]
                 progress(f"{config.clients} clients for {config.duration_s:g} s, then until "
-                         "every kind of operation has applied after the faults")
+                         "every kind of operation has applied and the system answers after "
+                         "the faults")
                 _traffic(config, report, engine, server, database, clients, horizon)
                 progress("answering the operations still open, canceling open holds")
                 until = time.monotonic() + FINISH_TIMEOUT_S

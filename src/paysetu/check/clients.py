@@ -189,8 +189,7 @@ class Client:
         op.answer = "applied" if op.object_id else "refused"
         if op.kind == "charge" and response.is_success and not op.object_id:
             op.answer = "waiting"  # for the customer: what a mandate-less charge must get
-        if op.answer == "applied":
-            self._horizon.applied(op.kind)
+        self._horizon.answered(op.kind, op.answer == "applied")
         # A transient refusal (insufficient funds) is not stored, so only answers that
         # applied something must come back the same.
         if op.answer == "applied" and self._rng.random() < REPLAY_SHARE:

@@ -61,7 +61,8 @@ def bank(
     clients: Annotated[int, typer.Option(min=1, max=64, help="Concurrent HTTP clients.")] = 8,
     duration: Annotated[float, typer.Option(
         min=1, help="Seconds of traffic, at least: it goes on until every kind of operation "
-                    "has applied after the faults (up to 120 s more).")] = 60.0,
+                    "has applied and the system answers after the faults (up to 120 s "
+                    "more).")] = 60.0,
     wallets: Annotated[int, typer.Option(min=2, help="Funded wallets.")] = 20,
     merchants: Annotated[int, typer.Option(min=1, help="Merchants paid.")] = 3,
     server_crashes: Annotated[int, typer.Option(
