@@ -78,8 +78,8 @@ class BankReport:
 
     config: BankConfig
     traffic_s: float = 0.0
-    """How long the clients sent new operations: at least ``duration_s``, longer when the
-    faults left some kind of operation unapplied (:mod:`.horizon`)."""
+    """How long the clients sent new operations: at least ``duration_s``, longer while the
+    faults or their aftermath left something to prove (:mod:`.horizon`)."""
     operations: Counter[str] = field(default_factory=Counter)
     traffic: Traffic = field(default_factory=Traffic)
     server_crashes: int = 0

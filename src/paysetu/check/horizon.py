@@ -17,13 +17,15 @@ import time
 from typing import Protocol
 
 RECOVERY_LIMIT_S = 120.0
-"""How long past the configured duration the traffic may go on, waiting for every kind of
-operation to apply after the faults."""
+"""How long past the configured duration the traffic may go on, waiting for what it still
+misses (:meth:`Horizon.missing`)."""
 KINDS_THAT_APPLY = ("transfer", "payment", "hold", "order")
 """The operations that move money when applied (a mandate-less charge never does)."""
 
 
 class Deadline(Protocol):
+    """When a client stops retrying an operation that has no final answer yet."""
+
     def passed(self) -> bool:
         """True once no new attempt should be sent."""
         ...
