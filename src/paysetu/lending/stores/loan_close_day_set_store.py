@@ -96,7 +96,8 @@ WITH locked AS (
                       / (i.due_date - i.period_start) END) AS target,
         sum(i.principal_minor - i.principal_paid_minor) AS outstanding,
         sum(i.interest_paid_minor) AS interest_paid
-    FROM loan_installments i JOIN locked ON locked.id = i.loan_id
+    FROM loan_installments i
+    WHERE i.loan_id > :after AND i.loan_id <= (SELECT max(id) FROM locked)
     GROUP BY i.loan_id
 )
 INSERT INTO cob_loans (id, active, merchant_id, lender_id, category, currency,
@@ -109,6 +110,14 @@ SELECT l.id, l.active, l.merchant_id, l.lender_id, l.category, l.currency,
 FROM locked l JOIN schedule s ON s.loan_id = l.id
 ORDER BY l.id
 """
+"""The next chunk of up to ``:chunk`` loans after ``:after``, locked, with their figures. The
+installments are read by key range (a chunk's loans are contiguous in the primary key of
+``loan_installments``): joined to the locked ids instead, the plan read every installment of
+the book for every chunk (1.2M rows five times at 100,000 loans)."""
+
+WORK_MEM = "32MB"
+"""Memory per sort and hash in the close-of-business transaction (``SET LOCAL``): a chunk's
+sorts take about 5 MB, which the default 4 MB spilled to disk."""
 
 _PENALTY_DENOMINATOR = 10_000 * PENALTY_DAYS_IN_YEAR
 
@@ -120,6 +129,7 @@ WITH charged AS (
             AS amount
     FROM cob_loans c JOIN loan_installments i ON i.loan_id = c.id
     WHERE c.active AND c.id > :after AND c.id <= :upto
+        AND i.loan_id > :after AND i.loan_id <= :upto
         AND NOT i.fully_paid AND i.due_date < :on
         AND (i.principal_paid_minor < i.principal_minor
              OR i.interest_paid_minor < i.interest_minor)
@@ -133,7 +143,8 @@ INSERT INTO cob_penalties (loan_id, amount)
 SELECT loan_id, sum(amount) FROM added GROUP BY loan_id
 """
 """Chunk ``(after, upto]``: a day's penal interest on each installment overdue before the day
-(:func:`~paysetu.lending.rules.classification.daily_penalty`), summed per loan."""
+(:func:`~paysetu.lending.rules.classification.daily_penalty`), summed per loan. The
+installments' key range keeps each chunk to its own overdue installments, not the book's."""
 
 _DPD = "CASE WHEN {t}.oldest_overdue <= :on THEN CAST(:on AS date) - {t}.oldest_overdue END"
 
@@ -253,6 +264,7 @@ class LoanCloseDaySetQueries:
         """Lock the day's loans (active and disbursed by ``on``, or closed still holding a
         provision or suspense) chunk by chunk in id order and compute their figures into
         ``cob_loans``; the last id of each chunk."""
+        self._connection.execute(sa.text(f"SET LOCAL work_mem = '{WORK_MEM}'"))
         for statement in _CREATE_SQL.split(";"):
             self._connection.execute(sa.text(statement))
         self._connection.execute(sa.text("TRUNCATE cob_loans, cob_penalties, cob_loan_days"))
