@@ -34,11 +34,16 @@ def test_a_small_bench_reports_every_measurement(databases: conftest.TestDatabas
     assert row.classes["standard"] > 0
     assert row.classes["substandard"] > 0
     assert row.ratio == row.close_day_s / row.baseline_s
+    # each close's own process: a Python process with paysetu loaded holds tens of MB
+    assert 20 < row.first_day_peak_rss_mb < 500
+    assert 20 < row.close_day_peak_rss_mb < 500
+    assert row.peak_rss_mb == max(row.first_day_peak_rss_mb, row.close_day_peak_rss_mb)
     assert result.scaling() is None
     assert result.server.startswith("PostgreSQL")
     assert any("baseline" in step for step in steps)
     document = result_json(result)
     assert document["benchmark"] == "lending"
     assert set(document["rows"][0]) >= {"loans", "close_day_s", "baseline_s", "ratio",
-                                        "loans_per_s", "passed"}
+                                        "loans_per_s", "peak_rss_mb", "passed"}
+    assert document["targets"]["peak_rss_mb_max"] == 500
     assert result_table(result).row_count == 1

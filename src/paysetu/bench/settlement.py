@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import os
 import platform
-import resource
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -38,6 +37,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
+from paysetu.bench.memory import RSS_TARGET_MB, peak_rss_kb
 from paysetu.bench.results import growth_per_size
 from paysetu.bench.settlement_data import CURRENCIES, BenchDay, generate
 from paysetu.bootstrap import build
@@ -49,7 +49,6 @@ from paysetu.settlement.usecases import settlement
 
 RATIO_TARGET = 2.0
 """Issue 20: settlement at most 2x the classifying SQL baseline."""
-RSS_TARGET_MB = 500.0
 SETTLEMENT_DATE = date(2026, 3, 2)
 """The day settled; the payments are made on the day before (default schedule: T+1)."""
 
@@ -174,7 +173,7 @@ def _settle_in_process(url: str, day: date, now: datetime) -> SettleRun:
         seconds = time.perf_counter() - started
     finally:
         runtime.close()
-    peak_kb = _peak_rss_kb()
+    peak_kb = peak_rss_kb()
     results = [result for group in groups for result in group]
     outcomes: dict[str, int] = {}
     for r in results:
@@ -182,20 +181,6 @@ def _settle_in_process(url: str, day: date, now: datetime) -> SettleRun:
     nets = {(r.merchant_id, r.currency): r.net_minor for r in results
             if r.outcome is RunOutcome.CREATED}
     return SettleRun(seconds, peak_kb / 1024, len(groups), outcomes, nets)
-
-
-def _peak_rss_kb() -> int:
-    """This process's own peak resident memory, in kB. Linux's ``VmHWM`` belongs to the
-    process image, so it starts afresh in the spawned process; ``ru_maxrss`` keeps the parent's
-    size from the fork before the exec (a large test process showed a 1 GB settle)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
 def _timed(

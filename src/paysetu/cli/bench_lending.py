@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from paysetu.bench.lending import QUICK, RATIO_TARGET, BenchConfig, BenchResult, run
+from paysetu.bench.memory import RSS_TARGET_MB
 from paysetu.bench.results import results_path, write_document
 from paysetu.cli.runtime import console, errors
 
@@ -23,9 +24,11 @@ def result_json(result: BenchResult) -> dict[str, Any]:
         "config": config,
         "environment": result.environment,
         "server": {"version": result.server, "settings": result.server_settings},
-        "targets": {"ratio_max": RATIO_TARGET, "scaling_max": 1.0},
+        "targets": {"ratio_max": RATIO_TARGET, "scaling_max": 1.0,
+                    "peak_rss_mb_max": RSS_TARGET_MB},
         "rows": [{**asdict(row), "ratio": round(row.ratio, 3),
-                  "loans_per_s": round(row.loans_per_s, 1), "passed": row.passed}
+                  "loans_per_s": round(row.loans_per_s, 1),
+                  "peak_rss_mb": round(row.peak_rss_mb, 1), "passed": row.passed}
                  for row in result.rows],
         "scaling": result.scaling(),
     }
@@ -34,14 +37,14 @@ def result_json(result: BenchResult) -> dict[str, Any]:
 def result_table(result: BenchResult) -> Table:
     table = Table(title=f"paysetu bench lending: {result.server}")
     columns = ("loans", "generate s", "first day s", "close day s", "loans/s", "baseline s",
-               "ratio", "entries", "checks", "result")
+               "ratio", "peak RSS MB", "entries", "checks", "result")
     for column in columns:
         table.add_column(column, justify="right")
     for row in result.rows:
         table.add_row(
             f"{row.loans:,}", f"{row.generate_s:.1f}", f"{row.first_day_s:.2f}",
             f"{row.close_day_s:.2f}", f"{row.loans_per_s:,.0f}", f"{row.baseline_s:.3f}",
-            f"{row.ratio:.1f}x", f"{row.journal_entries:,}",
+            f"{row.ratio:.1f}x", f"{row.peak_rss_mb:.0f}", f"{row.journal_entries:,}",
             "ok" if row.dpd_match and row.audit_passed else "[red]FAILED[/red]",
             "[green]pass[/green]" if row.passed else "[red]miss[/red]",
         )

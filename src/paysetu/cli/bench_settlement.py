@@ -9,15 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from paysetu.bench.memory import RSS_TARGET_MB
 from paysetu.bench.results import results_path, write_document
-from paysetu.bench.settlement import (
-    QUICK,
-    RATIO_TARGET,
-    RSS_TARGET_MB,
-    BenchConfig,
-    BenchResult,
-    run,
-)
+from paysetu.bench.settlement import QUICK, RATIO_TARGET, BenchConfig, BenchResult, run
 from paysetu.cli.runtime import console, errors
 
 
