@@ -39,8 +39,15 @@ _RECORD_FIELDS = frozenset(vars(logging.makeLogRecord({}))) | {
 }
 
 
+_MAY_HOLD_A_SECRET = re.compile(r"(?i:authorization|bearer|basic)|sk_(?:live|test)_|whsec_")
+"""A word every pattern above needs: text without one is returned as it is, after one scan
+instead of four substitutions (each request's log line passes here about ten times)."""
+
+
 def redact(text: str) -> str:
     """``text`` with every secret pattern replaced by a marker."""
+    if _MAY_HOLD_A_SECRET.search(text) is None:
+        return text
     for pattern, replacement in _SECRET_PATTERNS:
         text = pattern.sub(replacement, text)
     return text
