@@ -81,17 +81,19 @@ revoked here is refused at once, one revoked by another process within ``TTL_S``
 
 async def principal(
     request: Request,
-    context: Annotated[AccessContext, Depends(app_context)],
     _declared: Annotated[HTTPAuthorizationCredentials | None, Security(API_KEY)],
 ) -> Principal:
     """The authenticated caller (``Authorization: Bearer sk_...``), or 401; past its key's
     rate limit, 429 (:mod:`.rate_limit`).
 
     A key whose record this process holds (:data:`API_KEY_CACHE`) is checked on the event
-    loop; only a lookup in the database goes to the thread pool."""
+    loop; only a lookup in the database goes to the thread pool. The context is read from the
+    request, not declared as a dependency: each declared one costs FastAPI a resolution on
+    every request."""
     presented = presented_key(request.headers.get("authorization"))
     caller = access.authenticate_cached(presented, API_KEY_CACHE)
     if caller is None:
+        context: AccessContext = context_of(request)
         caller = await run_in_threadpool(access.authenticate, context, presented, API_KEY_CACHE)
     limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if limiter is not None:
@@ -104,10 +106,6 @@ async def platform_only(caller: Annotated[Principal, Depends(principal)]) -> Pri
     if caller.role is not Role.PLATFORM:
         raise RequestRejected(RequestStatus.RESOURCE_MISSING)
     return caller
-
-
-async def body_hash(request: Request) -> str:
-    return hashlib.sha256(await request.body()).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,15 +151,16 @@ class WriteRequest(Generic[ContextT]):
 
 async def write_request(
     request: Request,
-    context: Annotated[Any, Depends(app_context)],
     caller: Annotated[Principal, Depends(principal)],
-    digest: Annotated[str, Depends(body_hash)],
     idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
 ) -> WriteRequest[Any]:
+    """A write's plumbing: the caller, its idempotency key and the body's hash (the context
+    and the hash are read here rather than declared, as in :func:`principal`)."""
     route = request.scope.get("route")
     model = getattr(route, "response_model", None)
+    digest = hashlib.sha256(await request.body()).hexdigest()
     return WriteRequest(
-        context, caller, idempotency_key,
+        context_of(request), caller, idempotency_key,
         RequestFingerprint(request.method, request.url.path, digest), request_id(request),
         model if isinstance(model, type) and issubclass(model, BaseModel) else None,
     )
