@@ -34,7 +34,7 @@ def test_a_small_bench_reports_every_measurement(databases: conftest.TestDatabas
     assert row.classes["standard"] > 0
     assert row.classes["substandard"] > 0
     assert row.ratio == row.close_day_s / row.baseline_s
-    # each close's own process: a Python process with paysetu loaded holds tens of MB
+    # each close's own process: a Python process that has built paysetu's runtime holds over 20 MB
     assert 20 < row.first_day_peak_rss_mb < 500
     assert 20 < row.close_day_peak_rss_mb < 500
     assert row.peak_rss_mb == max(row.first_day_peak_rss_mb, row.close_day_peak_rss_mb)
