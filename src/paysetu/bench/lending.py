@@ -28,19 +28,17 @@ import os
 import platform
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
-from multiprocessing import get_context
 from typing import Any
 
 import sqlalchemy as sa
 
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
 from paysetu.bench.lending_data import BenchBook, generate
-from paysetu.bench.memory import RSS_TARGET_MB, peak_rss_kb
+from paysetu.bench.memory import RSS_TARGET_MB, in_fresh_process, peak_rss_kb
 from paysetu.bench.results import growth_per_size
 from paysetu.bootstrap import build
 from paysetu.config import Settings
@@ -161,11 +159,6 @@ def _close_in_process(url: str, day: date) -> ClosedDay:
     return ClosedDay(seconds, peak_rss_kb() / 1024, summary)
 
 
-def _close(url: str, day: date) -> ClosedDay:
-    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-        return pool.submit(_close_in_process, url, day).result()
-
-
 def _baseline(engine: sa.Engine, day: date) -> tuple[float, dict[str, int]]:
     with engine.connect() as connection:
         connection.execute(sa.text(BASELINE_SQL), {"on": day}).all()  # warm
@@ -183,10 +176,10 @@ def _measure(database: BenchDatabase, loans: int, lines: int, step: Step) -> Row
         generate(engine, BenchBook(loans, FIRST_DAY, lines))
         generate_s = time.perf_counter() - started
         step(f"{loans:,} loans: closing {FIRST_DAY} in a fresh process (first classification)")
-        first = _close(database.url, FIRST_DAY)
+        first = in_fresh_process(_close_in_process, database.url, FIRST_DAY)
         day = FIRST_DAY + timedelta(days=1)
         step(f"{loans:,} loans: closing {day} in a fresh process (measured)")
-        closed = _close(database.url, day)
+        closed = in_fresh_process(_close_in_process, database.url, day)
         summary = closed.summary
         step(f"{loans:,} loans: baseline (one SQL statement for days past due)")
         baseline_s, expected = _baseline(engine, day)

@@ -8,6 +8,12 @@ the job's, not the bench's (its generator, its checks, its own dictionaries of r
 from __future__ import annotations
 
 import resource
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from typing import TypeVar
+
+T = TypeVar("T")
 
 RSS_TARGET_MB = 500.0
 """Issue 20: a batch job's peak resident memory stays under this."""
@@ -25,3 +31,10 @@ def peak_rss_kb() -> int:
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+
+def in_fresh_process(job: Callable[..., T], *args: object) -> T:
+    """``job(*args)`` in a freshly spawned process (``job`` reads its own :func:`peak_rss_kb`
+    there); its result, or its exception raised here."""
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
+        return pool.submit(job, *args).result()

@@ -27,17 +27,15 @@ import os
 import platform
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from multiprocessing import get_context
 from typing import Any
 
 import sqlalchemy as sa
 
 from paysetu.bench.database import BenchDatabase, bench_database, scratch_database, wheel_pgbench
-from paysetu.bench.memory import RSS_TARGET_MB, peak_rss_kb
+from paysetu.bench.memory import RSS_TARGET_MB, in_fresh_process, peak_rss_kb
 from paysetu.bench.results import growth_per_size
 from paysetu.bench.settlement_data import CURRENCIES, BenchDay, generate
 from paysetu.bootstrap import build
@@ -207,8 +205,7 @@ def _measure(database: BenchDatabase, payments: int, config: BenchConfig, step: 
         classified_s, _ = _timed(engine, CLASSIFIED_SQL, {"window_end": window_end})
         step(f"{payments:,} payments: settle {SETTLEMENT_DATE} in a fresh process")
         now = window_end + timedelta(hours=6)
-        with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as pool:
-            run = pool.submit(_settle_in_process, database.url, SETTLEMENT_DATE, now).result()
+        run = in_fresh_process(_settle_in_process, database.url, SETTLEMENT_DATE, now)
         step(f"{payments:,} payments: checking nets and auditing the ledger")
         expected = {(r.merchant_id, r.currency.strip()): int(r.net) for r in base_rows}
         with engine.connect() as connection:
