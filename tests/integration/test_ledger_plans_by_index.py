@@ -7,7 +7,9 @@ on one connection a transfer went from 0.8 ms to 2.5 ms while 13,500 entries wer
 
 The test makes the first transfer on a connection whose ledger tables were just analyzed
 nearly empty, grows them by thousands of entries, and reads the plans of the next transfer
-(``auto_explain``, every nested statement, sent to the client as notices).
+(``auto_explain``, every nested statement, sent to the client as notices). A second test reads
+the catalog: every entry point still carries the setting (a later ``CREATE OR REPLACE`` without
+it would drop it).
 """
 
 from __future__ import annotations
@@ -30,6 +32,9 @@ pytestmark = pytest.mark.postgres
 GROWTH_BATCHES, BATCH = 3, 2_000
 """Entries added between the first transfer and the explained one (two postings each)."""
 SEQUENTIAL_SCAN = re.compile(r"Seq Scan on (ledger_\w+)")
+PLANNED_BY_INDEX = ("ledger_apply", "ledger_expire", "ledger_check_new_entries",
+                    "ledger_check_new_postings", "ledger_check_queued_entries")
+"""The application's two entry points and the three triggers (0034)."""
 
 
 def _plans_of(engine: sa.Engine, action: Callable[[], object]) -> list[str]:
@@ -79,3 +84,15 @@ def test_a_transfer_looks_rows_up_by_index_after_the_tables_grew(
         assert stored == 2 + GROWTH_BATCHES * BATCH + 1  # the funding, first, batches, last
     finally:
         engine.dispose()
+
+
+def test_every_entry_point_keeps_its_setting(engine: sa.Engine) -> None:
+    """A later ``CREATE OR REPLACE FUNCTION`` without the ``SET`` clause would drop it."""
+    with engine.connect() as connection:
+        rows = connection.execute(sa.text(
+            "SELECT proname, proconfig FROM pg_proc WHERE proname = ANY(:names)"),
+            {"names": list(PLANNED_BY_INDEX)}).all()
+    settings: dict[str, list[str] | None] = {row.proname: row.proconfig for row in rows}
+    assert len(rows) == len(PLANNED_BY_INDEX)  # one function of each name, none missing
+    assert {name: "enable_seqscan=off" in (config or []) for name, config in settings.items()} \
+        == dict.fromkeys(PLANNED_BY_INDEX, True)
