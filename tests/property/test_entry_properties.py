@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from paysetu.kernel.invariants import InvariantViolation
@@ -161,8 +161,15 @@ def outcome(request: Request) -> NewEntry | EntryRejected:
         return refused
 
 
+ZERO_TRANSFER = Request("je_1", (Posting("acct_a", Direction.DEBIT, 0, "INR"),
+                                  Posting("acct_b", Direction.CREDIT, 0, "INR")),
+                        {}, False, None, False, False)
+"""A transfer of zero: allowed, as in TigerBeetle (``test_ledger_tb_zero_amounts``)."""
+
+
 @PURE
 @given(requests)
+@example(ZERO_TRANSFER)
 def test_an_entry_either_balances_or_is_refused_with_its_first_broken_rule(r: Request) -> None:
     failures = model_failures(r)
     result = outcome(r)
@@ -176,7 +183,7 @@ def test_an_entry_either_balances_or_is_refused_with_its_first_broken_rule(r: Re
     assert not failures, f"accepted although it breaks {sorted(failures)}"
     assert len(result.postings) >= 2
     assert all(count == 0 for count in net_per_currency(result.postings).values())
-    assert all(0 < p.amount_minor <= AMOUNT_MINOR_MAX for p in result.postings)
+    assert all(0 <= p.amount_minor <= AMOUNT_MINOR_MAX for p in result.postings)  # 0: allowed
 
 
 @PURE
