@@ -21,10 +21,6 @@ import psycopg
 import pytest
 import sqlalchemy as sa
 
-from paysetu.app.unit_of_work import PostgresUnitOfWork
-from paysetu.db.engine import create_engine
-from paysetu.kernel.clock import FixedClock
-from paysetu.kernel.ids import UlidIds
 from paysetu.ledger.usecases.service import LedgerService
 from tests.integration.ledger_builders import CASH, SHOP, move, open_chart
 
@@ -38,7 +34,7 @@ PLANNED_BY_INDEX = ("ledger_apply", "ledger_expire", "ledger_check_new_entries",
 
 
 def _plans_of(engine: sa.Engine, action: Callable[[], object]) -> list[str]:
-    """The plan of every statement ``action`` runs on the engine's only connection."""
+    """The plan of every statement ``action`` runs on the engine's (only) pooled connection."""
     plans: list[str] = []
 
     def noted(diagnostic: psycopg.errors.Diagnostic) -> None:
@@ -61,29 +57,25 @@ def _plans_of(engine: sa.Engine, action: Callable[[], object]) -> list[str]:
 
 
 def test_a_transfer_looks_rows_up_by_index_after_the_tables_grew(
-    database_url: str, clock: FixedClock
+    engine: sa.Engine, ledger: LedgerService
 ) -> None:
-    engine = create_engine(database_url, pool_size=1)  # one connection: one set of cached plans
-    try:
-        ledger = LedgerService(lambda: PostgresUnitOfWork(engine), clock, UlidIds())
-        open_chart(ledger)
-        with engine.begin() as connection:
-            connection.exec_driver_sql(
-                "ANALYZE ledger_accounts, ledger_entries, ledger_postings")
-        ledger.apply([move("je_first", CASH, SHOP, 1)])  # planned against one page each
-        for batch in range(GROWTH_BATCHES):
-            ledger.apply([move(f"je_{batch}_{n}", CASH, SHOP, 1) for n in range(BATCH)])
+    # Nothing here runs concurrently: the pool hands every call the one connection it opened,
+    # so the explained transfer runs on the connection whose plans the first one cached.
+    open_chart(ledger)
+    with engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE ledger_accounts, ledger_entries, ledger_postings")
+    ledger.apply([move("je_first", CASH, SHOP, 1)])  # planned against one page each
+    for batch in range(GROWTH_BATCHES):
+        ledger.apply([move(f"je_{batch}_{n}", CASH, SHOP, 1) for n in range(BATCH)])
 
-        plans = _plans_of(engine, lambda: ledger.apply([move("je_last", CASH, SHOP, 1)]))
+    plans = _plans_of(engine, lambda: ledger.apply([move("je_last", CASH, SHOP, 1)]))
 
-        assert any("ledger_postings" in plan for plan in plans), "the triggers' plans were read"
-        scanned = sorted({m.group(1) for plan in plans for m in SEQUENTIAL_SCAN.finditer(plan)})
-        assert scanned == []
-        with engine.connect() as connection:
-            stored = connection.execute(sa.text("SELECT count(*) FROM ledger_entries")).scalar()
-        assert stored == 2 + GROWTH_BATCHES * BATCH + 1  # the funding, first, batches, last
-    finally:
-        engine.dispose()
+    assert any("ledger_postings" in plan for plan in plans), "the triggers' plans were read"
+    scanned = sorted({m.group(1) for plan in plans for m in SEQUENTIAL_SCAN.finditer(plan)})
+    assert scanned == []
+    with engine.connect() as connection:
+        stored = connection.execute(sa.text("SELECT count(*) FROM ledger_entries")).scalar()
+    assert stored == 2 + GROWTH_BATCHES * BATCH + 1  # the funding, first, batches, last
 
 
 def test_every_entry_point_keeps_its_setting(engine: sa.Engine) -> None:
