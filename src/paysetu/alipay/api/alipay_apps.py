@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 from pydantic import Field
 
 from paysetu.alipay.api.deps import Context, Write
@@ -20,6 +20,7 @@ from paysetu.payments.api.models import Payment
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import Body
 
 router = APIRouter(tags=["alipay"])

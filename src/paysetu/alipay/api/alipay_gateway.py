@@ -18,14 +18,14 @@ from __future__ import annotations
 
 from urllib.parse import parse_qsl
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import RedirectResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from paysetu.alipay.rules.gateway import BROWSER_METHODS
 from paysetu.alipay.usecases import alipay_gateway, alipay_pages
 from paysetu.alipay.usecases.alipay_apps import gateway_policy
 from paysetu.shell.http.context import context_of
+from paysetu.shell.http.routing import APIRouter, run_sync
 from paysetu.shell.pages.rendering import render
 
 router = APIRouter()
@@ -47,7 +47,7 @@ async def gateway(request: Request) -> Response:
     context = context_of(request)
     policy = gateway_policy(context)
     params = await _params(request)
-    answered = await run_in_threadpool(
+    answered = await run_sync(
         alipay_gateway.answer, context, policy, params, str(request.base_url))
     if answered.redirect is not None:
         return RedirectResponse(answered.redirect, status_code=302)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 from pydantic import Field
 
 from paysetu.alipay.api.models import AlipayPaymentCode
@@ -19,6 +19,7 @@ from paysetu.alipay.usecases import alipay_buyers
 from paysetu.alipay.usecases.ports import WalletAlipayContext
 from paysetu.customers.api.deps import Customer, Pins
 from paysetu.shell.http.context import app_context
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import Body
 
 router = APIRouter(prefix="/customer", tags=["customer"])

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.alipay.usecases import alipay_buyers
@@ -32,6 +32,7 @@ from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import PaymentRejected
 from paysetu.shell.http.context import app_context
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form
 from paysetu.shell.pages.qr import qr_svg
 from paysetu.shell.pages.rendering import redirect

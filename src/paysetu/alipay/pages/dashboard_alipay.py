@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.alipay.api.deps import Context
@@ -23,6 +23,7 @@ from paysetu.alipay.usecases import alipay_apps
 from paysetu.alipay.usecases.ports import AlipayUnitOfWork
 from paysetu.kernel.pagination import PageRequest
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, write
 from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.rendering import redirect, render

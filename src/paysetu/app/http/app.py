@@ -55,6 +55,7 @@ from paysetu.payments.api import (
 from paysetu.payments.api import webhook_endpoints as webhooks
 from paysetu.settlement.api import payout_accounts, reconciliations, settlements
 from paysetu.shell.http.rate_limit import RateLimiter
+from paysetu.shell.http.routing import ThreadPoolRoute
 from paysetu.shell.http.validation import rejection_from_errors
 from paysetu.wallets.api import customers, wallets
 
@@ -80,7 +81,11 @@ def create_app(context: AppContext, rate_limiter: RateLimiter | None = None) -> 
         generate_unique_id_function=operation_id,
         docs_url=None,  # FastAPI's pages load from a CDN: install_docs_pages serves them locally
         redoc_url=None,
+        # paysetu's own observer logs and counts every request (observability.py); FastAPI's
+        # OpenTelemetry hooks would only ask, on every request, whether a provider is set.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
+    app.router.route_class = ThreadPoolRoute  # the app's own routes, as every router's
     app.state.context = context
     app.state.rate_limiter = rate_limiter
     app.add_middleware(SignInGate)  # innermost: the guard and the observer see its 429s

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.app.context import AppContext
@@ -18,6 +18,7 @@ from paysetu.payments.usecases import fx_rates
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.settlement.usecases import reconciliation
 from paysetu.shell.http.context import app_context
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import visible_or_404
 from paysetu.shell.pages.auth import AdminSession
 from paysetu.shell.pages.rendering import render

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -36,6 +36,7 @@ from paysetu.lending.pages import (
 from paysetu.marketplace.pages import admin_disputes, dashboard_marketplace
 from paysetu.payments.pages import dashboard, dashboard_developers, dashboard_payments
 from paysetu.settlement.pages import dashboard_settlements
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages import login
 from paysetu.shell.pages.auth import LoginRequired, PageError
 from paysetu.shell.pages.rendering import STATIC_DIR, render

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from pydantic import Field
 
 from paysetu.checkout.api.deps import Context, Write
@@ -22,6 +22,7 @@ from paysetu.kernel.pagination import PageRequest
 from paysetu.shell.http.context import Caller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import Body, EmptyBody, Metadata
 
 router = APIRouter(tags=["checkout"])

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Any
 
 from babel.numbers import get_currency_name
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.checkout.api.deps import WalletContext as Context
@@ -30,6 +30,7 @@ from paysetu.checkout.usecases.ports import CheckoutContext
 from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import (
     Form,
     OptionalSession,

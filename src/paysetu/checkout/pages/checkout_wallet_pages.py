@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.checkout.api.deps import WalletContext
@@ -37,6 +37,7 @@ from paysetu.kernel.ports import TransientConflictError
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.rules.errors import PaymentRejected
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form, page_not_found
 from paysetu.shell.pages.qr import qr_svg
 from paysetu.shell.pages.rendering import redirect

@@ -8,7 +8,7 @@ pages kit, not the other way round.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.checkout.api.deps import Context
@@ -20,6 +20,7 @@ from paysetu.customers.usecases import wallet_app
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form
 from paysetu.shell.pages.page_terms import N_
 from paysetu.shell.pages.rendering import redirect

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import Depends, Request
 
 from paysetu.customers.api.deps import Context, Customer, Pins, client_address, session_token
 from paysetu.customers.api.models import (
@@ -28,6 +28,7 @@ from paysetu.kernel.timestamps import timestamp
 from paysetu.payments.api.models import Mandate
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import EmptyBody
 
 router = APIRouter(prefix="/customer", tags=["customer"])

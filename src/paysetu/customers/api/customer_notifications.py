@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
-
 from paysetu.customers.api.deps import Context, Customer
 from paysetu.customers.api.models import CustomerNotificationList
 from paysetu.customers.rules.notifications import Notification, link
 from paysetu.customers.usecases import notifications
 from paysetu.kernel.timestamps import timestamp
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import EmptyBody
 
 router = APIRouter(prefix="/customer", tags=["customer"])

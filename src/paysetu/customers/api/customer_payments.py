@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
 from pydantic import Field
 
 from paysetu.customers.api.deps import Context, Customer, Pins
 from paysetu.customers.usecases import wallet_pay
 from paysetu.payments.api.models import Payment
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import Body
 
 router = APIRouter(prefix="/customer", tags=["customer"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header
+from fastapi import Header
 from fastapi.responses import JSONResponse
 
 from paysetu.customers.api.deps import Context, Customer, Pins
@@ -25,6 +25,7 @@ from paysetu.customers.api.models import (
     TransferCreate,
 )
 from paysetu.customers.usecases import money_requests, transfers
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import EmptyBody
 
 router = APIRouter(prefix="/customer", tags=["customer"])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.customers.api.deps import Context
@@ -22,6 +22,7 @@ from paysetu.customers.rules.movements import (
 )
 from paysetu.customers.usecases import wallet_app
 from paysetu.ledger.rules.errors import PaysetuError
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import page_not_found
 from paysetu.shell.pages.rendering import page_language, redirect
 

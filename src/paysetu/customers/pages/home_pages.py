@@ -5,12 +5,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 
 from paysetu.customers.api.deps import Context
 from paysetu.customers.pages.wallet_kit import page, signed_in
 from paysetu.customers.usecases import money_requests, notifications, wallet_app
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.rendering import STATIC_DIR, redirect
 
 router = APIRouter(include_in_schema=False)

@@ -4,7 +4,7 @@ than letting it go)."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -14,6 +14,7 @@ from paysetu.customers.rules.identity import CustomerSession
 from paysetu.customers.usecases import approvals, wallet_app
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form
 from paysetu.shell.pages.page_terms import N_
 from paysetu.shell.pages.rendering import redirect

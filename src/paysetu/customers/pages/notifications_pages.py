@@ -4,13 +4,14 @@ them all seen."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.customers.api.deps import Context
 from paysetu.customers.pages.wallet_kit import page, signed_in
 from paysetu.customers.rules.notifications import link
 from paysetu.customers.usecases import notifications
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form
 from paysetu.shell.pages.rendering import redirect
 

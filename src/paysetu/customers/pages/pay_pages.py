@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import UploadFile
 
@@ -32,6 +32,7 @@ from paysetu.customers.usecases import wallet_pay
 from paysetu.kernel.money import AmountFormatError, Money, is_currency
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form, MerchantSession
 from paysetu.shell.pages.qr import qr_png, qr_svg, read_qr
 from paysetu.shell.pages.rendering import redirect, render

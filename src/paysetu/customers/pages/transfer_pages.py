@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -24,6 +24,7 @@ from paysetu.customers.usecases import money_requests, transfers
 from paysetu.kernel.money import AmountFormatError, Money
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form
 from paysetu.shell.pages.rendering import redirect
 

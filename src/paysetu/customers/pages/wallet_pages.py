@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.customers.api.deps import (
@@ -29,6 +29,7 @@ from paysetu.customers.rules.identity import CustomerSession
 from paysetu.customers.usecases import approvals, pins, sign_in, sms
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import http_status
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import Form, PostedForm, safe_next
 from paysetu.shell.pages.page_terms import N_
 from paysetu.shell.pages.rendering import redirect

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.api.credit_line_models import CreditLine, CreditLineMovement
@@ -27,6 +27,7 @@ from paysetu.lending.usecases import credit_line_write_off, credit_lines
 from paysetu.shell.http.context import Caller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import EmptyBody
 
 router = APIRouter(tags=["lending"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.lending.api.deps import Context, Write
@@ -18,6 +18,7 @@ from paysetu.lending.usecases import lending
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 
 router = APIRouter(tags=["lending"])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from paysetu.lending.api.deps import Context, Write
 from paysetu.lending.api.models import (
@@ -20,6 +20,7 @@ from paysetu.lending.api.models import (
 from paysetu.lending.api.schemas import LendingCloseDay
 from paysetu.lending.usecases import loan_close_day, loan_portfolio, loan_portfolio_history
 from paysetu.shell.http.context import Caller, PlatformCaller
+from paysetu.shell.http.routing import APIRouter
 
 router = APIRouter(tags=["lending"])
 

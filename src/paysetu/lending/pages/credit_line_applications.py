@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.principals import Principal
@@ -24,6 +24,7 @@ from paysetu.lending.rules.loans import LoanCategory
 from paysetu.lending.usecases import credit_line_applications as applications
 from paysetu.lending.usecases import lending
 from paysetu.lending.usecases.ports import LendingUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import Form, LenderSession, MerchantSession, principal_of
 from paysetu.shell.pages.rendering import redirect, render

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.principals import Principal
@@ -22,6 +22,7 @@ from paysetu.lending.api.deps import Context
 from paysetu.lending.pages.dashboard_loans import parse_amount
 from paysetu.lending.usecases import credit_line_write_off, credit_lines
 from paysetu.lending.usecases.ports import LendingUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import Form, LenderSession, MerchantSession, principal_of
 from paysetu.shell.pages.money_format import format_money_minor

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -29,6 +29,7 @@ from paysetu.lending.usecases import (
 )
 from paysetu.lending.usecases.objects import lender_object
 from paysetu.lending.usecases.ports import LendingUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.money_format import format_money_minor

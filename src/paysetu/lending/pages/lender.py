@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -33,6 +33,7 @@ from paysetu.lending.usecases import (
     loans,
 )
 from paysetu.lending.usecases.ports import LendingUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import Form, LenderSession, principal_of
 from paysetu.shell.pages.rendering import redirect, render

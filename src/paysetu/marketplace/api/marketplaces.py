@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.marketplace.api.deps import Context, Write
@@ -26,6 +26,7 @@ from paysetu.marketplace.usecases import sellers
 from paysetu.shell.http.context import Caller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 
 router = APIRouter(tags=["marketplaces"])
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.marketplace.api.deps import Context, Write
@@ -27,6 +27,7 @@ from paysetu.marketplace.usecases import holds, orders, returns, tax_reports
 from paysetu.shell.http.context import Caller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import EmptyBody
 
 router = APIRouter(tags=["marketplace orders"])

@@ -13,12 +13,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.marketplace.api.deps import Context
 from paysetu.marketplace.usecases import holds, returns
 from paysetu.marketplace.usecases.ports import MarketplaceUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, act_then_return
 from paysetu.shell.pages.auth import AdminSession, Form, principal_of
 from paysetu.shell.pages.rendering import render

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -24,6 +24,7 @@ from paysetu.marketplace.usecases import holds, returns
 from paysetu.marketplace.usecases.dashboard import marketplace_page
 from paysetu.marketplace.usecases.ports import MarketplaceUnitOfWork
 from paysetu.payments.usecases.checks import storable
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, act_then_return
 from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.rendering import render

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import Query
 
 from paysetu.payments.api.deps import Context, Write
 from paysetu.payments.api.models import FxQuote, FxRate, FxRateImport
 from paysetu.payments.usecases import fx_quotes, fx_rates
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import FxQuoteCreate, FxRatesLoad
 
 router = APIRouter(tags=["fx"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context, Write
@@ -19,6 +19,7 @@ from paysetu.payments.usecases import mandates
 from paysetu.shell.http.context import Caller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import EmptyBody, MandateCreate, MandateNoticeCreate
 
 router = APIRouter(tags=["mandates"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import Depends
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context, Write
@@ -15,6 +15,7 @@ from paysetu.payments.usecases.objects import merchant_object
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import MerchantCreate
 
 router = APIRouter(tags=["merchants"])

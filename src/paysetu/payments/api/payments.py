@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.payments.api.deps import Context, Write
@@ -20,6 +20,7 @@ from paysetu.payments.usecases.ports import PaymentsContext
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import (
     EmptyBody,
     PaymentCancel,

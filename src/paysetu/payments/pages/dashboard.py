@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.kernel.pagination import PageRequest
@@ -14,6 +14,7 @@ from paysetu.payments.usecases import merchants
 from paysetu.payments.usecases.dashboard import VOLUME_WINDOWS_DAYS, daily_volume
 from paysetu.payments.usecases.objects import merchant_object
 from paysetu.payments.usecases.payments import list_payments
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import MerchantSession, principal_of
 from paysetu.shell.pages.rendering import render
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.principals import Role
@@ -20,6 +20,7 @@ from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.payments.api.deps import Context
 from paysetu.payments.usecases import webhook_endpoints as webhooks
 from paysetu.payments.usecases.ports import PaymentsUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import (
     Form,

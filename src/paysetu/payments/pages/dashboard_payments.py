@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -22,6 +22,7 @@ from paysetu.payments.rules.payments import PaymentState
 from paysetu.payments.usecases import payments, refunds
 from paysetu.payments.usecases.dashboard import PaymentFilters, search_payments
 from paysetu.payments.usecases.ports import PaymentsUnitOfWork
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import FieldError, visible_or_404, write
 from paysetu.shell.pages.auth import Form, MerchantSession, principal_of
 from paysetu.shell.pages.money_format import format_money_minor

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
 from pydantic import Field
 
 from paysetu.settlement.api.deps import Context, Write
@@ -20,6 +19,7 @@ from paysetu.settlement.usecases import payout_accounts
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import Body
 
 router = APIRouter(tags=["settlements"])

@@ -13,9 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from pydantic import Field, ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
 from paysetu.settlement.api.deps import Context, Write
@@ -28,6 +27,7 @@ from paysetu.settlement.usecases.ports import SettlementUnitOfWork
 from paysetu.shell.http.context import PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object
+from paysetu.shell.http.routing import APIRouter, run_sync
 from paysetu.shell.http.schemas import Body
 from paysetu.shell.http.validation import rejection_from_errors
 
@@ -93,13 +93,13 @@ async def create_reconciliation(
     upload: Annotated[Upload, Depends(statement_upload)], write: Write, _: PlatformCaller
 ) -> Any:
     """Import a statement, match it against payouts, store the report, mark matches paid."""
-    statement = await run_in_threadpool(read_statement, upload.content, upload.format)
+    statement = await run_sync(read_statement, upload.content, upload.format)
 
     def work(uow: SettlementUnitOfWork) -> dict[str, Any]:
         run, _created = reconciliation.reconcile_statement(write.context, uow, statement)
         return reconciliation.reconciliation_object(run)
 
-    return await run_in_threadpool(write.run, 200, work)
+    return await run_sync(write.run, 200, work)
 
 
 @router.get("/reconciliations/{reconciliation_id}", response_model=Reconciliation)

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 from fastapi.responses import Response, StreamingResponse
 from pydantic import Field
 
@@ -30,6 +30,7 @@ from paysetu.settlement.usecases.ports import SettlementContext
 from paysetu.shell.http.context import Caller, PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import PAGE_SIZE_MAX, list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import Body
 
 router = APIRouter(tags=["settlements"])

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, Request
+from fastapi import Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.settlement.api.deps import Context
 from paysetu.settlement.api.settlements import FILE_KINDS, get_file
 from paysetu.settlement.usecases import queries as settlement_queries
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.actions import visible_or_404
 from paysetu.shell.pages.auth import (
     MerchantSession,

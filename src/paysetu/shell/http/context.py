@@ -11,7 +11,6 @@ from fastapi import Depends, Header, Request, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from paysetu.access.rules.principals import Principal, Role
 from paysetu.access.rules.request_errors import RequestRejected, RequestStatus
@@ -23,6 +22,7 @@ from paysetu.kernel.invariants import InvariantViolation
 from paysetu.ledger.rules.errors import PaysetuError
 from paysetu.shell.http.error_mapping import error_body, http_status
 from paysetu.shell.http.rate_limit import RateLimiter
+from paysetu.shell.http.routing import run_sync
 
 ContextT = TypeVar("ContextT", bound=AccessContext)
 """The context a capability's routes see: its own Protocol, extending access's."""
@@ -94,7 +94,7 @@ async def principal(
     caller = access.authenticate_cached(presented, API_KEY_CACHE)
     if caller is None:
         context: AccessContext = context_of(request)
-        caller = await run_in_threadpool(access.authenticate, context, presented, API_KEY_CACHE)
+        caller = await run_sync(access.authenticate, context, presented, API_KEY_CACHE)
     limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if limiter is not None:
         limiter.take(caller.api_key_id)

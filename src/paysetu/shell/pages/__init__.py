@@ -5,7 +5,8 @@ The web pages are server-rendered HTML over the same use cases as the API.
 How a page is added:
 
 1. Write a route in the ``pages`` folder of its capability (``paysetu/<capability>/pages/``) on
-   an ``APIRouter(include_in_schema=False)`` (pages are not the API: they stay out of the
+   paysetu's ``APIRouter(include_in_schema=False)`` (:mod:`paysetu.shell.http.routing`: a
+   ``def`` route runs on paysetu's thread pool; pages are not the API: they stay out of the
    OpenAPI document, and the API's query-parameter guard leaves their query strings alone). Take
    the signed-in user with a dependency of :mod:`paysetu.shell.pages.auth`
    (``MerchantSession``, ``LenderSession``, ``AdminSession``, or ``OptionalSession`` for a

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from paysetu.access.rules.web_errors import WebRejected
@@ -13,6 +13,7 @@ from paysetu.access.usecases import web_users
 from paysetu.access.usecases.ports import AccessContext
 from paysetu.access.usecases.web_users import LoginThrottled
 from paysetu.shell.http.context import app_context
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.pages.auth import (
     SESSION_COOKIE,
     Form,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import Depends, Query
 
 from paysetu.kernel.pagination import PageRequest
 from paysetu.shell.http.context import PlatformCaller
 from paysetu.shell.http.objects import ListOf
 from paysetu.shell.http.pagination import list_object, page_request
+from paysetu.shell.http.routing import APIRouter
 from paysetu.shell.http.schemas import WalletCreate, WalletMovement, WalletTransfer
 from paysetu.wallets.api.deps import Context, Write
 from paysetu.wallets.api.models import Wallet, WalletMovementResult
