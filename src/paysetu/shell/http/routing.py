@@ -13,6 +13,11 @@ the request's context variables (as anyio does). FastAPI reads the parameters, t
 and the docstring from the function it is given, so the wrapper carries the route's own, with
 the annotations resolved (FastAPI would otherwise look for them in this module's globals). The
 OpenAPI document, the route names and the error handling are unchanged.
+
+One difference from anyio: a request cancelled while its route runs (uvicorn cancels what is
+still running when a graceful shutdown times out) stops waiting at once, where anyio waited for
+the thread. The thread still runs the route to its end, commit included, as it did under anyio;
+the process's exit waits for it.
 """
 
 from __future__ import annotations
