@@ -83,6 +83,19 @@ def test_the_api_answers_429_with_retry_after_per_key(app_context: AppContext,
         assert client.get("/v1/payments", headers=merchant).status_code == 200
 
 
+def test_a_route_that_asks_for_the_caller_twice_takes_one_token(app_context: AppContext,
+                                                                keys: Keys) -> None:
+    """``POST /v1/merchants`` needs the caller for its write plumbing and for its platform-only
+    check: one authentication per request (FastAPI resolves the scheme once), so one token."""
+    ticks = Ticks()
+    app = create_app(app_context, RateLimiter(rate_per_s=1, burst=3, clock=ticks))
+    with TestClient(app) as client:
+        answers = [client.post("/v1/merchants", headers=keys.platform, json={
+            "legal_name": f"Shop {n}", "country": "IN", "settlement_currency": "INR"})
+            for n in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+
+
 def test_workers_share_the_limit_of_a_key() -> None:
     """Each ``paysetu serve`` worker keeps its own buckets: each gets its share of the rate."""
     settings = Settings(rate_limit_per_s=100, rate_limit_burst=200)
