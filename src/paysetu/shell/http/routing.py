@@ -39,7 +39,9 @@ ROUTE_THREADS_MAX = 40
 
 ROUTE_THREADS = ThreadPoolExecutor(max_workers=ROUTE_THREADS_MAX,
                                    thread_name_prefix="paysetu-route")
-"""The threads every ``def`` route and every blocking call of a dependency runs on."""
+"""The threads every ``def`` route runs on, and the blocking calls of paysetu's ``async``
+routes and dependencies (:func:`run_sync`). A plain ``def`` dependency still runs on anyio's:
+FastAPI resolves dependencies itself."""
 
 
 async def run_sync(function: Callable[..., Any], *args: Any) -> Any:
