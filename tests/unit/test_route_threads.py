@@ -22,11 +22,7 @@ from fastapi.testclient import TestClient
 from pydantic import BaseModel
 from starlette.routing import BaseRoute
 
-from paysetu.app.context import AppContext
-from paysetu.app.http.app import create_app
-from paysetu.kernel.clock import SystemClock
-from paysetu.kernel.ids import UlidIds
-from paysetu.kernel.secrets import SystemSecrets
+from paysetu.app.http.openapi_document import app_without_database
 from paysetu.shell.http.routing import APIRouter, ThreadPoolRoute
 
 CALLER: contextvars.ContextVar[str] = contextvars.ContextVar("caller", default="nobody")
@@ -109,9 +105,7 @@ def _api_routes(routes: Iterable[BaseRoute]) -> Iterator[APIRoute]:
 def test_every_route_of_the_app_awaits_its_endpoint_on_the_route_threads() -> None:
     """A router made with ``fastapi.APIRouter`` instead of paysetu's would put its ``def``
     routes back on anyio's pool; this names them."""
-    context = AppContext(lambda: None, SystemClock(), UlidIds(), SystemSecrets())  # type: ignore[arg-type,return-value]
-    app = create_app(context)
-    api_routes = list(_api_routes(app.routes))
+    api_routes = list(_api_routes(app_without_database().routes))
     assert len(api_routes) > 100
     elsewhere = [route.path for route in api_routes if not isinstance(route, ThreadPoolRoute)
                  or not inspect.iscoroutinefunction(route.endpoint)]

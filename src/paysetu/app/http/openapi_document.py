@@ -11,6 +11,8 @@ import json
 import sys
 from typing import Any, NoReturn
 
+from fastapi import FastAPI
+
 from paysetu.app.context import AppContext
 from paysetu.app.http.app import create_app
 from paysetu.kernel.clock import SystemClock
@@ -22,9 +24,13 @@ def _no_database() -> NoReturn:
     raise RuntimeError("the OpenAPI document is built without a database")
 
 
+def app_without_database() -> FastAPI:
+    """The app with every route, on a context whose units of work refuse to be opened."""
+    return create_app(AppContext(_no_database, SystemClock(), UlidIds(), SystemSecrets()))
+
+
 def openapi_document() -> dict[str, Any]:
-    context = AppContext(_no_database, SystemClock(), UlidIds(), SystemSecrets())
-    return create_app(context).openapi()
+    return app_without_database().openapi()
 
 
 def main() -> None:
