@@ -1102,3 +1102,72 @@ def test_balancing_both_sides_with_a_side_at_its_limit_moves_0(
     ledger.apply([both])
     assert [p.amount_minor for p in ledger.get_entry("je_both").postings] == [0, 0]
     assert ledger.audit().passed
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    ("held_on", "held_minor"),
+    [
+        ("acct_wallet", 0),  # a lapsed hold of 0 on the refused account (the machine found it)
+        ("acct_other", 5),  # a lapsed hold on another account of the entry
+    ],
+)
+def test_a_limit_refusal_beside_a_lapsed_hold_that_cannot_matter_is_recorded(
+    ledger: LedgerService, clock: FixedClock, held_on: str, held_minor: int
+) -> None:
+    """The refusal stands whatever the lapsed hold does, and nothing else holds it locked, so
+    it is a verdict on the id: retried, it is ``id_already_failed`` (TigerBeetle would have
+    expired the hold at its timeout). Before, the refusal was raised as unsettled."""
+    source, wallet = "acct_source", "acct_wallet"
+    ledger.create_accounts([
+        NewAccount(source, "INR", AccountKind.ASSET),
+        NewAccount(wallet, "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True),
+        NewAccount("acct_other", "INR", AccountKind.ASSET),
+    ])
+    held = (Posting(source, Direction.DEBIT, held_minor, "INR"),
+            Posting(held_on, Direction.CREDIT, held_minor, "INR"))
+    ledger.apply([NewEntry("je_hold", held, pending=True, timeout_s=20)])
+    clock.advance(timedelta(seconds=30))
+    short = NewEntry("je_short", (Posting(wallet, Direction.DEBIT, 1, "INR"),
+                                  Posting("acct_other", Direction.CREDIT, 1, "INR")))
+    with pytest.raises(EntryRejected) as first:
+        ledger.apply([short])
+    assert first.value.code is S.EXCEEDS_CREDITS
+    with pytest.raises(EntryRejected) as retried:
+        ledger.apply([short])
+    assert retried.value.code is S.ID_ALREADY_FAILED
+    assert ledger.audit().passed
+
+
+@pytest.mark.postgres
+def test_a_limit_refusal_beside_a_lapsed_hold_locked_elsewhere_leaves_the_id_free(
+    ledger: LedgerService, clock: FixedClock, engine: sa.Engine
+) -> None:
+    """While another transaction holds an account of the lapsed hold, the hold cannot be
+    released, so the refusal is no verdict on the id: retried, it is judged again. Once the
+    lock is gone, the refusal is recorded."""
+    source, wallet, other = "acct_source", "acct_wallet", "acct_other"
+    ledger.create_accounts([
+        NewAccount(source, "INR", AccountKind.ASSET),
+        NewAccount(wallet, "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True),
+        NewAccount(other, "INR", AccountKind.ASSET),
+    ])
+    held = (Posting(source, Direction.DEBIT, 5, "INR"), Posting(other, Direction.CREDIT, 5, "INR"))
+    ledger.apply([NewEntry("je_hold", held, pending=True, timeout_s=20)])
+    clock.advance(timedelta(seconds=30))
+    short = NewEntry("je_short", (Posting(wallet, Direction.DEBIT, 1, "INR"),
+                                  Posting(other, Direction.CREDIT, 1, "INR")))
+    with engine.connect() as elsewhere:
+        elsewhere.execute(sa.text("SELECT id FROM ledger_accounts WHERE id = :id FOR UPDATE"),
+                          {"id": source})
+        for _ in range(2):
+            with pytest.raises(EntryRejected) as refused:
+                ledger.apply([short])
+            assert refused.value.code is S.EXCEEDS_CREDITS
+        elsewhere.rollback()
+    with pytest.raises(EntryRejected) as judged:
+        ledger.apply([short])
+    assert judged.value.code is S.EXCEEDS_CREDITS
+    with pytest.raises(EntryRejected) as retried:
+        ledger.apply([short])
+    assert retried.value.code is S.ID_ALREADY_FAILED
