@@ -33,5 +33,6 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'PSL03', MESSAGE = v_code, DETAIL = p_index::text,
             HINT = 'postings';
     END IF;
-    PERFORM ledger_refuse(v_code, p_index, 'postings');
+    PERFORM ledger_refuse(CASE WHEN p_exceeds_credits THEN 'exceeds_credits'
+                               ELSE 'exceeds_debits' END, p_index, 'postings');
 END $$;
