@@ -14,6 +14,7 @@ import sqlalchemy as sa
 
 from paysetu.app.unit_of_work import PostgresUnitOfWork
 from paysetu.db.deferred import DeferredWrites, ReadAhead
+from paysetu.db.engine import create_engine
 from paysetu.events.rules.events import Event
 from paysetu.ledger.rules.entries import Direction, NewEntry, Posting
 
@@ -83,6 +84,39 @@ def test_a_savepoint_that_reached_the_server_is_rolled_back_there(engine: sa.Eng
     assert _stored(engine, "evt_kept")
     assert not _stored(engine, "evt_sent")
     assert not _stored(engine, "evt_queued")
+
+
+def _lose_the_connection(engine: sa.Engine) -> None:
+    """End every other backend of the test's database, as a crash of the server would."""
+    with engine.connect() as killer:
+        killer.exec_driver_sql(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()")
+
+
+def _lost_inside_a_sent_savepoint(engine: sa.Engine, killer: sa.Engine) -> None:
+    with PostgresUnitOfWork(engine) as uow, uow.savepoint():
+        uow.events.insert_with_deliveries(_event("evt_lost"), "whd_")
+        assert uow.events.get("evt_lost") is not None  # the savepoint went out
+        _lose_the_connection(killer)
+        uow.events.insert_with_deliveries(_event("evt_never"), "whd_")
+        uow.events.get("evt_never")  # sends the queue on the lost connection
+
+
+def test_a_connection_lost_inside_a_sent_savepoint_raises_its_own_error(
+    engine: sa.Engine,
+) -> None:
+    # The bank check (crashes of PostgreSQL) saw one 500 where the API answers 503: the lost
+    # connection's OperationalError was replaced by SQLAlchemy's PendingRollbackError when the
+    # savepoint asked the dead connection to roll back to it.
+    killer = create_engine(engine.url.render_as_string(hide_password=False), pool_size=1)
+    try:
+        with pytest.raises(sa.exc.OperationalError):
+            _lost_inside_a_sent_savepoint(engine, killer)
+    finally:
+        killer.dispose()
+    assert not _stored(engine, "evt_lost")  # the next unit of work gets a new connection
+    assert not _stored(engine, "evt_never")
 
 
 def test_a_savepoint_rolled_back_drops_what_was_queued_after_it(engine: sa.Engine) -> None:

@@ -20,8 +20,8 @@ mode, in order, in the same round trip as the next statement whose result is nee
   they travel in one round trip when the first of them is needed;
 - a savepoint is queued too (:meth:`DeferredWrites.savepoint`, no ``RELEASE``: ``COMMIT``
   releases it); rolling back to it drops what was queued after it, and only when it has
-  already reached the server sends ``ROLLBACK TO SAVEPOINT``; a rollback of the whole
-  transaction drops the queue.
+  already reached the server (on a connection still alive) sends ``ROLLBACK TO SAVEPOINT``;
+  a rollback of the whole transaction drops the queue.
 
 Nothing changes for the database: the same statements run in the same order in the same
 transaction. What changes is when a failing write reports: with the next statement that is
@@ -107,7 +107,11 @@ class DeferredWrites:
                 del self._queue[position - self._sent:]
             else:
                 self.discard()  # all queued after it
-                self._connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
+                # A connection lost meanwhile (invalidated where its error was caught) has no
+                # savepoint to go back to: the error that lost it goes up unchanged (a 503),
+                # where asking it for a rollback would raise SQLAlchemy's PendingRollbackError.
+                if not self._connection.invalidated:
+                    self._connection.exec_driver_sql(f"ROLLBACK TO SAVEPOINT {name}")
             raise
 
     def close(self) -> None:
