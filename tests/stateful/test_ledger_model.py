@@ -1104,6 +1104,26 @@ def test_balancing_both_sides_with_a_side_at_its_limit_moves_0(
     assert ledger.audit().passed
 
 
+def _short_entry_beside_a_lapsed_hold(
+    ledger: LedgerService, clock: FixedClock, held_on: str, held_minor: int
+) -> NewEntry:
+    """Accounts ``acct_source``, ``acct_wallet`` (empty, debits capped by credits) and
+    ``acct_other``; a hold of ``held_minor`` from the source to ``held_on`` whose timeout has
+    passed; and the entry the wallet cannot fund (1 to ``acct_other``), not yet applied."""
+    ledger.create_accounts([
+        NewAccount("acct_source", "INR", AccountKind.ASSET),
+        NewAccount("acct_wallet", "INR", AccountKind.LIABILITY,
+                   debits_must_not_exceed_credits=True),
+        NewAccount("acct_other", "INR", AccountKind.ASSET),
+    ])
+    held = (Posting("acct_source", Direction.DEBIT, held_minor, "INR"),
+            Posting(held_on, Direction.CREDIT, held_minor, "INR"))
+    ledger.apply([NewEntry("je_hold", held, pending=True, timeout_s=20)])
+    clock.advance(timedelta(seconds=30))
+    return NewEntry("je_short", (Posting("acct_wallet", Direction.DEBIT, 1, "INR"),
+                                 Posting("acct_other", Direction.CREDIT, 1, "INR")))
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize(
     ("held_on", "held_minor"),
@@ -1118,18 +1138,7 @@ def test_a_limit_refusal_beside_a_lapsed_hold_that_cannot_matter_is_recorded(
     """The refusal stands whatever the lapsed hold does, and nothing else holds it locked, so
     it is a verdict on the id: retried, it is ``id_already_failed`` (TigerBeetle would have
     expired the hold at its timeout). Before, the refusal was raised as unsettled."""
-    source, wallet = "acct_source", "acct_wallet"
-    ledger.create_accounts([
-        NewAccount(source, "INR", AccountKind.ASSET),
-        NewAccount(wallet, "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True),
-        NewAccount("acct_other", "INR", AccountKind.ASSET),
-    ])
-    held = (Posting(source, Direction.DEBIT, held_minor, "INR"),
-            Posting(held_on, Direction.CREDIT, held_minor, "INR"))
-    ledger.apply([NewEntry("je_hold", held, pending=True, timeout_s=20)])
-    clock.advance(timedelta(seconds=30))
-    short = NewEntry("je_short", (Posting(wallet, Direction.DEBIT, 1, "INR"),
-                                  Posting("acct_other", Direction.CREDIT, 1, "INR")))
+    short = _short_entry_beside_a_lapsed_hold(ledger, clock, held_on, held_minor)
     with pytest.raises(EntryRejected) as first:
         ledger.apply([short])
     assert first.value.code is S.EXCEEDS_CREDITS
@@ -1146,20 +1155,10 @@ def test_a_limit_refusal_beside_a_lapsed_hold_locked_elsewhere_leaves_the_id_fre
     """While another transaction holds an account of the lapsed hold, the hold cannot be
     released, so the refusal is no verdict on the id: retried, it is judged again. Once the
     lock is gone, the refusal is recorded."""
-    source, wallet, other = "acct_source", "acct_wallet", "acct_other"
-    ledger.create_accounts([
-        NewAccount(source, "INR", AccountKind.ASSET),
-        NewAccount(wallet, "INR", AccountKind.LIABILITY, debits_must_not_exceed_credits=True),
-        NewAccount(other, "INR", AccountKind.ASSET),
-    ])
-    held = (Posting(source, Direction.DEBIT, 5, "INR"), Posting(other, Direction.CREDIT, 5, "INR"))
-    ledger.apply([NewEntry("je_hold", held, pending=True, timeout_s=20)])
-    clock.advance(timedelta(seconds=30))
-    short = NewEntry("je_short", (Posting(wallet, Direction.DEBIT, 1, "INR"),
-                                  Posting(other, Direction.CREDIT, 1, "INR")))
+    short = _short_entry_beside_a_lapsed_hold(ledger, clock, "acct_other", 5)
     with engine.connect() as elsewhere:
         elsewhere.execute(sa.text("SELECT id FROM ledger_accounts WHERE id = :id FOR UPDATE"),
-                          {"id": source})
+                          {"id": "acct_source"})
         for _ in range(2):
             with pytest.raises(EntryRejected) as refused:
                 ledger.apply([short])
